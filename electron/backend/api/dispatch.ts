@@ -1,0 +1,55 @@
+// The single entry point both transports call: find the method, check who is
+// calling and what they may do, validate the input with the contract's zod
+// schema, run the handler, and wrap the outcome in the typed envelope.
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
+import { ApiError, type ApiResult } from '../../../shared/api/errors';
+import { roleLabel } from '../../../shared/api/roles';
+import type { Actor, Deps } from '../context';
+import { currentUser } from '../services/accounts';
+import type { SessionHolder } from '../services/sessions';
+import { handlers, type CallContext } from './handlers';
+
+/** Zod issues → { "field.path": "中文提示" } plus one summary line. */
+export function validationError(error: z.ZodError): ApiError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  const first = Object.values(fields)[0] ?? '输入有误';
+  const count = Object.keys(fields).length;
+  return new ApiError('VALIDATION', count > 1 ? `${first}（共${count}处需要修改）` : first, fields);
+}
+
+const CALLABLE_WHILE_MUST_CHANGE: readonly MethodName[] = ['auth.changePassword', 'auth.me', 'auth.logout'];
+
+async function authorize(deps: Deps, session: SessionHolder, name: MethodName): Promise<Actor | null> {
+  const access = contract[name].access;
+  if (access === 'public') return null;
+  const user = await currentUser(deps, session);
+  if (!user) throw new ApiError('UNAUTHENTICATED', '请先登录');
+  if (user.must_change_password && !CALLABLE_WHILE_MUST_CHANGE.includes(name)) {
+    throw new ApiError('FORBIDDEN', '请先修改初始密码');
+  }
+  if (access !== 'user' && !access.includes(user.role)) {
+    throw new ApiError('FORBIDDEN', `当前账户（${roleLabel(user.role)}）无权进行此操作`);
+  }
+  return { id: user.id, role: user.role, displayName: user.display_name };
+}
+
+export async function dispatch(deps: Deps, session: SessionHolder, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+  try {
+    if (!isMethodName(name)) throw new ApiError('UNKNOWN_METHOD', `未知的操作：${name}`);
+    const actor = await authorize(deps, session, name);
+    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+    const ctx: CallContext = { deps, session, actor };
+    const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(ctx, parsed.data) };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: e.toBody() };
+    console.error(`[api] ${name} failed`, e);
+    return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，本次操作未保存，请重试；如反复出现请联系管理员' } };
+  }
+}

@@ -1,0 +1,46 @@
+// The backend as one object: open the store, wire the services, expose the
+// dispatcher and the event bus. Plain Node only: this file and everything it
+// imports must never import `electron` (a test enforces it).
+import { join } from 'node:path';
+import { openStore, type OpenOptions, type Store } from './db/connection';
+import { EventBus } from './events';
+import { SessionStore, type SessionHolder } from './services/sessions';
+import { dispatch } from './api/dispatch';
+import type { Deps } from './context';
+import type { ApiResult } from '../../shared/api/errors';
+
+export const DB_FILE_NAME = 'petition-hall.sqlite3';
+
+export interface BackendOptions extends OpenOptions {
+  /** Folder holding the database file (Electron: the user-data folder). */
+  dataDir: string;
+  now?: () => Date;
+}
+
+export interface Backend {
+  call(session: SessionHolder, method: string, input: unknown): Promise<ApiResult<unknown>>;
+  events: EventBus;
+  deps: Deps;
+  store: Store;
+  dbFile: string;
+  close(): Promise<void>;
+}
+
+export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  const dbFile = join(opts.dataDir, DB_FILE_NAME);
+  const store = await openStore(dbFile, opts);
+  const deps: Deps = {
+    db: store.db,
+    events: new EventBus(),
+    sessions: new SessionStore(),
+    now: opts.now ?? (() => new Date()),
+  };
+  return {
+    call: (session, method, input) => dispatch(deps, session, method, input),
+    events: deps.events,
+    deps,
+    store,
+    dbFile,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,20 @@
+import type { Db } from './db/connection';
+import type { EventBus } from './events';
+import type { SessionStore } from './services/sessions';
+import type { Role } from '../../shared/api/roles';
+
+/** What every service gets: the store, the event bus, the sessions and a clock. */
+export interface Deps {
+  db: Db;
+  events: EventBus;
+  sessions: SessionStore;
+  /** Injected so tests can set the day; production uses the system clock. */
+  now: () => Date;
+}
+
+/** The logged-in user making a call. Every change is attributed to one. */
+export interface Actor {
+  id: string;
+  role: Role;
+  displayName: string;
+}

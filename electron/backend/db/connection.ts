@@ -1,0 +1,45 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database } from './schema';
+import { migrationProvider } from './migrations';
+
+export type Db = Kysely<Database>;
+/** Queries take either the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface OpenOptions {
+  /** Path to an Electron-ABI build of better-sqlite3 (see README: the native-binding trap). */
+  nativeBinding?: string;
+}
+
+export interface Store {
+  db: Db;
+  raw: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export function openRaw(file: string, opts: OpenOptions = {}): BetterSqlite3.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  raw.pragma('journal_mode = WAL');
+  // A registration confirmed on screen must survive a power cut.
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  return raw;
+}
+
+/** Opens (creating if needed) the SQLite file and brings its schema up to date. */
+export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
+  const raw = openRaw(file, opts);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    throw new Error(`数据库升级失败（${failed?.migrationName ?? '未知'}）：${String(error)}`);
+  }
+  return { db, raw, close: () => db.destroy() };
+}

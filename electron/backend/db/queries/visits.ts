@@ -1,0 +1,80 @@
+import type { Executor } from '../connection';
+import type { VisitsTable } from '../schema';
+import type { MatterInfo, VisitSummary } from '../../../../shared/api/schemas/visits';
+import type { CategoryCode, PurposeCode } from '../../../../shared/domain/categories';
+import { GROUP_THRESHOLD } from '../../../../shared/api/schemas/visits';
+
+type VisitRow = VisitsTable & { registered_by_name: string };
+
+function visitsWithClerk(db: Executor) {
+  return db.selectFrom('visits').innerJoin('users', 'users.id', 'visits.registered_by').selectAll('visits').select('users.display_name as registered_by_name');
+}
+
+export function findVisit(db: Executor, id: string): Promise<VisitRow | undefined> {
+  return visitsWithClerk(db).where('visits.id', '=', id).executeTakeFirst();
+}
+
+export function visitsOfPetitioner(db: Executor, petitionerId: string, limit = 50): Promise<VisitRow[]> {
+  return visitsWithClerk(db).where('visits.petitioner_id', '=', petitionerId).orderBy('visits.created_at', 'desc').limit(limit).execute();
+}
+
+export function visitsOfDay(db: Executor, day: string): Promise<VisitRow[]> {
+  return visitsWithClerk(db).where('visits.visit_date', '=', day).orderBy('visits.visit_no', 'desc').execute();
+}
+
+export function representativesOf(db: Executor, visitId: string) {
+  return db.selectFrom('visit_representatives').selectAll().where('visit_id', '=', visitId).orderBy('position').execute();
+}
+
+export async function mattersOfPetitioner(db: Executor, petitionerId: string): Promise<MatterInfo[]> {
+  const rows = await db
+    .selectFrom('matters')
+    .innerJoin('visits', 'visits.matter_id', 'matters.id')
+    .select((eb) => [
+      'matters.id',
+      'matters.category',
+      'matters.summary',
+      'matters.location_area',
+      eb.fn.countAll<number>().as('visit_count'),
+      eb.fn.min('visits.created_at').as('first_at'),
+      eb.fn.max('visits.created_at').as('last_at'),
+      eb.fn.min('visits.visit_no').as('first_no'),
+    ])
+    .where('matters.petitioner_id', '=', petitionerId)
+    .groupBy('matters.id')
+    .orderBy('last_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    category: r.category as CategoryCode,
+    summary: r.summary,
+    locationArea: r.location_area,
+    visitCount: Number(r.visit_count),
+    firstVisitAt: r.first_at as string,
+    lastVisitAt: r.last_at as string,
+    firstVisitNo: r.first_no as string,
+  }));
+}
+
+export function toVisitSummary(v: VisitRow): VisitSummary {
+  return {
+    id: v.id,
+    visitNo: v.visit_no,
+    registeredAt: v.created_at,
+    kind: v.kind,
+    petitionerId: v.petitioner_id,
+    matterId: v.matter_id,
+    name: v.name,
+    phone: v.phone,
+    category: v.category as CategoryCode,
+    purpose: v.purpose as PurposeCode,
+    summary: v.summary,
+    peopleCount: v.people_count,
+    isGroup: v.people_count >= GROUP_THRESHOLD,
+    outcome: v.outcome,
+    registeredByName: v.registered_by_name,
+    version: v.version,
+    // Visits change only through corrections (until outcomes arrive), so a later version means corrected.
+    correctedAt: v.version > 1 ? v.updated_at : null,
+  };
+}

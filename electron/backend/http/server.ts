@@ -1,0 +1,129 @@
+// The HTTP transport (serve mode): the same contract and dispatcher as Electron
+// IPC, for browser desks, a hall display on a TV, and our e2e tests.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Backend } from '../backend';
+import { currentUser } from '../services/accounts';
+import { CSP } from '../../../shared/csp';
+import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
+import { serveStatic } from './static';
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  /** Built renderer folder (out/renderer). */
+  staticDir: string;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Refuse requests addressed to another host name (DNS rebinding) or sent from another origin. */
+function trustedRequest(req: IncomingMessage, allowedHosts: Set<string>): boolean {
+  const host = req.headers.host?.toLowerCase();
+  if (!host || !allowedHosts.has(host)) return false;
+  const origin = req.headers.origin;
+  return !origin || origin === `http://${host}`;
+}
+
+async function handleApi(backend: Backend, req: IncomingMessage, res: ServerResponse, method: string) {
+  if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) {
+    sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '请求方式不正确' } });
+    return;
+  }
+  let input: unknown;
+  try {
+    const body = await readBody(req);
+    input = body ? JSON.parse(body) : {};
+  } catch {
+    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容无法识别或过大' } });
+    return;
+  }
+  const before = readCookie(req.headers.cookie, SESSION_COOKIE);
+  const session = { token: before };
+  const result = await backend.call(session, method, input);
+  const extra: Record<string, string> = session.token !== before ? { 'Set-Cookie': sessionCookie(session.token) } : {};
+  // Errors are part of the contract, so they travel as 200 with ok:false.
+  sendJson(res, 200, result, extra);
+}
+
+async function handleEvents(backend: Backend, req: IncomingMessage, res: ServerResponse) {
+  const session = { token: readCookie(req.headers.cookie, SESSION_COOKIE) };
+  if (!(await currentUser(backend.deps, session))) {
+    sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    return;
+  }
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const unsubscribe = backend.events.subscribe((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}
+
+export async function startHttpServer(backend: Backend, opts: HttpOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const allowedHosts = new Set<string>();
+  const server = createServer((req, res) => {
+    if (!trustedRequest(req, allowedHosts)) {
+      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自其他地址的请求' } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+    const done = (p: Promise<void>) =>
+      p.catch((e) => {
+        console.error('[http]', e);
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } });
+      });
+    if (path === '/api/events') done(handleEvents(backend, req, res));
+    else if (path.startsWith('/api/')) done(handleApi(backend, req, res, path.slice('/api/'.length)));
+    else if (req.method === 'GET' || req.method === 'HEAD') serveStatic(opts.staticDir, path, res, SECURITY_HEADERS);
+    else sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '请求方式不正确' } });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  for (const h of [opts.host, '127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${h}:${port}`.toLowerCase());
+  const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
+  return {
+    server,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,37 @@
+// `serve` mode: the backend and the built renderer over HTTP, for a browser
+// where Electron cannot run. Usage:
+//   node out/main/serve.js [--port 8720] [--host 127.0.0.1] [--data <folder>]
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { createBackend } from './backend';
+import { defaultDataDir } from './data-dir';
+import { startHttpServer } from './http/server';
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.PETITION_HALL_PORT ?? '8720' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string', default: process.env.PETITION_HALL_DATA ?? defaultDataDir() },
+      static: { type: 'string', default: join(__dirname, '..', 'renderer') },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口不正确：${values.port}`);
+  const backend = await createBackend({ dataDir: resolve(values.data) });
+  const http = await startHttpServer(backend, { host: values.host, port, staticDir: resolve(values.static) });
+  console.log(`信访接待大厅已启动：${http.url}`);
+  console.log(`数据文件：${backend.dbFile}`);
+  const stop = async () => {
+    await http.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error('启动失败：', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

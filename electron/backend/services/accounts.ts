@@ -1,0 +1,186 @@
+import { ApiError, fieldError } from '../../../shared/api/errors';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { CurrentUser, UserRow } from '../../../shared/api/schemas/auth';
+import type { Actor, Deps } from '../context';
+import { countUsers, findUserById, findUserByUsername, listUsers, toCurrentUser, toUserRow } from '../db/queries/users';
+import type { UsersTable } from '../db/schema';
+import { writeAudit } from './audit';
+import { newId } from './ids';
+import { hashPassword, verifyPassword } from './passwords';
+import type { SessionHolder } from './sessions';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+/** Audit view of a user: never the password hash. */
+function auditView(u: Pick<UsersTable, 'username' | 'display_name' | 'role' | 'disabled'>) {
+  return { username: u.username, displayName: u.display_name, role: u.role, disabled: u.disabled === 1 };
+}
+
+export async function needsAdmin(deps: Deps): Promise<boolean> {
+  return (await countUsers(deps.db)) === 0;
+}
+
+async function insertUser(
+  deps: Deps,
+  actorId: string | null,
+  input: { username: string; displayName: string; role: UsersTable['role']; password: string },
+  mustChangePassword: boolean,
+): Promise<UsersTable> {
+  const at = deps.now().toISOString();
+  const row: UsersTable = {
+    id: newId(),
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+    disabled: 0,
+    must_change_password: mustChangePassword ? 1 : 0,
+    failed_attempts: 0,
+    locked_until: null,
+    last_login_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    if (await findUserByUsername(trx, input.username)) throw fieldError('username', `用户名“${input.username}”已被使用`);
+    // The first administrator has no actor yet, so the audit entry names the new account itself.
+    if (actorId === null && (await countUsers(trx)) > 0) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
+    await trx.insertInto('users').values(row).execute();
+    await writeAudit(trx, { at, actorId: actorId ?? row.id, action: 'user.create', entity: 'user', entityId: row.id, after: auditView(row) });
+  });
+  return row;
+}
+
+export async function createFirstAdmin(deps: Deps, session: SessionHolder, input: ParsedInputOf<'setup.createAdmin'>): Promise<CurrentUser> {
+  if (!(await needsAdmin(deps))) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
+  const user = await insertUser(deps, null, { ...input, role: 'admin' }, false);
+  session.token = deps.sessions.create(user.id);
+  return toCurrentUser(user);
+}
+
+export async function login(deps: Deps, session: SessionHolder, input: ParsedInputOf<'auth.login'>): Promise<CurrentUser> {
+  const now = deps.now();
+  const at = now.toISOString();
+  const user = await findUserByUsername(deps.db, input.username);
+  const bad = new ApiError('BAD_CREDENTIALS', '用户名或密码错误');
+  if (!user) {
+    // Same cost as a real check, so response time does not reveal which usernames exist.
+    await verifyPassword(input.password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + 'A'.repeat(86) + '==');
+    throw bad;
+  }
+  if (user.disabled) throw new ApiError('FORBIDDEN', '该账户已停用，请联系管理员');
+  if (user.locked_until && user.locked_until > at) {
+    throw new ApiError('ACCOUNT_LOCKED', `密码错误次数过多，账户已锁定，请${LOCK_MINUTES}分钟后再试或请管理员重置密码`);
+  }
+  if (!(await verifyPassword(input.password, user.password_hash))) {
+    const failed = user.failed_attempts + 1;
+    const lock = failed >= MAX_FAILED_LOGINS;
+    await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({
+          failed_attempts: lock ? 0 : failed,
+          locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : user.locked_until,
+        })
+        .where('id', '=', user.id)
+        .execute();
+      await writeAudit(trx, { at, actorId: user.id, action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'user', entityId: user.id });
+    });
+    if (lock) throw new ApiError('ACCOUNT_LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟`);
+    throw new ApiError('BAD_CREDENTIALS', `用户名或密码错误（还可尝试${MAX_FAILED_LOGINS - failed}次）`);
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, last_login_at: at }).where('id', '=', user.id).execute();
+    await writeAudit(trx, { at, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
+  });
+  session.token = deps.sessions.create(user.id);
+  return toCurrentUser(user);
+}
+
+/** The user behind a session, or null; disabled accounts are logged out at once. */
+export async function currentUser(deps: Deps, session: SessionHolder): Promise<UsersTable | null> {
+  const userId = deps.sessions.touch(session.token);
+  if (!userId) return null;
+  const user = await findUserById(deps.db, userId);
+  if (!user || user.disabled) {
+    deps.sessions.drop(session.token);
+    session.token = undefined;
+    return null;
+  }
+  return user;
+}
+
+export async function logout(deps: Deps, session: SessionHolder): Promise<null> {
+  const user = await currentUser(deps, session);
+  if (user) await writeAudit(deps.db, { at: deps.now().toISOString(), actorId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id });
+  deps.sessions.drop(session.token);
+  session.token = undefined;
+  return null;
+}
+
+export async function changePassword(deps: Deps, actor: Actor, session: SessionHolder, input: ParsedInputOf<'auth.changePassword'>): Promise<CurrentUser> {
+  const user = await findUserById(deps.db, actor.id);
+  if (!user || !(await verifyPassword(input.oldPassword, user.password_hash))) throw fieldError('oldPassword', '原密码不正确');
+  if (input.oldPassword === input.newPassword) throw fieldError('newPassword', '新密码不能与原密码相同');
+  const at = deps.now().toISOString();
+  const hash = await hashPassword(input.newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: at }).where('id', '=', actor.id).execute();
+    await writeAudit(trx, { at, actorId: actor.id, action: 'user.change_password', entity: 'user', entityId: actor.id });
+  });
+  deps.sessions.dropUser(actor.id, session.token);
+  return toCurrentUser({ ...user, must_change_password: 0 });
+}
+
+export async function listAccounts(deps: Deps): Promise<UserRow[]> {
+  const at = deps.now().toISOString();
+  return (await listUsers(deps.db)).map((u) => toUserRow(u, at));
+}
+
+export async function createAccount(deps: Deps, actor: Actor, input: ParsedInputOf<'users.create'>): Promise<UserRow> {
+  // The admin sets a first password; the user must replace it at first login.
+  const row = await insertUser(deps, actor.id, input, true);
+  return toUserRow(row, deps.now().toISOString());
+}
+
+async function updateAccount(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  action: string,
+  change: (u: UsersTable) => Promise<Partial<UsersTable>>,
+): Promise<UserRow> {
+  const at = deps.now().toISOString();
+  const updated = await deps.db.transaction().execute(async (trx) => {
+    const before = await findUserById(trx, userId);
+    if (!before) throw new ApiError('NOT_FOUND', '找不到该用户');
+    const patch = { ...(await change(before)), updated_at: at };
+    await trx.updateTable('users').set(patch).where('id', '=', userId).execute();
+    const after = { ...before, ...patch };
+    await writeAudit(trx, { at, actorId: actor.id, action, entity: 'user', entityId: userId, before: auditView(before), after: auditView(after) });
+    return after;
+  });
+  return toUserRow(updated, at);
+}
+
+export async function setAccountDisabled(deps: Deps, actor: Actor, input: ParsedInputOf<'users.setDisabled'>): Promise<UserRow> {
+  if (input.userId === actor.id && input.disabled) throw new ApiError('FORBIDDEN', '不能停用自己的账户');
+  const row = await updateAccount(deps, actor, input.userId, input.disabled ? 'user.disable' : 'user.enable', async () => ({
+    disabled: input.disabled ? 1 : 0,
+  }));
+  if (input.disabled) deps.sessions.dropUser(input.userId);
+  return row;
+}
+
+export async function resetAccountPassword(deps: Deps, actor: Actor, input: ParsedInputOf<'users.resetPassword'>): Promise<UserRow> {
+  const hash = await hashPassword(input.password);
+  const row = await updateAccount(deps, actor, input.userId, 'user.reset_password', async () => ({
+    password_hash: hash,
+    must_change_password: 1,
+    failed_attempts: 0,
+    locked_until: null,
+  }));
+  deps.sessions.dropUser(input.userId);
+  return row;
+}

@@ -1,0 +1,77 @@
+// Finding a person and their history, so the clerk sees earlier visits before asking.
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { History, LookupResult, PetitionerInfo } from '../../../shared/api/schemas/visits';
+import { checkIdNumber } from '../../../shared/domain/identity';
+import { checkPhone } from '../../../shared/domain/phone';
+import type { Deps } from '../context';
+import type { Executor } from '../db/connection';
+import {
+  findPetitionerByDocument,
+  findPetitionerById,
+  findPetitionersByPhone,
+  searchPetitioners,
+  toPetitionerInfo,
+  visitStats,
+} from '../db/queries/petitioners';
+import { mattersOfPetitioner, toVisitSummary, visitsOfPetitioner } from '../db/queries/visits';
+import type { PetitionersTable } from '../db/schema';
+
+async function withStats(db: Executor, rows: PetitionersTable[]): Promise<PetitionerInfo[]> {
+  const stats = await visitStats(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toPetitionerInfo(r, stats.get(r.id)));
+}
+
+export async function historyOf(db: Executor, p: PetitionersTable): Promise<History> {
+  const visits = (await visitsOfPetitioner(db, p.id)).map(toVisitSummary);
+  const matters = await mattersOfPetitioner(db, p.id);
+  const [info] = await withStats(db, [p]);
+  return { petitioner: info!, visits, matters };
+}
+
+/** By document first (unique), else by phone (several people may share one). */
+export async function lookup(deps: Deps, input: ParsedInputOf<'petitioners.lookup'>): Promise<LookupResult> {
+  const db = deps.db;
+  let rows: PetitionersTable[] = [];
+  if (input.petitionerId) {
+    const p = await findPetitionerById(db, input.petitionerId);
+    if (p) rows = [p];
+  }
+  if (rows.length === 0 && input.idType && input.idType !== 'none' && input.idNumber) {
+    const id = checkIdNumber(input.idType, input.idNumber);
+    if (id.ok) {
+      const p = await findPetitionerByDocument(db, input.idType, id.normalized);
+      if (p) rows = [p];
+    }
+  }
+  if (rows.length === 0 && input.phone) {
+    const phone = checkPhone(input.phone);
+    if (phone.ok) rows = await findPetitionersByPhone(db, phone.normalized);
+  }
+  const matches = await withStats(db, rows);
+  return { matches, history: rows.length === 1 ? await historyOf(db, rows[0]!) : null };
+}
+
+/**
+ * One search box for everything a clerk might type: an ID number (or its start),
+ * a phone number, a name, or the pinyin initials of a name (张三丰 → zsf).
+ */
+export async function search(deps: Deps, input: ParsedInputOf<'petitioners.search'>): Promise<PetitionerInfo[]> {
+  const q = input.q.replace(/\s+/g, '');
+  const db = deps.db;
+  let rows: PetitionersTable[];
+  if (/^[a-z]+$/i.test(q)) {
+    rows = await searchPetitioners(db, 'name_initials', q.toLowerCase(), input.limit);
+  } else if (/^\d[\d-]*$/.test(q) || /^\d{17}[xX]$/.test(q)) {
+    const digits = q.replaceAll('-', '').toUpperCase();
+    const byId = await searchPetitioners(db, 'id_number', digits, input.limit);
+    const byPhone = digits.length <= 12 ? await searchPetitioners(db, 'phone', q, input.limit) : [];
+    const seen = new Set<string>();
+    rows = [...byId, ...byPhone].filter((r) => !seen.has(r.id) && seen.add(r.id)).slice(0, input.limit);
+  } else {
+    rows = await searchPetitioners(db, 'name', q, input.limit);
+  }
+  return withStats(db, rows);
+}

@@ -1,0 +1,46 @@
+// Binds the backend to Electron IPC. The session token is kept here per window
+// and never reaches the renderer; a window's session ends when it closes.
+import { ipcMain, type BrowserWindow, type WebContents } from 'electron';
+import type { Backend } from '../backend/backend';
+import type { SessionHolder } from '../backend/services/sessions';
+import { isMethodName } from '../../shared/api/contract';
+
+export const INVOKE_CHANNEL = 'hall:invoke';
+export const EVENT_CHANNEL = 'hall:event';
+
+export function bindIpc(backend: Backend, windows: () => BrowserWindow[], trustedUrl: (url: string) => boolean): () => void {
+  const sessions = new Map<number, SessionHolder>();
+
+  const sessionOf = (wc: WebContents): SessionHolder => {
+    let s = sessions.get(wc.id);
+    if (!s) {
+      s = {};
+      sessions.set(wc.id, s);
+      wc.once('destroyed', () => {
+        backend.deps.sessions.drop(s?.token);
+        sessions.delete(wc.id);
+      });
+    }
+    return s;
+  };
+
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
+    // Only our own pages may call the backend.
+    if (!event.senderFrame || !trustedUrl(event.senderFrame.url)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
+    }
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method)}` } };
+    }
+    return backend.call(sessionOf(event.sender), method, input);
+  });
+
+  const unsubscribe = backend.events.subscribe((e) => {
+    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, e);
+  });
+
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+  };
+}

@@ -1,0 +1,18 @@
+// The only bridge between the page and the main process: invoke a contract
+// method, or subscribe to pushed events. Nothing else of Node or Electron is
+// exposed. The method name and input are checked against the contract in the
+// main process (electron/main/ipc.ts), which is the side that can be trusted;
+// keeping this file import-free lets it run in the sandbox without bundling zod.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { HallBridge, HallEvent } from '../../shared/api/events';
+
+const bridge: HallBridge = {
+  invoke: (method, input) => ipcRenderer.invoke('hall:invoke', method, input),
+  subscribe(listener) {
+    const handler = (_e: IpcRendererEvent, event: HallEvent) => listener(event);
+    ipcRenderer.on('hall:event', handler);
+    return () => ipcRenderer.removeListener('hall:event', handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('hall', bridge);

@@ -1,0 +1,56 @@
+// The renderer's one way to reach the backend. In Electron it goes through the
+// preload bridge (IPC); in a browser (serve mode) through fetch and SSE. Both
+// speak the same contract and return the same envelope.
+import type { InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
+import { ApiError, type ApiResult } from '../../../shared/api/errors';
+import type { HallBridge, HallEvent } from '../../../shared/api/events';
+
+declare global {
+  interface Window {
+    hall?: HallBridge;
+  }
+}
+
+async function invokeHttp(method: string, input: unknown): Promise<ApiResult<unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到服务，请检查网络或服务是否已启动' } };
+  }
+  try {
+    return (await res.json()) as ApiResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `服务返回了无法识别的内容（${res.status}）` } };
+  }
+}
+
+/** Calls a contract method; resolves with its output or throws an ApiError with a Chinese message. */
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const result = window.hall ? ((await window.hall.invoke(method, input)) as ApiResult<unknown>) : await invokeHttp(method, input);
+  if (!result.ok) {
+    const err = ApiError.fromBody(result.error);
+    if (err.code === 'UNAUTHENTICATED') sessionExpiredListeners.forEach((l) => l());
+    throw err;
+  }
+  return result.data as OutputOf<M>;
+}
+
+const sessionExpiredListeners = new Set<() => void>();
+export function onSessionExpired(listener: () => void): () => void {
+  sessionExpiredListeners.add(listener);
+  return () => sessionExpiredListeners.delete(listener);
+}
+
+/** Pushed events: IPC in Electron, Server-Sent Events over HTTP (reconnects by itself). */
+export function subscribe(listener: (e: HallEvent) => void): () => void {
+  if (window.hall) return window.hall.subscribe(listener);
+  const source = new EventSource('/api/events');
+  source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as HallEvent);
+  return () => source.close();
+}

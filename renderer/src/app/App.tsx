@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { Center, Loader } from '@mantine/core';
+import type { CurrentUser } from '../../../shared/api/schemas/auth';
+import { call, onSessionExpired } from '../api/client';
+import { AuthContext } from './auth-context';
+import { Shell } from './Shell';
+import { SetupPage } from '../features/auth/SetupPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { notifyError } from '../lib/notify';
+
+type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; expired?: boolean } | { kind: 'in'; user: CurrentUser };
+
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  useEffect(() => {
+    (async () => {
+      const { needsAdmin } = await call('setup.status', {});
+      if (needsAdmin) return setPhase({ kind: 'setup' });
+      const me = await call('auth.me', {});
+      setPhase(me ? { kind: 'in', user: me } : { kind: 'login' });
+    })().catch((e: unknown) => {
+      notifyError(e, '无法连接服务');
+      setPhase({ kind: 'login' });
+    });
+    return onSessionExpired(() => setPhase({ kind: 'login', expired: true }));
+  }, []);
+
+  const setUser = (user: CurrentUser | null) => setPhase(user ? { kind: 'in', user } : { kind: 'login' });
+
+  switch (phase.kind) {
+    case 'loading':
+      return (
+        <Center h="100%">
+          <Loader />
+        </Center>
+      );
+    case 'setup':
+      return <SetupPage onDone={setUser} />;
+    case 'login':
+      return <LoginPage onDone={setUser} expired={phase.expired} />;
+    case 'in':
+      if (phase.user.mustChangePassword) return <ChangePasswordPage user={phase.user} onDone={setUser} />;
+      return (
+        <AuthContext.Provider value={{ user: phase.user, setUser }}>
+          <Shell />
+        </AuthContext.Provider>
+      );
+  }
+}

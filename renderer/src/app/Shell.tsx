@@ -1,0 +1,92 @@
+import { AppShell, Badge, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { roleLabel, type Role } from '../../../shared/api/roles';
+import { call } from '../api/client';
+import { useAuth } from './auth-context';
+import { RegistrationPage } from '../features/registration/RegistrationPage';
+import { TodayPage } from '../features/registration/TodayPage';
+import { UsersPage } from '../features/admin/UsersPage';
+
+interface NavItem {
+  path: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+// What each role sees mirrors what the backend lets it do (contract.ts access lists).
+const NAV: NavItem[] = [
+  { path: '/register', label: '来访登记', roles: ['clerk', 'admin'] },
+  { path: '/today', label: '今日来访', roles: ['clerk', 'leader', 'admin'] },
+  { path: '/admin/users', label: '账户管理', roles: ['admin'] },
+];
+
+function Nav() {
+  const { user } = useAuth();
+  const [location, navigate] = useLocation();
+  return (
+    <>
+      {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
+        <NavLink key={n.path} label={n.label} active={location === n.path} onClick={() => navigate(n.path)} fw={600} />
+      ))}
+    </>
+  );
+}
+
+function UserMenu() {
+  const { user, setUser } = useAuth();
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <UnstyledButton aria-label="当前用户">
+          <Group gap="xs">
+            <Text c="white" fw={600}>
+              {user.displayName}
+            </Text>
+            <Badge color="gray.1" c="red.9" variant="filled">
+              {roleLabel(user.role)}
+            </Badge>
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.username}</Menu.Label>
+        <Menu.Item onClick={() => void call('auth.logout', {}).finally(() => setUser(null))}>退出登录</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function Shell() {
+  const { user } = useAuth();
+  const home = NAV.find((n) => n.roles.includes(user.role))?.path ?? '/today';
+  return (
+    <Router hook={useHashLocation}>
+      <AppShell header={{ height: 52 }} navbar={{ width: 160, breakpoint: 0 }} padding="md">
+        <AppShell.Header bg="red.9" px="md">
+          <Group h="100%" justify="space-between">
+            <Text c="white" fw={700} size="lg">
+              信访接待大厅
+            </Text>
+            <UserMenu />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <Nav />
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Switch>
+            <Route path="/register">{user.role === 'leader' ? <Redirect to="/today" /> : <RegistrationPage />}</Route>
+            <Route path="/today">
+              <TodayPage />
+            </Route>
+            <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
+            <Route>
+              <Redirect to={home} />
+            </Route>
+          </Switch>
+        </AppShell.Main>
+      </AppShell>
+    </Router>
+  );
+}

@@ -1,0 +1,16 @@
+import { createTheme } from '@mantine/core';
+
+// Clerks read this screen all day: a slightly larger base size and the system's CJK fonts.
+export const theme = createTheme({
+  primaryColor: 'red',
+  primaryShade: 8,
+  fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", sans-serif',
+  headings: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif' },
+  fontSizes: { xs: '13px', sm: '15px', md: '16px', lg: '18px', xl: '21px' },
+  defaultRadius: 'sm',
+  components: {
+    TextInput: { defaultProps: { size: 'sm' } },
+    Textarea: { defaultProps: { size: 'sm' } },
+    NativeSelect: { defaultProps: { size: 'sm' } },
+  },
+});

@@ -1,0 +1,47 @@
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { createAdminInput, PASSWORD_MIN, type CurrentUser } from '../../../../shared/api/schemas/auth';
+import { ApiError } from '../../../../shared/api/errors';
+import { call } from '../../api/client';
+import { zodErrors } from '../../lib/form-errors';
+import { notifyError } from '../../lib/notify';
+import { AuthCard } from './AuthCard';
+
+/** First run: there are no accounts yet, so the first person creates the administrator. */
+export function SetupPage({ onDone }: { onDone: (u: CurrentUser) => void }) {
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { username: 'admin', displayName: '', password: '', confirm: '' },
+    validate: (v) => ({
+      ...zodErrors(createAdminInput, v),
+      ...(v.confirm !== v.password ? { confirm: '两次输入的密码不一致' } : {}),
+    }),
+  });
+  const submit = form.onSubmit(async ({ confirm: _c, ...v }) => {
+    setBusy(true);
+    try {
+      onDone(await call('setup.createAdmin', v));
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) form.setErrors(e.fields);
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  });
+  return (
+    <AuthCard title="首次使用：设置管理员" subtitle="管理员负责添加登记员、接访领导等账户，请妥善保管密码。">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput label="管理员用户名" required data-autofocus autoFocus {...form.getInputProps('username')} />
+          <TextInput label="管理员姓名" required {...form.getInputProps('displayName')} />
+          <PasswordInput label="密码" description={`至少${PASSWORD_MIN}位，须含字母和数字`} required {...form.getInputProps('password')} />
+          <PasswordInput label="再次输入密码" required {...form.getInputProps('confirm')} />
+          <Button type="submit" loading={busy} size="md">
+            创建管理员并登录
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,229 @@
+// 来访登记: the clerk's main screen. Keyboard first: Tab through the fields,
+// F3 finds a person, Ctrl+Enter saves, and the form comes back empty and
+// focused on the ID number for the next visitor.
+import { Alert, Button, Grid, Group, Kbd, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../../../shared/api/errors';
+import { registerVisitInput, type PetitionerInfo, type VisitDetail } from '../../../../shared/api/schemas/visits';
+import { checkIdNumber, ID_TYPES } from '../../../../shared/domain/identity';
+import { formatCalendarDate, formatDateTime } from '../../../../shared/time';
+import { call } from '../../api/client';
+import { zodErrors } from '../../lib/form-errors';
+import { selectData } from '../../lib/labels';
+import { notifyError } from '../../lib/notify';
+import { emptyVisitValues, toRegisterInput, type VisitFormValues } from './form-model';
+import { HistoryPanel, PersonSummary } from './HistoryPanel';
+import { KindBadge } from './KindBadge';
+import { PersonSearch } from './PersonSearch';
+import { useLookup } from './use-lookup';
+import { MatterFields, PersonFields } from './VisitFields';
+
+function IdHint({ values }: { values: VisitFormValues }) {
+  if (values.idType !== 'resident' && values.idType !== 'hmt_residence') return null;
+  if (values.idNumber.replace(/\s/g, '').length < 18) return null;
+  const r = checkIdNumber(values.idType, values.idNumber);
+  if (!r.ok) return null;
+  return (
+    <Text size="sm" c="teal.8" mt={4} data-testid="id-derived">
+      {r.gender === 'male' ? '男' : '女'} · {r.birthDate ? formatCalendarDate(r.birthDate) : ''}出生{r.provinceName ? ` · ${r.provinceName}` : ''}
+    </Text>
+  );
+}
+
+export function RegistrationPage() {
+  const form = useForm<VisitFormValues>({
+    initialValues: emptyVisitValues(),
+    validate: (v) => zodErrors(registerVisitInput, toRegisterInput(v, { petitionerId: null, matterId: null })),
+    validateInputOnBlur: ['idNumber', 'phone'],
+  });
+  const [petitionerId, setPetitionerId] = useState<string | null>(null);
+  const [matterId, setMatterId] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<VisitDetail | null>(null);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const idRef = useRef<HTMLInputElement>(null);
+  const v = form.values;
+  const { result } = useLookup({ idType: v.idType, idNumber: v.idNumber, phone: v.phone, petitionerId });
+  const history = result?.history ?? null;
+
+  // When a known person appears: fill what the clerk has not typed, and link the most recent matter.
+  const historyFor = history?.petitioner.id ?? null;
+  useEffect(() => {
+    if (!history) return setMatterId(null);
+    const p = history.petitioner;
+    if (!form.values.name) form.setFieldValue('name', p.name);
+    if (!form.values.phone && p.phone) form.setFieldValue('phone', p.phone);
+    if (!form.values.address && p.address) form.setFieldValue('address', p.address);
+    setMatterId(history.matters[0]?.id ?? null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [historyFor]);
+
+  const chooseMatter = (id: string | null) => {
+    setMatterId(id);
+    const m = history?.matters.find((x) => x.id === id);
+    if (m) {
+      if (!form.values.category) form.setFieldValue('category', m.category);
+      if (!form.values.locationArea) form.setFieldValue('locationArea', m.locationArea);
+    }
+  };
+
+  const pickPerson = (p: PetitionerInfo) => {
+    form.setValues({ idType: p.idType, idNumber: p.idNumber, name: p.name, phone: p.phone, address: p.address });
+    setPetitionerId(p.idNumber ? null : p.id);
+  };
+
+  const reset = () => {
+    form.setValues(emptyVisitValues());
+    form.resetDirty();
+    form.clearErrors();
+    setPetitionerId(null);
+    setMatterId(null);
+    idRef.current?.focus();
+  };
+
+  const savingRef = useRef(false);
+  const save = async () => {
+    if (savingRef.current) return;
+    const check = form.validate();
+    if (check.hasErrors) {
+      const first = Object.keys(check.errors)[0];
+      document.querySelector<HTMLElement>(`[data-path="${first}"]`)?.focus();
+      return;
+    }
+    savingRef.current = true;
+    setSaving(true);
+    try {
+      const detail = await call('visits.register', toRegisterInput(form.values, { petitionerId, matterId }));
+      setSaved(detail);
+      reset();
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) form.setErrors(e.fields);
+      notifyError(e, '登记未保存');
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  };
+
+  // [] = also inside inputs: a clerk saves from whatever field they are in.
+  useHotkeys(
+    [
+      ['F3', () => setSearchOpen(true)],
+      ['mod+Enter', () => void save()],
+    ],
+    [],
+  );
+
+  const kind = matterId ? 'repeat' : 'first';
+  const sharedPhone = result && !history && result.matches.length > 1 ? result.matches : null;
+
+  return (
+    <Grid gutter="md">
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Paper withBorder p="md">
+          <Group justify="space-between" mb="sm">
+            <Group gap="sm">
+              <Title order={3}>来访登记</Title>
+              <KindBadge kind={kind} size="lg" />
+            </Group>
+            <Button variant="default" onClick={() => setSearchOpen(true)}>
+              查找来访人 <Kbd ml={6}>F3</Kbd>
+            </Button>
+          </Group>
+          {saved && (
+            <Alert color="green" mb="sm" title="登记已保存" withCloseButton onClose={() => setSaved(null)} role="status">
+              <Group gap="xs">
+                <Text fw={700} size="lg" data-testid="saved-visit-no">
+                  {saved.visitNo}
+                </Text>
+                <KindBadge kind={saved.kind} size="sm" />
+                <Text size="sm">
+                  {saved.name} · {formatDateTime(saved.registeredAt)}
+                </Text>
+              </Group>
+            </Alert>
+          )}
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <Grid gutter="sm">
+              <Grid.Col span={4}>
+                <NativeSelect
+                  label="证件类型"
+                  data={selectData(ID_TYPES)}
+                  {...form.getInputProps('idType')}
+                  onChange={(e) => {
+                    form.setFieldValue('idType', e.currentTarget.value as VisitFormValues['idType']);
+                    if (e.currentTarget.value === 'none') form.setFieldValue('idNumber', '');
+                  }}
+                />
+              </Grid.Col>
+              <Grid.Col span={8}>
+                <TextInput
+                  ref={idRef}
+                  autoFocus
+                  label="证件号码"
+                  withAsterisk={v.idType !== 'none'}
+                  disabled={v.idType === 'none'}
+                  placeholder={v.idType === 'none' ? '无证件' : '18位身份证号码，末位X大小写均可'}
+                  {...form.getInputProps('idNumber')}
+                  onChange={(e) => {
+                    form.setFieldValue('idNumber', e.currentTarget.value);
+                    setPetitionerId(null);
+                  }}
+                />
+                <IdHint values={v} />
+              </Grid.Col>
+              <PersonFields form={form} />
+              <MatterFields form={form} />
+            </Grid>
+            <Group justify="space-between" mt="md">
+              <Text size="xs" c="dimmed">
+                <Kbd>Tab</Kbd> 下一项 · <Kbd>F3</Kbd> 查找来访人 · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> 保存
+              </Text>
+              <Group>
+                <Button variant="default" onClick={reset}>
+                  清空
+                </Button>
+                <Button type="submit" loading={saving} size="md">
+                  保存登记
+                </Button>
+              </Group>
+            </Group>
+          </form>
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Stack>
+          {history && <HistoryPanel history={history} matterId={matterId} onMatter={chooseMatter} />}
+          {sharedPhone && (
+            <Paper withBorder p="md">
+              <Text fw={600} mb="xs">
+                此电话登记过 {sharedPhone.length} 位来访人，请核对证件：
+              </Text>
+              <Stack gap="xs">
+                {sharedPhone.map((p) => (
+                  <Paper key={p.id} withBorder p="xs" style={{ cursor: 'pointer' }} onClick={() => pickPerson(p)}>
+                    <PersonSummary p={p} />
+                  </Paper>
+                ))}
+              </Stack>
+            </Paper>
+          )}
+          {!history && !sharedPhone && (
+            <Paper withBorder p="md" c="dimmed">
+              <Text size="sm">输入证件号码或电话后，此处显示来访人的历次来访和已登记事项。</Text>
+            </Paper>
+          )}
+        </Stack>
+      </Grid.Col>
+      <PersonSearch opened={searchOpen} onClose={() => setSearchOpen(false)} onPick={pickPerson} />
+    </Grid>
+  );
+}

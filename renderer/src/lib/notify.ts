@@ -1,0 +1,10 @@
+import { notifications } from '@mantine/notifications';
+import { messageOf } from './form-errors';
+
+export function notifyError(e: unknown, title = '操作未完成') {
+  notifications.show({ color: 'red', title, message: messageOf(e), autoClose: 8000 });
+}
+
+export function notifySuccess(message: string, title = '已完成') {
+  notifications.show({ color: 'green', title, message, autoClose: 4000 });
+}

@@ -1,0 +1,20 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import './app/global.css';
+import 'dayjs/locale/zh-cn';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { theme } from './app/theme';
+import { App } from './app/App';
+
+createRoot(document.getElementById('root')!).render(
+  <MantineProvider theme={theme} defaultColorScheme="light">
+    <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
+      <Notifications position="top-right" />
+      <App />
+    </DatesProvider>
+  </MantineProvider>,
+);

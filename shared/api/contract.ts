@@ -1,0 +1,85 @@
+// The one API contract. Every call the renderer can make is declared here once:
+// its name, the zod schema its input must pass (checked in the backend), who may
+// call it, and the type it returns. Electron IPC and the HTTP transport both
+// dispatch through this table, so neither can offer a call the other lacks.
+import type { z } from 'zod';
+import { empty } from './schemas/common';
+import {
+  changePasswordInput,
+  createAdminInput,
+  createUserInput,
+  loginInput,
+  resetPasswordInput,
+  setDisabledInput,
+  type CurrentUser,
+  type UserRow,
+} from './schemas/auth';
+import {
+  correctVisitInput,
+  listDayInput,
+  lookupInput,
+  registerVisitInput,
+  searchInput,
+  visitIdInput,
+  type LookupResult,
+  type PetitionerInfo,
+  type VisitDetail,
+  type VisitSummary,
+} from './schemas/visits';
+import type { Role } from './roles';
+
+/** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
+export type Access = 'public' | 'user' | readonly Role[];
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  readonly input: I;
+  readonly access: Access;
+  /** Phantom: carries the output type only. */
+  readonly output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(def: { input: I; access: Access }): MethodDef<I, O> => def;
+}
+
+const DESK: readonly Role[] = ['clerk', 'admin'];
+const STAFF: readonly Role[] = ['clerk', 'leader', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
+
+export const contract = {
+  // first run and sessions
+  'setup.status': method<{ needsAdmin: boolean }>()({ input: empty, access: 'public' }),
+  'setup.createAdmin': method<CurrentUser>()({ input: createAdminInput, access: 'public' }),
+  'auth.login': method<CurrentUser>()({ input: loginInput, access: 'public' }),
+  'auth.me': method<CurrentUser | null>()({ input: empty, access: 'public' }),
+  'auth.logout': method<null>()({ input: empty, access: 'public' }),
+  'auth.changePassword': method<CurrentUser>()({ input: changePasswordInput, access: 'user' }),
+
+  // accounts (admin)
+  'users.list': method<UserRow[]>()({ input: empty, access: ADMIN }),
+  'users.create': method<UserRow>()({ input: createUserInput, access: ADMIN }),
+  'users.setDisabled': method<UserRow>()({ input: setDisabledInput, access: ADMIN }),
+  'users.resetPassword': method<UserRow>()({ input: resetPasswordInput, access: ADMIN }),
+
+  // petitioners and their history
+  'petitioners.lookup': method<LookupResult>()({ input: lookupInput, access: STAFF }),
+  'petitioners.search': method<PetitionerInfo[]>()({ input: searchInput, access: STAFF }),
+
+  // walk-in registration
+  'visits.register': method<VisitDetail>()({ input: registerVisitInput, access: DESK }),
+  'visits.correct': method<VisitDetail>()({ input: correctVisitInput, access: DESK }),
+  'visits.get': method<VisitDetail>()({ input: visitIdInput, access: STAFF }),
+  'visits.listDay': method<VisitSummary[]>()({ input: listDayInput, access: STAFF }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (before defaults and transforms). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (validated, normalised). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], undefined>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,44 @@
+// All instants are stored as UTC ISO-8601 strings ("2026-11-24T06:05:00.000Z"),
+// which sort correctly as text and never depend on the machine's zone.
+// Everything a person sees is shown in the hall's zone in Chinese formats.
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import 'dayjs/locale/zh-cn.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.locale('zh-cn');
+
+/** The reception hall's time zone. China observes one zone and no DST. */
+export const HALL_TZ = 'Asia/Shanghai';
+
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}
+
+/** The hall's calendar date of an instant, as 'YYYY-MM-DD'. */
+export function hallDate(at: Date | string = new Date()): string {
+  return dayjs(at).tz(HALL_TZ).format('YYYY-MM-DD');
+}
+
+/** 2026年11月24日 14:05 */
+export function formatDateTime(iso: string): string {
+  return dayjs(iso).tz(HALL_TZ).format('YYYY年MM月DD日 HH:mm');
+}
+
+/** 2026年11月24日 (for an instant) */
+export function formatDate(iso: string): string {
+  return dayjs(iso).tz(HALL_TZ).format('YYYY年MM月DD日');
+}
+
+/** 14:05 */
+export function formatTime(iso: string): string {
+  return dayjs(iso).tz(HALL_TZ).format('HH:mm');
+}
+
+/** 'YYYY-MM-DD' calendar date (no instant) → 2026年11月24日 */
+export function formatCalendarDate(ymd: string): string {
+  const [y, m, d] = ymd.split('-');
+  return `${y}年${m}月${d}日`;
+}

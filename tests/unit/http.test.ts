@@ -1,0 +1,83 @@
+// The HTTP transport against a real server on 127.0.0.1: same contract, cookies, events.
+import { request } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHttpServer } from '../../electron/backend/http/server';
+import { openHall, PASSWORD, visitInput, type TestHall } from '../support/backend';
+
+let hall: TestHall;
+let http: Awaited<ReturnType<typeof startHttpServer>>;
+beforeEach(async () => {
+  hall = await openHall();
+  http = await startHttpServer(hall.backend, { host: '127.0.0.1', port: 0, staticDir: hall.dir });
+});
+afterEach(async () => {
+  await http.close();
+  await hall.close();
+});
+
+async function post(method: string, body: unknown, cookie = '', headers: Record<string, string> = {}) {
+  const res = await fetch(`${http.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
+    body: JSON.stringify(body),
+  });
+  return { res, body: (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } } };
+}
+
+async function login() {
+  const { res, body } = await post('auth.login', { username: 'admin', password: PASSWORD });
+  expect(body.ok).toBe(true);
+  const cookie = res.headers.get('set-cookie')!;
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/SameSite=Strict/);
+  return cookie.split(';')[0]!;
+}
+
+describe('HTTP transport', () => {
+  it('logs in with a cookie and serves the same contract', async () => {
+    expect((await post('users.list', {})).body.error?.code).toBe('UNAUTHENTICATED');
+    const cookie = await login();
+    const users = await post('users.list', {}, cookie);
+    expect(users.body.ok).toBe(true);
+    expect((await post('no.such', {}, cookie)).body.error?.code).toBe('UNKNOWN_METHOD');
+    const logout = await post('auth.logout', {}, cookie);
+    expect(logout.res.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    expect((await post('users.list', {}, cookie)).body.error?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses requests for another host name (DNS rebinding) or from another origin', async () => {
+    const status = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const u = new URL(http.url);
+        const req = request({ host: u.hostname, port: u.port, path: '/api/setup.status', method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+    expect(await status({ Host: 'evil.example:80' })).toBe(403);
+    expect(await status({ Origin: 'http://evil.example' })).toBe(403);
+    expect(await status({})).toBe(200);
+  });
+
+  it('pushes events to logged-in browsers over Server-Sent Events', async () => {
+    const cookie = await login();
+    const res = await fetch(`${http.url}/api/events`, { headers: { Cookie: cookie } });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const saved = await post('visits.register', visitInput(), cookie);
+    expect(saved.body.ok).toBe(true);
+    let text = '';
+    while (!text.includes('visits.changed')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('"change":"registered"');
+    expect(text).not.toContain('张三丰'); // events carry ids, never personal data
+    await reader.cancel();
+  });
+
+  it('sends a strict Content-Security-Policy with pages', async () => {
+    const res = await fetch(`${http.url}/`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
