@@ -42,7 +42,7 @@ function checkLandline(tokens: string[], ext: string | null): PhoneCheck {
   if (aLen === 4 && !/^0[3-9]\d{2}$/.test(area)) return fail(`区号“${area}”不正确，请核对`);
   if (parts.length === 2 && parts[0] !== area) return fail(`区号“${parts[0]}”不正确，请核对`);
   if (!/^\d{7,8}$/.test(local)) return fail(`座机号码（区号后）应为7或8位数字，当前为${local.length}位`);
-  if (!/^[2-9]/.test(local)) return fail('座机号码（区号后）不能以0或1开头，请核对');
+  if (local.startsWith('0')) return fail('座机号码（区号后）不能以0开头，请核对');
   if (ext !== null && !/^\d{1,6}$/.test(ext)) return fail('分机号应为1至6位数字');
   return { ok: true, kind: 'landline', normalized: `${area}-${local}${ext ? `-${ext}` : ''}` };
 }

@@ -48,6 +48,16 @@ export function RegistrationPage() {
   const { result } = useLookup({ idType: v.idType, idNumber: v.idNumber, phone: v.phone, petitionerId });
   const history = result?.history ?? null;
 
+  /** Link a matter (重复访) or none (初访); a linked matter lends its category and place to empty fields. */
+  const chooseMatter = (id: string | null, matters = history?.matters ?? []) => {
+    setMatterId(id);
+    const m = matters.find((x) => x.id === id);
+    if (m) {
+      if (!form.values.category) form.setFieldValue('category', m.category);
+      if (!form.values.locationArea) form.setFieldValue('locationArea', m.locationArea);
+    }
+  };
+
   // When a known person appears: fill what the clerk has not typed, and link the most recent matter.
   const historyFor = history?.petitioner.id ?? null;
   useEffect(() => {
@@ -56,18 +66,10 @@ export function RegistrationPage() {
     if (!form.values.name) form.setFieldValue('name', p.name);
     if (!form.values.phone && p.phone) form.setFieldValue('phone', p.phone);
     if (!form.values.address && p.address) form.setFieldValue('address', p.address);
-    setMatterId(history.matters[0]?.id ?? null);
+    chooseMatter(history.matters[0]?.id ?? null, history.matters);
+    // Runs once per person found, not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [historyFor]);
-
-  const chooseMatter = (id: string | null) => {
-    setMatterId(id);
-    const m = history?.matters.find((x) => x.id === id);
-    if (m) {
-      if (!form.values.category) form.setFieldValue('category', m.category);
-      if (!form.values.locationArea) form.setFieldValue('locationArea', m.locationArea);
-    }
-  };
 
   const pickPerson = (p: PetitionerInfo) => {
     form.setValues({ idType: p.idType, idNumber: p.idNumber, name: p.name, phone: p.phone, address: p.address });

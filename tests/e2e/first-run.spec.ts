@@ -1,0 +1,53 @@
+// First run on an empty data folder: the administrator is created, adds a clerk,
+// and the clerk logs in and must replace the initial password.
+import { expect, test } from '@playwright/test';
+import { ADMIN, CLERK, CLERK_STATE, login, snap } from './support';
+
+test('first run: create the administrator, add a clerk, clerk changes the initial password', async ({ page, browser }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '首次使用：设置管理员' })).toBeVisible();
+  await page.getByLabel('管理员用户名').fill(ADMIN.username);
+  await page.getByLabel('管理员姓名').fill(ADMIN.displayName);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill('short');
+  await page.getByLabel('再次输入密码').fill('short');
+  await page.getByRole('button', { name: '创建管理员并登录' }).click();
+  await expect(page.getByText('密码至少8位')).toBeVisible();
+  await snap(page, '01-first-run-error');
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(ADMIN.password);
+  await page.getByLabel('再次输入密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '创建管理员并登录' }).click();
+  await expect(page.getByText(ADMIN.displayName)).toBeVisible();
+
+  await page.getByRole('link', { name: '账户管理' }).or(page.getByText('账户管理', { exact: true })).first().click();
+  await page.getByRole('button', { name: '添加账户' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加账户' });
+  await dialog.getByLabel('用户名').fill(CLERK.username);
+  await dialog.getByLabel('姓名').fill(CLERK.displayName);
+  await dialog.getByLabel('角色').selectOption({ label: '登记员' });
+  await dialog.getByLabel('初始密码').fill(CLERK.initial);
+  await dialog.getByRole('button', { name: '添加' }).click();
+  const table = page.getByRole('table', { name: '账户列表' });
+  await expect(table.getByText(CLERK.displayName)).toBeVisible();
+  await expect(table.getByText('待改密码')).toBeVisible();
+  await snap(page, '02-admin-users');
+
+  // A wrong password is refused with a count of attempts left.
+  const clerkContext = await browser.newContext();
+  const clerkPage = await clerkContext.newPage();
+  await login(clerkPage, CLERK.username, 'wrong-password1');
+  await expect(clerkPage.getByRole('alert')).toContainText('用户名或密码错误（还可尝试4次）');
+  await snap(clerkPage, '03-login-error');
+
+  await login(clerkPage, CLERK.username, CLERK.initial);
+  await expect(clerkPage.getByRole('heading', { name: '请修改初始密码' })).toBeVisible();
+  await snap(clerkPage, '04-change-password');
+  await clerkPage.getByLabel('原密码').fill(CLERK.initial);
+  await clerkPage.getByRole('textbox', { name: '新密码', exact: true }).fill(CLERK.password);
+  await clerkPage.getByLabel('再次输入新密码').fill(CLERK.password);
+  await clerkPage.getByRole('button', { name: '修改密码并进入' }).click();
+  await expect(clerkPage.getByRole('heading', { name: '来访登记' })).toBeVisible();
+  // The clerk's navigation has no account management.
+  await expect(clerkPage.getByText('账户管理')).toHaveCount(0);
+  await clerkContext.storageState({ path: CLERK_STATE });
+  await clerkContext.close();
+});

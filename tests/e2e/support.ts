@@ -1,0 +1,27 @@
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const ADMIN = { username: 'admin', displayName: '王管理', password: 'Admin2026pass' };
+export const CLERK = { username: 'clerk1', displayName: '李登记', initial: 'Start2026pw', password: 'Clerk2026pass' };
+export const CLERK_STATE = 'tests/e2e/.data/clerk-state.json';
+
+/** Screenshots we look at after each run (test-results/screens). */
+export async function snap(page: Page, name: string) {
+  mkdirSync('test-results/screens', { recursive: true });
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** A valid resident ID number (GB 11643 check character computed). */
+export function residentId(area: string, birth: string, seq: string): string {
+  const body = `${area}${birth}${seq}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+export async function login(page: Page, username: string, password: string) {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
