@@ -33,10 +33,13 @@ test('registers a first visit from the keyboard and gets a visit number', async 
   await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
   await page.keyboard.type(ZHANG.slice(0, 17) + ZHANG.slice(17).toLowerCase());
   await expect(page.getByTestId('id-derived')).toHaveText('男 · 1965年03月12日出生 · 北京市');
-  await page.keyboard.press('Tab');
+  // Enter moves to the next field (it does not submit half a form).
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: '姓名', exact: true })).toBeFocused();
   await page.keyboard.type('张三丰');
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await page.keyboard.type('138 1234 5678');
+  expect(await todayCount(page)).toBe(0);
   await fillVisit(page, { purpose: '求决', category: '城乡建设', location: '和平街道', summary: '小区加装电梯补贴未落实', demands: '2025年申请加装电梯补贴，至今未发放。' });
   await snap(page, '10-register-filled');
   await page.keyboard.press('Control+Enter');

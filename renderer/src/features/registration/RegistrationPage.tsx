@@ -11,6 +11,7 @@ import { checkIdNumber, ID_TYPES } from '../../../../shared/domain/identity';
 import { formatCalendarDate, formatDateTime } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { zodErrors } from '../../lib/form-errors';
+import { enterMovesToNextField } from '../../lib/keyboard';
 import { selectData } from '../../lib/labels';
 import { notifyError } from '../../lib/notify';
 import { emptyVisitValues, toRegisterInput, type VisitFormValues } from './form-model';
@@ -149,6 +150,7 @@ export function RegistrationPage() {
           )}
           <form
             noValidate
+            onKeyDown={enterMovesToNextField}
             onSubmit={(e) => {
               e.preventDefault();
               void save();
@@ -187,7 +189,7 @@ export function RegistrationPage() {
             </Grid>
             <Group justify="space-between" mt="md">
               <Text size="xs" c="dimmed">
-                <Kbd>Tab</Kbd> 下一项 · <Kbd>F3</Kbd> 查找来访人 · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> 保存
+                <Kbd>Enter</Kbd>/<Kbd>Tab</Kbd> 下一项 · <Kbd>F3</Kbd> 查找来访人 · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> 保存
               </Text>
               <Group>
                 <Button variant="default" onClick={reset}>

@@ -36,11 +36,11 @@ export function RepresentativesField({ form }: { form: UseFormReturnType<VisitFo
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={36}>序</Table.Th>
-              <Table.Th>姓名</Table.Th>
-              <Table.Th w={120}>证件类型</Table.Th>
+              <Table.Th w={110}>姓名</Table.Th>
+              <Table.Th w={150}>证件类型</Table.Th>
               <Table.Th>证件号码</Table.Th>
-              <Table.Th>联系电话</Table.Th>
-              <Table.Th w={40} />
+              <Table.Th w={130}>联系电话</Table.Th>
+              <Table.Th w={36} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

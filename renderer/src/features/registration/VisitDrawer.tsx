@@ -9,6 +9,7 @@ import { formatCalendarDate, formatDateTime } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
 import { zodErrors } from '../../lib/form-errors';
+import { enterMovesToNextField } from '../../lib/keyboard';
 import { categoryLabel, FIELD_LABELS, idTypeName, purposeLabel } from '../../lib/labels';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { fromDetail, toChanges, type VisitFormValues } from './form-model';
@@ -88,7 +89,7 @@ function CorrectionForm({ d, onDone, onCancel }: { d: VisitDetail; onDone: (d: V
     }
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onKeyDown={enterMovesToNextField} noValidate>
       <Stack>
         <Text size="sm" c="dimmed">
           证件与所涉事项不能在此更正。每次更正都会记录更正人、时间、原因和前后内容。
