@@ -11,8 +11,8 @@ if (process.env.PETITION_HALL_SKIP_ELECTRON === '1') {
 } else {
   try {
     if (!installElectronBinary({ timeoutMs: process.env.CI ? 60_000 : 300_000 })) {
-      warn('未能下载 Electron 程序，桌面版暂不能启动；浏览器模式（npm run serve）和测试不受影响。联网后执行 npm rebuild electron 即可补装。',
-        'could not download the Electron binary; serve mode and tests still work. Run `npm rebuild electron` once online.');
+      warn('未能下载 Electron 程序，桌面版暂不能启动；浏览器模式（npm run serve）和测试不受影响。联网后执行 npm run install:electron 即可补装。',
+        'could not download the Electron binary; serve mode and tests still work. Run `npm run install:electron` once online.');
     }
   } catch (e) {
     warn('下载 Electron 程序时出错：' + e.message, 'Electron download failed: ' + e.message);

@@ -34,7 +34,7 @@ function createDeskWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  hardenContents(win.webContents, appUrlPrefix);
+  // hardenContents runs for this window's contents via 'web-contents-created' below.
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     mainWindow = null;

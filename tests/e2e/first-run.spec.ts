@@ -29,6 +29,7 @@ test('first run: create the administrator, add a clerk, clerk changes the initia
   const table = page.getByRole('table', { name: '账户列表' });
   await expect(table.getByText(CLERK.displayName)).toBeVisible();
   await expect(table.getByText('待改密码')).toBeVisible();
+  await expect(dialog).toBeHidden();
   await snap(page, '02-admin-users');
 
   // A wrong password is refused with a count of attempts left.

@@ -26,6 +26,7 @@ async function insertUser(
   actorId: string | null,
   input: { username: string; displayName: string; role: UsersTable['role']; password: string },
   mustChangePassword: boolean,
+  loggedInNow = false,
 ): Promise<UsersTable> {
   const at = deps.now().toISOString();
   const row: UsersTable = {
@@ -38,7 +39,7 @@ async function insertUser(
     must_change_password: mustChangePassword ? 1 : 0,
     failed_attempts: 0,
     locked_until: null,
-    last_login_at: null,
+    last_login_at: loggedInNow ? at : null,
     created_at: at,
     updated_at: at,
   };
@@ -54,7 +55,7 @@ async function insertUser(
 
 export async function createFirstAdmin(deps: Deps, session: SessionHolder, input: ParsedInputOf<'setup.createAdmin'>): Promise<CurrentUser> {
   if (!(await needsAdmin(deps))) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
-  const user = await insertUser(deps, null, { ...input, role: 'admin' }, false);
+  const user = await insertUser(deps, null, { ...input, role: 'admin' }, false, true);
   session.token = deps.sessions.create(user.id);
   return toCurrentUser(user);
 }

@@ -3,53 +3,37 @@
 import { Badge, Button, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../../shared/api/errors';
 import { createUserInput, PASSWORD_MIN, resetPasswordInput, type UserRow } from '../../../../shared/api/schemas/auth';
-import { ROLES, roleLabel } from '../../../../shared/api/roles';
+import { ROLES, roleLabel, type Role } from '../../../../shared/api/roles';
 import { formatDateTime } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
 import { zodErrors } from '../../lib/form-errors';
 import { selectData } from '../../lib/labels';
+import { DialogActions, useApiSubmit } from '../../lib/forms';
 import { notifyError, notifySuccess } from '../../lib/notify';
 
 function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const form = useForm({
+  const form = useForm<{ username: string; displayName: string; role: Role; password: string }>({
     initialValues: { username: '', displayName: '', role: 'clerk', password: '' },
     validate: (v) => zodErrors(createUserInput, v),
   });
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    try {
-      const u = await call('users.create', v as Parameters<typeof call<'users.create'>>[1]);
-      notifySuccess(`已添加 ${u.displayName}（${roleLabel(u.role)}），首次登录需修改密码`);
-      form.reset();
-      onCreated();
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) form.setErrors(e.fields);
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+  const { busy, onSubmit } = useApiSubmit(form, async (v) => {
+    const u = await call('users.create', v);
+    notifySuccess(`已添加 ${u.displayName}（${roleLabel(u.role)}），首次登录需修改密码`);
+    form.reset();
+    onCreated();
+    onClose();
   });
   return (
     <Modal opened={opened} onClose={onClose} title="添加账户">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
           <TextInput label="用户名" description="登录用，字母或数字" data-autofocus {...form.getInputProps('username')} />
           <TextInput label="姓名" {...form.getInputProps('displayName')} />
           <NativeSelect label="角色" data={selectData(ROLES)} {...form.getInputProps('role')} />
           <PasswordInput label="初始密码" description={`至少${PASSWORD_MIN}位，须含字母和数字；用户首次登录后须自行修改`} {...form.getInputProps('password')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={busy}>
-              添加
-            </Button>
-          </Group>
+          <DialogActions busy={busy} label="添加" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -57,35 +41,20 @@ function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onCl
 }
 
 function ResetPasswordModal({ user, onClose }: { user: UserRow | null; onClose: () => void }) {
-  const [busy, setBusy] = useState(false);
   const form = useForm({ initialValues: { password: '' }, validate: (v) => zodErrors(resetPasswordInput, { userId: user?.id, ...v }) });
-  const submit = form.onSubmit(async (v) => {
+  const { busy, onSubmit } = useApiSubmit(form, async (v) => {
     if (!user) return;
-    setBusy(true);
-    try {
-      await call('users.resetPassword', { userId: user.id, password: v.password });
-      notifySuccess(`已重置 ${user.displayName} 的密码并解除锁定，其下次登录需修改密码`);
-      form.reset();
-      onClose();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    await call('users.resetPassword', { userId: user.id, password: v.password });
+    notifySuccess(`已重置 ${user.displayName} 的密码并解除锁定，其下次登录需修改密码`);
+    form.reset();
+    onClose();
   });
   return (
     <Modal opened={user !== null} onClose={onClose} title={`重置密码：${user?.displayName ?? ''}`}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
           <PasswordInput label="新的初始密码" data-autofocus {...form.getInputProps('password')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={busy}>
-              重置
-            </Button>
-          </Group>
+          <DialogActions busy={busy} label="重置" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

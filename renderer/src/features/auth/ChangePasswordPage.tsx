@@ -1,16 +1,14 @@
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { changePasswordInput, PASSWORD_MIN, type CurrentUser } from '../../../../shared/api/schemas/auth';
-import { ApiError } from '../../../../shared/api/errors';
 import { call } from '../../api/client';
 import { zodErrors } from '../../lib/form-errors';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { useApiSubmit } from '../../lib/forms';
+import { notifySuccess } from '../../lib/notify';
 import { AuthCard } from './AuthCard';
 
 /** Shown when the administrator set (or reset) this account's password: the user must choose their own. */
 export function ChangePasswordPage({ user, onDone }: { user: CurrentUser; onDone: (u: CurrentUser | null) => void }) {
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { oldPassword: '', newPassword: '', confirm: '' },
     validate: (v) => ({
@@ -18,21 +16,13 @@ export function ChangePasswordPage({ user, onDone }: { user: CurrentUser; onDone
       ...(v.confirm !== v.newPassword ? { confirm: '两次输入的密码不一致' } : {}),
     }),
   });
-  const submit = form.onSubmit(async ({ confirm: _c, ...v }) => {
-    setBusy(true);
-    try {
-      onDone(await call('auth.changePassword', v));
-      notifySuccess('密码已修改');
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) form.setErrors(e.fields);
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+  const { busy, onSubmit } = useApiSubmit(form, async ({ confirm: _c, ...v }) => {
+    onDone(await call('auth.changePassword', v));
+    notifySuccess('密码已修改');
   });
   return (
     <AuthCard title="请修改初始密码" subtitle={`${user.displayName}（${user.username}），管理员设置的密码只能用于首次登录。`}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
           <PasswordInput label="原密码" autoFocus {...form.getInputProps('oldPassword')} />
           <PasswordInput label="新密码" description={`至少${PASSWORD_MIN}位，须含字母和数字`} {...form.getInputProps('newPassword')} />

@@ -1,16 +1,13 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { createAdminInput, PASSWORD_MIN, type CurrentUser } from '../../../../shared/api/schemas/auth';
-import { ApiError } from '../../../../shared/api/errors';
 import { call } from '../../api/client';
 import { zodErrors } from '../../lib/form-errors';
-import { notifyError } from '../../lib/notify';
+import { useApiSubmit } from '../../lib/forms';
 import { AuthCard } from './AuthCard';
 
 /** First run: there are no accounts yet, so the first person creates the administrator. */
 export function SetupPage({ onDone }: { onDone: (u: CurrentUser) => void }) {
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { username: 'admin', displayName: '', password: '', confirm: '' },
     validate: (v) => ({
@@ -18,20 +15,10 @@ export function SetupPage({ onDone }: { onDone: (u: CurrentUser) => void }) {
       ...(v.confirm !== v.password ? { confirm: '两次输入的密码不一致' } : {}),
     }),
   });
-  const submit = form.onSubmit(async ({ confirm: _c, ...v }) => {
-    setBusy(true);
-    try {
-      onDone(await call('setup.createAdmin', v));
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) form.setErrors(e.fields);
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  });
+  const { busy, onSubmit } = useApiSubmit(form, async ({ confirm: _c, ...v }) => onDone(await call('setup.createAdmin', v)));
   return (
     <AuthCard title="首次使用：设置管理员" subtitle="管理员负责添加登记员、接访领导等账户，请妥善保管密码。">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
           <TextInput label="管理员用户名" required data-autofocus autoFocus {...form.getInputProps('username')} />
           <TextInput label="管理员姓名" required {...form.getInputProps('displayName')} />

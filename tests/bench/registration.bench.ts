@@ -1,0 +1,563 @@
+// Desk-speed benchmark on a district-sized database (npm run bench).
+//   npm run bench -- --visits 1000000 --samples 500
+// Generates (or reuses) bench-data/district-<n>/petition-hall.sqlite3, opens it
+// with the real backend and times what a clerk waits for: lookup by ID number
+// and by phone, pinyin-initials search, the history panel, and saving a
+// registration. Each is also timed as the equivalent hand-written SQL on a raw
+// better-sqlite3 connection to the same file, to show what the layers cost.
+// Timings are reported, not asserted; functional errors exit non-zero.
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { createBackend, DB_FILE_NAME, type Backend } from '../../electron/backend/backend';
+import { openRaw } from '../../electron/backend/db/connection';
+import { prefixEnd } from '../../electron/backend/db/queries/petitioners';
+import type { PetitionersTable } from '../../electron/backend/db/schema';
+import { newId } from '../../electron/backend/services/ids';
+import { historyOf } from '../../electron/backend/services/petitioners';
+import { formatVisitNo } from '../../electron/backend/services/visits';
+import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
+import type { SessionHolder } from '../../electron/backend/services/sessions';
+import { residentCheckChar } from '../../shared/domain/identity';
+import { hallDate } from '../../shared/time';
+import { BENCH_ADMIN, BENCH_PASSWORD, generateDistrict, mulberry32 } from './generate';
+
+const BENCH_USER = 'bench';
+const WARMUP = 50;
+
+const { values: args } = parseArgs({
+  options: {
+    visits: { type: 'string', default: '1000000' },
+    db: { type: 'string' },
+    samples: { type: 'string', default: '500' },
+    seed: { type: 'string', default: '20161101' },
+  },
+});
+
+// ---- helpers --------------------------------------------------------------------
+
+let functionalErrors = 0;
+function fail(what: string): void {
+  functionalErrors++;
+  if (functionalErrors <= 10) console.error(`  ✗ ${what}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+}
+
+async function time(fn: () => unknown): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+interface Api {
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M> | undefined>;
+}
+
+function api(backend: Backend, session: SessionHolder): Api {
+  return {
+    async call(method, input) {
+      const r = await backend.call(session, method, input);
+      if (!r.ok) {
+        fail(`${method}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+        return undefined;
+      }
+      return r.data as never;
+    },
+  };
+}
+
+interface Row {
+  op: string;
+  p50: number;
+  p95: number;
+  rawP50: number;
+  rawP95: number;
+  target: number | null;
+}
+
+/**
+ * Times `samples` keys on both paths after WARMUP keys. Reads alternate which path
+ * goes first per key; writes run in two blocks so neither connection keeps
+ * invalidating the other's page cache (the app has one connection).
+ */
+async function measure<K>(
+  op: string,
+  target: number | null,
+  keys: K[],
+  apiFn: (k: K) => Promise<void>,
+  rawFn: (k: K) => void,
+  mode: 'interleave' | 'blocks',
+): Promise<Row> {
+  const a: number[] = [];
+  const b: number[] = [];
+  if (mode === 'interleave') {
+    for (const [i, k] of keys.entries()) {
+      let ta: number;
+      let tb: number;
+      if (i % 2 === 0) {
+        ta = await time(() => apiFn(k));
+        tb = await time(() => rawFn(k));
+      } else {
+        tb = await time(() => rawFn(k));
+        ta = await time(() => apiFn(k));
+      }
+      if (i >= WARMUP) {
+        a.push(ta);
+        b.push(tb);
+      }
+    }
+  } else {
+    const half = keys.length / 2;
+    for (const [i, k] of keys.slice(0, half).entries()) {
+      const t = await time(() => apiFn(k));
+      if (i >= WARMUP) a.push(t);
+    }
+    for (const [i, k] of keys.slice(half).entries()) {
+      const t = await time(() => rawFn(k));
+      if (i >= WARMUP) b.push(t);
+    }
+  }
+  a.sort((x, y) => x - y);
+  b.sort((x, y) => x - y);
+  const row = { op, p50: percentile(a, 0.5), p95: percentile(a, 0.95), rawP50: percentile(b, 0.5), rawP95: percentile(b, 0.95), target };
+  console.log(`  ${op}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms (raw ${row.rawP50.toFixed(3)} / ${row.rawP95.toFixed(3)} ms)`);
+  return row;
+}
+
+function printTable(rows: Row[]): void {
+  const head = ['operation', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'ratio', 'target p95', 'result'];
+  const body = rows.map((r) => [
+    r.op,
+    r.p50.toFixed(2),
+    r.p95.toFixed(2),
+    r.rawP50.toFixed(3),
+    r.rawP95.toFixed(3),
+    `${(r.p50 / r.rawP50).toFixed(1)}×`,
+    r.target === null ? '—' : `< ${r.target} ms`,
+    r.target === null ? '—' : r.p95 < r.target ? 'PASS' : 'MISS',
+  ]);
+  const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const cols = head.map((h, i) => Math.max(width(h), ...body.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c + ' '.repeat(cols[i]! - width(c)) : ' '.repeat(cols[i]! - width(c)) + c)).join(' | ') + ' |';
+  console.log(line(head));
+  console.log('|' + cols.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
+  for (const r of body) console.log(line(r));
+}
+
+const mib = (f: string) => (existsSync(f) ? statSync(f).size / 1024 / 1024 : 0);
+
+// ---- the database ---------------------------------------------------------------
+
+interface GenInfo {
+  petitioners: number;
+  matters: number;
+  visits: number;
+  ms: number;
+  at: string;
+  seed: number;
+  /** File size right after generation. */
+  mib: number;
+}
+
+/** Visits not made by the benchmark itself: the generated size. */
+function generatedVisits(dbFile: string): number | null {
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
+    const bench = db.prepare(`SELECT id FROM users WHERE username = ?`).get(BENCH_USER) as { id: string } | undefined;
+    const r = db.prepare(`SELECT count(*) AS n FROM visits WHERE registered_by <> ?`).get(bench?.id ?? '') as { n: number };
+    return r.n;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+async function ensureDatabase(dbFile: string, visits: number, seed: number): Promise<GenInfo | null> {
+  const metaFile = join(dirname(dbFile), 'generate.json');
+  if (existsSync(dbFile)) {
+    const n = generatedVisits(dbFile);
+    if (n === visits) {
+      console.log(`Reusing ${dbFile} (${n.toLocaleString('en')} generated visits).`);
+      return existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as GenInfo) : null;
+    }
+    console.log(`${dbFile} holds ${n ?? '?'} generated visits, not ${visits}: regenerating.`);
+  }
+  rmSync(metaFile, { force: true });
+  console.log(`Generating ${visits.toLocaleString('en')} visits into ${dbFile} …`);
+  let last = 0;
+  const r = await generateDistrict({
+    dbFile,
+    visits,
+    seed,
+    onProgress: (done) => {
+      if (Date.now() - last < 2000 && done < visits) return;
+      last = Date.now();
+      console.log(`  ${done.toLocaleString('en')} / ${visits.toLocaleString('en')} visits`);
+    },
+  });
+  const info: GenInfo = { ...r, at: new Date().toISOString(), seed, mib: mib(dbFile) };
+  writeFileSync(metaFile, JSON.stringify(info, null, 2));
+  return info;
+}
+
+// ---- main --------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const visits = Number(args.visits);
+  const samples = Number(args.samples);
+  const seed = Number(args.seed);
+  if (!Number.isInteger(visits) || visits < 1_000 || visits > 1_000_000) throw new Error('--visits must be an integer from 1000 to 1000000');
+  if (!Number.isInteger(samples) || samples < 10) throw new Error('--samples must be an integer ≥ 10');
+  const dbFile = args.db ?? join('bench-data', `district-${visits}`, DB_FILE_NAME);
+  if (basename(dbFile) !== DB_FILE_NAME) throw new Error(`--db must name a file called ${DB_FILE_NAME} (the backend opens <dataDir>/${DB_FILE_NAME})`);
+  const dataDir = dirname(dbFile);
+
+  const gen = await ensureDatabase(dbFile, visits, seed);
+
+  const backend = await createBackend({ dataDir });
+  const raw = openRaw(dbFile);
+  try {
+    // ---- log in a clerk through the real API
+    const adminSession: SessionHolder = {};
+    const admin = api(backend, adminSession);
+    if (!(await admin.call('auth.login', { username: BENCH_ADMIN, password: BENCH_PASSWORD }))) throw new Error('admin login failed');
+    const users = (await admin.call('users.list', {})) ?? [];
+    const session: SessionHolder = {};
+    const clerk = api(backend, session);
+    if (!users.some((u) => u.username === BENCH_USER)) {
+      await admin.call('users.create', { username: BENCH_USER, displayName: '性能测试', role: 'clerk', password: 'Initial123' });
+      await clerk.call('auth.login', { username: BENCH_USER, password: 'Initial123' });
+      await clerk.call('auth.changePassword', { oldPassword: 'Initial123', newPassword: BENCH_PASSWORD });
+    } else {
+      await clerk.call('auth.login', { username: BENCH_USER, password: BENCH_PASSWORD });
+    }
+    const me = await clerk.call('auth.me', {});
+    if (!me || me.role !== 'clerk') throw new Error('could not log in the benchmark clerk');
+
+    const counts = raw
+      .prepare(`SELECT (SELECT count(*) FROM petitioners) AS p, (SELECT count(*) FROM matters) AS m, (SELECT count(*) FROM visits) AS v`)
+      .get() as { p: number; m: number; v: number };
+    console.log(
+      `\nDatabase ${dbFile}: ${counts.p.toLocaleString('en')} petitioners, ${counts.m.toLocaleString('en')} matters, ` +
+        `${counts.v.toLocaleString('en')} visits (incl. earlier benchmark saves).`,
+    );
+
+    // ---- random existing keys (seeded)
+    const r = mulberry32(seed ^ 0x5eed);
+    const n = WARMUP + samples;
+    const maxRowid = (raw.prepare(`SELECT max(rowid) AS m FROM petitioners`).get() as { m: number }).m;
+    const byRowid = raw.prepare(`SELECT * FROM petitioners WHERE rowid = ?`);
+    const randomPetitioner = (ok: (p: PetitionersTable) => boolean): PetitionersTable => {
+      for (;;) {
+        const p = byRowid.get(1 + Math.floor(r.next() * maxRowid)) as PetitionersTable | undefined;
+        if (p && ok(p)) return p;
+      }
+    };
+    const keysOf = <K>(make: () => K) => Array.from({ length: n }, make);
+
+    // raw equivalents: the same SQL the Kysely queries compile to
+    const qDoc = raw.prepare(`SELECT * FROM petitioners WHERE id_type = ? AND id_number = ?`);
+    const qPhone = raw.prepare(`SELECT * FROM petitioners WHERE phone = ? LIMIT 20`);
+    const qInitials = raw.prepare(`SELECT * FROM petitioners WHERE name_initials >= ? AND name_initials < ? ORDER BY name_initials LIMIT 20`);
+    const qVisits = raw.prepare(
+      `SELECT visits.*, users.display_name AS registered_by_name FROM visits INNER JOIN users ON users.id = visits.registered_by
+       WHERE visits.petitioner_id = ? ORDER BY visits.created_at DESC LIMIT 50`,
+    );
+    const qMatters = raw.prepare(
+      `SELECT matters.id, matters.category, matters.summary, matters.location_area, count(*) AS visit_count,
+         min(visits.created_at) AS first_at, max(visits.created_at) AS last_at, min(visits.visit_no) AS first_no
+       FROM matters INNER JOIN visits ON visits.matter_id = matters.id
+       WHERE matters.petitioner_id = ? GROUP BY matters.id ORDER BY last_at DESC`,
+    );
+    const qLastMatter = raw.prepare(`SELECT id, category, summary, location_area FROM matters WHERE petitioner_id = ? ORDER BY created_at DESC LIMIT 1`);
+
+    const rows: Row[] = [];
+    console.log(`\nTiming ${samples} samples per operation after ${WARMUP} warm-up calls …`);
+
+    // (a) lookup by ID number: zod, document query, visit stats and full history
+    rows.push(
+      await measure(
+        'lookup by ID number',
+        5,
+        keysOf(() => randomPetitioner((p) => p.id_type === 'resident')),
+        async (p) => {
+          const d = await clerk.call('petitioners.lookup', { idType: 'resident', idNumber: p.id_number });
+          if (d && (d.matches.length !== 1 || d.history?.petitioner.id !== p.id)) fail(`lookup by ID ${p.id_number} did not return ${p.name} with history`);
+        },
+        (p) => {
+          if ((qDoc.get('resident', p.id_number) as PetitionersTable | undefined)?.id !== p.id) fail(`raw lookup by ID ${p.id_number}`);
+        },
+        'interleave',
+      ),
+    );
+
+    // (b) lookup by phone (a shared number returns both people, without history)
+    rows.push(
+      await measure(
+        'lookup by phone',
+        null,
+        keysOf(() => randomPetitioner((p) => p.phone !== '')),
+        async (p) => {
+          const d = await clerk.call('petitioners.lookup', { phone: p.phone });
+          if (d && !d.matches.some((m) => m.id === p.id)) fail(`lookup by phone ${p.phone} missed ${p.name}`);
+        },
+        (p) => {
+          if (!(qPhone.all(p.phone) as PetitionersTable[]).some((m) => m.id === p.id)) fail(`raw lookup by phone ${p.phone}`);
+        },
+        'interleave',
+      ),
+    );
+
+    // (c) search box with 2-3 pinyin initials of a random person
+    rows.push(
+      await measure(
+        'search by pinyin initials',
+        50,
+        keysOf(() => randomPetitioner((p) => p.name_initials.length >= 2).name_initials.slice(0, r.next() < 0.5 ? 2 : 3)),
+        async (q) => {
+          const d = await clerk.call('petitioners.search', { q });
+          if (d && d.length === 0) fail(`search '${q}' found nobody`);
+        },
+        (q) => {
+          if ((qInitials.all(q, prefixEnd(q)) as unknown[]).length === 0) fail(`raw search '${q}' found nobody`);
+        },
+        'interleave',
+      ),
+    );
+
+    // (d) the history panel for a random petitioner (everyone generated has visits)
+    rows.push(
+      await measure(
+        'history panel (historyOf)',
+        5,
+        keysOf(() => randomPetitioner(() => true)),
+        async (p) => {
+          const h = await historyOf(backend.deps.db, p);
+          if (h.visits.length === 0 || h.matters.length === 0) fail(`history of ${p.name} is empty`);
+        },
+        (p) => {
+          if ((qVisits.all(p.id) as unknown[]).length === 0 || (qMatters.all(p.id) as unknown[]).length === 0) fail(`raw history of ${p.name} is empty`);
+        },
+        'interleave',
+      ),
+    );
+
+    // (e) saving a registration, synchronous = FULL, committed
+    const benchUserId = me.id;
+    const day = hallDate(new Date());
+    const nextCounter = raw.prepare(
+      `INSERT INTO daily_counters (scope, day, last_value) VALUES ('visit', ?, 1)
+       ON CONFLICT (scope, day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`,
+    );
+    const insVisit = raw.prepare(
+      `INSERT INTO visits (id, visit_no, visit_date, petitioner_id, matter_id, kind, name, id_type, id_number, phone, address, people_count,
+         purpose, category, location_area, summary, demands, escort_json, skip_level, outcome, registered_by, created_at, updated_at, version)
+       VALUES (@id, @visit_no, @visit_date, @petitioner_id, @matter_id, @kind, @name, @id_type, @id_number, @phone, @address, @people_count,
+         @purpose, @category, @location_area, @summary, @demands, NULL, 0, NULL, @registered_by, @created_at, @updated_at, 1)`,
+    );
+    const insPetitioner = raw.prepare(
+      `INSERT INTO petitioners (id, id_type, id_number, name, name_initials, gender, birth_date, phone, address, created_at, updated_at, version)
+       VALUES (@id, @id_type, @id_number, @name, @name_initials, @gender, @birth_date, @phone, @address, @created_at, @updated_at, 1)`,
+    );
+    const insMatter = raw.prepare(
+      `INSERT INTO matters (id, petitioner_id, category, location_area, summary, first_visit_id, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)`,
+    );
+    const setFirstVisit = raw.prepare(`UPDATE matters SET first_visit_id = ? WHERE id = ?`);
+    const insAudit = raw.prepare(
+      `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json, note) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL)`,
+    );
+    const insOutbox = raw.prepare(
+      `INSERT INTO outbox (id, at, entity, entity_id, entity_version, op, payload_json) VALUES (?, ?, ?, ?, 1, 'upsert', ?)`,
+    );
+    const recordChange = (at: string, action: string, entity: string, entityId: string, payload: unknown) => {
+      const json = JSON.stringify(payload);
+      insAudit.run(newId(), at, benchUserId, action, entity, entityId, json);
+      insOutbox.run(newId(), at, entity, entityId, json);
+    };
+
+    type SaveKey = { p: PetitionersTable; matter: { id: string; category: string; summary: string; location_area: string } };
+    const saveInput = (k: SaveKey, matterId: string | null): InputOf<'visits.register'> => ({
+      idType: k.p.id_type,
+      idNumber: k.p.id_number,
+      name: k.p.name,
+      phone: k.p.phone,
+      address: k.p.address,
+      peopleCount: 1,
+      purpose: 'request',
+      category: k.matter.category as InputOf<'visits.register'>['category'],
+      locationArea: k.matter.location_area,
+      summary: k.matter.summary,
+      demands: '要求尽快解决。',
+      skipLevel: false,
+      escort: null,
+      representatives: [],
+      petitionerId: null,
+      matterId,
+    });
+    const visitRow = (k: SaveKey, petitionerId: string, matterId: string, kind: 'first' | 'repeat') => {
+      const at = new Date().toISOString();
+      return {
+        id: newId(),
+        visit_no: formatVisitNo(day, (nextCounter.get(day) as { last_value: number }).last_value),
+        visit_date: day,
+        petitioner_id: petitionerId,
+        matter_id: matterId,
+        kind,
+        name: k.p.name,
+        id_type: k.p.id_type,
+        id_number: k.p.id_number,
+        phone: k.p.phone,
+        address: k.p.address,
+        people_count: 1,
+        purpose: 'request',
+        category: k.matter.category,
+        location_area: k.matter.location_area,
+        summary: k.matter.summary,
+        demands: '要求尽快解决。',
+        registered_by: benchUserId,
+        created_at: at,
+        updated_at: at,
+      };
+    };
+
+    // (e1) a returning petitioner, follow-up on their latest matter (重复访)
+    const repeatKeys = keysOf(() => {
+      const p = randomPetitioner((x) => x.id_type === 'resident');
+      return { p, matter: qLastMatter.get(p.id) as SaveKey['matter'] };
+    });
+    const saveRepeatRaw = raw.transaction((k: SaveKey) => {
+      const v = visitRow(k, k.p.id, k.matter.id, 'repeat');
+      insVisit.run(v);
+      recordChange(v.created_at, 'visit.register', 'visit', v.id, v);
+    });
+    rows.push(
+      await measure(
+        'save registration (repeat visit)',
+        10,
+        [...repeatKeys, ...keysOf(() => repeatKeys[Math.floor(r.next() * repeatKeys.length)]!)],
+        async (k) => {
+          const d = await clerk.call('visits.register', saveInput(k, k.matter.id));
+          if (d && (d.kind !== 'repeat' || d.petitionerId !== k.p.id)) fail(`repeat visit of ${k.p.name} saved as ${d.kind}`);
+        },
+        (k) => saveRepeatRaw(k),
+        'blocks',
+      ),
+    );
+
+    // (e2) a first-time petitioner with a new ID number (new person + new matter, 初访)
+    const usedIds = new Set<string>();
+    const newPersonKey = (): SaveKey => {
+      const template = randomPetitioner((x) => x.id_type === 'resident');
+      for (;;) {
+        const birth = `19${50 + Math.floor(r.next() * 50)}0${1 + Math.floor(r.next() * 9)}1${Math.floor(r.next() * 9)}`;
+        const body = `110229${birth}${String(Math.floor(r.next() * 1000)).padStart(3, '0')}`;
+        const idNumber = body + residentCheckChar(body);
+        if (usedIds.has(idNumber) || qDoc.get('resident', idNumber)) continue;
+        usedIds.add(idNumber);
+        const gender: 'male' | 'female' = Number(body[16]) % 2 === 1 ? 'male' : 'female';
+        const p: PetitionersTable = {
+          ...template,
+          id: '',
+          id_number: idNumber,
+          gender,
+          birth_date: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+          phone: `139${String(r.u32() % 100_000_000).padStart(8, '0')}`,
+        };
+        return { p, matter: { id: '', category: 'urban_construction', summary: '小区加装电梯补贴未落实', location_area: '和平街街道' } };
+      }
+    };
+    const saveFirstRaw = raw.transaction((k: SaveKey) => {
+      const at = new Date().toISOString();
+      const p = { ...k.p, id: newId(), created_at: at, updated_at: at };
+      insPetitioner.run(p);
+      recordChange(at, 'petitioner.create', 'petitioner', p.id, p);
+      const matterId = newId();
+      insMatter.run(matterId, p.id, k.matter.category, k.matter.location_area, k.matter.summary, at);
+      const v = visitRow(k, p.id, matterId, 'first');
+      insVisit.run(v);
+      setFirstVisit.run(v.id, matterId);
+      recordChange(at, 'visit.register', 'visit', v.id, v);
+    });
+    rows.push(
+      await measure(
+        'save registration (first visit)',
+        10,
+        keysOf(newPersonKey).concat(keysOf(newPersonKey)),
+        async (k) => {
+          const d = await clerk.call('visits.register', saveInput(k, null));
+          if (d && (d.kind !== 'first' || d.idNumber !== k.p.id_number)) fail(`first visit of ${k.p.id_number} saved as ${d.kind}`);
+        },
+        (k) => saveFirstRaw(k),
+        'blocks',
+      ),
+    );
+
+    // ---- report
+    console.log(`\nResults (${samples} samples each, ${WARMUP} warm-up; API = backend.call incl. session check, zod and Kysely):\n`);
+    printTable(rows);
+    const size = mib(dbFile);
+    console.log(`\nDB size: ${size.toFixed(1)} MiB (+ WAL ${mib(dbFile + '-wal').toFixed(1)} MiB)`);
+    if (gen) {
+      console.log(
+        `Generation: ${(gen.ms / 1000).toFixed(1)} s for ${gen.visits.toLocaleString('en')} visits, ${gen.petitioners.toLocaleString('en')} petitioners, ` +
+          `${gen.matters.toLocaleString('en')} matters, ${gen.mib.toFixed(1)} MiB when generated (${gen.at})`,
+      );
+    } else console.log('Generation: reused database, no record of its generation time');
+
+    // ---- query plans of the statements above, and whether the partial indexes are used
+    console.log('\nQuery plans (SQLite ' + (raw.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v + '):');
+    const plan = (label: string, sqlText: string, params: unknown[]) =>
+      console.log(
+        `  ${label}: ${(raw.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((x) => x.detail).join('; ')}`,
+      );
+    const sample = randomPetitioner((p) => p.id_type === 'resident' && p.phone !== '');
+    const kysely = backend.deps.db;
+    const docSql = kysely.selectFrom('petitioners').selectAll().where('id_type', '=', 'resident').where('id_number', '=', sample.id_number).compile();
+    const phoneSql = kysely.selectFrom('petitioners').selectAll().where('phone', '=', sample.phone).limit(20).compile();
+    plan('lookup by ID (Kysely SQL)', docSql.sql, [...docSql.parameters]);
+    plan('lookup by phone (Kysely SQL)', phoneSql.sql, [...phoneSql.parameters]);
+    plan('pinyin initials', qInitials.source, ['zs', prefixEnd('zs')]);
+    plan('history visits', qVisits.source, [sample.id]);
+    plan('history matters', qMatters.source, [sample.id]);
+    const fixDoc = `SELECT * FROM petitioners WHERE id_type = ? AND id_number = ? AND id_number <> ''`;
+    const fixPhone = `SELECT * FROM petitioners WHERE phone = ? AND phone <> '' LIMIT 20`;
+    plan("with literal `id_number <> ''`", fixDoc, ['resident', sample.id_number]);
+    plan("with literal `phone <> ''`", fixPhone, [sample.phone]);
+    const fd = raw.prepare(fixDoc);
+    const fp = raw.prepare(fixPhone);
+    const fixTimes = (f: () => unknown) => {
+      const t: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const t0 = process.hrtime.bigint();
+        f();
+        t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      t.sort((x, y) => x - y);
+      return `p50 ${percentile(t, 0.5).toFixed(3)} ms, p95 ${percentile(t, 0.95).toFixed(3)} ms`;
+    };
+    const docs = keysOf(() => randomPetitioner((p) => p.id_type === 'resident'));
+    const phones = keysOf(() => randomPetitioner((p) => p.phone !== ''));
+    let i = 0;
+    console.log(`  raw lookup by ID with the literal predicate: ${fixTimes(() => fd.get('resident', docs[i++ % docs.length]!.id_number))}`);
+    console.log(`  raw lookup by phone with the literal predicate: ${fixTimes(() => fp.all(phones[i++ % phones.length]!.phone))}`);
+  } finally {
+    raw.close();
+    await backend.close();
+  }
+
+  if (functionalErrors > 0) {
+    console.error(`\n${functionalErrors} functional error(s).`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
