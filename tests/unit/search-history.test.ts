@@ -43,6 +43,10 @@ describe('finding a person', () => {
     expect(names(byPhone.matches)).toEqual(['张三丰', '张绍峰']);
     expect(byPhone.history).toBeNull();
 
+    // A new document with a known phone is a new person: no one else's history.
+    const newcomer = await clerk.call('petitioners.lookup', { idType: 'resident', idNumber: residentId('110105', '19900101', '111'), phone: '13812345678' });
+    expect(newcomer).toEqual({ matches: [], history: null });
+
     const landline = await clerk.call('petitioners.lookup', { phone: '01066012345' });
     expect(landline.history?.petitioner.name).toBe('单田芳');
   });

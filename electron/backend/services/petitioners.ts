@@ -39,14 +39,18 @@ export async function lookup(deps: Deps, input: ParsedInputOf<'petitioners.looku
     const p = await findPetitionerById(db, input.petitionerId);
     if (p) rows = [p];
   }
+  let documentGiven = false;
   if (rows.length === 0 && input.idType && input.idType !== 'none' && input.idNumber) {
     const id = checkIdNumber(input.idType, input.idNumber);
     if (id.ok) {
+      documentGiven = true;
       const p = await findPetitionerByDocument(db, input.idType, id.normalized);
       if (p) rows = [p];
     }
   }
-  if (rows.length === 0 && input.phone) {
+  // A valid document that is not on file is a new person, even if a relative
+  // registered the same phone before: never offer someone else's history.
+  if (rows.length === 0 && !documentGiven && input.phone) {
     const phone = checkPhone(input.phone);
     if (phone.ok) rows = await findPetitionersByPhone(db, phone.normalized);
   }
