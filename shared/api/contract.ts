@@ -26,6 +26,26 @@ import {
   type VisitDetail,
   type VisitSummary,
 } from './schemas/visits';
+import {
+  callTicketInput,
+  dayLogInput,
+  deskInput,
+  issueTicketInput,
+  queueSettingsInput,
+  saveDeskInput,
+  saveLaneInput,
+  ticketInput,
+  transferInput,
+  walkInInput,
+  type DeskBoard,
+  type DeskView,
+  type DisplayState,
+  type IssuedTicket,
+  type LaneView,
+  type QueueSettings,
+  type TicketLogEntry,
+  type TicketView,
+} from './schemas/queue';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -70,6 +90,34 @@ export const contract = {
   'visits.correct': method<VisitDetail>()({ input: correctVisitInput, access: DESK }),
   'visits.get': method<VisitDetail>()({ input: visitIdInput, access: STAFF }),
   'visits.listDay': method<VisitSummary[]>()({ input: listDayInput, access: STAFF }),
+
+  // queue configuration
+  'queue.lanes': method<LaneView[]>()({ input: empty, access: STAFF }),
+  'queue.desks': method<DeskView[]>()({ input: empty, access: STAFF }),
+  'queue.settings': method<QueueSettings>()({ input: empty, access: STAFF }),
+  'queue.saveLane': method<LaneView>()({ input: saveLaneInput, access: ADMIN }),
+  'queue.saveDesk': method<DeskView>()({ input: saveDeskInput, access: ADMIN }),
+  'queue.saveSettings': method<QueueSettings>()({ input: queueSettingsInput, access: ADMIN }),
+
+  // queue life: 取号、叫号、重呼、过号…
+  'queue.issue': method<IssuedTicket>()({ input: issueTicketInput, access: DESK }),
+  'queue.board': method<DeskBoard>()({ input: deskInput, access: DESK }),
+  'queue.callNext': method<TicketView | null>()({ input: deskInput, access: DESK }),
+  'queue.callTicket': method<TicketView>()({ input: callTicketInput, access: DESK }),
+  'queue.recall': method<TicketView>()({ input: deskInput, access: DESK }),
+  'queue.noShow': method<TicketView>()({ input: deskInput, access: DESK }),
+  'queue.finish': method<null>()({ input: deskInput, access: DESK }),
+  'queue.requeue': method<TicketView>()({ input: ticketInput, access: DESK }),
+  'queue.transfer': method<TicketView>()({ input: transferInput, access: DESK }),
+  'queue.park': method<TicketView>()({ input: ticketInput, access: DESK }),
+  'queue.unpark': method<TicketView>()({ input: ticketInput, access: DESK }),
+  'queue.serveWalkIn': method<TicketView>()({ input: walkInInput, access: DESK }),
+  'queue.pause': method<null>()({ input: deskInput, access: DESK }),
+  'queue.resume': method<null>()({ input: deskInput, access: DESK }),
+  'queue.dayLog': method<TicketLogEntry[]>()({ input: dayLogInput, access: STAFF }),
+
+  // the hall display: public (a TV browser has no login), masked data only
+  'display.state': method<DisplayState>()({ input: empty, access: 'public' }),
 } as const;
 
 export type Contract = typeof contract;

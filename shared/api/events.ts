@@ -3,12 +3,17 @@
 export interface EventMap {
   /** A visit was registered or corrected. */
   'visits.changed': { visitId: string; visitNo: string; change: 'registered' | 'corrected' };
-  /** Reserved for the queue issue: tickets issued, called, moved. */
-  'queue.changed': { lane: string | null };
+  /** Tickets issued, called, moved; lanes, desks or settings edited. */
+  'queue.changed': { reason: 'tickets' | 'config' | 'settings' };
+  /** A ticket was called (or recalled) to a desk: the display shows and speaks it. */
+  'queue.called': { callId: string; ticketNo: string; deskNumber: number; recall: boolean };
 }
 
+/** Events the public hall display may receive (no login): no personal data in them. */
+export const PUBLIC_EVENTS: readonly EventName[] = ['queue.changed', 'queue.called'];
+
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['visits.changed', 'queue.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['visits.changed', 'queue.changed', 'queue.called'];
 
 export interface HallEvent<E extends EventName = EventName> {
   name: E;

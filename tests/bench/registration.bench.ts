@@ -32,8 +32,19 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     samples: { type: 'string', default: '500' },
     seed: { type: 'string', default: '20161101' },
+    /** Also time the lookups and saves with plain (non-partial) indexes on id_number and phone, then drop them. */
+    'what-if': { type: 'boolean', default: false },
   },
 });
+
+const WHAT_IF_INDEXES = [
+  ['bench_whatif_id_number', 'petitioners (id_number)'],
+  ['bench_whatif_phone', 'petitioners (phone)'],
+] as const;
+
+function dropWhatIfIndexes(db: BetterSqlite3.Database): void {
+  for (const [name] of WHAT_IF_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
 
 // ---- helpers --------------------------------------------------------------------
 
@@ -91,6 +102,7 @@ async function measure<K>(
   apiFn: (k: K) => Promise<void>,
   rawFn: (k: K) => void,
   mode: 'interleave' | 'blocks',
+  warmup = WARMUP,
 ): Promise<Row> {
   const a: number[] = [];
   const b: number[] = [];
@@ -105,7 +117,7 @@ async function measure<K>(
         tb = await time(() => rawFn(k));
         ta = await time(() => apiFn(k));
       }
-      if (i >= WARMUP) {
+      if (i >= warmup) {
         a.push(ta);
         b.push(tb);
       }
@@ -114,11 +126,11 @@ async function measure<K>(
     const half = keys.length / 2;
     for (const [i, k] of keys.slice(0, half).entries()) {
       const t = await time(() => apiFn(k));
-      if (i >= WARMUP) a.push(t);
+      if (i >= warmup) a.push(t);
     }
     for (const [i, k] of keys.slice(half).entries()) {
       const t = await time(() => rawFn(k));
-      if (i >= WARMUP) b.push(t);
+      if (i >= warmup) b.push(t);
     }
   }
   a.sort((x, y) => x - y);
@@ -223,6 +235,8 @@ async function main(): Promise<void> {
   const backend = await createBackend({ dataDir });
   const raw = openRaw(dbFile);
   try {
+    dropWhatIfIndexes(raw); // left over from an interrupted --what-if run
+
     // ---- log in a clerk through the real API
     const adminSession: SessionHolder = {};
     const admin = api(backend, adminSession);
@@ -259,7 +273,7 @@ async function main(): Promise<void> {
         if (p && ok(p)) return p;
       }
     };
-    const keysOf = <K>(make: () => K) => Array.from({ length: n }, make);
+    const keysOf = <K>(make: () => K, count = n) => Array.from({ length: count }, make);
 
     // raw equivalents: the same SQL the Kysely queries compile to
     const qDoc = raw.prepare(`SELECT * FROM petitioners WHERE id_type = ? AND id_number = ?`);
@@ -277,76 +291,105 @@ async function main(): Promise<void> {
     );
     const qLastMatter = raw.prepare(`SELECT id, category, summary, location_area FROM matters WHERE petitioner_id = ? ORDER BY created_at DESC LIMIT 1`);
 
-    const rows: Row[] = [];
-    console.log(`\nTiming ${samples} samples per operation after ${WARMUP} warm-up calls …`);
+    // ---- the operations (same keys distribution for the API path and the raw SQL)
+    interface Op<K> {
+      op: string;
+      target: number | null;
+      keys: () => K;
+      api: (k: K) => Promise<void>;
+      raw: (k: K) => void;
+      mode: 'interleave' | 'blocks';
+      /** Fewer samples for slow informational rows. */
+      samples?: number;
+    }
+    const defineOp = <K>(o: Op<K>) => o as unknown as Op<unknown>;
+    const run = async (o: Op<unknown>) => {
+      const warmup = o.samples ? 10 : WARMUP;
+      const count = warmup + (o.samples ?? samples);
+      const keys = keysOf(o.keys, count).concat(o.mode === 'blocks' ? keysOf(o.keys, count) : []);
+      return measure(o.op, o.target, keys, o.api, o.raw, o.mode, warmup);
+    };
 
     // (a) lookup by ID number: zod, document query, visit stats and full history
-    rows.push(
-      await measure(
-        'lookup by ID number',
-        5,
-        keysOf(() => randomPetitioner((p) => p.id_type === 'resident')),
-        async (p) => {
-          const d = await clerk.call('petitioners.lookup', { idType: 'resident', idNumber: p.id_number });
-          if (d && (d.matches.length !== 1 || d.history?.petitioner.id !== p.id)) fail(`lookup by ID ${p.id_number} did not return ${p.name} with history`);
-        },
-        (p) => {
-          if ((qDoc.get('resident', p.id_number) as PetitionersTable | undefined)?.id !== p.id) fail(`raw lookup by ID ${p.id_number}`);
-        },
-        'interleave',
-      ),
-    );
+    const lookupById = defineOp({
+      op: 'lookup by ID number',
+      target: 5,
+      keys: () => randomPetitioner((p) => p.id_type === 'resident'),
+      api: async (p) => {
+        const d = await clerk.call('petitioners.lookup', { idType: 'resident', idNumber: p.id_number });
+        if (d && (d.matches.length !== 1 || d.history?.petitioner.id !== p.id)) fail(`lookup by ID ${p.id_number} did not return ${p.name} with history`);
+      },
+      // .all(), as Kysely runs it (executeTakeFirst still steps through every row)
+      raw: (p) => {
+        const found = qDoc.all('resident', p.id_number) as PetitionersTable[];
+        if (found.length !== 1 || found[0]!.id !== p.id) fail(`raw lookup by ID ${p.id_number}`);
+      },
+      mode: 'interleave',
+    });
 
     // (b) lookup by phone (a shared number returns both people, without history)
-    rows.push(
-      await measure(
-        'lookup by phone',
-        null,
-        keysOf(() => randomPetitioner((p) => p.phone !== '')),
-        async (p) => {
-          const d = await clerk.call('petitioners.lookup', { phone: p.phone });
-          if (d && !d.matches.some((m) => m.id === p.id)) fail(`lookup by phone ${p.phone} missed ${p.name}`);
-        },
-        (p) => {
-          if (!(qPhone.all(p.phone) as PetitionersTable[]).some((m) => m.id === p.id)) fail(`raw lookup by phone ${p.phone}`);
-        },
-        'interleave',
-      ),
-    );
+    const lookupByPhone = defineOp({
+      op: 'lookup by phone',
+      target: null,
+      keys: () => randomPetitioner((p) => p.phone !== ''),
+      api: async (p) => {
+        const d = await clerk.call('petitioners.lookup', { phone: p.phone });
+        if (d && !d.matches.some((m) => m.id === p.id)) fail(`lookup by phone ${p.phone} missed ${p.name}`);
+      },
+      raw: (p) => {
+        if (!(qPhone.all(p.phone) as PetitionersTable[]).some((m) => m.id === p.id)) fail(`raw lookup by phone ${p.phone}`);
+      },
+      mode: 'interleave',
+    });
 
     // (c) search box with 2-3 pinyin initials of a random person
-    rows.push(
-      await measure(
-        'search by pinyin initials',
-        50,
-        keysOf(() => randomPetitioner((p) => p.name_initials.length >= 2).name_initials.slice(0, r.next() < 0.5 ? 2 : 3)),
-        async (q) => {
-          const d = await clerk.call('petitioners.search', { q });
-          if (d && d.length === 0) fail(`search '${q}' found nobody`);
-        },
-        (q) => {
-          if ((qInitials.all(q, prefixEnd(q)) as unknown[]).length === 0) fail(`raw search '${q}' found nobody`);
-        },
-        'interleave',
-      ),
-    );
+    const searchInitials = defineOp({
+      op: 'search by pinyin initials',
+      target: 50,
+      keys: () => randomPetitioner((p) => p.name_initials.length >= 2).name_initials.slice(0, r.next() < 0.5 ? 2 : 3),
+      api: async (q) => {
+        const d = await clerk.call('petitioners.search', { q });
+        if (d && d.length === 0) fail(`search '${q}' found nobody`);
+      },
+      raw: (q) => {
+        if ((qInitials.all(q, prefixEnd(q)) as unknown[]).length === 0) fail(`raw search '${q}' found nobody`);
+      },
+      mode: 'interleave',
+    });
 
     // (d) the history panel for a random petitioner (everyone generated has visits)
-    rows.push(
-      await measure(
-        'history panel (historyOf)',
-        5,
-        keysOf(() => randomPetitioner(() => true)),
-        async (p) => {
-          const h = await historyOf(backend.deps.db, p);
-          if (h.visits.length === 0 || h.matters.length === 0) fail(`history of ${p.name} is empty`);
-        },
-        (p) => {
-          if ((qVisits.all(p.id) as unknown[]).length === 0 || (qMatters.all(p.id) as unknown[]).length === 0) fail(`raw history of ${p.name} is empty`);
-        },
-        'interleave',
-      ),
-    );
+    const history = defineOp({
+      op: 'history panel (historyOf)',
+      target: 5,
+      keys: () => randomPetitioner(() => true),
+      api: async (p) => {
+        const h = await historyOf(backend.deps.db, p);
+        if (h.visits.length === 0 || h.matters.length === 0) fail(`history of ${p.name} is empty`);
+      },
+      raw: (p) => {
+        if ((qVisits.all(p.id) as unknown[]).length === 0 || (qMatters.all(p.id) as unknown[]).length === 0) fail(`raw history of ${p.name} is empty`);
+      },
+      mode: 'interleave',
+    });
+
+    // (info) typing the start of an ID number into the search box (no target set)
+    const qIdPrefix = raw.prepare(`SELECT * FROM petitioners WHERE id_number >= ? AND id_number < ? ORDER BY id_number LIMIT 20`);
+    const qPhonePrefix = raw.prepare(`SELECT * FROM petitioners WHERE phone >= ? AND phone < ? ORDER BY phone LIMIT 20`);
+    const searchIdPrefix = defineOp({
+      op: 'search by ID-number prefix (info)',
+      target: null,
+      keys: () => randomPetitioner((p) => p.id_type === 'resident').id_number.slice(0, 10),
+      api: async (q) => {
+        const d = await clerk.call('petitioners.search', { q });
+        if (d && d.length === 0) fail(`search '${q}' found nobody`);
+      },
+      raw: (q) => {
+        if ((qIdPrefix.all(q, prefixEnd(q)) as unknown[]).length === 0) fail(`raw ID prefix '${q}' found nobody`);
+        qPhonePrefix.all(q, prefixEnd(q));
+      },
+      mode: 'interleave',
+      samples: Math.min(samples, 100),
+    });
 
     // (e) saving a registration, synchronous = FULL, committed
     const benchUserId = me.id;
@@ -427,51 +470,30 @@ async function main(): Promise<void> {
     };
 
     // (e1) a returning petitioner, follow-up on their latest matter (重复访)
-    const repeatKeys = keysOf(() => {
-      const p = randomPetitioner((x) => x.id_type === 'resident');
-      return { p, matter: qLastMatter.get(p.id) as SaveKey['matter'] };
-    });
     const saveRepeatRaw = raw.transaction((k: SaveKey) => {
       const v = visitRow(k, k.p.id, k.matter.id, 'repeat');
       insVisit.run(v);
       recordChange(v.created_at, 'visit.register', 'visit', v.id, v);
     });
-    rows.push(
-      await measure(
-        'save registration (repeat visit)',
-        10,
-        [...repeatKeys, ...keysOf(() => repeatKeys[Math.floor(r.next() * repeatKeys.length)]!)],
-        async (k) => {
-          const d = await clerk.call('visits.register', saveInput(k, k.matter.id));
-          if (d && (d.kind !== 'repeat' || d.petitionerId !== k.p.id)) fail(`repeat visit of ${k.p.name} saved as ${d.kind}`);
-        },
-        (k) => saveRepeatRaw(k),
-        'blocks',
-      ),
-    );
+    const saveRepeat = defineOp({
+      op: 'save registration (repeat visit)',
+      target: 10,
+      keys: (): SaveKey => {
+        const p = randomPetitioner((x) => x.id_type === 'resident');
+        return { p, matter: qLastMatter.get(p.id) as SaveKey['matter'] };
+      },
+      api: async (k) => {
+        const d = await clerk.call('visits.register', saveInput(k, k.matter.id));
+        if (d && (d.kind !== 'repeat' || d.petitionerId !== k.p.id)) fail(`repeat visit of ${k.p.name} saved as ${d.kind}`);
+      },
+      raw: (k) => saveRepeatRaw(k),
+      mode: 'blocks',
+    });
 
     // (e2) a first-time petitioner with a new ID number (new person + new matter, 初访)
     const usedIds = new Set<string>();
-    const newPersonKey = (): SaveKey => {
-      const template = randomPetitioner((x) => x.id_type === 'resident');
-      for (;;) {
-        const birth = `19${50 + Math.floor(r.next() * 50)}0${1 + Math.floor(r.next() * 9)}1${Math.floor(r.next() * 9)}`;
-        const body = `110229${birth}${String(Math.floor(r.next() * 1000)).padStart(3, '0')}`;
-        const idNumber = body + residentCheckChar(body);
-        if (usedIds.has(idNumber) || qDoc.get('resident', idNumber)) continue;
-        usedIds.add(idNumber);
-        const gender: 'male' | 'female' = Number(body[16]) % 2 === 1 ? 'male' : 'female';
-        const p: PetitionersTable = {
-          ...template,
-          id: '',
-          id_number: idNumber,
-          gender,
-          birth_date: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-          phone: `139${String(r.u32() % 100_000_000).padStart(8, '0')}`,
-        };
-        return { p, matter: { id: '', category: 'urban_construction', summary: '小区加装电梯补贴未落实', location_area: '和平街街道' } };
-      }
-    };
+    // existence check for fresh keys: the literal predicate lets SQLite use the partial unique index
+    const qDocExists = raw.prepare(`SELECT 1 FROM petitioners WHERE id_type = 'resident' AND id_number = ? AND id_number <> ''`);
     const saveFirstRaw = raw.transaction((k: SaveKey) => {
       const at = new Date().toISOString();
       const p = { ...k.p, id: newId(), created_at: at, updated_at: at };
@@ -484,19 +506,40 @@ async function main(): Promise<void> {
       setFirstVisit.run(v.id, matterId);
       recordChange(at, 'visit.register', 'visit', v.id, v);
     });
-    rows.push(
-      await measure(
-        'save registration (first visit)',
-        10,
-        keysOf(newPersonKey).concat(keysOf(newPersonKey)),
-        async (k) => {
-          const d = await clerk.call('visits.register', saveInput(k, null));
-          if (d && (d.kind !== 'first' || d.idNumber !== k.p.id_number)) fail(`first visit of ${k.p.id_number} saved as ${d.kind}`);
-        },
-        (k) => saveFirstRaw(k),
-        'blocks',
-      ),
-    );
+    const saveFirst = defineOp({
+      op: 'save registration (first visit)',
+      target: 10,
+      keys: (): SaveKey => {
+        const template = randomPetitioner((x) => x.id_type === 'resident');
+        for (;;) {
+          const birth = `19${50 + Math.floor(r.next() * 50)}0${1 + Math.floor(r.next() * 9)}1${Math.floor(r.next() * 9)}`;
+          const body = `110229${birth}${String(Math.floor(r.next() * 1000)).padStart(3, '0')}`;
+          const idNumber = body + residentCheckChar(body);
+          if (usedIds.has(idNumber) || qDocExists.get(idNumber)) continue;
+          usedIds.add(idNumber);
+          const gender: 'male' | 'female' = Number(body[16]) % 2 === 1 ? 'male' : 'female';
+          const p: PetitionersTable = {
+            ...template,
+            id: '',
+            id_number: idNumber,
+            gender,
+            birth_date: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+            phone: `139${String(r.u32() % 100_000_000).padStart(8, '0')}`,
+          };
+          return { p, matter: { id: '', category: 'urban_construction', summary: '小区加装电梯补贴未落实', location_area: '和平街街道' } };
+        }
+      },
+      api: async (k) => {
+        const d = await clerk.call('visits.register', saveInput(k, null));
+        if (d && (d.kind !== 'first' || d.idNumber !== k.p.id_number)) fail(`first visit of ${k.p.id_number} saved as ${d.kind}`);
+      },
+      raw: (k) => saveFirstRaw(k),
+      mode: 'blocks',
+    });
+
+    console.log(`\nTiming ${samples} samples per operation after ${WARMUP} warm-up calls …`);
+    const rows: Row[] = [];
+    for (const o of [lookupById, lookupByPhone, searchInitials, history, saveRepeat, saveFirst, searchIdPrefix]) rows.push(await run(o));
 
     // ---- report
     console.log(`\nResults (${samples} samples each, ${WARMUP} warm-up; API = backend.call incl. session check, zod and Kysely):\n`);
@@ -510,42 +553,64 @@ async function main(): Promise<void> {
       );
     } else console.log('Generation: reused database, no record of its generation time');
 
-    // ---- query plans of the statements above, and whether the partial indexes are used
+    // ---- query plans of the SQL the app runs (compiled by the app's own Kysely instance)
     console.log('\nQuery plans (SQLite ' + (raw.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v + '):');
-    const plan = (label: string, sqlText: string, params: unknown[]) =>
-      console.log(
-        `  ${label}: ${(raw.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((x) => x.detail).join('; ')}`,
-      );
+    const planOf = (sqlText: string, params: readonly unknown[]) =>
+      (raw.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((x) => x.detail).join('; ');
     const sample = randomPetitioner((p) => p.id_type === 'resident' && p.phone !== '');
     const kysely = backend.deps.db;
-    const docSql = kysely.selectFrom('petitioners').selectAll().where('id_type', '=', 'resident').where('id_number', '=', sample.id_number).compile();
-    const phoneSql = kysely.selectFrom('petitioners').selectAll().where('phone', '=', sample.phone).limit(20).compile();
-    plan('lookup by ID (Kysely SQL)', docSql.sql, [...docSql.parameters]);
-    plan('lookup by phone (Kysely SQL)', phoneSql.sql, [...phoneSql.parameters]);
-    plan('pinyin initials', qInitials.source, ['zs', prefixEnd('zs')]);
-    plan('history visits', qVisits.source, [sample.id]);
-    plan('history matters', qMatters.source, [sample.id]);
+    const appQueries = () => {
+      const idPrefix = sample.id_number.slice(0, 10);
+      return [
+        ['lookup by ID', kysely.selectFrom('petitioners').selectAll().where('id_type', '=', 'resident').where('id_number', '=', sample.id_number).compile()],
+        ['lookup by phone', kysely.selectFrom('petitioners').selectAll().where('phone', '=', sample.phone).limit(20).compile()],
+        [
+          'search by ID prefix',
+          kysely.selectFrom('petitioners').selectAll().where('id_number', '>=', idPrefix).where('id_number', '<', prefixEnd(idPrefix)).orderBy('id_number').limit(20).compile(),
+        ],
+      ] as const;
+    };
+    for (const [label, q] of appQueries()) console.log(`  ${label}: ${planOf(q.sql, q.parameters)}`);
+    console.log(`  pinyin initials: ${planOf(qInitials.source, ['zs', prefixEnd('zs')])}`);
+    console.log(`  history visits: ${planOf(qVisits.source, [sample.id])}`);
+    console.log(`  history matters: ${planOf(qMatters.source, [sample.id])}`);
+
+    // The partial indexes (WHERE id_number <> '' / phone <> '') are only usable when the query
+    // repeats that predicate as a literal; a bound parameter does not prove it.
     const fixDoc = `SELECT * FROM petitioners WHERE id_type = ? AND id_number = ? AND id_number <> ''`;
     const fixPhone = `SELECT * FROM petitioners WHERE phone = ? AND phone <> '' LIMIT 20`;
-    plan("with literal `id_number <> ''`", fixDoc, ['resident', sample.id_number]);
-    plan("with literal `phone <> ''`", fixPhone, [sample.phone]);
+    console.log(`  same lookups with a literal \`<> ''\`: ${planOf(fixDoc, ['resident', sample.id_number])} / ${planOf(fixPhone, [sample.phone])}`);
     const fd = raw.prepare(fixDoc);
     const fp = raw.prepare(fixPhone);
-    const fixTimes = (f: () => unknown) => {
+    const fixTimes = (f: (i: number) => unknown) => {
       const t: number[] = [];
       for (let i = 0; i < 200; i++) {
         const t0 = process.hrtime.bigint();
-        f();
+        f(i);
         t.push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
       t.sort((x, y) => x - y);
       return `p50 ${percentile(t, 0.5).toFixed(3)} ms, p95 ${percentile(t, 0.95).toFixed(3)} ms`;
     };
-    const docs = keysOf(() => randomPetitioner((p) => p.id_type === 'resident'));
-    const phones = keysOf(() => randomPetitioner((p) => p.phone !== ''));
-    let i = 0;
-    console.log(`  raw lookup by ID with the literal predicate: ${fixTimes(() => fd.get('resident', docs[i++ % docs.length]!.id_number))}`);
-    console.log(`  raw lookup by phone with the literal predicate: ${fixTimes(() => fp.all(phones[i++ % phones.length]!.phone))}`);
+    const docs = keysOf(() => randomPetitioner((p) => p.id_type === 'resident'), 200);
+    const phones = keysOf(() => randomPetitioner((p) => p.phone !== ''), 200);
+    console.log(`  raw lookup by ID with the literal predicate: ${fixTimes((i) => fd.all('resident', docs[i]!.id_number))}`);
+    console.log(`  raw lookup by phone with the literal predicate: ${fixTimes((i) => fp.all(phones[i]!.phone))}`);
+
+    // ---- what if the two partial indexes were plain ones? (opt-in; the indexes are dropped again)
+    if (args['what-if']) {
+      console.log(`\nWhat-if: temporary plain indexes ${WHAT_IF_INDEXES.map(([name, def]) => `${name} ${def}`).join(', ')} …`);
+      try {
+        for (const [name, def] of WHAT_IF_INDEXES) raw.exec(`CREATE INDEX ${name} ON ${def}`);
+        for (const [label, q] of appQueries()) console.log(`  ${label}: ${planOf(q.sql, q.parameters)}`);
+        const whatIf: Row[] = [];
+        for (const o of [lookupById, lookupByPhone, saveRepeat, saveFirst, searchIdPrefix]) whatIf.push(await run(o));
+        console.log(`\nWhat-if results (same API path; only the two indexes added):\n`);
+        printTable(whatIf);
+      } finally {
+        dropWhatIfIndexes(raw);
+      }
+    }
   } finally {
     raw.close();
     await backend.close();

@@ -5,6 +5,10 @@ import type { Actor, Deps } from '../context';
 import * as accounts from '../services/accounts';
 import * as petitioners from '../services/petitioners';
 import * as visits from '../services/visits';
+import * as queueConfig from '../services/queue/config';
+import * as tickets from '../services/queue/tickets';
+import { displayState } from '../services/queue/display';
+import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import type { SessionHolder } from '../services/sessions';
 import { toCurrentUser } from '../db/queries/users';
 
@@ -47,4 +51,29 @@ export const handlers: HandlerTable = {
   'visits.correct': (ctx, input) => visits.correctVisit(ctx.deps, actorOf(ctx), input),
   'visits.get': ({ deps }, input) => visits.loadDetail(deps.db, input.visitId),
   'visits.listDay': ({ deps }, input) => visits.listDay(deps, input.date),
+
+  'queue.lanes': ({ deps }) => queueConfig.listLanes(deps.db),
+  'queue.desks': ({ deps }) => queueConfig.listDesks(deps.db),
+  'queue.settings': ({ deps }) => getQueueSettings(deps.db),
+  'queue.saveLane': (ctx, input) => queueConfig.saveLane(ctx.deps, actorOf(ctx), input),
+  'queue.saveDesk': (ctx, input) => queueConfig.saveDesk(ctx.deps, actorOf(ctx), input),
+  'queue.saveSettings': (ctx, input) => saveQueueSettings(ctx.deps, actorOf(ctx), input),
+
+  'queue.issue': (ctx, input) => tickets.issueTicket(ctx.deps, actorOf(ctx), input),
+  'queue.board': ({ deps }, input) => tickets.deskBoard(deps, input.deskId),
+  'queue.callNext': (ctx, input) => tickets.callNext(ctx.deps, actorOf(ctx), input.deskId),
+  'queue.callTicket': (ctx, input) => tickets.callTicket(ctx.deps, actorOf(ctx), input),
+  'queue.recall': (ctx, input) => tickets.recall(ctx.deps, actorOf(ctx), input.deskId),
+  'queue.noShow': (ctx, input) => tickets.noShow(ctx.deps, actorOf(ctx), input.deskId),
+  'queue.finish': (ctx, input) => tickets.finish(ctx.deps, actorOf(ctx), input.deskId),
+  'queue.requeue': (ctx, input) => tickets.requeue(ctx.deps, actorOf(ctx), input.ticketId),
+  'queue.transfer': (ctx, input) => tickets.transfer(ctx.deps, actorOf(ctx), input),
+  'queue.park': (ctx, input) => tickets.park(ctx.deps, actorOf(ctx), input.ticketId),
+  'queue.unpark': (ctx, input) => tickets.unpark(ctx.deps, actorOf(ctx), input.ticketId),
+  'queue.serveWalkIn': (ctx, input) => tickets.serveWalkIn(ctx.deps, actorOf(ctx), input),
+  'queue.pause': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, true),
+  'queue.resume': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, false),
+  'queue.dayLog': ({ deps }, input) => tickets.dayLog(deps, input.date),
+
+  'display.state': ({ deps }) => displayState(deps),
 };

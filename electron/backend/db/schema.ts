@@ -112,7 +112,75 @@ export interface OutboxTable {
   payload_json: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
+export interface LanesTable {
+  id: string;
+  prefix: string;
+  name: string;
+  kind: 'normal' | 'appointment';
+  active: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DesksTable {
+  id: string;
+  number: number;
+  name: string;
+  lane_ids_json: string;
+  paused: number;
+  /** Where this desk is in the ratio rule's cycle (e.g. 0,1 ordinary, 2 priority for 2:1). */
+  ratio_position: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TicketStatus = 'waiting' | 'called' | 'parked' | 'no_show' | 'done' | 'closed';
+
+export interface TicketsTable {
+  id: string;
+  day: string;
+  lane_id: string;
+  number: number;
+  ticket_no: string;
+  status: TicketStatus;
+  priority: 'elderly' | 'disabled' | 'pregnant' | 'military' | null;
+  appointment_at: string | null;
+  visit_id: string | null;
+  visitor_name: string;
+  desk_id: string | null;
+  issued_at: string;
+  queued_at: string;
+  called_at: string | null;
+  call_count: number;
+  finished_at: string | null;
+  carried_from: string | null;
+  issued_by: string;
+  version: number;
+}
+
+export interface TicketCallsTable {
+  id: string;
+  ticket_id: string;
+  desk_id: string;
+  at: string;
+  recall: number;
+  actor_id: string;
+}
+
 export interface Database {
+  settings: SettingsTable;
+  lanes: LanesTable;
+  desks: DesksTable;
+  tickets: TicketsTable;
+  ticket_calls: TicketCallsTable;
   users: UsersTable;
   petitioners: PetitionersTable;
   matters: MattersTable;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend';
 import { currentUser } from '../services/accounts';
 import { CSP } from '../../../shared/csp';
+import { PUBLIC_EVENTS } from '../../../shared/api/events';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import { serveStatic } from './static';
 
@@ -75,15 +76,21 @@ async function handleApi(backend: Backend, req: IncomingMessage, res: ServerResp
   sendJson(res, 200, result, extra);
 }
 
-async function handleEvents(backend: Backend, req: IncomingMessage, res: ServerResponse) {
-  const session = { token: readCookie(req.headers.cookie, SESSION_COOKIE) };
-  if (!(await currentUser(backend.deps, session))) {
+/**
+ * Server-Sent Events. Logged-in desks get every event; the public hall display
+ * (/api/display/events, no login) gets only the queue events, which carry
+ * ticket and desk numbers and nothing personal.
+ */
+async function handleEvents(backend: Backend, req: IncomingMessage, res: ServerResponse, audience: 'staff' | 'public') {
+  if (audience === 'staff' && !(await currentUser(backend.deps, { token: readCookie(req.headers.cookie, SESSION_COOKIE) }))) {
     sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
     return;
   }
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
-  const unsubscribe = backend.events.subscribe((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+  const unsubscribe = backend.events.subscribe((e) => {
+    if (audience === 'staff' || PUBLIC_EVENTS.includes(e.name)) res.write(`data: ${JSON.stringify(e)}\n\n`);
+  });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
   req.on('close', () => {
     clearInterval(heartbeat);
@@ -105,7 +112,8 @@ export async function startHttpServer(backend: Backend, opts: HttpOptions): Prom
         console.error('[http]', e);
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } });
       });
-    if (path === '/api/events') done(handleEvents(backend, req, res));
+    if (path === '/api/events') done(handleEvents(backend, req, res, 'staff'));
+    else if (path === '/api/display/events') done(handleEvents(backend, req, res, 'public'));
     else if (path.startsWith('/api/')) done(handleApi(backend, req, res, path.slice('/api/'.length)));
     else if (req.method === 'GET' || req.method === 'HEAD') serveStatic(opts.staticDir, path, res, SECURITY_HEADERS);
     else sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '请求方式不正确' } });

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/transaction';
 import { ApiError, fieldError } from '../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CurrentUser, UserRow } from '../../../shared/api/schemas/auth';
@@ -43,7 +44,7 @@ async function insertUser(
     created_at: at,
     updated_at: at,
   };
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     if (await findUserByUsername(trx, input.username)) throw fieldError('username', `用户名“${input.username}”已被使用`);
     // The first administrator has no actor yet, so the audit entry names the new account itself.
     if (actorId === null && (await countUsers(trx)) > 0) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
@@ -77,7 +78,7 @@ export async function login(deps: Deps, session: SessionHolder, input: ParsedInp
   if (!(await verifyPassword(input.password, user.password_hash))) {
     const failed = user.failed_attempts + 1;
     const lock = failed >= MAX_FAILED_LOGINS;
-    await deps.db.transaction().execute(async (trx) => {
+    await writeTransaction(deps.db, async (trx) => {
       await trx
         .updateTable('users')
         .set({
@@ -91,7 +92,7 @@ export async function login(deps: Deps, session: SessionHolder, input: ParsedInp
     if (lock) throw new ApiError('ACCOUNT_LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟`);
     throw new ApiError('BAD_CREDENTIALS', `用户名或密码错误（还可尝试${MAX_FAILED_LOGINS - failed}次）`);
   }
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, last_login_at: at }).where('id', '=', user.id).execute();
     await writeAudit(trx, { at, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
   });
@@ -126,7 +127,7 @@ export async function changePassword(deps: Deps, actor: Actor, session: SessionH
   if (input.oldPassword === input.newPassword) throw fieldError('newPassword', '新密码不能与原密码相同');
   const at = deps.now().toISOString();
   const hash = await hashPassword(input.newPassword);
-  await deps.db.transaction().execute(async (trx) => {
+  await writeTransaction(deps.db, async (trx) => {
     await trx.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: at }).where('id', '=', actor.id).execute();
     await writeAudit(trx, { at, actorId: actor.id, action: 'user.change_password', entity: 'user', entityId: actor.id });
   });
@@ -153,7 +154,7 @@ async function updateAccount(
   change: (u: UsersTable) => Promise<Partial<UsersTable>>,
 ): Promise<UserRow> {
   const at = deps.now().toISOString();
-  const updated = await deps.db.transaction().execute(async (trx) => {
+  const updated = await writeTransaction(deps.db, async (trx) => {
     const before = await findUserById(trx, userId);
     if (!before) throw new ApiError('NOT_FOUND', '找不到该用户');
     const patch = { ...(await change(before)), updated_at: at };

@@ -7,6 +7,7 @@ import { hallDate } from '../../../shared/time';
 import type { Actor, Deps } from '../context';
 import type { Executor } from '../db/connection';
 import { nextDailyValue } from '../db/queries/counters';
+import { writeTransaction } from '../db/transaction';
 import { findPetitionerByDocument, findPetitionerById } from '../db/queries/petitioners';
 import { findVisit, representativesOf, toVisitSummary, visitsOfDay } from '../db/queries/visits';
 import type { PetitionersTable, VisitsTable } from '../db/schema';
@@ -102,7 +103,7 @@ export async function registerVisit(deps: Deps, actor: Actor, input: RegisterInp
   const now = deps.now();
   const at = now.toISOString();
   const day = hallDate(now);
-  const detail = await deps.db.transaction().execute(async (trx) => {
+  const detail = await writeTransaction(deps.db, async (trx) => {
     const petitioner = await resolvePetitioner(trx, actor, input, at);
     const matter = await resolveMatter(trx, input, petitioner.id, at);
     const visitNo = formatVisitNo(day, await nextDailyValue(trx, 'visit', day));
@@ -175,7 +176,7 @@ function canonical(v: unknown): string {
 
 export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput): Promise<VisitDetail> {
   const at = deps.now().toISOString();
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await writeTransaction(deps.db, async (trx) => {
     const before = await loadDetail(trx, input.visitId);
     if (before.version !== input.expectedVersion) throw new ApiError('CONFLICT', '这条登记已被他人更正过，请重新打开后再改');
     const c = input.changes;

@@ -1,9 +1,11 @@
 // Every migration, imported explicitly (no directory scanning, so bundling works).
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_queue';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_queue': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

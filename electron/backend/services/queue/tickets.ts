@@ -1,0 +1,366 @@
+// The queue's life: issue (取号), call (叫号), recall, no-show (过号), requeue,
+// transfer, park, finish, walk-ins, pause. Every change runs in one IMMEDIATE
+// transaction and is audited; the hall is told through events after commit.
+import { ApiError } from '../../../../shared/api/errors';
+import type { ParsedInputOf } from '../../../../shared/api/contract';
+import type { DeskBoard, IssuedTicket, TicketLogEntry, TicketView } from '../../../../shared/api/schemas/queue';
+import { formatTicketNo } from '../../../../shared/domain/queue';
+import { hallDate, HALL_TZ } from '../../../../shared/time';
+import type { Actor, Deps } from '../../context';
+import type { Executor } from '../../db/connection';
+import { nextDailyValue } from '../../db/queries/counters';
+import { currentTicketOf, findTicket, ticketsWithNames, toTicketView, waitingFor, type TicketRow } from '../../db/queries/tickets';
+import type { DesksTable, TicketsTable } from '../../db/schema';
+import { writeTransaction } from '../../db/transaction';
+import { writeAudit } from '../audit';
+import { newId } from '../ids';
+import { getDesk, toDeskView } from './config';
+import { nextByRatio, orderQueue, type Candidate } from './ordering';
+import { getQueueSettings } from './settings';
+import dayjs from 'dayjs';
+
+const toCandidate = (t: TicketsTable): Candidate => ({ id: t.id, priority: t.priority, appointmentAt: t.appointment_at, queuedAt: t.queued_at, number: t.number });
+
+/** Runs a queue change: day rollover first, then the change, audited, then one event. */
+async function queueChange<T>(deps: Deps, fn: (trx: Executor, at: string) => Promise<T>): Promise<T> {
+  const at = deps.now().toISOString();
+  const result = await writeTransaction(deps.db, async (trx) => {
+    await rollover(trx, at);
+    return fn(trx, at);
+  });
+  deps.events.publish('queue.changed', { reason: 'tickets' });
+  return result;
+}
+
+function audit(trx: Executor, at: string, actor: Actor, action: string, t: Pick<TicketsTable, 'id' | 'ticket_no'>, after: Record<string, unknown> = {}, note?: string) {
+  return writeAudit(trx, { at, actorId: actor.id, action, entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, ...after }, note });
+}
+
+/**
+ * Day end, done lazily by the first queue change of a new day: tickets left
+ * from earlier days are closed, and — if the administrator chose to carry them —
+ * reissued today in their old order with their priority.
+ */
+async function rollover(trx: Executor, at: string): Promise<void> {
+  const today = hallDate(at);
+  const left = await trx.selectFrom('tickets').selectAll().where('day', '<', today).where('status', 'in', ['waiting', 'parked', 'called']).orderBy('queued_at').execute();
+  if (left.length === 0) return;
+  const settings = await getQueueSettings(trx);
+  for (const t of left) {
+    await trx.updateTable('tickets').set({ status: t.status === 'called' ? 'done' : 'closed', finished_at: at, version: t.version + 1 }).where('id', '=', t.id).execute();
+    await writeAudit(trx, { at, actorId: null, action: 'ticket.day_end', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, carried: settings.dayEnd === 'carry' } });
+    if (settings.dayEnd === 'carry' && t.status !== 'called') {
+      await insertTicket(trx, { laneId: t.lane_id, priority: t.priority, visitId: t.visit_id, visitorName: t.visitor_name, appointmentAt: null, issuedBy: t.issued_by, carriedFrom: t.id, status: 'waiting', deskId: null }, at);
+    }
+  }
+}
+
+interface NewTicket {
+  laneId: string;
+  priority: TicketsTable['priority'];
+  visitId: string | null;
+  visitorName: string;
+  appointmentAt: string | null;
+  issuedBy: string;
+  carriedFrom: string | null;
+  status: 'waiting' | 'called';
+  deskId: string | null;
+}
+
+async function insertTicket(trx: Executor, n: NewTicket, at: string): Promise<TicketsTable> {
+  const lane = await trx.selectFrom('lanes').selectAll().where('id', '=', n.laneId).executeTakeFirst();
+  if (!lane || !lane.active) throw new ApiError('VALIDATION', '该队列不存在或已停用', { laneId: '该队列不存在或已停用' });
+  const day = hallDate(at);
+  // Numbers restart every day and are never reused within it (daily_counters only grows).
+  const number = await nextDailyValue(trx, `ticket:${lane.id}`, day);
+  const row: TicketsTable = {
+    id: newId(),
+    day,
+    lane_id: lane.id,
+    number,
+    ticket_no: formatTicketNo(lane.prefix, number),
+    status: n.status,
+    priority: n.priority,
+    appointment_at: n.appointmentAt,
+    visit_id: n.visitId,
+    visitor_name: n.visitorName,
+    desk_id: n.deskId,
+    issued_at: at,
+    queued_at: at,
+    called_at: n.status === 'called' ? at : null,
+    call_count: 0,
+    finished_at: null,
+    carried_from: n.carriedFrom,
+    issued_by: n.issuedBy,
+    version: 1,
+  };
+  await trx.insertInto('tickets').values(row).execute();
+  return row;
+}
+
+export async function issueTicket(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.issue'>): Promise<IssuedTicket> {
+  const id = await queueChange(deps, async (trx, at) => {
+    let visitorName = '';
+    if (input.visitId) {
+      const visit = await trx.selectFrom('visits').select(['name']).where('id', '=', input.visitId).executeTakeFirst();
+      if (!visit) throw new ApiError('NOT_FOUND', '找不到该来访登记');
+      visitorName = visit.name;
+    }
+    const lane = await trx.selectFrom('lanes').select(['kind']).where('id', '=', input.laneId).executeTakeFirst();
+    if (lane?.kind === 'appointment' && !input.appointmentTime) throw new ApiError('VALIDATION', '约访号须填写预约时间', { appointmentTime: '请填写预约时间' });
+    const appointmentAt = input.appointmentTime ? dayjs.tz(`${hallDate(at)} ${input.appointmentTime}`, HALL_TZ).toISOString() : null;
+    const t = await insertTicket(trx, { laneId: input.laneId, priority: input.priority, visitId: input.visitId, visitorName, appointmentAt, issuedBy: actor.id, carriedFrom: null, status: 'waiting', deskId: null }, at);
+    await audit(trx, at, actor, 'ticket.issue', t, { priority: t.priority, visitId: t.visit_id, appointmentAt });
+    return t.id;
+  });
+  const view = toTicketView((await findTicket(deps.db, id))!);
+  return { ...view, peopleAhead: await peopleAhead(deps, id) };
+}
+
+/** How many tickets of the same lane will be called before this one (by the queue's own order). */
+async function peopleAhead(deps: Deps, ticketId: string): Promise<number> {
+  const t = await deps.db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
+  const sameLane = await deps.db.selectFrom('tickets').selectAll().where('status', '=', 'waiting').where('lane_id', '=', t.lane_id).execute();
+  const settings = await getQueueSettings(deps.db);
+  const order = orderQueue(sameLane.map(toCandidate), settings.orderRule, 0, deps.now().toISOString());
+  return Math.max(0, order.findIndex((c) => c.id === ticketId));
+}
+
+async function lockedDesk(trx: Executor, deskId: string, opts: { mustBeOpen: boolean }): Promise<DesksTable> {
+  const desk = await getDesk(trx, deskId);
+  if (opts.mustBeOpen && desk.paused) throw new ApiError('CONFLICT', `${desk.number} 号窗口已暂停，请先恢复接待`);
+  return desk;
+}
+
+async function finishCurrent(trx: Executor, desk: DesksTable, at: string, actor: Actor) {
+  const current = await currentTicketOf(trx, desk.id);
+  if (!current) return;
+  await trx.updateTable('tickets').set({ status: 'done', finished_at: at, version: current.version + 1 }).where('id', '=', current.id).execute();
+  await audit(trx, at, actor, 'ticket.finish', current, { desk: desk.number });
+}
+
+async function markCalled(trx: Executor, t: TicketsTable, desk: DesksTable, at: string, actor: Actor, recall: boolean): Promise<string> {
+  // Only a ticket still waiting can be taken: the guard that, with the write
+  // lock, makes it impossible for two desks to receive the same ticket.
+  const res = recall
+    ? await trx.updateTable('tickets').set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 }).where('id', '=', t.id).where('status', '=', 'called').executeTakeFirst()
+    : await trx
+        .updateTable('tickets')
+        .set({ status: 'called', desk_id: desk.id, called_at: at, call_count: t.call_count + 1, version: t.version + 1 })
+        .where('id', '=', t.id)
+        .where('status', '=', 'waiting')
+        .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被其他窗口叫号`);
+  const callId = newId();
+  await trx.insertInto('ticket_calls').values({ id: callId, ticket_id: t.id, desk_id: desk.id, at, recall: recall ? 1 : 0, actor_id: actor.id }).execute();
+  await audit(trx, at, actor, recall ? 'ticket.recall' : 'ticket.call', t, { desk: desk.number, callCount: t.call_count + 1 });
+  return callId;
+}
+
+async function announceCall(deps: Deps, callId: string) {
+  const call = await deps.db
+    .selectFrom('ticket_calls')
+    .innerJoin('tickets', 'tickets.id', 'ticket_calls.ticket_id')
+    .innerJoin('desks', 'desks.id', 'ticket_calls.desk_id')
+    .select(['ticket_calls.id', 'tickets.ticket_no', 'desks.number', 'ticket_calls.recall'])
+    .where('ticket_calls.id', '=', callId)
+    .executeTakeFirstOrThrow();
+  deps.events.publish('queue.called', { callId: call.id, ticketNo: call.ticket_no, deskNumber: call.number, recall: call.recall === 1 });
+}
+
+/** 叫号: finish the desk's current visitor and call the next ticket by the rule. Null when nobody waits. */
+export async function callNext(deps: Deps, actor: Actor, deskId: string): Promise<TicketView | null> {
+  const called = await queueChange(deps, async (trx, at) => {
+    const desk = await lockedDesk(trx, deskId, { mustBeOpen: true });
+    await finishCurrent(trx, desk, at, actor);
+    const waiting = await waitingFor(trx, desk.id, toDeskView(desk).laneIds);
+    if (waiting.length === 0) return null;
+    const settings = await getQueueSettings(trx);
+    const order = orderQueue(waiting.map(toCandidate), settings.orderRule, desk.ratio_position, at);
+    const next = waiting.find((w) => w.id === order[0]!.id)!;
+    if (settings.orderRule.kind === 'ratio' && next.appointment_at === null) {
+      const rest = waiting.filter((w) => w.appointment_at === null);
+      const step = nextByRatio(settings.orderRule, desk.ratio_position, rest.some((w) => w.priority !== null), rest.some((w) => w.priority === null));
+      await trx.updateTable('desks').set({ ratio_position: step.nextPosition }).where('id', '=', desk.id).execute();
+    }
+    return { id: next.id, callId: await markCalled(trx, next, desk, at, actor, false) };
+  });
+  if (!called) return null;
+  await announceCall(deps, called.callId);
+  return toTicketView((await findTicket(deps.db, called.id))!);
+}
+
+/** Call a chosen ticket out of order, with the reason recorded. */
+export async function callTicket(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.callTicket'>): Promise<TicketView> {
+  const callId = await queueChange(deps, async (trx, at) => {
+    const desk = await lockedDesk(trx, input.deskId, { mustBeOpen: true });
+    const t = await findTicket(trx, input.ticketId);
+    if (!t || t.status !== 'waiting') throw new ApiError('CONFLICT', '该号已不在等候中');
+    await finishCurrent(trx, desk, at, actor);
+    const id = await markCalled(trx, t, desk, at, actor, false);
+    await audit(trx, at, actor, 'ticket.call_out_of_order', t, { desk: desk.number }, input.reason);
+    return id;
+  });
+  await announceCall(deps, callId);
+  return toTicketView((await findTicket(deps.db, input.ticketId))!);
+}
+
+async function requireCurrent(trx: Executor, deskId: string): Promise<{ desk: DesksTable; current: TicketRow }> {
+  const desk = await lockedDesk(trx, deskId, { mustBeOpen: false });
+  const current = await currentTicketOf(trx, desk.id);
+  if (!current) throw new ApiError('CONFLICT', `${desk.number} 号窗口当前没有正在接待的号`);
+  return { desk, current };
+}
+
+/** 重呼 */
+export async function recall(deps: Deps, actor: Actor, deskId: string): Promise<TicketView> {
+  const { id, callId } = await queueChange(deps, async (trx, at) => {
+    const { desk, current } = await requireCurrent(trx, deskId);
+    return { id: current.id, callId: await markCalled(trx, current, desk, at, actor, true) };
+  });
+  await announceCall(deps, callId);
+  return toTicketView((await findTicket(deps.db, id))!);
+}
+
+/** 过号: only after the configured number of calls. */
+export async function noShow(deps: Deps, actor: Actor, deskId: string): Promise<TicketView> {
+  const id = await queueChange(deps, async (trx, at) => {
+    const { desk, current } = await requireCurrent(trx, deskId);
+    const { noShowAfterCalls } = await getQueueSettings(trx);
+    if (current.call_count < noShowAfterCalls) {
+      throw new ApiError('CONFLICT', `${current.ticket_no} 已呼叫${current.call_count}次，须呼叫满${noShowAfterCalls}次才能过号，请先重呼`);
+    }
+    await trx.updateTable('tickets').set({ status: 'no_show', finished_at: at, version: current.version + 1 }).where('id', '=', current.id).execute();
+    await audit(trx, at, actor, 'ticket.no_show', current, { desk: desk.number, calls: current.call_count });
+    return current.id;
+  });
+  return toTicketView((await findTicket(deps.db, id))!);
+}
+
+/** The visitor turned up after 过号: back in line, behind those waiting now. */
+export async function requeue(deps: Deps, actor: Actor, ticketId: string): Promise<TicketView> {
+  await queueChange(deps, async (trx, at) => {
+    const t = await findTicket(trx, ticketId);
+    if (!t || t.status !== 'no_show') throw new ApiError('CONFLICT', '只有过号的号才能重新排队');
+    if (t.day !== hallDate(at)) throw new ApiError('CONFLICT', '过号已跨日，请重新取号');
+    await trx.updateTable('tickets').set({ status: 'waiting', queued_at: at, desk_id: null, finished_at: null, call_count: 0, version: t.version + 1 }).where('id', '=', t.id).execute();
+    await audit(trx, at, actor, 'ticket.requeue', t);
+  });
+  return toTicketView((await findTicket(deps.db, ticketId))!);
+}
+
+/** Move a waiting or current ticket to another lane (keeping its place in time) or to a particular desk. */
+export async function transfer(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.transfer'>): Promise<TicketView> {
+  await queueChange(deps, async (trx, at) => {
+    const t = await findTicket(trx, input.ticketId);
+    if (!t || (t.status !== 'waiting' && t.status !== 'called')) throw new ApiError('CONFLICT', '该号当前不能转移');
+    if (input.toLaneId) {
+      const lane = await trx.selectFrom('lanes').select(['id', 'active']).where('id', '=', input.toLaneId).executeTakeFirst();
+      if (!lane || !lane.active) throw new ApiError('VALIDATION', '目标队列不存在或已停用', { toLaneId: '目标队列不存在或已停用' });
+    }
+    const toDesk = input.toDeskId ? await getDesk(trx, input.toDeskId) : null;
+    await trx
+      .updateTable('tickets')
+      .set({ status: 'waiting', lane_id: input.toLaneId ?? t.lane_id, desk_id: toDesk?.id ?? null, version: t.version + 1 })
+      .where('id', '=', t.id)
+      .execute();
+    await audit(trx, at, actor, 'ticket.transfer', t, { fromLane: t.lane_id, toLane: input.toLaneId, toDesk: toDesk?.number ?? null }, input.reason || undefined);
+  });
+  return toTicketView((await findTicket(deps.db, input.ticketId))!);
+}
+
+/** 暂离: the visitor steps out (to fetch documents); the ticket keeps its place. */
+export async function park(deps: Deps, actor: Actor, ticketId: string): Promise<TicketView> {
+  await queueChange(deps, async (trx, at) => {
+    const t = await findTicket(trx, ticketId);
+    if (!t || (t.status !== 'waiting' && t.status !== 'called')) throw new ApiError('CONFLICT', '该号当前不能暂离');
+    await trx.updateTable('tickets').set({ status: 'parked', desk_id: t.status === 'called' ? null : t.desk_id, version: t.version + 1 }).where('id', '=', t.id).execute();
+    await audit(trx, at, actor, 'ticket.park', t);
+  });
+  return toTicketView((await findTicket(deps.db, ticketId))!);
+}
+
+export async function unpark(deps: Deps, actor: Actor, ticketId: string): Promise<TicketView> {
+  await queueChange(deps, async (trx, at) => {
+    const t = await findTicket(trx, ticketId);
+    if (!t || t.status !== 'parked') throw new ApiError('CONFLICT', '该号不在暂离状态');
+    await trx.updateTable('tickets').set({ status: 'waiting', version: t.version + 1 }).where('id', '=', t.id).execute();
+    await audit(trx, at, actor, 'ticket.unpark', t);
+  });
+  return toTicketView((await findTicket(deps.db, ticketId))!);
+}
+
+/** 办结: the desk is done with its current visitor. */
+export async function finish(deps: Deps, actor: Actor, deskId: string): Promise<null> {
+  await queueChange(deps, async (trx, at) => {
+    const { desk } = await requireCurrent(trx, deskId);
+    await finishCurrent(trx, desk, at, actor);
+  });
+  return null;
+}
+
+/** Serve someone who has no ticket: a number is still taken, so the day's log is complete. */
+export async function serveWalkIn(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.serveWalkIn'>): Promise<TicketView> {
+  const id = await queueChange(deps, async (trx, at) => {
+    const desk = await lockedDesk(trx, input.deskId, { mustBeOpen: true });
+    await finishCurrent(trx, desk, at, actor);
+    const t = await insertTicket(trx, { laneId: input.laneId, priority: null, visitId: null, visitorName: '', appointmentAt: null, issuedBy: actor.id, carriedFrom: null, status: 'called', deskId: desk.id }, at);
+    await audit(trx, at, actor, 'ticket.walk_in', t, { desk: desk.number });
+    return t.id;
+  });
+  return toTicketView((await findTicket(deps.db, id))!);
+}
+
+export async function setPaused(deps: Deps, actor: Actor, deskId: string, paused: boolean): Promise<null> {
+  await queueChange(deps, async (trx, at) => {
+    const desk = await getDesk(trx, deskId);
+    await trx.updateTable('desks').set({ paused: paused ? 1 : 0, updated_at: at }).where('id', '=', desk.id).execute();
+    await writeAudit(trx, { at, actorId: actor.id, action: paused ? 'desk.pause' : 'desk.resume', entity: 'desk', entityId: desk.id });
+  });
+  return null;
+}
+
+export async function deskBoard(deps: Deps, deskId: string): Promise<DeskBoard> {
+  const db = deps.db;
+  const desk = await getDesk(db, deskId);
+  const view = toDeskView(desk);
+  const settings = await getQueueSettings(db);
+  const waiting = await waitingFor(db, desk.id, view.laneIds);
+  const order = orderQueue(waiting.map(toCandidate), settings.orderRule, desk.ratio_position, deps.now().toISOString());
+  const byId = new Map(waiting.map((w) => [w.id, w]));
+  const today = hallDate(deps.now());
+  const others = await ticketsWithNames(db)
+    .where('tickets.day', '=', today)
+    .where('tickets.status', 'in', ['parked', 'no_show'])
+    .where('tickets.lane_id', 'in', view.laneIds.length ? view.laneIds : [''])
+    .orderBy('tickets.queued_at')
+    .execute();
+  const current = await currentTicketOf(db, desk.id);
+  return {
+    desk: view,
+    current: current ? toTicketView(current) : null,
+    waiting: order.map((c) => toTicketView(byId.get(c.id)!)),
+    parked: others.filter((t) => t.status === 'parked').map(toTicketView),
+    noShows: others.filter((t) => t.status === 'no_show').map(toTicketView),
+    settings: { noShowAfterCalls: settings.noShowAfterCalls, orderRule: settings.orderRule },
+  };
+}
+
+/** The day's ticket log: every ticket with who called it, where and when. */
+export async function dayLog(deps: Deps, date: string | undefined): Promise<TicketLogEntry[]> {
+  const day = date ?? hallDate(deps.now());
+  const tickets = await ticketsWithNames(deps.db).where('tickets.day', '=', day).orderBy('tickets.issued_at').execute();
+  const calls = await deps.db
+    .selectFrom('ticket_calls')
+    .innerJoin('tickets', 'tickets.id', 'ticket_calls.ticket_id')
+    .innerJoin('desks', 'desks.id', 'ticket_calls.desk_id')
+    .innerJoin('users', 'users.id', 'ticket_calls.actor_id')
+    .select(['ticket_calls.ticket_id', 'ticket_calls.at', 'desks.number', 'ticket_calls.recall', 'users.display_name'])
+    .where('tickets.day', '=', day)
+    .orderBy('ticket_calls.at')
+    .execute();
+  return tickets.map((t) => ({
+    ...toTicketView(t),
+    calls: calls.filter((c) => c.ticket_id === t.id).map((c) => ({ at: c.at, deskNumber: c.number, recall: c.recall === 1, actorName: c.display_name })),
+  }));
+}
