@@ -1,5 +1,5 @@
 // Electron glue only: windows, IPC, menu. All behaviour lives in electron/backend.
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend';
@@ -7,41 +7,31 @@ import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { hardenContents, hardenSession } from './security';
+import { createDeskWindow, createDisplayWindow, type RendererLocation } from './windows';
 
 let mainWindow: BrowserWindow | null = null;
+let displayWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrlPrefix = devUrl ?? pathToFileURL(join(__dirname, '../renderer')).href;
 const trustedUrl = (url: string) => url.startsWith(appUrlPrefix);
+const renderer: RendererLocation = { devUrl, indexFile: rendererIndex };
 
-function createDeskWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1100,
-    minHeight: 700,
-    title: '信访接待大厅',
-    show: false,
-    backgroundColor: '#f8f9fa',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  // hardenContents runs for this window's contents via 'web-contents-created' below.
-  win.once('ready-to-show', () => win.show());
-  win.on('closed', () => {
+function openDesk() {
+  mainWindow = createDeskWindow(renderer);
+  mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(rendererIndex);
-  return win;
+}
+
+function openDisplay() {
+  if (displayWindow && !displayWindow.isDestroyed()) return displayWindow.focus();
+  displayWindow = createDisplayWindow(renderer);
+  displayWindow.on('closed', () => {
+    displayWindow = null;
+  });
 }
 
 async function start() {
@@ -64,10 +54,12 @@ async function start() {
     return;
   }
   bindIpc(backend, () => BrowserWindow.getAllWindows(), trustedUrl);
-  Menu.setApplicationMenu(buildMenu(() => mainWindow));
-  mainWindow = createDeskWindow();
+  Menu.setApplicationMenu(buildMenu(() => mainWindow, openDisplay));
+  openDesk();
+  // A second monitor is the hall display: open it there at start.
+  if (screen.getAllDisplays().length > 1) openDisplay();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createDeskWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openDesk();
   });
 }
 

@@ -1,6 +1,6 @@
 import { Menu, type BrowserWindow } from 'electron';
 
-export function buildMenu(win: () => BrowserWindow | null): Menu {
+export function buildMenu(win: () => BrowserWindow | null, openDisplay: () => void): Menu {
   return Menu.buildFromTemplate([
     {
       label: '文件',
@@ -27,6 +27,8 @@ export function buildMenu(win: () => BrowserWindow | null): Menu {
         { label: '实际大小', role: 'resetZoom' },
         { type: 'separator' },
         { label: '全屏', role: 'togglefullscreen' },
+        { type: 'separator' },
+        { label: '打开叫号屏', accelerator: 'CmdOrCtrl+Shift+D', click: () => openDisplay() },
       ],
     },
     {

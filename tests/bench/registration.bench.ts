@@ -172,7 +172,7 @@ interface GenInfo {
   at: string;
   seed: number;
   /** File size right after generation. */
-  mib: number;
+  mib?: number;
 }
 
 /** Visits not made by the benchmark itself: the generated size. */
@@ -549,7 +549,7 @@ async function main(): Promise<void> {
     if (gen) {
       console.log(
         `Generation: ${(gen.ms / 1000).toFixed(1)} s for ${gen.visits.toLocaleString('en')} visits, ${gen.petitioners.toLocaleString('en')} petitioners, ` +
-          `${gen.matters.toLocaleString('en')} matters, ${gen.mib.toFixed(1)} MiB when generated (${gen.at})`,
+          `${gen.matters.toLocaleString('en')} matters, ${gen.mib?.toFixed(1) ?? '?'} MiB when generated (${gen.at})`,
       );
     } else console.log('Generation: reused database, no record of its generation time');
 

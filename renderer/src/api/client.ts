@@ -47,10 +47,14 @@ export function onSessionExpired(listener: () => void): () => void {
   return () => sessionExpiredListeners.delete(listener);
 }
 
-/** Pushed events: IPC in Electron, Server-Sent Events over HTTP (reconnects by itself). */
-export function subscribe(listener: (e: HallEvent) => void): () => void {
+/**
+ * Pushed events: IPC in Electron, Server-Sent Events over HTTP (EventSource
+ * reconnects by itself). The public hall display listens without a login and
+ * receives queue events only.
+ */
+export function subscribe(listener: (e: HallEvent) => void, audience: 'staff' | 'public' = 'staff'): () => void {
   if (window.hall) return window.hall.subscribe(listener);
-  const source = new EventSource('/api/events');
+  const source = new EventSource(audience === 'public' ? '/api/display/events' : '/api/events');
   source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as HallEvent);
   return () => source.close();
 }

@@ -8,10 +8,17 @@ import { SetupPage } from '../features/auth/SetupPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { notifyError } from '../lib/notify';
+import { DisplayPage } from '../features/display/DisplayPage';
 
 type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; expired?: boolean } | { kind: 'in'; user: CurrentUser };
 
 export function App() {
+  // The hall display is public: it needs no login and shows masked data only.
+  if (window.location.hash.startsWith('#/display')) return <DisplayPage />;
+  return <DeskApp />;
+}
+
+function DeskApp() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
   useEffect(() => {

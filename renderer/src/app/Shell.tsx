@@ -7,6 +7,10 @@ import { useAuth } from './auth-context';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { TodayPage } from '../features/registration/TodayPage';
 import { UsersPage } from '../features/admin/UsersPage';
+import { QueueSettingsPage } from '../features/admin/QueueSettingsPage';
+import { DeskPage } from '../features/queue/DeskPage';
+import { IssuePage } from '../features/queue/IssuePage';
+import { TicketLogPage } from '../features/queue/TicketLogPage';
 
 interface NavItem {
   path: string;
@@ -18,6 +22,10 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/register', label: '来访登记', roles: ['clerk', 'admin'] },
   { path: '/today', label: '今日来访', roles: ['clerk', 'leader', 'admin'] },
+  { path: '/issue', label: '取号', roles: ['clerk', 'admin'] },
+  { path: '/desk', label: '窗口叫号', roles: ['clerk', 'admin'] },
+  { path: '/queue-log', label: '叫号记录', roles: ['clerk', 'leader', 'admin'] },
+  { path: '/admin/queue', label: '叫号设置', roles: ['admin'] },
   { path: '/admin/users', label: '账户管理', roles: ['admin'] },
 ];
 
@@ -62,7 +70,7 @@ export function Shell() {
   const home = NAV.find((n) => n.roles.includes(user.role))?.path ?? '/today';
   return (
     <Router hook={useHashLocation}>
-      <AppShell header={{ height: 52 }} navbar={{ width: 160, breakpoint: 0 }} padding="md">
+      <AppShell header={{ height: 52 }} navbar={{ width: 150, breakpoint: 0 }} padding="md">
         <AppShell.Header bg="red.9" px="md">
           <Group h="100%" justify="space-between">
             <Text c="white" fw={700} size="lg">
@@ -80,6 +88,12 @@ export function Shell() {
             <Route path="/today">
               <TodayPage />
             </Route>
+            <Route path="/issue">{user.role === 'leader' ? <Redirect to={home} /> : <IssuePage />}</Route>
+            <Route path="/desk">{user.role === 'leader' ? <Redirect to={home} /> : <DeskPage />}</Route>
+            <Route path="/queue-log">
+              <TicketLogPage />
+            </Route>
+            <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
             <Route>
               <Redirect to={home} />

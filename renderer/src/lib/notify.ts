@@ -8,3 +8,7 @@ export function notifyError(e: unknown, title = '操作未完成') {
 export function notifySuccess(message: string, title = '已完成') {
   notifications.show({ color: 'green', title, message, autoClose: 4000 });
 }
+
+export function notifyWarning(message: string, title = '请注意') {
+  notifications.show({ color: 'yellow', title, message, autoClose: 6000 });
+}

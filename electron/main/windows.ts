@@ -1,0 +1,60 @@
+// The app's windows: the desk window, and the hall display (叫号屏) full screen
+// on a second monitor. Both load the same renderer; the display uses its
+// public #/display route and may play sound without a click.
+import { BrowserWindow, screen } from 'electron';
+import { join } from 'node:path';
+
+export interface RendererLocation {
+  devUrl: string | undefined;
+  indexFile: string;
+}
+
+function load(win: BrowserWindow, where: RendererLocation, hash: string) {
+  if (where.devUrl) void win.loadURL(`${where.devUrl}#${hash}`);
+  else void win.loadFile(where.indexFile, { hash });
+}
+
+const secure = {
+  preload: join(__dirname, '../preload/index.js'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+} as const;
+
+export function createDeskWindow(where: RendererLocation): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: '信访接待大厅',
+    show: false,
+    backgroundColor: '#f8f9fa',
+    webPreferences: secure,
+  });
+  win.once('ready-to-show', () => win.show());
+  load(win, where, '/register');
+  return win;
+}
+
+/** Opens the hall display on the second monitor when there is one (else windowed on the first). */
+export function createDisplayWindow(where: RendererLocation): BrowserWindow {
+  const primary = screen.getPrimaryDisplay();
+  const external = screen.getAllDisplays().find((d) => d.id !== primary.id);
+  const target = external ?? primary;
+  const win = new BrowserWindow({
+    x: target.bounds.x,
+    y: target.bounds.y,
+    width: external ? target.bounds.width : 1280,
+    height: external ? target.bounds.height : 720,
+    fullscreen: Boolean(external),
+    autoHideMenuBar: true,
+    title: '叫号屏',
+    backgroundColor: '#7f1d1d',
+    webPreferences: { ...secure, autoplayPolicy: 'no-user-gesture-required' },
+  });
+  load(win, where, '/display');
+  return win;
+}

@@ -1,0 +1,309 @@
+// 窗口叫号: one reception window. F5 next, F6 recall, F7 no-show, F8 transfer,
+// F9 finish — shown on the buttons. The waiting line is in the order this
+// desk will call it, and follows the hall through pushed events.
+import { Alert, Badge, Button, Group, Kbd, Modal, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
+import type { DeskBoard, DeskView, LaneView, TicketView } from '../../../../shared/api/schemas/queue';
+import { formatTime } from '../../../../shared/time';
+import { call, subscribe } from '../../api/client';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { TicketBadges } from './TicketBadges';
+import { useQueueConfig, useThisDesk } from './use-queue';
+
+function DeskChooser({ onChoose }: { onChoose: (id: string) => void }) {
+  const { desks } = useQueueConfig();
+  return (
+    <Paper withBorder p="lg" maw={480}>
+      <Title order={3} mb="sm">
+        选择本机窗口
+      </Title>
+      <Text c="dimmed" size="sm" mb="md">
+        每台电脑选择一次，之后自动记住。
+      </Text>
+      <SimpleGrid cols={3}>
+        {desks
+          .filter((d) => d.active)
+          .map((d) => (
+            <Button key={d.id} size="lg" variant="light" onClick={() => onChoose(d.id)}>
+              {d.name}
+            </Button>
+          ))}
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+function TransferModal({ ticket, lanes, desks, onClose }: { ticket: TicketView | null; lanes: LaneView[]; desks: DeskView[]; onClose: () => void }) {
+  const [target, setTarget] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const options = [
+    { group: '转到队列', items: lanes.filter((l) => l.active && l.id !== ticket?.laneId).map((l) => ({ value: `lane:${l.id}`, label: `${l.prefix} ${l.name}` })) },
+    { group: '转到窗口', items: desks.filter((d) => d.active).map((d) => ({ value: `desk:${d.id}`, label: d.name })) },
+  ];
+  const submit = async () => {
+    if (!ticket || !target) return;
+    const [kind, id] = target.split(':') as ['lane' | 'desk', string];
+    setBusy(true);
+    try {
+      const t = await call('queue.transfer', { ticketId: ticket.id, toLaneId: kind === 'lane' ? id : null, toDeskId: kind === 'desk' ? id : null, reason });
+      notifySuccess(`${t.ticketNo} 已转${kind === 'lane' ? `到 ${t.laneName}` : `到${t.deskNumber ?? ''}号窗口`}`);
+      setTarget(null);
+      setReason('');
+      onClose();
+    } catch (e) {
+      notifyError(e, '转移未完成');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened={ticket !== null} onClose={onClose} title={`转移 ${ticket?.ticketNo ?? ''}`}>
+      <Stack>
+        <Select label="转往" data={options} value={target} onChange={setTarget} placeholder="选择队列或窗口" data-autofocus searchable />
+        <TextInput label="原因（可不填）" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            取消
+          </Button>
+          <Button onClick={() => void submit()} disabled={!target} loading={busy}>
+            转移
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function OutOfOrderModal({ deskId, ticket, onClose }: { deskId: string; ticket: TicketView | null; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (!ticket) return;
+    try {
+      await call('queue.callTicket', { deskId, ticketId: ticket.id, reason });
+      setReason('');
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '叫号失败');
+    }
+  };
+  return (
+    <Modal opened={ticket !== null} onClose={onClose} title={`越号呼叫 ${ticket?.ticketNo ?? ''}`}>
+      <Stack>
+        <TextInput label="越号原因" withAsterisk value={reason} onChange={(e) => (setReason(e.currentTarget.value), setError(null))} error={error} data-autofocus onKeyDown={(e) => e.key === 'Enter' && void submit()} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            取消
+          </Button>
+          <Button onClick={() => void submit()}>呼叫</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function DeskPage() {
+  const [deskId, setDeskId] = useThisDesk();
+  const { lanes, desks } = useQueueConfig();
+  const [board, setBoard] = useState<DeskBoard | null>(null);
+  const [transferring, setTransferring] = useState<TicketView | null>(null);
+  const [jumping, setJumping] = useState<TicketView | null>(null);
+  const [walkInLane, setWalkInLane] = useState<string>('');
+
+  const load = useCallback(() => {
+    if (!deskId) return;
+    call('queue.board', { deskId }).then(setBoard, (e: unknown) => {
+      notifyError(e, '无法读取窗口队列');
+      setDeskId(null);
+    });
+  }, [deskId, setDeskId]);
+  useEffect(() => {
+    load();
+    return subscribe((e) => {
+      if (e.name === 'queue.changed' || e.name === 'queue.called') load();
+    });
+  }, [load]);
+
+  const act = (fn: () => Promise<unknown>, title: string) => () => {
+    void fn().then(load, (e: unknown) => notifyError(e, title));
+  };
+  const current = board?.current ?? null;
+  const next = deskId ? act(async () => {
+    const t = await call('queue.callNext', { deskId });
+    if (!t) notifySuccess('当前没有等候的号', '无人等候');
+  }, '叫号未完成') : () => undefined;
+  const recall = deskId ? act(() => call('queue.recall', { deskId }), '重呼未完成') : () => undefined;
+  const noShow = deskId ? act(() => call('queue.noShow', { deskId }), '不能过号') : () => undefined;
+  const finish = deskId ? act(() => call('queue.finish', { deskId }), '办结未完成') : () => undefined;
+  useHotkeys(
+    [
+      ['F5', next],
+      ['F6', recall],
+      ['F7', noShow],
+      ['F8', () => current && setTransferring(current)],
+      ['F9', finish],
+    ],
+    [],
+  );
+
+  if (!deskId) return <DeskChooser onChoose={setDeskId} />;
+  if (!board) return null;
+  const desk = board.desk;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Title order={3}>{desk.name}</Title>
+          {desk.paused ? <Badge color="gray">暂停接待</Badge> : <Badge color="teal">接待中</Badge>}
+          <Text c="dimmed" size="sm">
+            服务队列：{lanes.filter((l) => desk.laneIds.includes(l.id)).map((l) => `${l.prefix} ${l.name}`).join('、')}
+          </Text>
+        </Group>
+        <Group>
+          <Button variant="default" onClick={act(() => call(desk.paused ? 'queue.resume' : 'queue.pause', { deskId }), '操作未完成')}>
+            {desk.paused ? '恢复接待' : '暂停接待'}
+          </Button>
+          <Button variant="subtle" color="gray" onClick={() => setDeskId(null)}>
+            更换窗口
+          </Button>
+        </Group>
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Paper withBorder p="lg" aria-label="当前接待">
+          <Text c="dimmed" fw={600}>
+            当前接待
+          </Text>
+          {current ? (
+            <Stack gap={4} mt="xs">
+              <Group align="baseline">
+                <Text fz={64} fw={900} lh={1} data-testid="current-ticket">
+                  {current.ticketNo}
+                </Text>
+                <Text size="lg">{current.laneName}</Text>
+              </Group>
+              <TicketBadges t={current} />
+              <Text>
+                {current.visitorName || '未关联登记'} · 叫号 {current.calledAt ? formatTime(current.calledAt) : ''} · 已呼 {current.callCount} 次（满 {board.settings.noShowAfterCalls} 次可过号）
+              </Text>
+            </Stack>
+          ) : (
+            <Text size="xl" mt="md" c="dimmed">
+              暂无，按 F5 叫下一位
+            </Text>
+          )}
+          <Group mt="lg">
+            <Button size="lg" onClick={next} disabled={desk.paused}>
+              下一位 <Kbd ml={8}>F5</Kbd>
+            </Button>
+            <Button size="lg" variant="light" onClick={recall} disabled={!current}>
+              重呼 <Kbd ml={8}>F6</Kbd>
+            </Button>
+            <Button size="lg" variant="light" color="orange" onClick={noShow} disabled={!current}>
+              过号 <Kbd ml={8}>F7</Kbd>
+            </Button>
+            <Button size="lg" variant="light" color="grape" onClick={() => current && setTransferring(current)} disabled={!current}>
+              转移 <Kbd ml={8}>F8</Kbd>
+            </Button>
+            <Button size="lg" variant="default" onClick={finish} disabled={!current}>
+              办结 <Kbd ml={8}>F9</Kbd>
+            </Button>
+          </Group>
+          <Group mt="md" align="flex-end">
+            <NativeSelect
+              label="无号接待"
+              data={[{ value: '', label: '选择队列', disabled: true }, ...lanes.filter((l) => l.active).map((l) => ({ value: l.id, label: `${l.prefix} ${l.name}` }))]}
+              value={walkInLane}
+              onChange={(e) => setWalkInLane(e.currentTarget.value)}
+            />
+            <Button variant="default" disabled={!walkInLane || desk.paused} onClick={act(() => call('queue.serveWalkIn', { deskId, laneId: walkInLane }), '无号接待未完成')}>
+              开始接待
+            </Button>
+          </Group>
+        </Paper>
+
+        <Paper withBorder p="lg">
+          <Group justify="space-between" mb="xs">
+            <Text fw={600}>等候队列（按本窗口叫号顺序）</Text>
+            <Badge size="lg">{board.waiting.length} 人</Badge>
+          </Group>
+          {board.waiting.length === 0 ? (
+            <Text c="dimmed">无人等候</Text>
+          ) : (
+            <Table striped aria-label="等候队列">
+              <Table.Tbody>
+                {board.waiting.slice(0, 30).map((t, i) => (
+                  <Table.Tr key={t.id}>
+                    <Table.Td w={36} c="dimmed">
+                      {i + 1}
+                    </Table.Td>
+                    <Table.Td fw={700}>{t.ticketNo}</Table.Td>
+                    <Table.Td>{t.laneName}</Table.Td>
+                    <Table.Td>
+                      <TicketBadges t={t} />
+                    </Table.Td>
+                    <Table.Td>{formatTime(t.issuedAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} justify="flex-end">
+                        <Button size="compact-xs" variant="subtle" onClick={() => setJumping(t)}>
+                          越号呼叫
+                        </Button>
+                        <Button size="compact-xs" variant="subtle" color="gray" onClick={act(() => call('queue.park', { ticketId: t.id }), '暂离未完成')}>
+                          暂离
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {board.waiting.length > 30 && <Text c="dimmed" size="sm">另有 {board.waiting.length - 30} 人</Text>}
+        </Paper>
+      </SimpleGrid>
+
+      {(board.parked.length > 0 || board.noShows.length > 0) && (
+        <SimpleGrid cols={2}>
+          <Paper withBorder p="md">
+            <Text fw={600} mb="xs">
+              暂离（保留位置）
+            </Text>
+            {board.parked.length === 0 && <Text c="dimmed" size="sm">无</Text>}
+            {board.parked.map((t) => (
+              <Group key={t.id} justify="space-between">
+                <Text>
+                  {t.ticketNo} {t.visitorName}
+                </Text>
+                <Button size="compact-sm" variant="light" onClick={act(() => call('queue.unpark', { ticketId: t.id }), '操作未完成')}>
+                  回到队列
+                </Button>
+              </Group>
+            ))}
+          </Paper>
+          <Paper withBorder p="md">
+            <Text fw={600} mb="xs">
+              今日过号
+            </Text>
+            {board.noShows.length === 0 && <Text c="dimmed" size="sm">无</Text>}
+            {board.noShows.map((t) => (
+              <Group key={t.id} justify="space-between">
+                <Text>
+                  {t.ticketNo} {t.visitorName}
+                </Text>
+                <Button size="compact-sm" variant="light" onClick={act(() => call('queue.requeue', { ticketId: t.id }), '操作未完成')}>
+                  重新排队
+                </Button>
+              </Group>
+            ))}
+          </Paper>
+        </SimpleGrid>
+      )}
+      {desk.paused && <Alert color="gray">本窗口已暂停接待，不会叫号。点击“恢复接待”继续。</Alert>}
+      <TransferModal ticket={transferring} lanes={lanes} desks={desks} onClose={() => setTransferring(null)} />
+      <OutOfOrderModal deskId={deskId} ticket={jumping} onClose={() => setJumping(null)} />
+    </Stack>
+  );
+}
