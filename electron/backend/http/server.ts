@@ -2,6 +2,7 @@
 // IPC, for browser desks, a hall display on a TV, and our e2e tests.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Backend } from '../backend';
 import { currentUser } from '../services/accounts';
 import { CSP } from '../../../shared/csp';
@@ -123,7 +124,13 @@ export async function startHttpServer(backend: Backend, opts: HttpOptions): Prom
     server.listen(opts.port, opts.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  for (const h of [opts.host, '127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${h}:${port}`.toLowerCase());
+  // Requests must name this machine: loopback, the bound address, or — when
+  // bound to all interfaces for a hall display on the LAN — one of its own addresses.
+  const names = [opts.host, '127.0.0.1', 'localhost', '[::1]'];
+  if (opts.host === '0.0.0.0' || opts.host === '::') {
+    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.push(a.family === 'IPv6' ? `[${a.address}]` : a.address);
+  }
+  for (const h of names) allowedHosts.add(`${h}:${port}`.toLowerCase());
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
   return {
     server,
