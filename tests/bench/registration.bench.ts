@@ -6,25 +6,23 @@
 // registration. Each is also timed as the equivalent hand-written SQL on a raw
 // better-sqlite3 connection to the same file, to show what the layers cost.
 // Timings are reported, not asserted; functional errors exit non-zero.
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
-import { createBackend, DB_FILE_NAME, type Backend } from '../../electron/backend/backend';
+import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { openRaw } from '../../electron/backend/db/connection';
 import { prefixEnd } from '../../electron/backend/db/queries/petitioners';
 import type { PetitionersTable } from '../../electron/backend/db/schema';
 import { newId } from '../../electron/backend/services/ids';
 import { historyOf } from '../../electron/backend/services/petitioners';
 import { formatVisitNo } from '../../electron/backend/services/visits';
-import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
+import type { InputOf } from '../../shared/api/contract';
 import type { SessionHolder } from '../../electron/backend/services/sessions';
 import { residentCheckChar } from '../../shared/domain/identity';
 import { hallDate } from '../../shared/time';
-import { BENCH_ADMIN, BENCH_PASSWORD, generateDistrict, mulberry32 } from './generate';
+import { BENCH_ADMIN, BENCH_PASSWORD, mulberry32 } from './generate';
+import { BENCH_USER, WARMUP, api, ensureDatabase, fail, functionalErrorCount, measure, mib, percentile, printTable, type Row } from './measure';
 
-const BENCH_USER = 'bench';
-const WARMUP = 50;
 
 const { values: args } = parseArgs({
   options: {
@@ -47,178 +45,6 @@ function dropWhatIfIndexes(db: BetterSqlite3.Database): void {
 }
 
 // ---- helpers --------------------------------------------------------------------
-
-let functionalErrors = 0;
-function fail(what: string): void {
-  functionalErrors++;
-  if (functionalErrors <= 10) console.error(`  ✗ ${what}`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-}
-
-async function time(fn: () => unknown): Promise<number> {
-  const t0 = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
-interface Api {
-  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M> | undefined>;
-}
-
-function api(backend: Backend, session: SessionHolder): Api {
-  return {
-    async call(method, input) {
-      const r = await backend.call(session, method, input);
-      if (!r.ok) {
-        fail(`${method}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
-        return undefined;
-      }
-      return r.data as never;
-    },
-  };
-}
-
-interface Row {
-  op: string;
-  p50: number;
-  p95: number;
-  rawP50: number;
-  rawP95: number;
-  target: number | null;
-}
-
-/**
- * Times `samples` keys on both paths after WARMUP keys. Reads alternate which path
- * goes first per key; writes run in two blocks so neither connection keeps
- * invalidating the other's page cache (the app has one connection).
- */
-async function measure<K>(
-  op: string,
-  target: number | null,
-  keys: K[],
-  apiFn: (k: K) => Promise<void>,
-  rawFn: (k: K) => void,
-  mode: 'interleave' | 'blocks',
-  warmup = WARMUP,
-): Promise<Row> {
-  const a: number[] = [];
-  const b: number[] = [];
-  if (mode === 'interleave') {
-    for (const [i, k] of keys.entries()) {
-      let ta: number;
-      let tb: number;
-      if (i % 2 === 0) {
-        ta = await time(() => apiFn(k));
-        tb = await time(() => rawFn(k));
-      } else {
-        tb = await time(() => rawFn(k));
-        ta = await time(() => apiFn(k));
-      }
-      if (i >= warmup) {
-        a.push(ta);
-        b.push(tb);
-      }
-    }
-  } else {
-    const half = keys.length / 2;
-    for (const [i, k] of keys.slice(0, half).entries()) {
-      const t = await time(() => apiFn(k));
-      if (i >= warmup) a.push(t);
-    }
-    for (const [i, k] of keys.slice(half).entries()) {
-      const t = await time(() => rawFn(k));
-      if (i >= warmup) b.push(t);
-    }
-  }
-  a.sort((x, y) => x - y);
-  b.sort((x, y) => x - y);
-  const row = { op, p50: percentile(a, 0.5), p95: percentile(a, 0.95), rawP50: percentile(b, 0.5), rawP95: percentile(b, 0.95), target };
-  console.log(`  ${op}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms (raw ${row.rawP50.toFixed(3)} / ${row.rawP95.toFixed(3)} ms)`);
-  return row;
-}
-
-function printTable(rows: Row[]): void {
-  const head = ['operation', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'ratio', 'target p95', 'result'];
-  const body = rows.map((r) => [
-    r.op,
-    r.p50.toFixed(2),
-    r.p95.toFixed(2),
-    r.rawP50.toFixed(3),
-    r.rawP95.toFixed(3),
-    `${(r.p50 / r.rawP50).toFixed(1)}×`,
-    r.target === null ? '—' : `< ${r.target} ms`,
-    r.target === null ? '—' : r.p95 < r.target ? 'PASS' : 'MISS',
-  ]);
-  const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const cols = head.map((h, i) => Math.max(width(h), ...body.map((r) => width(r[i]!))));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c + ' '.repeat(cols[i]! - width(c)) : ' '.repeat(cols[i]! - width(c)) + c)).join(' | ') + ' |';
-  console.log(line(head));
-  console.log('|' + cols.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
-  for (const r of body) console.log(line(r));
-}
-
-const mib = (f: string) => (existsSync(f) ? statSync(f).size / 1024 / 1024 : 0);
-
-// ---- the database ---------------------------------------------------------------
-
-interface GenInfo {
-  petitioners: number;
-  matters: number;
-  visits: number;
-  ms: number;
-  at: string;
-  seed: number;
-  /** File size right after generation. */
-  mib?: number;
-}
-
-/** Visits not made by the benchmark itself: the generated size. */
-function generatedVisits(dbFile: string): number | null {
-  let db: BetterSqlite3.Database | undefined;
-  try {
-    db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
-    const bench = db.prepare(`SELECT id FROM users WHERE username = ?`).get(BENCH_USER) as { id: string } | undefined;
-    const r = db.prepare(`SELECT count(*) AS n FROM visits WHERE registered_by <> ?`).get(bench?.id ?? '') as { n: number };
-    return r.n;
-  } catch {
-    return null;
-  } finally {
-    db?.close();
-  }
-}
-
-async function ensureDatabase(dbFile: string, visits: number, seed: number): Promise<GenInfo | null> {
-  const metaFile = join(dirname(dbFile), 'generate.json');
-  if (existsSync(dbFile)) {
-    const n = generatedVisits(dbFile);
-    if (n === visits) {
-      console.log(`Reusing ${dbFile} (${n.toLocaleString('en')} generated visits).`);
-      return existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as GenInfo) : null;
-    }
-    console.log(`${dbFile} holds ${n ?? '?'} generated visits, not ${visits}: regenerating.`);
-  }
-  rmSync(metaFile, { force: true });
-  console.log(`Generating ${visits.toLocaleString('en')} visits into ${dbFile} …`);
-  let last = 0;
-  const r = await generateDistrict({
-    dbFile,
-    visits,
-    seed,
-    onProgress: (done) => {
-      if (Date.now() - last < 2000 && done < visits) return;
-      last = Date.now();
-      console.log(`  ${done.toLocaleString('en')} / ${visits.toLocaleString('en')} visits`);
-    },
-  });
-  const info: GenInfo = { ...r, at: new Date().toISOString(), seed, mib: mib(dbFile) };
-  writeFileSync(metaFile, JSON.stringify(info, null, 2));
-  return info;
-}
-
-// ---- main --------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const visits = Number(args.visits);
@@ -621,8 +447,8 @@ async function main(): Promise<void> {
     await backend.close();
   }
 
-  if (functionalErrors > 0) {
-    console.error(`\n${functionalErrors} functional error(s).`);
+  if (functionalErrorCount() > 0) {
+    console.error(`\n${functionalErrorCount()} functional error(s).`);
     process.exitCode = 1;
   }
 }
