@@ -75,6 +75,26 @@ describe('HTTP transport', () => {
     await reader.cancel();
   });
 
+  it('survives malformed and hostile URLs, and never serves files outside the app', async () => {
+    const raw = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const u = new URL(http.url);
+        const req = request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await raw('/%')).toBe(400);
+    expect(await raw('//')).toBeLessThan(500);
+    expect(await raw('/..%2f..%2f..%2fetc%2fpasswd')).toBeLessThan(500);
+    const body = await (await fetch(`${http.url}/..%2f..%2f..%2f..%2fetc%2fpasswd`)).text();
+    expect(body).not.toContain('root:');
+    // Still serving after all that.
+    expect((await post('setup.status', {})).body.ok).toBe(true);
+  });
+
   it('sends a strict Content-Security-Policy with pages', async () => {
     const res = await fetch(`${http.url}/`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -101,13 +101,12 @@ async function handleEvents(backend: Backend, req: IncomingMessage, res: ServerR
 
 export async function startHttpServer(backend: Backend, opts: HttpOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const allowedHosts = new Set<string>();
-  const server = createServer((req, res) => {
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     if (!trustedRequest(req, allowedHosts)) {
       sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自其他地址的请求' } });
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://local');
-    const path = url.pathname;
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
     const done = (p: Promise<void>) =>
       p.catch((e) => {
         console.error('[http]', e);
@@ -118,6 +117,16 @@ export async function startHttpServer(backend: Backend, opts: HttpOptions): Prom
     else if (path.startsWith('/api/')) done(handleApi(backend, req, res, path.slice('/api/'.length)));
     else if (req.method === 'GET' || req.method === 'HEAD') serveStatic(opts.staticDir, path, res, SECURITY_HEADERS);
     else sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '请求方式不正确' } });
+  };
+  // Nothing a client sends may take the server down for the whole hall.
+  const server = createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (e) {
+      console.error('[http]', e);
+      if (!res.headersSent) sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求格式不正确' } });
+      else res.end();
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

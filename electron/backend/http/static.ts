@@ -17,7 +17,15 @@ const TYPES: Record<string, string> = {
 
 /** Serves a file of the built renderer; unknown paths get index.html (client-side routes). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
-  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('地址格式不正确');
+    return;
+  }
+  const rel = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, rel);
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
