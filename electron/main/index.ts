@@ -15,7 +15,8 @@ let backend: Backend | null = null;
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const devUrl = process.env.ELECTRON_RENDERER_URL;
-const appUrlPrefix = devUrl ?? pathToFileURL(join(__dirname, '../renderer')).href;
+// With the trailing slash, http://localhost:5173.evil.example can never pass for the dev server.
+const appUrlPrefix = devUrl ? `${new URL(devUrl).origin}/` : `${pathToFileURL(join(__dirname, '../renderer')).href}/`;
 const trustedUrl = (url: string) => url.startsWith(appUrlPrefix);
 const renderer: RendererLocation = { devUrl, indexFile: rendererIndex };
 
@@ -54,7 +55,9 @@ async function start() {
     return;
   }
   bindIpc(backend, () => BrowserWindow.getAllWindows(), trustedUrl);
-  Menu.setApplicationMenu(buildMenu(() => mainWindow, openDisplay));
+  Menu.setApplicationMenu(buildMenu(openDisplay, () => {
+    void dialog.showMessageBox({ type: 'info', title: '关于', message: '信访接待大厅', detail: `版本 ${app.getVersion()}\n数据文件夹：${app.getPath('userData')}` });
+  }));
   openDesk();
   // A second monitor is the hall display: open it there at start.
   if (screen.getAllDisplays().length > 1) openDisplay();

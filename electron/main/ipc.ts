@@ -4,6 +4,7 @@ import { ipcMain, type BrowserWindow, type WebContents } from 'electron';
 import type { Backend } from '../backend/backend';
 import type { SessionHolder } from '../backend/services/sessions';
 import { isMethodName } from '../../shared/api/contract';
+import { PUBLIC_EVENTS } from '../../shared/api/events';
 
 export const INVOKE_CHANNEL = 'hall:invoke';
 export const EVENT_CHANNEL = 'hall:event';
@@ -35,8 +36,13 @@ export function bindIpc(backend: Backend, windows: () => BrowserWindow[], truste
     return backend.call(sessionOf(event.sender), method, input);
   });
 
+  // Staff events go to windows with a logged-in session only; the hall display
+  // window (no login) gets the public queue events, as over HTTP.
   const unsubscribe = backend.events.subscribe((e) => {
-    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, e);
+    for (const w of windows()) {
+      if (w.isDestroyed()) continue;
+      if (PUBLIC_EVENTS.includes(e.name) || sessions.get(w.webContents.id)?.token) w.webContents.send(EVENT_CHANNEL, e);
+    }
   });
 
   return () => {

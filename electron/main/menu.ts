@@ -1,6 +1,6 @@
-import { Menu, type BrowserWindow } from 'electron';
+import { Menu } from 'electron';
 
-export function buildMenu(win: () => BrowserWindow | null, openDisplay: () => void): Menu {
+export function buildMenu(openDisplay: () => void, showAbout: () => void): Menu {
   return Menu.buildFromTemplate([
     {
       label: '文件',
@@ -36,7 +36,7 @@ export function buildMenu(win: () => BrowserWindow | null, openDisplay: () => vo
       submenu: [
         {
           label: '关于信访接待大厅',
-          click: () => win()?.webContents.send('hall:menu', 'about'),
+          click: () => showAbout(),
         },
       ],
     },

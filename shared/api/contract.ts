@@ -27,6 +27,7 @@ import {
   type VisitSummary,
 } from './schemas/visits';
 import {
+  callNextInput,
   callTicketInput,
   dayLogInput,
   deskInput,
@@ -102,7 +103,7 @@ export const contract = {
   // queue life: 取号、叫号、重呼、过号…
   'queue.issue': method<IssuedTicket>()({ input: issueTicketInput, access: DESK }),
   'queue.board': method<DeskBoard>()({ input: deskInput, access: DESK }),
-  'queue.callNext': method<TicketView | null>()({ input: deskInput, access: DESK }),
+  'queue.callNext': method<TicketView | null>()({ input: callNextInput, access: DESK }),
   'queue.callTicket': method<TicketView>()({ input: callTicketInput, access: DESK }),
   'queue.recall': method<TicketView>()({ input: deskInput, access: DESK }),
   'queue.noShow': method<TicketView>()({ input: deskInput, access: DESK }),

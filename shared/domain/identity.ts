@@ -245,7 +245,8 @@ export function maskIdNumber(n: string): string {
  */
 export function maskName(name: string): string {
   const c = Array.from(name.trim());
-  if (c.length <= 1) return c.join('');
+  // A one-character name shown as-is would be the whole name on the public display.
+  if (c.length <= 1) return c.length === 0 ? '' : '*';
   if (c.length === 2) return `${c[0]}*`;
   return c[0] + '*'.repeat(c.length - 2) + c[c.length - 1];
 }

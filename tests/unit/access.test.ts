@@ -54,13 +54,28 @@ describe('accounts', () => {
   it('locks an account after five wrong passwords, until the lock expires or an admin resets it', async () => {
     const clerk = await hall.as('clerk', 'lockme');
     const c = client(hall.backend);
-    for (let i = 0; i < 4; i++) expect((await c.fail('auth.login', { username: 'lockme', password: 'wrong' })).code).toBe('BAD_CREDENTIALS');
+    for (let i = 0; i < 4; i++) expect(await c.fail('auth.login', { username: 'lockme', password: 'wrong' })).toEqual({ code: 'BAD_CREDENTIALS', message: '用户名或密码错误' });
     expect((await c.fail('auth.login', { username: 'lockme', password: 'wrong' })).code).toBe('ACCOUNT_LOCKED');
     // Even the right password is refused while locked.
     expect((await c.fail('auth.login', { username: 'lockme', password: PASSWORD })).code).toBe('ACCOUNT_LOCKED');
     hall.clock.now = new Date(hall.clock.now.getTime() + 16 * 60_000);
     expect((await c.call('auth.login', { username: 'lockme', password: PASSWORD })).username).toBe('lockme');
-    expect(clerk.session.token).toBeDefined();
+    // Locked again, then released at once by an administrator's reset.
+    for (let i = 0; i < 5; i++) await c.fail('auth.login', { username: 'lockme', password: 'wrong' });
+    expect((await c.fail('auth.login', { username: 'lockme', password: PASSWORD })).code).toBe('ACCOUNT_LOCKED');
+    const target = (await hall.admin.call('users.list', {})).find((u) => u.username === 'lockme')!;
+    expect(target.locked).toBe(true);
+    await hall.admin.call('users.resetPassword', { userId: target.id, password: 'Reset2026pw' });
+    expect((await c.call('auth.login', { username: 'lockme', password: 'Reset2026pw' })).mustChangePassword).toBe(true);
+    // The reset also ended the sessions the account had.
+    expect((await clerk.fail('visits.listDay', {})).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('parallel wrong passwords still lock the account (the count cannot be lost)', async () => {
+    await hall.as('clerk', 'burst');
+    const results = await Promise.all(Array.from({ length: 12 }, () => client(hall.backend).fail('auth.login', { username: 'burst', password: 'wrong' })));
+    expect(results.some((r) => r.code === 'ACCOUNT_LOCKED')).toBe(true);
+    expect((await client(hall.backend).fail('auth.login', { username: 'burst', password: PASSWORD })).code).toBe('ACCOUNT_LOCKED');
   });
 
   it('disabling an account ends its sessions at once; unknown usernames get the same message as wrong passwords', async () => {

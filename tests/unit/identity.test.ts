@@ -339,7 +339,7 @@ describe('maskName', () => {
     expect(maskName('张三丰')).toBe('张*丰');
     expect(maskName('张三')).toBe('张*');
     expect(maskName('欧阳娜娜')).toBe('欧**娜');
-    expect(maskName('王')).toBe('王');
+    expect(maskName('王')).toBe('*'); // a one-character name must not appear whole on the public display
     expect(maskName('')).toBe('');
     expect(maskName('  李四  ')).toBe('李*');
   });
@@ -349,7 +349,7 @@ describe('maskName', () => {
     expect(maskName('𠮷田太郎')).toBe('𠮷**郎');
     expect(maskName('张𠮷')).toBe('张*');
     expect(maskName('张𠮷𠮷𠮷')).toBe('张**𠮷');
-    expect(maskName('𠮷')).toBe('𠮷');
+    expect(maskName('𠮷')).toBe('*');
     for (const name of ['𠮷田', '𠮷田太郎', '张𠮷', '张𠮷𠮷𠮷']) {
       expect(maskName(name)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     }

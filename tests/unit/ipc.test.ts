@@ -47,13 +47,18 @@ describe('Electron IPC transport', () => {
   it('keeps one session per window, never handing the token to the page', async () => {
     const a = new FakeContents(1);
     const b = new FakeContents(2);
+    const tokens = () => [...(hall.backend.deps.sessions as unknown as { sessions: Map<string, unknown> }).sessions.keys()];
+    const before = tokens();
     const login = await invoke(a, `${APP}/index.html`, 'auth.login', { username: 'admin', password: PASSWORD });
     expect(login.ok).toBe(true);
     expect(JSON.stringify(login)).not.toMatch(/token/i);
     expect((await invoke(a, `${APP}/index.html`, 'users.list', {})).ok).toBe(true);
     expect((await invoke(b, `${APP}/index.html`, 'users.list', {})).error?.code).toBe('UNAUTHENTICATED');
-    // Closing the window ends its session.
+    // Closing the window ends its session in the backend too (not only in the transport).
+    const live = tokens().filter((t) => !before.includes(t));
+    expect(live).toHaveLength(1);
     a.emit('destroyed');
+    expect(hall.backend.deps.sessions.touch(live[0])).toBeNull();
     expect((await invoke(a, `${APP}/index.html`, 'users.list', {})).error?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -64,10 +69,16 @@ describe('Electron IPC transport', () => {
     expect((await invoke(wc, `${APP}/index.html`, 'setup.status', {})).ok).toBe(true);
   });
 
-  it('forwards backend events to every open window', () => {
-    const wc = new FakeContents(4);
-    windows.push({ isDestroyed: () => false, webContents: wc });
+  it('forwards staff events to logged-in windows only, queue events to every window', async () => {
+    const desk = new FakeContents(4);
+    const display = new FakeContents(5);
+    windows.push({ isDestroyed: () => false, webContents: desk }, { isDestroyed: () => false, webContents: display });
+    await invoke(desk, `${APP}/index.html`, 'auth.login', { username: 'admin', password: PASSWORD });
+    await invoke(display, `${APP}/index.html#/display`, 'display.state', {});
     hall.backend.events.publish('visits.changed', { visitId: 'v', visitNo: 'LF20261124-0001', change: 'registered' });
-    expect(wc.sent).toEqual([[EVENT_CHANNEL, { name: 'visits.changed', payload: { visitId: 'v', visitNo: 'LF20261124-0001', change: 'registered' } }]]);
+    hall.backend.events.publish('queue.called', { callId: 'c', ticketNo: 'A001', deskNumber: 1, recall: false });
+    expect(desk.sent.map(([, e]) => (e as { name: string }).name)).toEqual(['visits.changed', 'queue.called']);
+    expect(display.sent.map(([, e]) => (e as { name: string }).name)).toEqual(['queue.called']);
+    expect(EVENT_CHANNEL).toBe('hall:event');
   });
 });

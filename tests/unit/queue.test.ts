@@ -106,6 +106,21 @@ describe('calling', () => {
     expect(board.waiting.map((t) => t.ticketNo)).toEqual(['A002', 'A003', 'A001']);
   });
 
+  it('a second press of F5 made before the screen caught up does not finish an unserved visitor', async () => {
+    await issueMany(clerk, LANE.A, 3);
+    const first = await clerk.call('queue.callNext', { deskId: DESK[1], expectedCurrentId: null });
+    const stale = await clerk.fail('queue.callNext', { deskId: DESK[1], expectedCurrentId: null });
+    expect(stale.message).toContain('当前号已变化');
+    const board = await clerk.call('queue.board', { deskId: DESK[1] });
+    expect(board.current?.ticketNo).toBe(first!.ticketNo);
+    expect(board.waiting).toHaveLength(2);
+  });
+
+  it('an appointment time is refused on an ordinary lane (it would jump the line)', async () => {
+    const err = await clerk.fail('queue.issue', { laneId: LANE.A, appointmentTime: '09:00' });
+    expect(err.fields?.appointmentTime).toContain('约访');
+  });
+
   it('a paused desk cannot call; resumed it can', async () => {
     await issueMany(clerk, LANE.A, 1);
     await clerk.call('queue.pause', { deskId: DESK[1] });
@@ -132,11 +147,21 @@ describe('moving tickets', () => {
   });
 
   it('a parked ticket keeps its place and cannot be called until it is back', async () => {
-    const [a1] = await issueMany(clerk, LANE.A, 2);
+    const [a1] = await issueMany(clerk, LANE.A, 3);
     await clerk.call('queue.park', { ticketId: a1!.id });
     expect((await clerk.call('queue.board', { deskId: DESK[1] })).parked.map((t) => t.ticketNo)).toEqual(['A001']);
+    expect((await next(DESK[1]))?.ticketNo).toBe('A002');
     await clerk.call('queue.unpark', { ticketId: a1!.id });
     expect((await next(DESK[1]))?.ticketNo).toBe('A001');
+  });
+
+  it('a ticket moved into a lane that has its own numbers keeps the number the visitor holds', async () => {
+    await issueMany(clerk, LANE.F, 2); // F001, F002
+    const [a1] = await issueMany(clerk, LANE.A, 1);
+    const moved = await clerk.call('queue.transfer', { ticketId: a1!.id, toLaneId: LANE.F });
+    expect([moved.ticketNo, moved.laneName]).toEqual(['A001', '法律咨询']);
+    expect((await clerk.call('queue.issue', { laneId: LANE.F })).ticketNo).toBe('F003');
+    expect((await clerk.call('queue.issue', { laneId: LANE.A })).ticketNo).toBe('A002');
   });
 
   it('a walk-in without a ticket still takes a number, so the log is complete', async () => {
@@ -146,7 +171,40 @@ describe('moving tickets', () => {
   });
 });
 
+describe('configuration guards', () => {
+  it('a lane with waiting tickets cannot be switched off, nor a desk with tickets reserved for it', async () => {
+    await issueMany(clerk, LANE.F, 1);
+    const err = await hall.admin.fail('queue.saveLane', { id: LANE.F, prefix: 'F', name: '法律咨询', kind: 'normal', active: false });
+    expect(err.message).toContain('还有 1 个号');
+    const [a] = await issueMany(clerk, LANE.A, 1);
+    await clerk.call('queue.transfer', { ticketId: a!.id, toDeskId: DESK[3] });
+    const desk = await hall.admin.fail('queue.saveDesk', { id: DESK[3], number: 3, name: '3号窗口', laneIds: [LANE.A], active: false });
+    expect(desk.message).toContain('还有 1 个');
+  });
+});
+
 describe('day end', () => {
+  it('yesterday’s queue is not shown as waiting before the first change of the day', async () => {
+    await issueMany(clerk, LANE.A, 2);
+    hall.clock.now = new Date('2026-11-25T00:30:00Z');
+    expect((await clerk.call('queue.board', { deskId: DESK[1] })).waiting).toEqual([]);
+    const display = await clerk.call('display.state', {});
+    expect(display.lanes.find((l) => l.prefix === 'A')?.waiting).toBe(0);
+  });
+
+  it('never blocks the queue: a carried ticket of a lane switched off since is closed, not carried', async () => {
+    const s = await hall.admin.call('queue.settings', {});
+    await hall.admin.call('queue.saveSettings', { ...s, dayEnd: 'carry' });
+    const [f] = await issueMany(clerk, LANE.F, 1);
+    await clerk.call('queue.transfer', { ticketId: f!.id, toLaneId: LANE.A });
+    await hall.admin.call('queue.saveLane', { id: LANE.F, prefix: 'F', name: '法律咨询', kind: 'normal', active: false });
+    await hall.backend.deps.db.updateTable('tickets').set({ lane_id: LANE.F }).where('id', '=', f!.id).execute(); // as if switched off with it waiting
+    hall.clock.now = new Date('2026-11-25T00:30:00Z');
+    expect((await clerk.call('queue.issue', { laneId: LANE.A })).ticketNo).toBe('A001');
+    const log = await clerk.call('queue.dayLog', { date: '2026-11-24' });
+    expect(log.map((t) => t.status)).toEqual(['closed']);
+  });
+
   it('closes what is left by default', async () => {
     await issueMany(clerk, LANE.A, 2);
     hall.clock.now = new Date('2026-11-25T00:30:00Z');

@@ -141,6 +141,22 @@ describe('corrections', () => {
     expect(outbox.map((o) => o.entity_version)).toEqual([1, 2]);
   });
 
+  it('a corrected name corrects the person, with audit and a new outbox version for the district', async () => {
+    const saved = await clerk.call('visits.register', visitInput({ name: '张三风' }));
+    const { corrections: _c, ...rest } = saved;
+    await clerk.call('visits.correct', { visitId: saved.id, expectedVersion: 1, reason: '姓名录错', changes: { ...rest, name: '张三丰' } });
+    const db = hall.backend.deps.db;
+    const p = await db.selectFrom('petitioners').selectAll().where('id', '=', saved.petitionerId).executeTakeFirstOrThrow();
+    expect([p.name, p.name_initials, p.version]).toEqual(['张三丰', 'zsf', 2]);
+    const outbox = await db.selectFrom('outbox').select(['entity', 'entity_version']).where('entity_id', '=', saved.petitionerId).orderBy('seq').execute();
+    expect(outbox).toEqual([
+      { entity: 'petitioner', entity_version: 1 },
+      { entity: 'petitioner', entity_version: 2 },
+    ]);
+    const matterRows = await db.selectFrom('outbox').select('entity').where('entity', '=', 'matter').execute();
+    expect(matterRows).toHaveLength(1);
+  });
+
   it('refuses a correction based on a stale version and one that changes nothing', async () => {
     const saved = await clerk.call('visits.register', visitInput());
     const { corrections: _c, ...rest } = saved;

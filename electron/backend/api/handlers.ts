@@ -61,7 +61,7 @@ export const handlers: HandlerTable = {
 
   'queue.issue': (ctx, input) => tickets.issueTicket(ctx.deps, actorOf(ctx), input),
   'queue.board': ({ deps }, input) => tickets.deskBoard(deps, input.deskId),
-  'queue.callNext': (ctx, input) => tickets.callNext(ctx.deps, actorOf(ctx), input.deskId),
+  'queue.callNext': (ctx, input) => tickets.callNext(ctx.deps, actorOf(ctx), input),
   'queue.callTicket': (ctx, input) => tickets.callTicket(ctx.deps, actorOf(ctx), input),
   'queue.recall': (ctx, input) => tickets.recall(ctx.deps, actorOf(ctx), input.deskId),
   'queue.noShow': (ctx, input) => tickets.noShow(ctx.deps, actorOf(ctx), input.deskId),

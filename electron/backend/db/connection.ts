@@ -35,8 +35,13 @@ export function openRaw(file: string, opts: OpenOptions = {}): BetterSqlite3.Dat
 export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
   const raw = openRaw(file, opts);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  // Kysely runs SQLite migrations without a transaction; we wrap them in one
+  // (SQLite DDL is transactional), so a power cut or a second process starting
+  // at the same moment never leaves the schema half upgraded.
+  raw.exec('BEGIN IMMEDIATE');
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
+  raw.exec(error || failed ? 'ROLLBACK' : 'COMMIT');
   if (error || failed) {
     await db.destroy();
     throw new Error(`数据库升级失败（${failed?.migrationName ?? '未知'}）：${String(error)}`);

@@ -64,38 +64,51 @@ export async function createFirstAdmin(deps: Deps, session: SessionHolder, input
 export async function login(deps: Deps, session: SessionHolder, input: ParsedInputOf<'auth.login'>): Promise<CurrentUser> {
   const now = deps.now();
   const at = now.toISOString();
-  const user = await findUserByUsername(deps.db, input.username);
+  // One message for an unknown name and a wrong password, so the login form
+  // does not tell a stranger which usernames exist.
   const bad = new ApiError('BAD_CREDENTIALS', '用户名或密码错误');
+  const locked = new ApiError('ACCOUNT_LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟；可稍后再试，或请管理员重置密码`);
+  const user = await findUserByUsername(deps.db, input.username);
   if (!user) {
     // Same cost as a real check, so response time does not reveal which usernames exist.
     await verifyPassword(input.password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + 'A'.repeat(86) + '==');
     throw bad;
   }
-  if (user.disabled) throw new ApiError('FORBIDDEN', '该账户已停用，请联系管理员');
-  if (user.locked_until && user.locked_until > at) {
-    throw new ApiError('ACCOUNT_LOCKED', `密码错误次数过多，账户已锁定，请${LOCK_MINUTES}分钟后再试或请管理员重置密码`);
-  }
-  if (!(await verifyPassword(input.password, user.password_hash))) {
-    const failed = user.failed_attempts + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await writeTransaction(deps.db, async (trx) => {
-      await trx
+  if (user.locked_until && user.locked_until > at) throw locked;
+  const ok = await verifyPassword(input.password, user.password_hash);
+  // Counting and locking happen in one write transaction, re-reading the row,
+  // so parallel attempts cannot each write back the same count.
+  const outcome = await writeTransaction(deps.db, async (trx) => {
+    const fresh = await findUserById(trx, user.id);
+    if (!fresh) return 'bad' as const;
+    if (fresh.locked_until && fresh.locked_until > at) return 'locked' as const;
+    if (!ok) {
+      const row = await trx
         .updateTable('users')
-        .set({
-          failed_attempts: lock ? 0 : failed,
-          locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : user.locked_until,
-        })
+        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
         .where('id', '=', user.id)
-        .execute();
+        .returning('failed_attempts')
+        .executeTakeFirstOrThrow();
+      const lock = row.failed_attempts >= MAX_FAILED_LOGINS;
+      if (lock) {
+        await trx
+          .updateTable('users')
+          .set({ failed_attempts: 0, locked_until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() })
+          .where('id', '=', user.id)
+          .execute();
+      }
       await writeAudit(trx, { at, actorId: user.id, action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'user', entityId: user.id });
-    });
-    if (lock) throw new ApiError('ACCOUNT_LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟`);
-    throw new ApiError('BAD_CREDENTIALS', `用户名或密码错误（还可尝试${MAX_FAILED_LOGINS - failed}次）`);
-  }
-  await writeTransaction(deps.db, async (trx) => {
+      return lock ? ('locked' as const) : ('bad' as const);
+    }
+    // Only someone who knows the password learns that the account is disabled.
+    if (fresh.disabled) return 'disabled' as const;
     await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, last_login_at: at }).where('id', '=', user.id).execute();
     await writeAudit(trx, { at, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
+    return 'ok' as const;
   });
+  if (outcome === 'locked') throw locked;
+  if (outcome === 'bad') throw bad;
+  if (outcome === 'disabled') throw new ApiError('FORBIDDEN', '该账户已停用，请联系管理员');
   session.token = deps.sessions.create(user.id);
   return toCurrentUser(user);
 }

@@ -134,7 +134,11 @@ export async function registerVisit(deps: Deps, actor: Actor, input: RegisterInp
       version: 1,
     };
     await trx.insertInto('visits').values(row).execute();
-    if (matter.created) await trx.updateTable('matters').set({ first_visit_id: row.id }).where('id', '=', matter.id).execute();
+    if (matter.created) {
+      await trx.updateTable('matters').set({ first_visit_id: row.id }).where('id', '=', matter.id).execute();
+      const m = await trx.selectFrom('matters').selectAll().where('id', '=', matter.id).executeTakeFirstOrThrow();
+      await recordChange(trx, { at, actorId: actor.id, action: 'matter.create', entity: 'matter', entityId: m.id, after: m, version: 1, payload: m });
+    }
     await writeRepresentatives(trx, row.id, input.representatives);
     const detail = await loadDetail(trx, row.id);
     await recordChange(trx, { at, actorId: actor.id, action: 'visit.register', entity: 'visit', entityId: row.id, after: exportView(detail), version: 1, payload: exportView(detail) });
@@ -204,14 +208,26 @@ export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput
       .where('version', '=', before.version)
       .execute();
     if (changed.includes('representatives')) await writeRepresentatives(trx, input.visitId, c.representatives);
-    // A corrected name is a corrected person: keep the petitioner record and its search key in step.
+    // A corrected name is a corrected person: keep the petitioner record, its
+    // search key and the district's copy (outbox) in step.
     if (changed.includes('name')) {
-      await trx
-        .updateTable('petitioners')
-        .set((eb) => ({ name: c.name, name_initials: nameInitials(c.name), updated_at: at, version: eb('version', '+', 1) }))
-        .where('id', '=', before.petitionerId)
-        .where('name', '=', before.name)
-        .execute();
+      const p = await findPetitionerById(trx, before.petitionerId);
+      if (p && p.name === before.name) {
+        const fixed: PetitionersTable = { ...p, name: c.name, name_initials: nameInitials(c.name), updated_at: at, version: p.version + 1 };
+        await trx.updateTable('petitioners').set({ name: fixed.name, name_initials: fixed.name_initials, updated_at: at, version: fixed.version }).where('id', '=', p.id).execute();
+        await recordChange(trx, {
+          at,
+          actorId: actor.id,
+          action: 'petitioner.update',
+          entity: 'petitioner',
+          entityId: p.id,
+          before: { name: p.name },
+          after: { name: fixed.name },
+          note: input.reason,
+          version: fixed.version,
+          payload: petitionerPayload(fixed),
+        });
+      }
     }
     const after = await loadDetail(trx, input.visitId);
     await recordChange(trx, {

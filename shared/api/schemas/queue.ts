@@ -52,6 +52,11 @@ export const issueTicketInput = z.object({
 });
 
 export const deskInput = z.object({ deskId });
+export const callNextInput = z.object({
+  deskId,
+  /** The ticket the desk's screen shows as current (null: none). When given, the call is refused if it changed. */
+  expectedCurrentId: uuid.nullable().optional(),
+});
 export const callTicketInput = z.object({ deskId, ticketId: uuid, reason: text('越号呼叫原因', { min: 2, max: 100 }) });
 export const ticketInput = z.object({ ticketId: uuid });
 export const transferInput = z

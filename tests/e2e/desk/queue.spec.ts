@@ -37,9 +37,11 @@ test('two desks and the hall display: issue, call, recall, no-show, each call sh
   const laneA = lanes.find((l) => l.prefix === 'A')!.id;
   // The first ticket is linked to the registration, so the display has a name to mask.
   await front.request.post('/api/queue.issue', { data: { laneId: laneA, visitId: visit.id } });
+  await expect(front.getByRole('button', { name: /A 普通来访/ })).toBeVisible();
   await front.keyboard.press('a');
   await expect(front.getByTestId('issued-ticket')).toHaveText('A002');
   await front.keyboard.press('a');
+  await expect(front.getByTestId('issued-ticket')).toHaveText('A003');
   await front.keyboard.press('1');
   await front.keyboard.press('a');
   await expect(front.getByTestId('issued-ticket')).toHaveText('A004');
@@ -56,7 +58,7 @@ test('two desks and the hall display: issue, call, recall, no-show, each call sh
   await Promise.all([desk1.keyboard.press('F5'), desk2.keyboard.press('F5')]);
   const got = [await desk1.getByTestId('current-ticket').textContent(), await desk2.getByTestId('current-ticket').textContent()];
   expect(new Set(got).size).toBe(2);
-  expect(got.sort()).toEqual(['A001', 'A004']);
+  expect([...got].sort()).toEqual(['A001', 'A004']);
 
   // The display shows both within a second, the linked visitor masked.
   const calls = display.getByTestId('current-call');

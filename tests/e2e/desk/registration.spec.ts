@@ -78,12 +78,12 @@ test('an invalid ID number gets a field message and nothing is saved', async ({ 
   const bad = ZHANG.slice(0, 17) + (ZHANG[17] === '1' ? '2' : '1');
   await fillVisit(page, { id: bad, name: '赵六', purpose: '咨询', category: '民政', location: '和平街道', summary: '咨询低保申请' });
   await page.getByRole('button', { name: '保存登记' }).click();
-  await expect(page.getByText('身份证号码校验位不符')).toBeVisible();
+  await expect(page.locator('.mantine-InputWrapper-error').getByText('身份证号码校验位不符')).toBeVisible();
   await snap(page, '13-invalid-id');
   // A 15-digit legacy number is refused with its own message.
   await page.getByRole('textbox', { name: '证件号码', exact: true }).fill('110105650312123');
   await page.getByRole('button', { name: '保存登记' }).click();
-  await expect(page.getByText(/15位/)).toBeVisible();
+  await expect(page.locator('.mantine-InputWrapper-error').getByText(/15位/)).toBeVisible();
   expect(await todayCount(page)).toBe(before);
 });
 

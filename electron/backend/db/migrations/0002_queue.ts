@@ -58,7 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       carried_from TEXT REFERENCES tickets (id),
       issued_by TEXT NOT NULL REFERENCES users (id),
       version INTEGER NOT NULL DEFAULT 1,
-      UNIQUE (day, lane_id, number)
+      -- what the visitor holds is unique for the day, whichever lane serves it now
+      UNIQUE (day, ticket_no)
     ) STRICT`.execute(db);
   await sql`CREATE INDEX tickets_waiting ON tickets (status, lane_id, queued_at)`.execute(db);
   await sql`CREATE INDEX tickets_day ON tickets (day, issued_at)`.execute(db);

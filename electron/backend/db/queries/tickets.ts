@@ -22,10 +22,15 @@ export function currentTicketOf(db: Executor, deskId: string): Promise<TicketRow
   return ticketsWithNames(db).where('tickets.desk_id', '=', deskId).where('tickets.status', '=', 'called').orderBy('tickets.called_at', 'desc').executeTakeFirst();
 }
 
-/** Waiting tickets a desk may call: in its lanes, or sent to this desk by a transfer. */
-export function waitingFor(db: Executor, deskId: string, laneIds: string[]): Promise<TicketRow[]> {
+/**
+ * Waiting tickets of the day a desk may call: in its lanes, or sent to this
+ * desk by a transfer. (Earlier days' tickets are closed or carried by the day
+ * rollover; until it runs they must not show.)
+ */
+export function waitingFor(db: Executor, deskId: string, laneIds: string[], day: string): Promise<TicketRow[]> {
   return ticketsWithNames(db)
     .where('tickets.status', '=', 'waiting')
+    .where('tickets.day', '=', day)
     .where((eb) =>
       eb.or([
         eb('tickets.desk_id', '=', deskId),

@@ -4,7 +4,8 @@ import type { ParsedInputOf } from '../../../../shared/api/contract';
 import type { DeskView, LaneView } from '../../../../shared/api/schemas/queue';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
-import type { DesksTable, LanesTable } from '../../db/schema';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Database, DesksTable, LanesTable, TicketStatus } from '../../db/schema';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
@@ -33,6 +34,16 @@ export async function getDesk(db: Executor, deskId: string): Promise<DesksTable>
   return desk;
 }
 
+async function countTickets(trx: Executor, filter: (eb: ExpressionBuilder<Database, 'tickets'>) => Expression<SqlBool>, statuses: TicketStatus[] = ['waiting', 'parked']): Promise<number> {
+  const r = await trx
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', statuses)
+    .where(filter)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 export async function saveLane(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.saveLane'>): Promise<LaneView> {
   const at = deps.now().toISOString();
   const lane = await writeTransaction(deps.db, async (trx) => {
@@ -40,6 +51,10 @@ export async function saveLane(deps: Deps, actor: Actor, input: ParsedInputOf<'q
     if (clash && clash.id !== input.id) throw fieldError('prefix', `字母 ${input.prefix} 已被其他队列使用`);
     const before = input.id ? await trx.selectFrom('lanes').selectAll().where('id', '=', input.id).executeTakeFirst() : undefined;
     if (input.id && !before) throw new ApiError('NOT_FOUND', '找不到该队列');
+    if (before?.active && !input.active) {
+      const n = await countTickets(trx, (eb) => eb('lane_id', '=', before.id));
+      if (n > 0) throw new ApiError('CONFLICT', `该队列还有 ${n} 个号在等候或暂离，请先叫完或转到其他队列后再停用`);
+    }
     const row: LanesTable = {
       id: input.id ?? newId(),
       prefix: input.prefix,
@@ -68,6 +83,11 @@ export async function saveDesk(deps: Deps, actor: Actor, input: ParsedInputOf<'q
     if (known.length !== new Set(input.laneIds).size) throw fieldError('laneIds', '所选队列不存在，请刷新后重选');
     const before = input.id ? await trx.selectFrom('desks').selectAll().where('id', '=', input.id).executeTakeFirst() : undefined;
     if (input.id && !before) throw new ApiError('NOT_FOUND', '找不到该窗口');
+    if (before?.active && !input.active) {
+      // Its current visitor and the tickets transferred to it would be stranded.
+      const n = await countTickets(trx, (eb) => eb('desk_id', '=', before.id), ['waiting', 'called', 'parked']);
+      if (n > 0) throw new ApiError('CONFLICT', `该窗口还有 ${n} 个正在接待或转给本窗口的号，请先办结或转走后再停用`);
+    }
     const row: DesksTable = {
       id: input.id ?? newId(),
       number: input.number,

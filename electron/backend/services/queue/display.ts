@@ -43,6 +43,7 @@ export async function displayState(deps: Deps): Promise<DisplayState> {
     .selectFrom('tickets')
     .select((eb) => ['lane_id', eb.fn.countAll<number>().as('n')])
     .where('status', '=', 'waiting')
+    .where('day', '=', today)
     .groupBy('lane_id')
     .execute();
   const served = await db

@@ -46,10 +46,13 @@ async function rollover(trx: Executor, at: string): Promise<void> {
   const left = await trx.selectFrom('tickets').selectAll().where('day', '<', today).where('status', 'in', ['waiting', 'parked', 'called']).orderBy('queued_at').execute();
   if (left.length === 0) return;
   const settings = await getQueueSettings(trx);
+  const activeLanes = new Set((await trx.selectFrom('lanes').select('id').where('active', '=', 1).execute()).map((l) => l.id));
   for (const t of left) {
     await trx.updateTable('tickets').set({ status: t.status === 'called' ? 'done' : 'closed', finished_at: at, version: t.version + 1 }).where('id', '=', t.id).execute();
     await writeAudit(trx, { at, actorId: null, action: 'ticket.day_end', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, carried: settings.dayEnd === 'carry' } });
-    if (settings.dayEnd === 'carry' && t.status !== 'called') {
+    // Rollover must never fail (it runs before every queue change): a ticket of
+    // a lane switched off since is closed, not carried.
+    if (settings.dayEnd === 'carry' && t.status !== 'called' && activeLanes.has(t.lane_id)) {
       await insertTicket(trx, { laneId: t.lane_id, priority: t.priority, visitId: t.visit_id, visitorName: t.visitor_name, appointmentAt: null, issuedBy: t.issued_by, carriedFrom: t.id, status: 'waiting', deskId: null }, at);
     }
   }
@@ -71,8 +74,10 @@ async function insertTicket(trx: Executor, n: NewTicket, at: string): Promise<Ti
   const lane = await trx.selectFrom('lanes').selectAll().where('id', '=', n.laneId).executeTakeFirst();
   if (!lane || !lane.active) throw new ApiError('VALIDATION', '该队列不存在或已停用', { laneId: '该队列不存在或已停用' });
   const day = hallDate(at);
-  // Numbers restart every day and are never reused within it (daily_counters only grows).
-  const number = await nextDailyValue(trx, `ticket:${lane.id}`, day);
+  // Numbers restart every day and are never reused within it (daily_counters
+  // only grows). Counted per letter, so a lane that takes over a letter
+  // mid-day continues its numbers instead of repeating them.
+  const number = await nextDailyValue(trx, `ticket:${lane.prefix}`, day);
   const row: TicketsTable = {
     id: newId(),
     day,
@@ -108,6 +113,8 @@ export async function issueTicket(deps: Deps, actor: Actor, input: ParsedInputOf
     }
     const lane = await trx.selectFrom('lanes').select(['kind']).where('id', '=', input.laneId).executeTakeFirst();
     if (lane?.kind === 'appointment' && !input.appointmentTime) throw new ApiError('VALIDATION', '约访号须填写预约时间', { appointmentTime: '请填写预约时间' });
+    // A booked time moves a ticket to the front at that time: only 约访 tickets may have one.
+    if (lane?.kind !== 'appointment' && input.appointmentTime) throw new ApiError('VALIDATION', '只有约访队列的号才能填写预约时间', { appointmentTime: '只有约访号才能填写预约时间' });
     const appointmentAt = input.appointmentTime ? dayjs.tz(`${hallDate(at)} ${input.appointmentTime}`, HALL_TZ).toISOString() : null;
     const t = await insertTicket(trx, { laneId: input.laneId, priority: input.priority, visitId: input.visitId, visitorName, appointmentAt, issuedBy: actor.id, carriedFrom: null, status: 'waiting', deskId: null }, at);
     await audit(trx, at, actor, 'ticket.issue', t, { priority: t.priority, visitId: t.visit_id, appointmentAt });
@@ -120,7 +127,7 @@ export async function issueTicket(deps: Deps, actor: Actor, input: ParsedInputOf
 /** How many tickets of the same lane will be called before this one (by the queue's own order). */
 async function peopleAhead(deps: Deps, ticketId: string): Promise<number> {
   const t = await deps.db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
-  const sameLane = await deps.db.selectFrom('tickets').selectAll().where('status', '=', 'waiting').where('lane_id', '=', t.lane_id).execute();
+  const sameLane = await deps.db.selectFrom('tickets').selectAll().where('status', '=', 'waiting').where('lane_id', '=', t.lane_id).where('day', '=', t.day).execute();
   const settings = await getQueueSettings(deps.db);
   const order = orderQueue(sameLane.map(toCandidate), settings.orderRule, 0, deps.now().toISOString());
   return Math.max(0, order.findIndex((c) => c.id === ticketId));
@@ -169,11 +176,18 @@ async function announceCall(deps: Deps, callId: string) {
 }
 
 /** 叫号: finish the desk's current visitor and call the next ticket by the rule. Null when nobody waits. */
-export async function callNext(deps: Deps, actor: Actor, deskId: string): Promise<TicketView | null> {
+export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.callNext'>): Promise<TicketView | null> {
+  const deskId = input.deskId;
   const called = await queueChange(deps, async (trx, at) => {
     const desk = await lockedDesk(trx, deskId, { mustBeOpen: true });
+    // A second press of F5 made before the screen caught up must not finish a
+    // visitor nobody has served: the desk says whom it believes it is serving.
+    if (input.expectedCurrentId !== undefined) {
+      const current = await currentTicketOf(trx, desk.id);
+      if ((current?.id ?? null) !== input.expectedCurrentId) throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
+    }
     await finishCurrent(trx, desk, at, actor);
-    const waiting = await waitingFor(trx, desk.id, toDeskView(desk).laneIds);
+    const waiting = await waitingFor(trx, desk.id, toDeskView(desk).laneIds, hallDate(at));
     if (waiting.length === 0) return null;
     const settings = await getQueueSettings(trx);
     const order = orderQueue(waiting.map(toCandidate), settings.orderRule, desk.ratio_position, at);
@@ -325,7 +339,7 @@ export async function deskBoard(deps: Deps, deskId: string): Promise<DeskBoard> 
   const desk = await getDesk(db, deskId);
   const view = toDeskView(desk);
   const settings = await getQueueSettings(db);
-  const waiting = await waitingFor(db, desk.id, view.laneIds);
+  const waiting = await waitingFor(db, desk.id, view.laneIds, hallDate(deps.now()));
   const order = orderQueue(waiting.map(toCandidate), settings.orderRule, desk.ratio_position, deps.now().toISOString());
   const byId = new Map(waiting.map((w) => [w.id, w]));
   const today = hallDate(deps.now());

@@ -3,7 +3,8 @@
 // desk will call it, and follows the hall through pushed events.
 import { Alert, Badge, Button, Group, Kbd, Modal, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../../../shared/api/errors';
 import type { DeskBoard, DeskView, LaneView, TicketView } from '../../../../shared/api/schemas/queue';
 import { formatTime } from '../../../../shared/time';
 import { call, subscribe } from '../../api/client';
@@ -116,7 +117,8 @@ export function DeskPage() {
     if (!deskId) return;
     call('queue.board', { deskId }).then(setBoard, (e: unknown) => {
       notifyError(e, '无法读取窗口队列');
-      setDeskId(null);
+      // Forget this machine's desk only when the desk itself is gone, not on a network blip.
+      if (e instanceof ApiError && e.code === 'NOT_FOUND') setDeskId(null);
     });
   }, [deskId, setDeskId]);
   useEffect(() => {
@@ -126,12 +128,23 @@ export function DeskPage() {
     });
   }, [load]);
 
+  // One action at a time: a double-pressed key must not act twice.
+  const busy = useRef(false);
   const act = (fn: () => Promise<unknown>, title: string) => () => {
-    void fn().then(load, (e: unknown) => notifyError(e, title));
+    if (busy.current) return;
+    busy.current = true;
+    void fn()
+      .then(load, (e: unknown) => {
+        notifyError(e, title);
+        load();
+      })
+      .finally(() => {
+        busy.current = false;
+      });
   };
   const current = board?.current ?? null;
   const next = deskId ? act(async () => {
-    const t = await call('queue.callNext', { deskId });
+    const t = await call('queue.callNext', { deskId, expectedCurrentId: current?.id ?? null });
     if (!t) notifySuccess('当前没有等候的号', '无人等候');
   }, '叫号未完成') : () => undefined;
   const recall = deskId ? act(() => call('queue.recall', { deskId }), '重呼未完成') : () => undefined;

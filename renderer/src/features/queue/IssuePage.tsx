@@ -25,13 +25,15 @@ export function IssuePage() {
   const [busy, setBusy] = useState(false);
   const active = lanes.filter((l) => l.active);
 
+  const issuing = useRef(false); // a held or double-pressed key must not issue twice
   const issue = async (lane: LaneView) => {
-    if (busy) return;
+    if (issuing.current) return;
     if (lane.kind === 'appointment' && !/^\d{2}:\d{2}$/.test(appointmentTime)) {
       notifyWarning('约访号须先填写预约时间（如 14:30）');
       document.getElementById('appointment-time')?.focus();
       return;
     }
+    issuing.current = true;
     setBusy(true);
     try {
       const t = await call('queue.issue', { laneId: lane.id, priority: priorityRef.current, appointmentTime: lane.kind === 'appointment' ? appointmentTime : null });
@@ -41,6 +43,7 @@ export function IssuePage() {
     } catch (e) {
       notifyError(e, '取号未完成');
     } finally {
+      issuing.current = false;
       setBusy(false);
     }
   };

@@ -27,10 +27,11 @@ const DESK_KEY = 'petition-hall.deskId';
 /** Which desk this screen is: chosen once per machine and remembered. */
 export function useThisDesk(): [string | null, (id: string | null) => void] {
   const [deskId, setDeskId] = useState<string | null>(() => localStorage.getItem(DESK_KEY));
-  const set = (id: string | null) => {
+  // Stable across renders: effects that depend on it must not re-run (and refetch) every render.
+  const set = useCallback((id: string | null) => {
     if (id) localStorage.setItem(DESK_KEY, id);
     else localStorage.removeItem(DESK_KEY);
     setDeskId(id);
-  };
+  }, []);
   return [deskId, set];
 }

@@ -13,7 +13,7 @@ import { call } from '../../api/client';
 import { zodErrors } from '../../lib/form-errors';
 import { enterMovesToNextField } from '../../lib/keyboard';
 import { selectData } from '../../lib/labels';
-import { notifyError } from '../../lib/notify';
+import { notifyError, notifyWarning } from '../../lib/notify';
 import { emptyVisitValues, toRegisterInput, type VisitFormValues } from './form-model';
 import { HistoryPanel, PersonSummary } from './HistoryPanel';
 import { KindBadge } from './KindBadge';
@@ -68,6 +68,8 @@ export function RegistrationPage() {
     if (!form.values.phone && p.phone) form.setFieldValue('phone', p.phone);
     if (!form.values.address && p.address) form.setFieldValue('address', p.address);
     chooseMatter(history.matters[0]?.id ?? null, history.matters);
+    // A known person without a document is identified by their record, not by a number.
+    if (form.values.idType === 'none' && !p.idNumber) setPetitionerId(p.id);
     // Runs once per person found, not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [historyFor]);
@@ -91,7 +93,8 @@ export function RegistrationPage() {
     if (savingRef.current) return;
     const check = form.validate();
     if (check.hasErrors) {
-      const first = Object.keys(check.errors)[0];
+      const [first, message] = Object.entries(check.errors)[0] ?? [];
+      notifyWarning(String(message ?? '请检查标红的项目'), '登记未保存');
       document.querySelector<HTMLElement>(`[data-path="${first}"]`)?.focus();
       return;
     }

@@ -31,11 +31,11 @@ export function MatterFields({ form }: { form: UseFormReturnType<VisitFormValues
   const isGroup = Number.isFinite(count) && count >= GROUP_THRESHOLD;
   return (
     <>
-      {isGroup && (
+      {(isGroup || form.values.representatives.length > 0) && (
         <Grid.Col span={12}>
           <Paper withBorder p="sm" bg="orange.0">
             <Text size="sm" c="orange.9" fw={600} mb={6}>
-              {GROUP_THRESHOLD}人以上为集体访，请登记代表
+              {isGroup ? `${GROUP_THRESHOLD}人以上为集体访，请登记代表` : `不足${GROUP_THRESHOLD}人不是集体访，请删除下列代表`}
             </Text>
             <RepresentativesField form={form} />
           </Paper>
