@@ -1,6 +1,8 @@
 // `serve` mode: the backend and the built renderer over HTTP, for a browser
 // where Electron cannot run. Usage:
-//   node out/main/serve.js [--port 8720] [--host 127.0.0.1] [--data <folder>]
+//   node out/main/serve.js [--port 8720] [--host 127.0.0.1] [--data <folder>] [--lan-desks]
+// Bound to the LAN (--host 0.0.0.0) other machines get the hall display only,
+// unless --lan-desks lets browser desks on the network log in too.
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { createBackend } from './backend';
@@ -14,12 +16,13 @@ async function main() {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: process.env.PETITION_HALL_DATA ?? defaultDataDir() },
       static: { type: 'string', default: join(__dirname, '..', 'renderer') },
+      'lan-desks': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口不正确：${values.port}`);
   const backend = await createBackend({ dataDir: resolve(values.data) });
-  const http = await startHttpServer(backend, { host: values.host, port, staticDir: resolve(values.static) });
+  const http = await startHttpServer(backend, { host: values.host, port, staticDir: resolve(values.static), lanDesks: values['lan-desks'] });
   console.log(`信访接待大厅已启动：${http.url}`);
   console.log(`数据文件：${backend.dbFile}`);
   const stop = async () => {

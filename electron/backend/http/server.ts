@@ -15,6 +15,18 @@ export interface HttpOptions {
   port: number;
   /** Built renderer folder (out/renderer). */
   staticDir: string;
+  /**
+   * Let other machines on the network use the staff API (desks in browsers).
+   * Off by default: bound to the LAN for a hall TV, only the public display
+   * is served to other machines.
+   */
+  lanDesks?: boolean;
+}
+
+const PUBLIC_API = new Set(['/api/display.state', '/api/display/events', '/api/setup.status']);
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -107,6 +119,10 @@ export async function startHttpServer(backend: Backend, opts: HttpOptions): Prom
       return;
     }
     const path = new URL(req.url ?? '/', 'http://local').pathname;
+    if (path.startsWith('/api/') && !PUBLIC_API.has(path) && !opts.lanDesks && !isLoopback(req.socket.remoteAddress)) {
+      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '此服务只向本机提供登记与叫号功能；其他电脑只能打开叫号屏。如需局域网窗口使用，请以 --lan-desks 启动服务' } });
+      return;
+    }
     const done = (p: Promise<void>) =>
       p.catch((e) => {
         console.error('[http]', e);
