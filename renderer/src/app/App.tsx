@@ -10,7 +10,12 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { notifyError } from '../lib/notify';
 import { DisplayPage } from '../features/display/DisplayPage';
 
-type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; expired?: boolean } | { kind: 'in'; user: CurrentUser };
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'setup' }
+  | { kind: 'login'; expired?: boolean }
+  /** expired: the session ended while working; the page stays (with the clerk's unsaved input) under a login overlay. */
+  | { kind: 'in'; user: CurrentUser; expired?: boolean };
 
 export function App() {
   // The hall display is public: it needs no login and shows masked data only.
@@ -31,7 +36,7 @@ function DeskApp() {
       notifyError(e, '无法连接服务');
       setPhase({ kind: 'login' });
     });
-    return onSessionExpired(() => setPhase({ kind: 'login', expired: true }));
+    return onSessionExpired(() => setPhase((p) => (p.kind === 'in' ? { ...p, expired: true } : { kind: 'login', expired: true })));
   }, []);
 
   const setUser = (user: CurrentUser | null) => setPhase(user ? { kind: 'in', user } : { kind: 'login' });
@@ -51,7 +56,13 @@ function DeskApp() {
       if (phase.user.mustChangePassword) return <ChangePasswordPage user={phase.user} onDone={setUser} />;
       return (
         <AuthContext.Provider value={{ user: phase.user, setUser }}>
-          <Shell />
+          {/* Another user logging in starts from a clean screen. */}
+          <Shell key={phase.user.id} />
+          {phase.expired && (
+            <div style={{ position: 'fixed', inset: 0, zIndex: 1000, background: 'rgba(0,0,0,0.55)' }}>
+              <LoginPage expired onDone={(u) => setPhase({ kind: 'in', user: u })} />
+            </div>
+          )}
         </AuthContext.Provider>
       );
   }

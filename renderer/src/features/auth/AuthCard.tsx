@@ -4,7 +4,7 @@ import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 /** The centred card used by first-run setup, login and forced password change. */
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
   return (
-    <Center h="100%" bg="gray.1">
+    <Center h="100%">
       <Paper shadow="md" p="xl" w={420} radius="md" withBorder>
         <Stack gap="xs" mb="lg">
           <Text c="red.8" fw={700} size="sm">

@@ -26,7 +26,7 @@ export function LoginPage({ onDone, expired }: { onDone: (u: CurrentUser) => voi
     <AuthCard title="登录">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {expired && !error && <Alert color="yellow">登录已过期，请重新登录</Alert>}
+          {expired && !error && <Alert color="yellow">登录已过期，请重新登录；未保存的内容仍在页面上</Alert>}
           {error && (
             <Alert color="red" role="alert">
               {error}
