@@ -8,6 +8,7 @@ import { SessionStore, type SessionHolder } from './services/sessions';
 import { dispatch } from './api/dispatch';
 import type { Deps } from './context';
 import type { ApiResult } from '../../shared/api/errors';
+import type { PrintExecutor } from './services/printing/executor';
 
 export const DB_FILE_NAME = 'petition-hall.sqlite3';
 
@@ -15,6 +16,7 @@ export interface BackendOptions extends OpenOptions {
   /** Folder holding the database file (Electron: the user-data folder). */
   dataDir: string;
   now?: () => Date;
+  printer?: PrintExecutor | null;
 }
 
 export interface Backend {
@@ -34,6 +36,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     events: new EventBus(),
     sessions: new SessionStore(),
     now: opts.now ?? (() => new Date()),
+    printer: opts.printer ?? null,
   };
   return {
     call: (session, method, input) => dispatch(deps, session, method, input),

@@ -2,6 +2,7 @@ import type { Db } from './db/connection';
 import type { EventBus } from './events';
 import type { SessionStore } from './services/sessions';
 import type { Role } from '../../shared/api/roles';
+import type { PrintExecutor } from './services/printing/executor';
 
 /** What every service gets: the store, the event bus, the sessions and a clock. */
 export interface Deps {
@@ -10,6 +11,8 @@ export interface Deps {
   sessions: SessionStore;
   /** Injected so tests can set the day; production uses the system clock. */
   now: () => Date;
+  /** The desktop app's printer; null in serve mode (the browser prints). */
+  printer: PrintExecutor | null;
 }
 
 /** The logged-in user making a call. Every change is attributed to one. */

@@ -14,7 +14,7 @@ function load(win: BrowserWindow, where: RendererLocation, hash: string) {
   else void win.loadFile(where.indexFile, { hash });
 }
 
-const secure = {
+export const secureWebPreferences = {
   preload: join(__dirname, '../preload/index.js'),
   contextIsolation: true,
   sandbox: true,
@@ -32,7 +32,7 @@ export function createDeskWindow(where: RendererLocation): BrowserWindow {
     title: '信访接待大厅',
     show: false,
     backgroundColor: '#f8f9fa',
-    webPreferences: secure,
+    webPreferences: secureWebPreferences,
   });
   win.once('ready-to-show', () => win.show());
   load(win, where, '/register');
@@ -53,7 +53,7 @@ export function createDisplayWindow(where: RendererLocation): BrowserWindow {
     autoHideMenuBar: true,
     title: '叫号屏',
     backgroundColor: '#7f1d1d',
-    webPreferences: { ...secure, autoplayPolicy: 'no-user-gesture-required' },
+    webPreferences: { ...secureWebPreferences, autoplayPolicy: 'no-user-gesture-required' },
   });
   load(win, where, '/display');
   return win;

@@ -47,6 +47,19 @@ import {
   type TicketLogEntry,
   type TicketView,
 } from './schemas/queue';
+import {
+  bureauInput,
+  printingInput,
+  printJobTokenInput,
+  printLogInput,
+  printOutcomeInput,
+  submitPrintInput,
+  type Bureau,
+  type PrintingSettings,
+  type PrintJobView,
+  type PrintSubmitted,
+  type SlipData,
+} from './schemas/printing';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -119,6 +132,17 @@ export const contract = {
 
   // the hall display: public (a TV browser has no login), masked data only
   'display.state': method<DisplayState>()({ input: empty, access: 'public' }),
+
+  // printing slips (排队凭条、登记回执)
+  'print.bureau': method<Bureau>()({ input: empty, access: STAFF }),
+  'print.saveBureau': method<Bureau>()({ input: bureauInput, access: ADMIN }),
+  'print.settings': method<PrintingSettings>()({ input: empty, access: STAFF }),
+  'print.saveSettings': method<PrintingSettings>()({ input: printingInput, access: ADMIN }),
+  'print.submit': method<PrintSubmitted>()({ input: submitPrintInput, access: DESK }),
+  'print.outcome': method<PrintJobView>()({ input: printOutcomeInput, access: DESK }),
+  'print.log': method<PrintJobView[]>()({ input: printLogInput, access: STAFF }),
+  /** The print page's data, by the job's one-time token: the hidden print window has no login. */
+  'print.slip': method<SlipData>()({ input: printJobTokenInput, access: 'public' }),
 } as const;
 
 export type Contract = typeof contract;

@@ -98,6 +98,6 @@ describe('HTTP transport', () => {
   it('sends a strict Content-Security-Policy with pages', async () => {
     const res = await fetch(`${http.url}/`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
   });
 });

@@ -9,6 +9,7 @@ import * as queueConfig from '../services/queue/config';
 import * as tickets from '../services/queue/tickets';
 import { displayState } from '../services/queue/display';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
+import * as printing from '../services/printing/jobs';
 import type { SessionHolder } from '../services/sessions';
 import { toCurrentUser } from '../db/queries/users';
 
@@ -76,4 +77,13 @@ export const handlers: HandlerTable = {
   'queue.dayLog': ({ deps }, input) => tickets.dayLog(deps, input.date),
 
   'display.state': ({ deps }) => displayState(deps),
+
+  'print.bureau': ({ deps }) => printing.getBureau(deps.db),
+  'print.saveBureau': (ctx, input) => printing.saveBureau(ctx.deps, actorOf(ctx), input),
+  'print.settings': ({ deps }) => printing.getPrinting(deps.db),
+  'print.saveSettings': (ctx, input) => printing.savePrinting(ctx.deps, actorOf(ctx), input),
+  'print.submit': (ctx, input) => printing.submitPrint(ctx.deps, actorOf(ctx), input),
+  'print.outcome': (ctx, input) => printing.recordOutcome(ctx.deps, actorOf(ctx), input),
+  'print.log': ({ deps }, input) => printing.printLog(deps, input.refId),
+  'print.slip': ({ deps }, input) => printing.slipData(deps, input.token),
 };

@@ -175,7 +175,25 @@ export interface TicketCallsTable {
   actor_id: string;
 }
 
+export interface PrintJobsTable {
+  id: string;
+  template: 'ticket' | 'receipt';
+  ref_id: string;
+  copies: number;
+  reprint: number;
+  status: 'pending' | 'printed' | 'failed';
+  error: string;
+  printer: string;
+  paper: string;
+  token: string;
+  token_expires_at: string;
+  actor_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  print_jobs: PrintJobsTable;
   settings: SettingsTable;
   lanes: LanesTable;
   desks: DesksTable;
@@ -189,4 +207,70 @@ export interface Database {
   daily_counters: DailyCountersTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+}
+
+// ---- export to the district system (0004_export) ------------------------------
+// Appended as a second declaration of `Database`: TypeScript merges the two.
+
+export type ExportDestinationKind = 'folder' | 'http';
+export type ExportBatchStatus = 'pending' | 'sent' | 'failed' | 'acknowledged';
+export type ExportRecordState = 'unsent' | 'sending' | 'sent' | 'acknowledged' | 'failed';
+
+export interface ExportDestinationsTable {
+  id: string;
+  name: string;
+  kind: ExportDestinationKind;
+  /** JSON of FolderConfig or HttpConfig (services/export/types.ts). */
+  config_json: string;
+  enabled: number;
+  /** Which process is exporting to this destination now, and until when. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExportBatchesTable {
+  id: string;
+  destination_id: string;
+  created_at: string;
+  kind: 'incremental' | 'reexport';
+  /** Outbox seqs covered, inclusive; null when the batch only retries failed records. */
+  from_seq: number | null;
+  to_seq: number | null;
+  /** Hall dates 'YYYY-MM-DD' of a re-export. */
+  range_from: string | null;
+  range_to: string | null;
+  record_count: number;
+  /** JSON [{name, sha256, bytes, rows}] once the files are staged; null before. */
+  files_json: string | null;
+  status: ExportBatchStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  /** HTTP parts already acknowledged (they are sent in order). */
+  parts_done: number;
+  sent_at: string | null;
+  ack_json: string | null;
+  requested_by: string | null;
+}
+
+export interface ExportRecordStatesTable {
+  destination_id: string;
+  entity: string;
+  entity_id: string;
+  entity_version: number;
+  state: ExportRecordState;
+  failures: number;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  next_attempt_at: string | null;
+  district_id: string | null;
+  batch_id: string | null;
+}
+
+export interface Database {
+  export_destinations: ExportDestinationsTable;
+  export_batches: ExportBatchesTable;
+  export_record_states: ExportRecordStatesTable;
 }

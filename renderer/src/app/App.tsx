@@ -9,6 +9,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { notifyError } from '../lib/notify';
 import { DisplayPage } from '../features/display/DisplayPage';
+import { PrintPage } from '../features/printing/PrintPage';
 
 type Phase =
   | { kind: 'loading' }
@@ -20,6 +21,9 @@ type Phase =
 export function App() {
   // The hall display is public: it needs no login and shows masked data only.
   if (window.location.hash.startsWith('#/display')) return <DisplayPage />;
+  // A slip's print page: its one-time token stands in for a login.
+  const print = /^#\/print\/job\/([\w-]+)$/.exec(window.location.hash);
+  if (print) return <PrintPage token={print[1]!} />;
   return <DeskApp />;
 }
 

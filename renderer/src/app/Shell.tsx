@@ -8,6 +8,7 @@ import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { TodayPage } from '../features/registration/TodayPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { QueueSettingsPage } from '../features/admin/QueueSettingsPage';
+import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
 import { DeskPage } from '../features/queue/DeskPage';
 import { IssuePage } from '../features/queue/IssuePage';
 import { TicketLogPage } from '../features/queue/TicketLogPage';
@@ -26,6 +27,7 @@ const NAV: NavItem[] = [
   { path: '/desk', label: '窗口叫号', roles: ['clerk', 'admin'] },
   { path: '/queue-log', label: '叫号记录', roles: ['clerk', 'leader', 'admin'] },
   { path: '/admin/queue', label: '叫号设置', roles: ['admin'] },
+  { path: '/admin/printing', label: '单位与打印', roles: ['admin'] },
   { path: '/admin/users', label: '账户管理', roles: ['admin'] },
 ];
 
@@ -94,6 +96,7 @@ export function Shell() {
               <TicketLogPage />
             </Route>
             <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/printing">{user.role === 'admin' ? <PrintSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
             <Route>
               <Redirect to={home} />

@@ -3,11 +3,15 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_queue';
 import * as m0003 from './0003_lookup_indexes';
+import * as m0004 from './0004_export';
+import * as m0005 from './0005_printing';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_queue': m0002,
   '0003_lookup_indexes': m0003,
+  '0004_export': m0004,
+  '0005_printing': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -125,7 +125,7 @@ export async function issueTicket(deps: Deps, actor: Actor, input: ParsedInputOf
 }
 
 /** How many tickets of the same lane will be called before this one (by the queue's own order). */
-async function peopleAhead(deps: Deps, ticketId: string): Promise<number> {
+export async function peopleAhead(deps: Deps, ticketId: string): Promise<number> {
   const t = await deps.db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
   const sameLane = await deps.db.selectFrom('tickets').selectAll().where('status', '=', 'waiting').where('lane_id', '=', t.lane_id).where('day', '=', t.day).execute();
   const settings = await getQueueSettings(deps.db);

@@ -19,6 +19,7 @@ import { HistoryPanel, PersonSummary } from './HistoryPanel';
 import { KindBadge } from './KindBadge';
 import { PersonSearch } from './PersonSearch';
 import { useLookup } from './use-lookup';
+import { printSlip } from '../printing/print-slip';
 import { MatterFields, PersonFields } from './VisitFields';
 
 function IdHint({ values }: { values: VisitFormValues }) {
@@ -117,6 +118,7 @@ export function RegistrationPage() {
   useHotkeys(
     [
       ['F3', () => setSearchOpen(true)],
+      ['F4', () => saved && void printSlip('receipt', saved.id)],
       ['mod+Enter', () => void save()],
     ],
     [],
@@ -148,6 +150,9 @@ export function RegistrationPage() {
                 <Text size="sm">
                   {saved.name} · {formatDateTime(saved.registeredAt)}
                 </Text>
+                <Button size="xs" variant="white" ml="auto" onClick={() => void printSlip('receipt', saved.id)}>
+                  打印回执 <Kbd ml={6}>F4</Kbd>
+                </Button>
               </Group>
             </Alert>
           )}

@@ -14,6 +14,8 @@ import { categoryLabel, FIELD_LABELS, idTypeName, purposeLabel } from '../../lib
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { fromDetail, toChanges, type VisitFormValues } from './form-model';
 import { KindBadge } from './KindBadge';
+import { printSlip } from '../printing/print-slip';
+import type { PrintJobView } from '../../../../shared/api/schemas/printing';
 import { MatterFields, PersonFields } from './VisitFields';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -125,10 +127,14 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
   const { user } = useAuth();
   const [detail, setDetail] = useState<VisitDetail | null>(null);
   const [editing, setEditing] = useState(false);
+  const [prints, setPrints] = useState<PrintJobView[]>([]);
   useEffect(() => {
     setEditing(false);
     setDetail(null);
-    if (visitId) call('visits.get', { visitId }).then(setDetail, (e: unknown) => notifyError(e, '无法打开登记'));
+    setPrints([]);
+    if (!visitId) return;
+    call('visits.get', { visitId }).then(setDetail, (e: unknown) => notifyError(e, '无法打开登记'));
+    call('print.log', { refId: visitId }).then(setPrints, () => undefined);
   }, [visitId]);
   const canCorrect = user.role === 'clerk' || user.role === 'admin';
   return (
@@ -152,12 +158,27 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
           ) : (
             <>
               <Details d={detail} />
-              {canCorrect && (
-                <Group>
+              <Group>
+                {canCorrect && (
                   <Button variant="light" onClick={() => setEditing(true)}>
                     更正登记
                   </Button>
-                </Group>
+                )}
+                {canCorrect && (
+                  <Button variant="default" onClick={() => void printSlip('receipt', detail.id).then(() => call('print.log', { refId: detail.id }).then(setPrints))}>
+                    {prints.some((p) => p.status !== 'failed') ? '补打回执' : '打印回执'}
+                  </Button>
+                )}
+              </Group>
+              {prints.length > 0 && (
+                <>
+                  <Divider label="打印记录" labelPosition="left" />
+                  {prints.map((p) => (
+                    <Text size="sm" key={p.id}>
+                      {formatDateTime(p.at)} · {p.actorName} · 登记回执{p.reprint ? '（补打）' : ''} · {p.status === 'printed' ? '已打印' : p.status === 'failed' ? `未打印：${p.error}` : '已发送'}
+                    </Text>
+                  ))}
+                </>
               )}
             </>
           )}

@@ -1,0 +1,104 @@
+// Where a batch's records come from, read in pages so that memory stays bounded
+// and the connection is free for the hall between pages (a re-export of ten
+// years must not stall a clerk's registration for minutes).
+//  - An incremental batch: the outbox rows of the records assigned to it
+//    (export_record_states.batch_id), in outbox order.
+//  - A re-export: the visits table itself, latest version of each visit whose
+//    hall date falls in the range. Reading the table (not the outbox) is what a
+//    re-export means — the district gets the record as it stands — and it works
+//    for data that predates the outbox (imported or generated history).
+import { sql } from 'kysely';
+import { GROUP_THRESHOLD } from '../../../../shared/api/schemas/visits';
+import type { CategoryCode, PurposeCode } from '../../../../shared/domain/categories';
+import type { Executor } from '../../db/connection';
+import type { ExportEntity, ExportRecord, VisitPayload } from './types';
+
+export const PAGE_SIZE = 1000;
+
+export async function* batchRecords(db: Executor, batchId: string, pageSize = PAGE_SIZE): AsyncGenerator<ExportRecord> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('export_record_states as s')
+      .innerJoin('outbox as o', (j) => j.onRef('o.entity', '=', 's.entity').onRef('o.entity_id', '=', 's.entity_id').onRef('o.entity_version', '=', 's.entity_version'))
+      .select(['o.seq', 'o.entity', 'o.entity_id', 'o.entity_version', 'o.op', 'o.at', 'o.payload_json'])
+      .where('s.batch_id', '=', batchId)
+      .where('o.seq', '>', after)
+      .orderBy('o.seq')
+      .limit(pageSize)
+      .execute();
+    for (const r of rows) {
+      yield { entity: r.entity as ExportEntity, id: r.entity_id, version: r.entity_version, op: r.op, at: r.at, data: JSON.parse(r.payload_json) as Record<string, unknown> };
+    }
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.seq;
+  }
+}
+
+export async function* visitsInRange(db: Executor, from: string, to: string, pageSize = PAGE_SIZE): AsyncGenerator<ExportRecord> {
+  let after: [string, string] | null = null;
+  for (;;) {
+    // Keyset paging on the (visit_date, visit_no) index: each page is an index range, never an OFFSET scan.
+    let q = db
+      .selectFrom('visits as v')
+      .leftJoin('petitioners as p', 'p.id', 'v.petitioner_id')
+      .selectAll('v')
+      .select(['p.gender as p_gender', 'p.birth_date as p_birth_date'])
+      .where('v.visit_date', '>=', from)
+      .where('v.visit_date', '<=', to);
+    if (after) q = q.where(sql<boolean>`(v.visit_date, v.visit_no) > (${after[0]}, ${after[1]})`);
+    const rows = await q.orderBy('v.visit_date').orderBy('v.visit_no').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    const reps = await db
+      .selectFrom('visit_representatives')
+      .selectAll()
+      .where(
+        'visit_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('visit_id')
+      .orderBy('position')
+      .execute();
+    const repsOf = new Map<string, VisitPayload['representatives']>();
+    for (const r of reps) {
+      const list = repsOf.get(r.visit_id) ?? [];
+      list.push({ name: r.name, idType: r.id_type, idNumber: r.id_number, phone: r.phone });
+      repsOf.set(r.visit_id, list);
+    }
+    for (const v of rows) {
+      // Same fields, same order as visits.ts exportView(loadDetail(...)).
+      const data: VisitPayload = {
+        id: v.id,
+        visitNo: v.visit_no,
+        registeredAt: v.created_at,
+        kind: v.kind,
+        petitionerId: v.petitioner_id,
+        matterId: v.matter_id,
+        name: v.name,
+        phone: v.phone,
+        category: v.category as CategoryCode,
+        purpose: v.purpose as PurposeCode,
+        summary: v.summary,
+        peopleCount: v.people_count,
+        isGroup: v.people_count >= GROUP_THRESHOLD,
+        outcome: v.outcome,
+        version: v.version,
+        idType: v.id_type,
+        idNumber: v.id_number,
+        gender: v.p_gender ?? null,
+        birthDate: v.p_birth_date ?? null,
+        address: v.address,
+        locationArea: v.location_area,
+        demands: v.demands,
+        escort: v.escort_json ? (JSON.parse(v.escort_json) as VisitPayload['escort']) : null,
+        skipLevel: v.skip_level === 1,
+        representatives: repsOf.get(v.id) ?? [],
+      };
+      yield { entity: 'visit', id: v.id, version: v.version, op: 'upsert', at: v.updated_at, data: data as unknown as Record<string, unknown> };
+    }
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = [last.visit_date, last.visit_no];
+  }
+}

@@ -1,0 +1,116 @@
+// Printing slips: a job row per slip (who, what, when, 补打 or not), the data
+// the print page renders, and the outcome. Printing personal data is audited.
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../../../shared/api/errors';
+import type { ParsedInputOf } from '../../../../shared/api/contract';
+import { bureauInput, DEFAULT_BUREAU, DEFAULT_PRINTING, printingInput, type Bureau, type PrintingSettings, type PrintJobView, type PrintSubmitted, type SlipData } from '../../../../shared/api/schemas/printing';
+import type { Actor, Deps } from '../../context';
+import type { Executor } from '../../db/connection';
+import { findTicket, toTicketView } from '../../db/queries/tickets';
+import type { PrintJobsTable } from '../../db/schema';
+import { writeTransaction } from '../../db/transaction';
+import { writeAudit } from '../audit';
+import { newId } from '../ids';
+import { peopleAhead } from '../queue/tickets';
+import { getSetting, saveSetting } from '../settings-store';
+import { loadDetail } from '../visits';
+
+/** How long the print page may fetch a slip's data after the job is made. */
+const TOKEN_MINUTES = 10;
+
+export const getBureau = (db: Executor) => getSetting(db, 'bureau', bureauInput, DEFAULT_BUREAU);
+export const getPrinting = (db: Executor) => getSetting(db, 'printing', printingInput, DEFAULT_PRINTING);
+export const saveBureau = (deps: Deps, actor: Actor, v: Bureau) => saveSetting(deps, actor, 'bureau', v, getBureau);
+export const savePrinting = (deps: Deps, actor: Actor, v: PrintingSettings) => saveSetting(deps, actor, 'printing', v, getPrinting);
+
+async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobView> {
+  const actor = await db.selectFrom('users').select('display_name').where('id', '=', j.actor_id).executeTakeFirst();
+  return {
+    id: j.id,
+    template: j.template,
+    refId: j.ref_id,
+    copies: j.copies,
+    reprint: j.reprint === 1,
+    status: j.status,
+    error: j.error,
+    printer: j.printer,
+    at: j.created_at,
+    actorName: actor?.display_name ?? '',
+  };
+}
+
+/**
+ * Records a print job and hands it to the desktop printer when there is one.
+ * A slip printed before for the same ticket or visit is marked 补打 (reprint).
+ * A printer that fails leaves the registration untouched: only the job says so.
+ */
+export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf<'print.submit'>): Promise<PrintSubmitted> {
+  const now = deps.now();
+  const at = now.toISOString();
+  const settings = (await getPrinting(deps.db))[input.template];
+  const job = await writeTransaction(deps.db, async (trx) => {
+    const exists =
+      input.template === 'ticket'
+        ? await trx.selectFrom('tickets').select('id').where('id', '=', input.refId).executeTakeFirst()
+        : await trx.selectFrom('visits').select('id').where('id', '=', input.refId).executeTakeFirst();
+    if (!exists) throw new ApiError('NOT_FOUND', input.template === 'ticket' ? '找不到该号' : '找不到该来访登记');
+    const earlier = await trx.selectFrom('print_jobs').select('id').where('ref_id', '=', input.refId).where('template', '=', input.template).where('status', '!=', 'failed').executeTakeFirst();
+    const row: PrintJobsTable = {
+      id: newId(),
+      template: input.template,
+      ref_id: input.refId,
+      copies: input.copies,
+      reprint: earlier ? 1 : 0,
+      status: 'pending',
+      error: '',
+      printer: settings.printer,
+      paper: settings.paper,
+      token: randomBytes(24).toString('base64url'),
+      token_expires_at: new Date(now.getTime() + TOKEN_MINUTES * 60_000).toISOString(),
+      actor_id: actor.id,
+      created_at: at,
+      updated_at: at,
+    };
+    await trx.insertInto('print_jobs').values(row).execute();
+    // Printing a slip hands personal data to paper: audited like a change.
+    await writeAudit(trx, { at, actorId: actor.id, action: `print.${input.template}`, entity: input.template === 'ticket' ? 'ticket' : 'visit', entityId: input.refId, after: { jobId: row.id, copies: row.copies, reprint: row.reprint === 1 } });
+    return row;
+  });
+  const route = `/print/job/${job.token}`;
+  if (!deps.printer) return { job: await toView(deps.db, job), route, mode: 'browser', paper: settings.paper as PrintSubmitted['paper'] };
+  const result = await deps.printer.print({ route, paper: job.paper as PrintSubmitted['paper'], printer: settings.printer, silent: settings.silent, copies: job.copies });
+  const done = await recordOutcome(deps, actor, { jobId: job.id, ok: result.ok, error: result.ok ? '' : result.message });
+  return { job: done, route, mode: 'desktop', paper: settings.paper as PrintSubmitted['paper'] };
+}
+
+export async function recordOutcome(deps: Deps, actor: Actor, input: ParsedInputOf<'print.outcome'>): Promise<PrintJobView> {
+  const at = deps.now().toISOString();
+  const row = await writeTransaction(deps.db, async (trx) => {
+    const job = await trx.selectFrom('print_jobs').selectAll().where('id', '=', input.jobId).executeTakeFirst();
+    if (!job) throw new ApiError('NOT_FOUND', '找不到该打印任务');
+    const status = input.ok ? ('printed' as const) : ('failed' as const);
+    await trx.updateTable('print_jobs').set({ status, error: input.error, updated_at: at }).where('id', '=', job.id).execute();
+    if (!input.ok) await writeAudit(trx, { at, actorId: actor.id, action: 'print.failed', entity: 'print_job', entityId: job.id, note: input.error });
+    return { ...job, status, error: input.error };
+  });
+  return toView(deps.db, row);
+}
+
+/** The slip's data for the print page, by its one-time token (no login: the hidden print window has none). */
+export async function slipData(deps: Deps, token: string): Promise<SlipData> {
+  const job = await deps.db.selectFrom('print_jobs').selectAll().where('token', '=', token).executeTakeFirst();
+  if (!job || job.token_expires_at < deps.now().toISOString()) throw new ApiError('NOT_FOUND', '打印任务不存在或已过期，请重新打印');
+  const bureau = await getBureau(deps.db);
+  const base = { bureau, paper: job.paper as SlipData['paper'], reprint: job.reprint === 1, printedAt: job.created_at };
+  if (job.template === 'ticket') {
+    const t = await findTicket(deps.db, job.ref_id);
+    if (!t) throw new ApiError('NOT_FOUND', '找不到该号');
+    return { template: 'ticket', ...base, ticket: { ...toTicketView(t), peopleAhead: await peopleAhead(deps, t.id) } };
+  }
+  return { template: 'receipt', ...base, visit: await loadDetail(deps.db, job.ref_id) };
+}
+
+export async function printLog(deps: Deps, refId: string): Promise<PrintJobView[]> {
+  const rows = await deps.db.selectFrom('print_jobs').selectAll().where('ref_id', '=', refId).orderBy('created_at', 'desc').execute();
+  return Promise.all(rows.map((r) => toView(deps.db, r)));
+}

@@ -1,0 +1,105 @@
+// 单位与打印 (administrator): the bureau's name, address, phone and seal text
+// printed on every slip, and the printer and paper for each slip.
+import { Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
+import { bureauInput, PAPERS, printingInput, PRINT_TEMPLATES, type Bureau, type PrintingSettings } from '../../../../shared/api/schemas/printing';
+import { call } from '../../api/client';
+import { zodErrors } from '../../lib/form-errors';
+import { useApiSubmit } from '../../lib/forms';
+import { notifyError, notifySuccess } from '../../lib/notify';
+
+function BureauForm({ initial }: { initial: Bureau }) {
+  const form = useForm<Bureau>({ initialValues: initial, validate: (v) => zodErrors(bureauInput, v) });
+  const { busy, onSubmit } = useApiSubmit(form, async (v) => {
+    await call('print.saveBureau', v);
+    form.resetDirty();
+    notifySuccess('单位信息已保存');
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        <TextInput label="单位名称" {...form.getInputProps('name')} />
+        <TextInput label="地址" {...form.getInputProps('address')} />
+        <TextInput label="电话" {...form.getInputProps('phone')} />
+        <TextInput label="印章文字" description="告知书、回执的盖章处" {...form.getInputProps('sealText')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy} disabled={!form.isDirty()}>
+            保存单位信息
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function PrintingForm({ initial }: { initial: PrintingSettings }) {
+  const form = useForm<PrintingSettings>({ initialValues: initial, validate: (v) => zodErrors(printingInput, v) });
+  const { busy, onSubmit } = useApiSubmit(form, async (v) => {
+    await call('print.saveSettings', v);
+    form.resetDirty();
+    notifySuccess('打印设置已保存');
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        {PRINT_TEMPLATES.map((t) => (
+          <Grid key={t.code} align="flex-end">
+            <Grid.Col span={12}>
+              <Text fw={600}>{t.label}</Text>
+            </Grid.Col>
+            <Grid.Col span={5}>
+              <TextInput label="打印机名称" placeholder="留空使用系统默认打印机" {...form.getInputProps(`${t.code}.printer`)} />
+            </Grid.Col>
+            <Grid.Col span={4}>
+              <NativeSelect label="纸张" data={PAPERS.map((p) => ({ value: p.code, label: p.label }))} {...form.getInputProps(`${t.code}.paper`)} />
+            </Grid.Col>
+            <Grid.Col span={3}>
+              <Checkbox label="静默打印（不弹对话框）" {...form.getInputProps(`${t.code}.silent`, { type: 'checkbox' })} />
+            </Grid.Col>
+          </Grid>
+        ))}
+        <Switch label="取号后自动打印凭条（桌面版）" {...form.getInputProps('autoPrintTicket', { type: 'checkbox' })} />
+        <Text size="xs" c="dimmed">
+          浏览器模式下由浏览器弹出打印对话框；桌面版按此处设置直接送往打印机。
+        </Text>
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy} disabled={!form.isDirty()}>
+            保存打印设置
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function PrintSettingsPage() {
+  const [bureau, setBureau] = useState<Bureau | null>(null);
+  const [printing, setPrinting] = useState<PrintingSettings | null>(null);
+  useEffect(() => {
+    Promise.all([call('print.bureau', {}), call('print.settings', {})]).then(([b, p]) => {
+      setBureau(b);
+      setPrinting(p);
+    }, (e: unknown) => notifyError(e));
+  }, []);
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Paper withBorder p="md">
+          <Title order={3} mb="md">
+            单位信息
+          </Title>
+          {bureau && <BureauForm initial={bureau} />}
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Paper withBorder p="md">
+          <Title order={3} mb="md">
+            打印设置
+          </Title>
+          {printing && <PrintingForm initial={printing} />}
+        </Paper>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,48 @@
+// A slip's print route (#/print/job/<token>). Loaded by Electron's hidden print
+// window or by a same-origin iframe in a browser. No login: the one-time token
+// gives this page one slip's data. When everything is drawn it sets the title
+// to 'print-ready' — the signal the desktop printer waits for — and, inside an
+// iframe, opens the browser's print dialog.
+import { useCallback, useEffect, useState } from 'react';
+import type { SlipData } from '../../../../shared/api/schemas/printing';
+import { call } from '../../api/client';
+import { messageOf } from '../../lib/form-errors';
+import { ReceiptSlip, TicketSlip } from './slips';
+import './print.css';
+
+const ROLL_WIDTH_MM: Record<'80mm' | '58mm', number> = { '80mm': 80, '58mm': 58 };
+const PX_PER_MM = 96 / 25.4;
+
+export function PrintPage({ token }: { token: string }) {
+  const [data, setData] = useState<SlipData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('print.slip', { token }).then(setData, (e: unknown) => {
+      setError(messageOf(e));
+      document.title = `print-error:${messageOf(e)}`;
+    });
+  }, [token]);
+  // A thermal roll has a width and as much length as the slip: measure the
+  // drawn slip, size the page to it, and only then signal ready.
+  const [rollMm, setRollMm] = useState<number | null>(null);
+  const drawn = useCallback(() => {
+    const slip = document.querySelector('.slip');
+    setRollMm(slip ? Math.ceil(slip.getBoundingClientRect().height / PX_PER_MM) + 4 : 200);
+  }, []);
+  useEffect(() => {
+    if (rollMm === null || document.title === 'print-ready') return;
+    document.title = 'print-ready';
+    if (window.self !== window.top) {
+      window.addEventListener('afterprint', () => window.parent.postMessage({ type: 'petition-hall:printed', token }, window.location.origin), { once: true });
+      window.print();
+    }
+  }, [rollMm, token]);
+  if (error) return <p style={{ padding: 24, fontSize: 18 }}>{error}</p>;
+  if (!data) return null;
+  return (
+    <>
+      <style>{`@page { size: ${data.paper === 'A4' ? 'A4' : `${ROLL_WIDTH_MM[data.paper]}mm ${rollMm ?? 200}mm`}; margin: ${data.paper === 'A4' ? '15mm 20mm' : '0'}; } html, body, #root { height: auto; }`}</style>
+      {data.template === 'ticket' ? <TicketSlip d={data} onReady={drawn} /> : <ReceiptSlip d={data} onReady={drawn} />}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { z } from '../zod-setup';
+import { text, uuid } from './common';
+import type { TicketView } from './queue';
+import type { VisitDetail } from './visits';
+
+/** Slips printed so far; formal notices (告知书) arrive with the outcomes of the rooms issue. */
+export const PRINT_TEMPLATES = [
+  { code: 'ticket', label: '排队凭条' },
+  { code: 'receipt', label: '登记回执' },
+] as const;
+export type PrintTemplate = (typeof PRINT_TEMPLATES)[number]['code'];
+export const PRINT_TEMPLATE_CODES = PRINT_TEMPLATES.map((t) => t.code) as [PrintTemplate, ...PrintTemplate[]];
+
+export const PAPERS = [
+  { code: '80mm', label: '80毫米热敏纸', widthMm: 80 },
+  { code: '58mm', label: '58毫米热敏纸', widthMm: 58 },
+  { code: 'A4', label: 'A4', widthMm: 210 },
+] as const;
+export type Paper = (typeof PAPERS)[number]['code'];
+
+export const bureauInput = z.object({
+  name: text('单位名称', { min: 2, max: 40 }),
+  address: text('地址', { max: 80 }),
+  phone: text('电话', { max: 40 }),
+  sealText: text('印章文字', { max: 40 }),
+});
+export type Bureau = z.output<typeof bureauInput>;
+export const DEFAULT_BUREAU: Bureau = { name: '某某区信访局', address: '', phone: '', sealText: '某某区信访局' };
+
+const templateSettings = z.object({
+  /** System printer name; empty: the system default. */
+  printer: z.string().trim().max(120).default(''),
+  paper: z.enum(['80mm', '58mm', 'A4']),
+  /** Print without a dialog (tickets); the dialog lets the clerk choose for notices. */
+  silent: z.boolean(),
+});
+export const printingInput = z.object({
+  ticket: templateSettings,
+  receipt: templateSettings,
+  /** Print the ticket as soon as it is issued at the front desk. */
+  autoPrintTicket: z.boolean(),
+});
+export type PrintingSettings = z.output<typeof printingInput>;
+export const DEFAULT_PRINTING: PrintingSettings = {
+  ticket: { printer: '', paper: '80mm', silent: true },
+  receipt: { printer: '', paper: 'A4', silent: false },
+  autoPrintTicket: true,
+};
+
+export const submitPrintInput = z.object({
+  template: z.enum(PRINT_TEMPLATE_CODES),
+  /** The ticket id or visit id the slip is for. */
+  refId: uuid,
+  copies: z.number().int().min(1, '份数至少为1').max(5, '一次最多打印5份').default(1),
+});
+export const printJobTokenInput = z.object({ token: z.string().min(20).max(100) });
+export const printOutcomeInput = z.object({ jobId: uuid, ok: z.boolean(), error: z.string().max(300).default('') });
+export const printLogInput = z.object({ refId: uuid });
+
+export interface PrintJobView {
+  id: string;
+  template: PrintTemplate;
+  refId: string;
+  copies: number;
+  reprint: boolean;
+  status: 'pending' | 'printed' | 'failed';
+  error: string;
+  printer: string;
+  at: string;
+  actorName: string;
+}
+
+/** What print.submit returns: printed by the desktop app, or to be printed by this browser. */
+export interface PrintSubmitted {
+  job: PrintJobView;
+  /** The print route to render (with its one-time token), e.g. '/print/job/<token>'. */
+  route: string;
+  /** 'desktop': Electron printed (or failed: see job.status); 'browser': the page must print it. */
+  mode: 'desktop' | 'browser';
+  paper: Paper;
+}
+
+export type SlipData =
+  | { template: 'ticket'; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string; ticket: TicketView & { peopleAhead: number } }
+  | { template: 'receipt'; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string; visit: VisitDetail };
