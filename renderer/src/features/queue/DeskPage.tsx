@@ -105,6 +105,32 @@ function OutOfOrderModal({ deskId, ticket, onClose }: { deskId: string; ticket: 
   );
 }
 
+/** Tickets set aside (parked, no-show) with the one action that brings each back. */
+function SideList({ title, tickets, action, onAction }: { title: string; tickets: TicketView[]; action: string; onAction: (t: TicketView) => void }) {
+  return (
+    <Paper withBorder p="md">
+      <Text fw={600} mb="xs">
+        {title}
+      </Text>
+      {tickets.length === 0 && (
+        <Text c="dimmed" size="sm">
+          无
+        </Text>
+      )}
+      {tickets.map((t) => (
+        <Group key={t.id} justify="space-between">
+          <Text>
+            {t.ticketNo} {t.visitorName}
+          </Text>
+          <Button size="compact-sm" variant="light" onClick={() => onAction(t)}>
+            {action}
+          </Button>
+        </Group>
+      ))}
+    </Paper>
+  );
+}
+
 export function DeskPage() {
   const [deskId, setDeskId] = useThisDesk();
   const { lanes, desks } = useQueueConfig();
@@ -280,38 +306,8 @@ export function DeskPage() {
 
       {(board.parked.length > 0 || board.noShows.length > 0) && (
         <SimpleGrid cols={2}>
-          <Paper withBorder p="md">
-            <Text fw={600} mb="xs">
-              暂离（保留位置）
-            </Text>
-            {board.parked.length === 0 && <Text c="dimmed" size="sm">无</Text>}
-            {board.parked.map((t) => (
-              <Group key={t.id} justify="space-between">
-                <Text>
-                  {t.ticketNo} {t.visitorName}
-                </Text>
-                <Button size="compact-sm" variant="light" onClick={act(() => call('queue.unpark', { ticketId: t.id }), '操作未完成')}>
-                  回到队列
-                </Button>
-              </Group>
-            ))}
-          </Paper>
-          <Paper withBorder p="md">
-            <Text fw={600} mb="xs">
-              今日过号
-            </Text>
-            {board.noShows.length === 0 && <Text c="dimmed" size="sm">无</Text>}
-            {board.noShows.map((t) => (
-              <Group key={t.id} justify="space-between">
-                <Text>
-                  {t.ticketNo} {t.visitorName}
-                </Text>
-                <Button size="compact-sm" variant="light" onClick={act(() => call('queue.requeue', { ticketId: t.id }), '操作未完成')}>
-                  重新排队
-                </Button>
-              </Group>
-            ))}
-          </Paper>
+          <SideList title="暂离（保留位置）" tickets={board.parked} action="回到队列" onAction={(t) => act(() => call('queue.unpark', { ticketId: t.id }), '操作未完成')()} />
+          <SideList title="今日过号" tickets={board.noShows} action="重新排队" onAction={(t) => act(() => call('queue.requeue', { ticketId: t.id }), '操作未完成')()} />
         </SimpleGrid>
       )}
       {desk.paused && <Alert color="gray">本窗口已暂停接待，不会叫号。点击“恢复接待”继续。</Alert>}
