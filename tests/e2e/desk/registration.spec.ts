@@ -70,6 +70,10 @@ test('the same person again: history appears and the visit is a 重复访', asyn
   await page.getByRole('button', { name: '保存登记' }).click();
   await expect(page.getByTestId('saved-visit-no')).toHaveText(/^LF\d{8}-\d{4}$/);
   await expect(page.getByRole('status')).toContainText('重复访');
+  // Send the visitor on to the duty leader's lane, linked to this registration.
+  await page.getByRole('button', { name: '为此来访取号' }).click();
+  await page.getByRole('menuitem', { name: 'L 领导接访' }).click();
+  await expect(page.getByRole('status')).toContainText(/已取号 L\d{3}/);
 });
 
 test('an invalid ID number gets a field message and nothing is saved', async ({ page }) => {

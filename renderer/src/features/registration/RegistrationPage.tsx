@@ -1,7 +1,7 @@
 // 来访登记: the clerk's main screen. Keyboard first: Tab through the fields,
 // F3 finds a person, Ctrl+Enter saves, and the form comes back empty and
 // focused on the ID number for the next visitor.
-import { Alert, Button, Grid, Group, Kbd, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Kbd, Menu, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
@@ -20,6 +20,7 @@ import { KindBadge } from './KindBadge';
 import { PersonSearch } from './PersonSearch';
 import { useLookup } from './use-lookup';
 import { printSlip } from '../printing/print-slip';
+import { useQueueConfig } from '../queue/use-queue';
 import { MatterFields, PersonFields } from './VisitFields';
 
 function IdHint({ values }: { values: VisitFormValues }) {
@@ -31,6 +32,40 @@ function IdHint({ values }: { values: VisitFormValues }) {
     <Text size="sm" c="teal.8" mt={4} data-testid="id-derived">
       {r.gender === 'male' ? '男' : '女'} · {r.birthDate ? formatCalendarDate(r.birthDate) : ''}出生{r.provinceName ? ` · ${r.provinceName}` : ''}
     </Text>
+  );
+}
+
+/** Queue the visitor just registered (e.g. for the duty leader's lane), linked to the registration. */
+function IssueForVisit({ visitId }: { visitId: string }) {
+  const { lanes } = useQueueConfig();
+  const [issued, setIssued] = useState<string | null>(null);
+  useEffect(() => setIssued(null), [visitId]);
+  if (issued) return <Badge size="lg">已取号 {issued}</Badge>;
+  return (
+    <Menu>
+      <Menu.Target>
+        <Button size="xs" variant="white">
+          为此来访取号
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {lanes
+          .filter((l) => l.active && l.kind === 'normal')
+          .map((l) => (
+            <Menu.Item
+              key={l.id}
+              onClick={() =>
+                void call('queue.issue', { laneId: l.id, visitId }).then((t) => {
+                  setIssued(t.ticketNo);
+                  void printSlip('ticket', t.id);
+                }, (e: unknown) => notifyError(e, '取号未完成'))
+              }
+            >
+              {l.prefix} {l.name}
+            </Menu.Item>
+          ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -153,6 +188,7 @@ export function RegistrationPage() {
                 <Button size="xs" variant="white" ml="auto" onClick={() => void printSlip('receipt', saved.id)}>
                   打印回执 <Kbd ml={6}>F4</Kbd>
                 </Button>
+                <IssueForVisit visitId={saved.id} />
               </Group>
             </Alert>
           )}
