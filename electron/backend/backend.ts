@@ -37,6 +37,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     sessions: new SessionStore(),
     now: opts.now ?? (() => new Date()),
     printer: opts.printer ?? null,
+    dataDir: opts.dataDir,
   };
   return {
     call: (session, method, input) => dispatch(deps, session, method, input),

@@ -13,6 +13,8 @@ export interface Deps {
   now: () => Date;
   /** The desktop app's printer; null in serve mode (the browser prints). */
   printer: PrintExecutor | null;
+  /** The data folder (database, staged exports). */
+  dataDir: string;
 }
 
 /** The logged-in user making a call. Every change is attributed to one. */

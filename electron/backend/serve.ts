@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { createBackend } from './backend';
 import { defaultDataDir } from './data-dir';
 import { startHttpServer } from './http/server';
+import { startExportScheduler } from './services/export/scheduler';
 
 async function main() {
   const { values } = parseArgs({
@@ -23,9 +24,13 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口不正确：${values.port}`);
   const backend = await createBackend({ dataDir: resolve(values.data) });
   const http = await startHttpServer(backend, { host: values.host, port, staticDir: resolve(values.static), lanDesks: values['lan-desks'] });
+  // Scheduled export to the district system; a lease keeps two processes on
+  // one data folder (desktop app and serve mode) from exporting twice.
+  const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });
   console.log(`信访接待大厅已启动：${http.url}`);
   console.log(`数据文件：${backend.dbFile}`);
   const stop = async () => {
+    exporter.stop();
     await http.close();
     await backend.close();
     process.exit(0);

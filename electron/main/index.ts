@@ -9,6 +9,7 @@ import { electronSqliteBinding } from './native-binding';
 import { hardenContents, hardenSession } from './security';
 import { createDeskWindow, createDisplayWindow, type RendererLocation } from './windows';
 import { createPrintExecutor } from './printing';
+import { startExportScheduler } from '../backend/services/export/scheduler';
 
 let mainWindow: BrowserWindow | null = null;
 let displayWindow: BrowserWindow | null = null;
@@ -56,6 +57,8 @@ async function start() {
     return;
   }
   bindIpc(backend, () => BrowserWindow.getAllWindows(), trustedUrl);
+  const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });
+  app.on('will-quit', () => exporter.stop());
   Menu.setApplicationMenu(buildMenu(openDisplay, () => {
     void dialog.showMessageBox({ type: 'info', title: '关于', message: '信访接待大厅', detail: `版本 ${app.getVersion()}\n数据文件夹：${app.getPath('userData')}` });
   }));

@@ -60,6 +60,19 @@ import {
   type PrintSubmitted,
   type SlipData,
 } from './schemas/printing';
+import {
+  destinationInput,
+  exportNowInput,
+  exportSettingsInput,
+  listFailuresInput,
+  reexportInput,
+  setDestinationEnabledInput,
+  type DestinationView,
+  type ExportOverview,
+  type ExportRunResult,
+  type ExportSettings,
+  type FailureView,
+} from './schemas/export';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -143,6 +156,15 @@ export const contract = {
   'print.log': method<PrintJobView[]>()({ input: printLogInput, access: STAFF }),
   /** The print page's data, by the job's one-time token: the hidden print window has no login. */
   'print.slip': method<SlipData>()({ input: printJobTokenInput, access: 'public' }),
+
+  // export to the district 信访信息系统 (administrator)
+  'export.overview': method<ExportOverview>()({ input: empty, access: ADMIN }),
+  'export.saveSettings': method<ExportSettings>()({ input: exportSettingsInput, access: ADMIN }),
+  'export.saveDestination': method<DestinationView>()({ input: destinationInput, access: ADMIN }),
+  'export.setDestinationEnabled': method<DestinationView>()({ input: setDestinationEnabledInput, access: ADMIN }),
+  'export.runNow': method<ExportRunResult>()({ input: exportNowInput, access: ADMIN }),
+  'export.reexport': method<ExportRunResult>()({ input: reexportInput, access: ADMIN }),
+  'export.failures': method<FailureView[]>()({ input: listFailuresInput, access: ADMIN }),
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,9 @@ import * as tickets from '../services/queue/tickets';
 import { displayState } from '../services/queue/display';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
+import { reexportRange, runExport } from '../services/export/runner';
+import { saveDestination, saveExportSettings, setDestinationEnabled } from '../services/export/settings';
+import { exportOverview, listFailures } from '../services/export/status';
 import type { SessionHolder } from '../services/sessions';
 import { toCurrentUser } from '../db/queries/users';
 
@@ -86,4 +89,12 @@ export const handlers: HandlerTable = {
   'print.outcome': (ctx, input) => printing.recordOutcome(ctx.deps, actorOf(ctx), input),
   'print.log': ({ deps }, input) => printing.printLog(deps, input.refId),
   'print.slip': ({ deps }, input) => printing.slipData(deps, input.token),
+
+  'export.overview': ({ deps }) => exportOverview(deps),
+  'export.saveSettings': (ctx, input) => saveExportSettings(ctx.deps, actorOf(ctx), input),
+  'export.saveDestination': (ctx, input) => saveDestination(ctx.deps, actorOf(ctx), input),
+  'export.setDestinationEnabled': (ctx, input) => setDestinationEnabled(ctx.deps, actorOf(ctx), input),
+  'export.runNow': (ctx, input) => runExport(ctx.deps, { dataDir: ctx.deps.dataDir, destinationId: input.destinationId, actorId: actorOf(ctx).id }),
+  'export.reexport': (ctx, input) => reexportRange(ctx.deps, { dataDir: ctx.deps.dataDir, destinationId: input.destinationId, actorId: actorOf(ctx).id, from: input.from, to: input.to }),
+  'export.failures': ({ deps }, input) => listFailures(deps, input.destinationId, input.limit),
 };

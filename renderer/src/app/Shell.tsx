@@ -9,6 +9,7 @@ import { TodayPage } from '../features/registration/TodayPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { QueueSettingsPage } from '../features/admin/QueueSettingsPage';
 import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
+import { ExportPage } from '../features/admin/ExportPage';
 import { DeskPage } from '../features/queue/DeskPage';
 import { IssuePage } from '../features/queue/IssuePage';
 import { TicketLogPage } from '../features/queue/TicketLogPage';
@@ -28,6 +29,7 @@ const NAV: NavItem[] = [
   { path: '/queue-log', label: '叫号记录', roles: ['clerk', 'leader', 'admin'] },
   { path: '/admin/queue', label: '叫号设置', roles: ['admin'] },
   { path: '/admin/printing', label: '单位与打印', roles: ['admin'] },
+  { path: '/admin/export', label: '数据导出', roles: ['admin'] },
   { path: '/admin/users', label: '账户管理', roles: ['admin'] },
 ];
 
@@ -97,6 +99,7 @@ export function Shell() {
             </Route>
             <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/printing">{user.role === 'admin' ? <PrintSettingsPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/export">{user.role === 'admin' ? <ExportPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
             <Route>
               <Redirect to={home} />

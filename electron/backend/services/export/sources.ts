@@ -35,19 +35,33 @@ export async function* batchRecords(db: Executor, batchId: string, pageSize = PA
   }
 }
 
+/**
+ * One page of visits in a date range, after the (visit_date, visit_no) of the
+ * previous page's last row. Keyset paging on the visits_date index: each page
+ * is an index range, never an OFFSET scan.
+ */
+export function visitPage(db: Executor, from: string, to: string, after: [string, string] | null, limit: number) {
+  // After the first page the row-value bound replaces `visit_date >= from` (it implies
+  // it): given both, SQLite seeks on the plain date bound and walks every earlier page
+  // again, which made a million-row re-export quadratic (measured by tests/bench).
+  const q = db
+    .selectFrom('visits as v')
+    .leftJoin('petitioners as p', 'p.id', 'v.petitioner_id')
+    .selectAll('v')
+    .select(['p.gender as p_gender', 'p.birth_date as p_birth_date'])
+    .where('v.visit_date', '<=', to);
+  return (after ? q.where(sql<boolean>`(v.visit_date, v.visit_no) > (${after[0]}, ${after[1]})`) : q.where('v.visit_date', '>=', from))
+    .orderBy('v.visit_date')
+    .orderBy('v.visit_no')
+    .limit(limit);
+}
+
+type VisitPageRow = Awaited<ReturnType<ReturnType<typeof visitPage>['execute']>>[number];
+
 export async function* visitsInRange(db: Executor, from: string, to: string, pageSize = PAGE_SIZE): AsyncGenerator<ExportRecord> {
   let after: [string, string] | null = null;
   for (;;) {
-    // Keyset paging on the (visit_date, visit_no) index: each page is an index range, never an OFFSET scan.
-    let q = db
-      .selectFrom('visits as v')
-      .leftJoin('petitioners as p', 'p.id', 'v.petitioner_id')
-      .selectAll('v')
-      .select(['p.gender as p_gender', 'p.birth_date as p_birth_date'])
-      .where('v.visit_date', '>=', from)
-      .where('v.visit_date', '<=', to);
-    if (after) q = q.where(sql<boolean>`(v.visit_date, v.visit_no) > (${after[0]}, ${after[1]})`);
-    const rows = await q.orderBy('v.visit_date').orderBy('v.visit_no').limit(pageSize).execute();
+    const rows: VisitPageRow[] = await visitPage(db, from, to, after, pageSize).execute();
     if (rows.length === 0) return;
     const reps = await db
       .selectFrom('visit_representatives')

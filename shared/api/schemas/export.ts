@@ -1,10 +1,10 @@
-// Inputs (zod) and outputs of the export screen's calls. Free of Node imports
+// Inputs (zod) and outputs of the export screen's calls (district 信访信息系统). Free of Node imports
 // on purpose: they are meant to move to shared/api/schemas/ when the contract
 // is wired, and the renderer will import them from there. croner is plain JS
 // and runs in a browser as well.
 import { Cron } from 'croner';
-import { z } from '../../../../shared/api/zod-setup';
-import { text, uuid } from '../../../../shared/api/schemas/common';
+import { z } from '../zod-setup';
+import { text, uuid } from './common';
 
 export const EXPORT_FORMAT_OPTIONS = [
   { code: 'xlsx', label: 'Excel 来访登记表（xlsx）' },
