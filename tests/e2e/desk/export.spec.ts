@@ -15,7 +15,7 @@ test('export now to a folder: batch history with SHA-256, files readable by Exce
   await expect(page.getByRole('heading', { name: '来访登记' })).toBeVisible();
   const reg = await page.request.post('/api/visits.register', {
     data: {
-      idType: 'resident', idNumber: residentId('110105', '19800808', '579'), name: '𠮷田﨑', phone: '13600003333', address: '', peopleCount: 1,
+      idType: 'resident', idNumber: residentId('110105', '19800808', '579'), name: '﨑山𠮷', phone: '13600003333', address: '', peopleCount: 1,
       purpose: 'suggestion', category: 'transport', locationArea: '和平街道', summary: '建议增设公交站, "东门"', demands: '',
     },
   });
@@ -43,8 +43,8 @@ test('export now to a folder: batch history with SHA-256, files readable by Exce
   expect(files.some((f) => f.endsWith('manifest.json'))).toBe(true);
   const sheet = XLSX.read(readFileSync(join(folder, xlsxFile))).Sheets;
   const rows = XLSX.utils.sheet_to_json<Record<string, string>>(Object.values(sheet)[0]!);
-  expect(rows.some((r) => r['姓名'] === '𠮷田﨑' && String(r['诉求摘要']).includes('"东门"'))).toBe(true);
+  expect(rows.some((r) => r['姓名'] === '﨑山𠮷' && String(r['诉求摘要']).includes('"东门"'))).toBe(true);
   const csv = iconv.decode(readFileSync(join(folder, csvFile)), 'gb18030');
   expect(csv.split('\r\n')[0]).toContain('登记编号');
-  expect(csv).toContain('𠮷田﨑');
+  expect(csv).toContain('﨑山𠮷');
 });
