@@ -7,13 +7,15 @@ export interface EventMap {
   'queue.changed': { reason: 'tickets' | 'config' | 'settings' };
   /** A ticket was called (or recalled) to a desk: the display shows and speaks it. */
   'queue.called': { callId: string; ticketNo: string; deskNumber: number; recall: boolean };
+  /** An export run has written `done` records of a batch (every 5,000), for the export screen. */
+  'export.progress': { destinationId: string; batchId: string; done: number };
 }
 
 /** Events the public hall display may receive (no login): no personal data in them. */
 export const PUBLIC_EVENTS: readonly EventName[] = ['queue.changed', 'queue.called'];
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['visits.changed', 'queue.changed', 'queue.called'];
+export const EVENT_NAMES: readonly EventName[] = ['visits.changed', 'queue.changed', 'queue.called', 'export.progress'];
 
 export interface HallEvent<E extends EventName = EventName> {
   name: E;

@@ -45,7 +45,11 @@ type DestResult = ExportRunResult['destinations'][number];
 async function processBatch(deps: Deps, dest: Destination, batch: ExportBatchesTable, opts: RunOptions, renew: () => Promise<void>): Promise<DestResult['batches'][number]> {
   let staged: Staged | null = null;
   try {
-    staged = await stageBatch(deps.db, opts.dataDir, dest, batch, async () => renew());
+    staged = await stageBatch(deps.db, opts.dataDir, dest, batch, async (done: number) => {
+      await renew();
+      // Long runs (a full re-export) report progress to the export screen.
+      deps.events.publish('export.progress', { destinationId: dest.id, batchId: batch.id, done });
+    });
     if (dest.kind === 'folder') {
       await deliverToFolder(dest.config as FolderConfig, batchFolderName(batch), staged.dir, staged.files, staged.manifest);
       await finishBatch(deps, dest, batch, 'sent', staged.files, opts.actorId);

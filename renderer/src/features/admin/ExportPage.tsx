@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../../shared/api/errors';
 import { EXPORT_FORMAT_OPTIONS, type DestinationStatus, type ExportOverview, type FailureView } from '../../../../shared/api/schemas/export';
 import { formatDateTime, hallDate } from '../../../../shared/time';
-import { call } from '../../api/client';
+import { call, subscribe } from '../../api/client';
 import { messageOf } from '../../lib/form-errors';
 import { notifyError, notifySuccess, notifyWarning } from '../../lib/notify';
 
@@ -120,8 +120,17 @@ function DestinationModal({ value, onClose }: { value: DestForm | null; onClose:
 function DestinationCard({ d, onChanged, onEdit }: { d: DestinationStatus; onChanged: () => void; onEdit: () => void }) {
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState<FailureView[] | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.name === 'export.progress' && (e.payload as { destinationId: string }).destinationId === d.id) setDone((e.payload as { done: number }).done);
+      }),
+    [d.id],
+  );
   const runNow = async () => {
     setBusy(true);
+    setDone(null);
     try {
       const r = await call('export.runNow', { destinationId: d.id });
       const dest = r.destinations[0];
@@ -163,7 +172,11 @@ function DestinationCard({ d, onChanged, onEdit }: { d: DestinationStatus; onCha
         {d.target}
         {d.kind === 'folder' ? ` · ${d.formats.join(' / ')}` : ''}
       </Text>
-      {busy && <Alert color="blue" mb="xs">正在导出，记录较多时需要几分钟，请勿关闭程序…</Alert>}
+      {busy && (
+        <Alert color="blue" mb="xs">
+          正在导出{done !== null ? `：已写入 ${done.toLocaleString('zh-CN')} 条` : ''}。记录较多时需要几分钟，请勿关闭程序…
+        </Alert>
+      )}
       <SimpleGrid cols={4} mb="xs">
         <Text size="sm">最近成功：{when(d.lastSuccessAt)}</Text>
         <Text size="sm">下次导出：{when(d.nextRunAt)}</Text>
