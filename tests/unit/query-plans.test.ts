@@ -1,6 +1,11 @@
-// The lookups a clerk waits on must use an index, whatever the data size.
+// The lookups a clerk waits on must use an index, whatever the data size. The
+// plans are taken of the SQL the code itself sends (Kysely's compiled query).
+import type { Compilable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findPetitionerByDocument, findPetitionersByPhone, searchPetitioners } from '../../electron/backend/db/queries/petitioners';
+import { waitingFor } from '../../electron/backend/db/queries/tickets';
 import { openHall, type TestHall } from '../support/backend';
+import { DESK, LANE } from '../support/queue';
 
 let hall: TestHall;
 beforeEach(async () => {
@@ -8,17 +13,49 @@ beforeEach(async () => {
 });
 afterEach(() => hall.close());
 
-function plan(sql: string, ...params: unknown[]): string {
-  return (hall.backend.store.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
+/** Runs the code's query builder against a recording stand-in to get the SQL it would send. */
+function planOf(build: (db: TestHall['backend']['deps']['db']) => unknown): string {
+  let compiled: { sql: string; parameters: readonly unknown[] } | null = null;
+  const db = hall.backend.deps.db;
+  const spy = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop !== 'selectFrom' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => wrap((value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+  function wrap(qb: unknown): unknown {
+    return new Proxy(qb as object, {
+      get(t, p, r) {
+        const v = Reflect.get(t, p, r) as unknown;
+        if (p === 'execute' || p === 'executeTakeFirst' || p === 'executeTakeFirstOrThrow') {
+          return async () => {
+            compiled = (t as Compilable).compile();
+            return [];
+          };
+        }
+        return typeof v === 'function' ? (...a: unknown[]) => wrap((v as (...x: unknown[]) => unknown).apply(t, a)) : v;
+      },
+    });
+  }
+  void build(spy);
+  if (!compiled) throw new Error('no query compiled');
+  const c = compiled as { sql: string; parameters: readonly unknown[] };
+  return (hall.backend.store.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('; ');
 }
 
-describe('query plans', () => {
-  it('ID, phone, pinyin and name lookups search an index instead of scanning', () => {
-    expect(plan('SELECT * FROM petitioners WHERE id_type = ? AND id_number = ?', 'resident', '110105196503121235')).toMatch(/SEARCH petitioners USING INDEX/);
-    expect(plan('SELECT * FROM petitioners WHERE phone = ?', '13812345678')).toMatch(/SEARCH petitioners USING INDEX petitioners_phone/);
-    expect(plan('SELECT * FROM petitioners WHERE name_initials >= ? AND name_initials < ? ORDER BY name_initials LIMIT 20', 'zsf', 'zsg')).toMatch(/USING INDEX petitioners_initials/);
-    expect(plan('SELECT * FROM petitioners WHERE id_number >= ? AND id_number < ? ORDER BY id_number LIMIT 20', '1101', '1102')).toMatch(/USING INDEX petitioners_id_number/);
-    expect(plan('SELECT * FROM visits WHERE petitioner_id = ? ORDER BY created_at DESC LIMIT 50', 'x')).toMatch(/USING INDEX visits_petitioner/);
-    expect(plan("SELECT * FROM tickets WHERE status = 'waiting' AND lane_id IN (?, ?)", 'a', 'b')).toMatch(/USING INDEX tickets_waiting/);
+describe('query plans of the code’s own queries', () => {
+  it('ID, phone, pinyin, name and ID-prefix lookups search an index', () => {
+    expect(planOf((db) => findPetitionerByDocument(db, 'resident', '110105196503121235'))).toMatch(/SEARCH petitioners USING INDEX/);
+    expect(planOf((db) => findPetitionersByPhone(db, '13812345678'))).toMatch(/SEARCH petitioners USING INDEX petitioners_phone/);
+    expect(planOf((db) => searchPetitioners(db, 'name_initials', 'zsf', 20))).toMatch(/USING INDEX petitioners_initials/);
+    expect(planOf((db) => searchPetitioners(db, 'id_number', '1101051965', 20))).toMatch(/USING INDEX petitioners_id_number/);
+    expect(planOf((db) => searchPetitioners(db, 'name', '张三', 20))).toMatch(/USING INDEX petitioners_name/);
+  });
+
+  it('a desk’s waiting line searches an index (the day’s or the waiting one), never the whole ticket history', () => {
+    const plan = planOf((db) => waitingFor(db, DESK[1], [LANE.A, LANE.B], '2026-11-24'));
+    expect(plan).toMatch(/SEARCH tickets USING INDEX tickets_(day|waiting)/);
+    expect(plan).not.toMatch(/SCAN tickets/);
   });
 });
