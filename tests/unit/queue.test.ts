@@ -57,7 +57,7 @@ describe('calling', () => {
     await next(DESK[1]);
     const log = await clerk.call('queue.dayLog', {});
     expect(log.find((t) => t.ticketNo === 'A001')?.status).toBe('done');
-    expect(log.find((t) => t.ticketNo === 'A003')?.calls).toEqual([expect.objectContaining({ deskNumber: 1, recall: false })]);
+    expect(log.find((t) => t.ticketNo === 'A003')?.calls).toEqual([expect.objectContaining({ deskNumber: 1, kind: 'call' })]);
     expect(await next(DESK[2])).toBeNull();
   });
 
@@ -168,6 +168,8 @@ describe('moving tickets', () => {
     const w = await clerk.call('queue.serveWalkIn', { deskId: DESK[1], laneId: LANE.A });
     expect(w).toMatchObject({ ticketNo: 'A001', status: 'called', deskNumber: 1 });
     expect((await clerk.call('queue.issue', { laneId: LANE.A })).ticketNo).toBe('A002');
+    const log = await clerk.call('queue.dayLog', {});
+    expect(log.find((t) => t.ticketNo === 'A001')?.calls).toEqual([expect.objectContaining({ kind: 'walk_in', deskNumber: 1, actorName: expect.stringMatching(/^测试clerk/) })]);
   });
 });
 

@@ -137,7 +137,8 @@ export interface DeskBoard {
 }
 
 export interface TicketLogEntry extends TicketView {
-  calls: { at: string; deskNumber: number; recall: boolean; actorName: string }[];
+  /** Calls and recalls at desks, and a walk-in served without a call. */
+  calls: { at: string; deskNumber: number; kind: 'call' | 'recall' | 'walk_in'; actorName: string }[];
 }
 
 /** What the public hall display may show: ticket numbers, desks, counts, masked names. */

@@ -373,8 +373,21 @@ export async function dayLog(deps: Deps, date: string | undefined): Promise<Tick
     .where('tickets.day', '=', day)
     .orderBy('ticket_calls.at')
     .execute();
+  // Walk-ins are served without a call (nothing is announced); the audit says who served them.
+  const walkIns = await deps.db
+    .selectFrom('audit_log')
+    .innerJoin('users', 'users.id', 'audit_log.actor_id')
+    .select(['audit_log.entity_id', 'audit_log.at', 'audit_log.after_json', 'users.display_name'])
+    .where('audit_log.action', '=', 'ticket.walk_in')
+    .where('audit_log.entity_id', 'in', tickets.length ? tickets.map((t) => t.id) : [''])
+    .execute();
   return tickets.map((t) => ({
     ...toTicketView(t),
-    calls: calls.filter((c) => c.ticket_id === t.id).map((c) => ({ at: c.at, deskNumber: c.number, recall: c.recall === 1, actorName: c.display_name })),
+    calls: [
+      ...walkIns
+        .filter((w) => w.entity_id === t.id)
+        .map((w) => ({ at: w.at, deskNumber: (JSON.parse(w.after_json ?? '{}') as { desk?: number }).desk ?? 0, kind: 'walk_in' as const, actorName: w.display_name })),
+      ...calls.filter((c) => c.ticket_id === t.id).map((c) => ({ at: c.at, deskNumber: c.number, kind: c.recall === 1 ? ('recall' as const) : ('call' as const), actorName: c.display_name })),
+    ],
   }));
 }

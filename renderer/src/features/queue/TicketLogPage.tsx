@@ -9,6 +9,8 @@ import { call } from '../../api/client';
 import { notifyError } from '../../lib/notify';
 import { TicketBadges } from './TicketBadges';
 
+const CALL_KIND = { call: '叫号', recall: '重呼', walk_in: '无号接待' } as const;
+
 export function TicketLogPage() {
   const [date, setDate] = useState(hallDate());
   const [rows, setRows] = useState<TicketLogEntry[]>([]);
@@ -51,7 +53,7 @@ export function TicketLogPage() {
                 <Table.Td>
                   {t.calls.map((c, i) => (
                     <Text key={i} size="sm">
-                      {formatTime(c.at)} {c.recall ? '重呼' : '叫号'} · {c.deskNumber}号窗口 · {c.actorName}
+                      {formatTime(c.at)} {CALL_KIND[c.kind]} · {c.deskNumber}号窗口 · {c.actorName}
                     </Text>
                   ))}
                 </Table.Td>
