@@ -9,7 +9,7 @@ import type { Executor } from '../db/connection';
 import { nextDailyValue } from '../db/queries/counters';
 import { writeTransaction } from '../db/transaction';
 import { findPetitionerByDocument, findPetitionerById } from '../db/queries/petitioners';
-import { findVisit, representativesOf, toVisitSummary, visitsOfDay } from '../db/queries/visits';
+import { findVisit, representativesOf, toVisitPayload, toVisitSummary, visitsOfDay } from '../db/queries/visits';
 import type { PetitionersTable, VisitsTable } from '../db/schema';
 import { recordChange } from './audit';
 import { newId } from './ids';
@@ -275,18 +275,15 @@ export async function loadDetail(db: Executor, visitId: string): Promise<VisitDe
   if (!v) throw new ApiError('NOT_FOUND', '找不到这条来访登记');
   const petitioner = await findPetitionerById(db, v.petitioner_id);
   const reps = await representativesOf(db, visitId);
+  const summary = toVisitSummary(v);
   return {
-    ...toVisitSummary(v),
-    idType: v.id_type,
-    idNumber: v.id_number,
-    gender: petitioner?.gender ?? null,
-    birthDate: petitioner?.birth_date ?? null,
-    address: v.address,
-    locationArea: v.location_area,
-    demands: v.demands,
-    escort: v.escort_json ? (JSON.parse(v.escort_json) as VisitDetail['escort']) : null,
-    skipLevel: v.skip_level === 1,
-    representatives: reps.map((r) => ({ name: r.name, idType: r.id_type, idNumber: r.id_number, phone: r.phone })),
+    ...toVisitPayload(
+      v,
+      { gender: petitioner?.gender ?? null, birthDate: petitioner?.birth_date ?? null },
+      reps.map((r) => ({ name: r.name, idType: r.id_type, idNumber: r.id_number, phone: r.phone })),
+    ),
+    registeredByName: summary.registeredByName,
+    correctedAt: summary.correctedAt,
     corrections: await correctionsOf(db, visitId),
   };
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../connection';
 import type { VisitsTable } from '../schema';
-import type { MatterInfo, VisitSummary } from '../../../../shared/api/schemas/visits';
+import type { MatterInfo, Representative, VisitDetail, VisitSummary } from '../../../../shared/api/schemas/visits';
 import type { CategoryCode, PurposeCode } from '../../../../shared/domain/categories';
 import { GROUP_THRESHOLD } from '../../../../shared/api/schemas/visits';
 
@@ -54,6 +54,45 @@ export async function mattersOfPetitioner(db: Executor, petitionerId: string): P
     lastVisitAt: r.last_at as string,
     firstVisitNo: r.first_no as string,
   }));
+}
+
+/**
+ * A visit as the district receives it (the outbox payload), from its row, the
+ * person's derived data and the representatives. The detail screen adds the
+ * clerk's name and the correction history on top; the re-export streams it.
+ */
+export function toVisitPayload(
+  v: VisitsTable,
+  person: { gender: 'male' | 'female' | null; birthDate: string | null },
+  representatives: Representative[],
+): Omit<VisitDetail, 'corrections' | 'registeredByName' | 'correctedAt'> {
+  return {
+    id: v.id,
+    visitNo: v.visit_no,
+    registeredAt: v.created_at,
+    kind: v.kind,
+    petitionerId: v.petitioner_id,
+    matterId: v.matter_id,
+    name: v.name,
+    phone: v.phone,
+    category: v.category as CategoryCode,
+    purpose: v.purpose as PurposeCode,
+    summary: v.summary,
+    peopleCount: v.people_count,
+    isGroup: v.people_count >= GROUP_THRESHOLD,
+    outcome: v.outcome,
+    version: v.version,
+    idType: v.id_type,
+    idNumber: v.id_number,
+    gender: person.gender,
+    birthDate: person.birthDate,
+    address: v.address,
+    locationArea: v.location_area,
+    demands: v.demands,
+    escort: v.escort_json ? (JSON.parse(v.escort_json) as VisitDetail['escort']) : null,
+    skipLevel: v.skip_level === 1,
+    representatives,
+  };
 }
 
 export function toVisitSummary(v: VisitRow): VisitSummary {

@@ -8,9 +8,8 @@
 //    re-export means — the district gets the record as it stands — and it works
 //    for data that predates the outbox (imported or generated history).
 import { sql } from 'kysely';
-import { GROUP_THRESHOLD } from '../../../../shared/api/schemas/visits';
-import type { CategoryCode, PurposeCode } from '../../../../shared/domain/categories';
 import type { Executor } from '../../db/connection';
+import { toVisitPayload } from '../../db/queries/visits';
 import type { ExportEntity, ExportRecord, VisitPayload } from './types';
 
 export const PAGE_SIZE = 1000;
@@ -81,34 +80,8 @@ export async function* visitsInRange(db: Executor, from: string, to: string, pag
       repsOf.set(r.visit_id, list);
     }
     for (const v of rows) {
-      // Same fields, same order as visits.ts exportView(loadDetail(...)).
-      const data: VisitPayload = {
-        id: v.id,
-        visitNo: v.visit_no,
-        registeredAt: v.created_at,
-        kind: v.kind,
-        petitionerId: v.petitioner_id,
-        matterId: v.matter_id,
-        name: v.name,
-        phone: v.phone,
-        category: v.category as CategoryCode,
-        purpose: v.purpose as PurposeCode,
-        summary: v.summary,
-        peopleCount: v.people_count,
-        isGroup: v.people_count >= GROUP_THRESHOLD,
-        outcome: v.outcome,
-        version: v.version,
-        idType: v.id_type,
-        idNumber: v.id_number,
-        gender: v.p_gender ?? null,
-        birthDate: v.p_birth_date ?? null,
-        address: v.address,
-        locationArea: v.location_area,
-        demands: v.demands,
-        escort: v.escort_json ? (JSON.parse(v.escort_json) as VisitPayload['escort']) : null,
-        skipLevel: v.skip_level === 1,
-        representatives: repsOf.get(v.id) ?? [],
-      };
+      // The same mapping the outbox payload was written with (queries/visits.ts).
+      const data: VisitPayload = toVisitPayload(v, { gender: v.p_gender ?? null, birthDate: v.p_birth_date ?? null }, repsOf.get(v.id) ?? []);
       yield { entity: 'visit', id: v.id, version: v.version, op: 'upsert', at: v.updated_at, data: data as unknown as Record<string, unknown> };
     }
     if (rows.length < pageSize) return;
