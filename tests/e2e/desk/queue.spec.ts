@@ -83,6 +83,8 @@ test('two desks and the hall display: issue, call, recall, no-show, each call sh
   // The day's log records who called what, where.
   await desk2.goto('/#/queue-log');
   const table = desk2.getByRole('table', { name: '叫号记录' });
+  // Chinese date format whatever the browser's locale.
+  await expect(desk2.getByLabel('日期')).toHaveValue(/^\d{4}年\d{2}月\d{2}日$/);
   await expect(table.getByRole('row', { name: /A004/ })).toContainText('过号');
   await expect(table.getByRole('row', { name: /A004/ })).toContainText('重呼');
   await snap(desk2, '23-queue-log');

@@ -8,6 +8,7 @@ import { EXPORT_FORMAT_OPTIONS, type DestinationStatus, type ExportOverview, typ
 import { formatDateTime, hallDate } from '../../../../shared/time';
 import { call, subscribe } from '../../api/client';
 import { messageOf } from '../../lib/form-errors';
+import { HallDateInput } from '../../lib/HallDateInput';
 import { notifyError, notifySuccess, notifyWarning } from '../../lib/notify';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
@@ -267,8 +268,8 @@ function ReexportCard({ onDone }: { onDone: () => void }) {
         重新导出日期范围
       </Title>
       <Group align="flex-end">
-        <TextInput type="date" label="开始日期" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label="结束日期" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={error} />
+        <HallDateInput label="开始日期" value={from} onChange={setFrom} />
+        <HallDateInput label="结束日期" value={to} onChange={setTo} error={error} />
         <Button loading={busy} onClick={() => void run()}>
           重新导出
         </Button>

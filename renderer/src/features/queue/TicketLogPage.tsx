@@ -1,5 +1,6 @@
 // 叫号记录: the day's tickets with who called them, where and when.
-import { Badge, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { HallDateInput } from '../../lib/HallDateInput';
 import { useEffect, useState } from 'react';
 import type { TicketLogEntry } from '../../../../shared/api/schemas/queue';
 import { TICKET_STATUSES } from '../../../../shared/domain/queue';
@@ -22,7 +23,7 @@ export function TicketLogPage() {
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={3}>叫号记录</Title>
-        <TextInput type="date" aria-label="日期" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <HallDateInput label="日期" value={date} onChange={setDate} />
       </Group>
       {rows.length === 0 ? (
         <Text c="dimmed">当日没有取号记录</Text>
