@@ -42,3 +42,13 @@ export function formatCalendarDate(ymd: string): string {
   const [y, m, d] = ymd.split('-');
   return `${y}年${m}月${d}日`;
 }
+
+/** What a clerk types for a date: 2026-10-07, 2026/10/07, 2026.10.07 or 2026年10月7日 → '2026-10-07'; null if no such day. */
+export function parseTypedDate(text: string): string | null {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

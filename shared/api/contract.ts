@@ -73,6 +73,7 @@ import {
   type ExportSettings,
   type FailureView,
 } from './schemas/export';
+import { calendarYearInput, saveCalendarInput, type CalendarDay } from './schemas/calendar';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -156,6 +157,10 @@ export const contract = {
   'print.log': method<PrintJobView[]>()({ input: printLogInput, access: STAFF }),
   /** The print page's data, by the job's one-time token: the hidden print window has no login. */
   'print.slip': method<SlipData>()({ input: printJobTokenInput, access: 'public' }),
+
+  // holiday calendar (节假日与调休) for the deadline rules
+  'calendar.year': method<CalendarDay[]>()({ input: calendarYearInput, access: STAFF }),
+  'calendar.save': method<CalendarDay[]>()({ input: saveCalendarInput, access: ADMIN }),
 
   // export to the district 信访信息系统 (administrator)
   'export.overview': method<ExportOverview>()({ input: empty, access: ADMIN }),

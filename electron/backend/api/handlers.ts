@@ -10,6 +10,7 @@ import * as tickets from '../services/queue/tickets';
 import { displayState } from '../services/queue/display';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
+import * as calendar from '../services/calendar/calendar';
 import { reexportRange, runExport } from '../services/export/runner';
 import { saveDestination, saveExportSettings, setDestinationEnabled } from '../services/export/settings';
 import { exportOverview, listFailures } from '../services/export/status';
@@ -89,6 +90,9 @@ export const handlers: HandlerTable = {
   'print.outcome': (ctx, input) => printing.recordOutcome(ctx.deps, actorOf(ctx), input),
   'print.log': ({ deps }, input) => printing.printLog(deps, input.refId),
   'print.slip': ({ deps }, input) => printing.slipData(deps, input.token),
+
+  'calendar.year': ({ deps }, input) => calendar.listYear(deps.db, input.year),
+  'calendar.save': (ctx, input) => calendar.saveYear(ctx.deps, actorOf(ctx), input),
 
   'export.overview': ({ deps }) => exportOverview(deps),
   'export.saveSettings': (ctx, input) => saveExportSettings(ctx.deps, actorOf(ctx), input),

@@ -192,7 +192,15 @@ export interface PrintJobsTable {
   updated_at: string;
 }
 
+export interface CalendarDaysTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  updated_at: string;
+}
+
 export interface Database {
+  calendar_days: CalendarDaysTable;
   print_jobs: PrintJobsTable;
   settings: SettingsTable;
   lanes: LanesTable;

@@ -10,6 +10,7 @@ import { UsersPage } from '../features/admin/UsersPage';
 import { QueueSettingsPage } from '../features/admin/QueueSettingsPage';
 import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
 import { ExportPage } from '../features/admin/ExportPage';
+import { CalendarPage } from '../features/admin/CalendarPage';
 import { DeskPage } from '../features/queue/DeskPage';
 import { IssuePage } from '../features/queue/IssuePage';
 import { TicketLogPage } from '../features/queue/TicketLogPage';
@@ -30,6 +31,7 @@ const NAV: NavItem[] = [
   { path: '/admin/queue', label: '叫号设置', roles: ['admin'] },
   { path: '/admin/printing', label: '单位与打印', roles: ['admin'] },
   { path: '/admin/export', label: '数据导出', roles: ['admin'] },
+  { path: '/admin/calendar', label: '节假日', roles: ['admin'] },
   { path: '/admin/users', label: '账户管理', roles: ['admin'] },
 ];
 
@@ -100,6 +102,7 @@ export function Shell() {
             <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/printing">{user.role === 'admin' ? <PrintSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/export">{user.role === 'admin' ? <ExportPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/calendar">{user.role === 'admin' ? <CalendarPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
             <Route>
               <Redirect to={home} />

@@ -1,4 +1,5 @@
 import { DateInput } from '@mantine/dates';
+import { parseTypedDate } from '../../../shared/time';
 
 /**
  * A calendar date in the hall's Chinese format (2026年11月24日), whatever the
@@ -13,6 +14,7 @@ export function HallDateInput({ label, value, onChange, error }: { label: string
       value={value}
       onChange={(v) => v && onChange(typeof v === 'string' ? v.slice(0, 10) : '')}
       valueFormat="YYYY年MM月DD日"
+      dateParser={(text) => parseTypedDate(text)}
       locale="zh-cn"
       clearable={false}
       error={error}

@@ -5,6 +5,7 @@ import * as m0002 from './0002_queue';
 import * as m0003 from './0003_lookup_indexes';
 import * as m0004 from './0004_export';
 import * as m0005 from './0005_printing';
+import * as m0006 from './0006_holidays';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_lookup_indexes': m0003,
   '0004_export': m0004,
   '0005_printing': m0005,
+  '0006_holidays': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
