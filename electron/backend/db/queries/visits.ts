@@ -56,16 +56,8 @@ export async function mattersOfPetitioner(db: Executor, petitionerId: string): P
   }));
 }
 
-/**
- * A visit as the district receives it (the outbox payload), from its row, the
- * person's derived data and the representatives. The detail screen adds the
- * clerk's name and the correction history on top; the re-export streams it.
- */
-export function toVisitPayload(
-  v: VisitsTable,
-  person: { gender: 'male' | 'female' | null; birthDate: string | null },
-  representatives: Representative[],
-): Omit<VisitDetail, 'corrections' | 'registeredByName' | 'correctedAt'> {
+/** What a visit shows in lists, history and the district payload alike. */
+function listFields(v: VisitsTable) {
   return {
     id: v.id,
     visitNo: v.visit_no,
@@ -81,6 +73,21 @@ export function toVisitPayload(
     peopleCount: v.people_count,
     isGroup: v.people_count >= GROUP_THRESHOLD,
     outcome: v.outcome,
+  };
+}
+
+/**
+ * A visit as the district receives it (the outbox payload), from its row, the
+ * person's derived data and the representatives. The detail screen adds the
+ * clerk's name and the correction history on top; the re-export streams it.
+ */
+export function toVisitPayload(
+  v: VisitsTable,
+  person: { gender: 'male' | 'female' | null; birthDate: string | null },
+  representatives: Representative[],
+): Omit<VisitDetail, 'corrections' | 'registeredByName' | 'correctedAt'> {
+  return {
+    ...listFields(v),
     version: v.version,
     idType: v.id_type,
     idNumber: v.id_number,
@@ -97,20 +104,7 @@ export function toVisitPayload(
 
 export function toVisitSummary(v: VisitRow): VisitSummary {
   return {
-    id: v.id,
-    visitNo: v.visit_no,
-    registeredAt: v.created_at,
-    kind: v.kind,
-    petitionerId: v.petitioner_id,
-    matterId: v.matter_id,
-    name: v.name,
-    phone: v.phone,
-    category: v.category as CategoryCode,
-    purpose: v.purpose as PurposeCode,
-    summary: v.summary,
-    peopleCount: v.people_count,
-    isGroup: v.people_count >= GROUP_THRESHOLD,
-    outcome: v.outcome,
+    ...listFields(v),
     registeredByName: v.registered_by_name,
     version: v.version,
     // Visits change only through corrections (until outcomes arrive), so a later version means corrected.

@@ -16,6 +16,18 @@ import { writeTransaction } from '../../db/transaction';
 import { newId } from '../ids';
 import type { Destination } from './types';
 
+/** The state every new batch starts in, incremental or re-export. */
+const UNSENT = {
+  files_json: null,
+  status: 'pending',
+  attempts: 0,
+  next_attempt_at: null,
+  last_error: null,
+  parts_done: 0,
+  sent_at: null,
+  ack_json: null,
+} as const;
+
 /** At most this many records a batch; a run makes several batches to catch up. */
 export const MAX_BATCH_RECORDS = 5000;
 
@@ -72,14 +84,7 @@ export async function buildIncrementalBatch(deps: Deps, dest: Destination, opts:
       range_from: null,
       range_to: null,
       record_count: fresh.length + retry.length,
-      files_json: null,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: null,
-      last_error: null,
-      parts_done: 0,
-      sent_at: null,
-      ack_json: null,
+      ...UNSENT,
       requested_by: opts.actorId,
     };
     await trx.insertInto('export_batches').values(batch).execute();
@@ -136,14 +141,7 @@ export async function createReexportBatch(trx: Executor, dest: Destination, rang
     range_to: range.to,
     // An estimate until the files are staged (visits registered meanwhile join in).
     record_count: Number(n.n),
-    files_json: null,
-    status: 'pending',
-    attempts: 0,
-    next_attempt_at: null,
-    last_error: null,
-    parts_done: 0,
-    sent_at: null,
-    ack_json: null,
+    ...UNSENT,
     requested_by: actorId,
   };
   await trx.insertInto('export_batches').values(batch).execute();
