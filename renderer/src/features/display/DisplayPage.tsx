@@ -45,7 +45,8 @@ export function DisplayPage() {
         setFresh(p.ticketNo);
         if (settings.current.voiceEnabled) void announce(p.ticketNo, p.deskNumber, settings.current.voiceVolume);
       }
-      if (e.name === 'queue.called' || e.name === 'queue.changed') void load();
+      // Every change (calls included) is followed by one queue.changed: refetch once, on that.
+      if (e.name === 'queue.changed') void load();
     }, 'public');
     return () => {
       live = false;

@@ -150,7 +150,7 @@ export function DeskPage() {
   useEffect(() => {
     load();
     return subscribe((e) => {
-      if (e.name === 'queue.changed' || e.name === 'queue.called') load();
+      if (e.name === 'queue.changed') load(); // a call also sends queue.changed: one refetch per change
     });
   }, [load]);
 
