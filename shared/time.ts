@@ -22,6 +22,12 @@ export function hallDate(at: Date | string = new Date()): string {
   return dayjs(at).tz(HALL_TZ).format('YYYY-MM-DD');
 }
 
+/** Minutes after midnight in the hall (14:05 → 845), for comparing with 'HH:mm' times of day. */
+export function hallMinutes(at: Date | string): number {
+  const t = dayjs(at).tz(HALL_TZ);
+  return t.hour() * 60 + t.minute();
+}
+
 /** 2026年11月24日 14:05 */
 export function formatDateTime(iso: string): string {
   return dayjs(iso).tz(HALL_TZ).format('YYYY年MM月DD日 HH:mm');

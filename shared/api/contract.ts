@@ -74,6 +74,33 @@ import {
   type FailureView,
 } from './schemas/export';
 import { calendarYearInput, saveCalendarInput, type CalendarDay } from './schemas/calendar';
+import {
+  boardInput,
+  bookingInput,
+  cancelBookingInput,
+  dueListInput,
+  extendInput,
+  moveInput,
+  myQueueInput,
+  recordTalkInput,
+  reorderInput,
+  rosterRangeInput,
+  saveRoomInput,
+  saveSessionInput,
+  scheduleInput,
+  sessionInput,
+  sessionStatusInput,
+  setQueueScopeInput,
+  talkProgressInput,
+  type BookingChange,
+  type BookingView,
+  type DayBoard,
+  type DueItem,
+  type LeaderQueue,
+  type RoomView,
+  type SessionView,
+  type TalkRecordView,
+} from './schemas/reception';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -93,6 +120,7 @@ function method<O>() {
 const DESK: readonly Role[] = ['clerk', 'admin'];
 const STAFF: readonly Role[] = ['clerk', 'leader', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+const LEADER: readonly Role[] = ['leader', 'admin'];
 
 export const contract = {
   // first run and sessions
@@ -108,6 +136,7 @@ export const contract = {
   'users.create': method<UserRow>()({ input: createUserInput, access: ADMIN }),
   'users.setDisabled': method<UserRow>()({ input: setDisabledInput, access: ADMIN }),
   'users.resetPassword': method<UserRow>()({ input: resetPasswordInput, access: ADMIN }),
+  'users.setQueueScope': method<UserRow>()({ input: setQueueScopeInput, access: ADMIN }),
 
   // petitioners and their history
   'petitioners.lookup': method<LookupResult>()({ input: lookupInput, access: STAFF }),
@@ -143,6 +172,31 @@ export const contract = {
   'queue.pause': method<null>()({ input: deskInput, access: DESK }),
   'queue.resume': method<null>()({ input: deskInput, access: DESK }),
   'queue.dayLog': method<TicketLogEntry[]>()({ input: dayLogInput, access: STAFF }),
+
+  // 候谈室 and the roster of reception days (领导接访日)
+  'rooms.list': method<RoomView[]>()({ input: empty, access: STAFF }),
+  'rooms.save': method<RoomView>()({ input: saveRoomInput, access: ADMIN }),
+  'roster.list': method<SessionView[]>()({ input: rosterRangeInput, access: STAFF }),
+  'roster.save': method<SessionView>()({ input: saveSessionInput, access: ADMIN }),
+  'roster.setStatus': method<SessionView>()({ input: sessionStatusInput, access: ADMIN }),
+
+  // scheduling visitors into a leader's queue (the hall's day board)
+  'reception.board': method<DayBoard>()({ input: boardInput, access: DESK }),
+  'reception.schedule': method<BookingView>()({ input: scheduleInput, access: DESK }),
+  'reception.checkIn': method<BookingView>()({ input: bookingInput, access: DESK }),
+  'reception.move': method<BookingChange>()({ input: moveInput, access: DESK }),
+  'reception.cancel': method<BookingChange>()({ input: cancelBookingInput, access: DESK }),
+  'reception.reorder': method<BookingView>()({ input: reorderInput, access: DESK }),
+
+  // the duty leader: own queue, calling into the room, the talk record and its dates
+  'reception.myQueue': method<LeaderQueue>()({ input: myQueueInput, access: LEADER }),
+  'reception.callNext': method<{ bookingId: string } | null>()({ input: sessionInput, access: LEADER }),
+  'reception.recall': method<{ bookingId: string }>()({ input: sessionInput, access: LEADER }),
+  'reception.noShow': method<null>()({ input: bookingInput, access: LEADER }),
+  'reception.record': method<TalkRecordView>()({ input: recordTalkInput, access: LEADER }),
+  'reception.extend': method<TalkRecordView>()({ input: extendInput, access: LEADER }),
+  'reception.progress': method<TalkRecordView>()({ input: talkProgressInput, access: STAFF }),
+  'reception.dueList': method<DueItem[]>()({ input: dueListInput, access: STAFF }),
 
   // the hall display: public (a TV browser has no login), masked data only
   'display.state': method<DisplayState>()({ input: empty, access: 'public' }),

@@ -1,12 +1,16 @@
 // Push events, declared once like the calls. Payloads carry ids only, never
 // personal data: a window that cares refetches through a checked call.
+import type { PlaceKind } from '../domain/queue';
+
 export interface EventMap {
   /** A visit was registered or corrected. */
-  'visits.changed': { visitId: string; visitNo: string; change: 'registered' | 'corrected' };
+  'visits.changed': { visitId: string; visitNo: string; change: 'registered' | 'corrected' | 'outcome' };
   /** Tickets issued, called, moved; lanes, desks or settings edited. */
   'queue.changed': { reason: 'tickets' | 'config' | 'settings' };
-  /** A ticket was called (or recalled) to a desk: the display shows and speaks it. */
-  'queue.called': { callId: string; ticketNo: string; deskNumber: number; recall: boolean };
+  /** A ticket was called (or recalled) to a desk or a talk room: the display shows and speaks it. */
+  'queue.called': { callId: string; ticketNo: string; deskNumber: number; place: PlaceKind; recall: boolean };
+  /** Rooms, the roster or bookings changed (date of the session concerned; null: rooms). Staff only. */
+  'reception.changed': { date: string | null };
   /** An export run has written `done` records of a batch (every 5,000), for the export screen. */
   'export.progress': { destinationId: string; batchId: string; done: number };
 }
@@ -15,7 +19,7 @@ export interface EventMap {
 export const PUBLIC_EVENTS: readonly EventName[] = ['queue.changed', 'queue.called'];
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['visits.changed', 'queue.changed', 'queue.called', 'export.progress'];
+export const EVENT_NAMES: readonly EventName[] = ['visits.changed', 'queue.changed', 'queue.called', 'reception.changed', 'export.progress'];
 
 export interface HallEvent<E extends EventName = EventName> {
   name: E;

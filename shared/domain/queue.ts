@@ -51,11 +51,16 @@ export interface Announcement {
 }
 
 /** 请 A012 号到 3 号窗口. */
-export function announcement(ticketNo: string, deskNumber: number): Announcement {
+/** Where a number is called to: a reception window, or a leader's talk room. */
+export type PlaceKind = 'desk' | 'room';
+export const PLACE_NAMES: Record<PlaceKind, string> = { desk: '窗口', room: '接谈室' };
+
+export function announcement(ticketNo: string, number: number, place: PlaceKind = 'desk'): Announcement {
   const letter = ticketNo.slice(0, 1);
   const digits = [...ticketNo.slice(1)].map((d) => DIGITS[Number(d)] ?? d).join('');
+  const where = PLACE_NAMES[place];
   return {
-    text: `请 ${ticketNo} 号到 ${deskNumber} 号窗口`,
-    speech: `请，${letter}${digits}号，到${chineseNumber(deskNumber)}号窗口`,
+    text: `请 ${ticketNo} 号到 ${number} 号${where}`,
+    speech: `请，${letter}${digits}号，到${chineseNumber(number)}号${where}`,
   };
 }

@@ -76,7 +76,7 @@ describe('Electron IPC transport', () => {
     await invoke(desk, `${APP}/index.html`, 'auth.login', { username: 'admin', password: PASSWORD });
     await invoke(display, `${APP}/index.html#/display`, 'display.state', {});
     hall.backend.events.publish('visits.changed', { visitId: 'v', visitNo: 'LF20261124-0001', change: 'registered' });
-    hall.backend.events.publish('queue.called', { callId: 'c', ticketNo: 'A001', deskNumber: 1, recall: false });
+    hall.backend.events.publish('queue.called', { callId: 'c', ticketNo: 'A001', deskNumber: 1, place: 'desk', recall: false });
     expect(desk.sent.map(([, e]) => (e as { name: string }).name)).toEqual(['visits.changed', 'queue.called']);
     expect(display.sent.map(([, e]) => (e as { name: string }).name)).toEqual(['queue.called']);
     expect(EVENT_CHANNEL).toBe('hall:event');

@@ -11,6 +11,10 @@ import { displayState } from '../services/queue/display';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
 import * as calendar from '../services/calendar/calendar';
+import * as rooms from '../services/reception/rooms';
+import * as roster from '../services/reception/roster';
+import * as bookings from '../services/reception/bookings';
+import * as talks from '../services/reception/talks';
 import { reexportRange, runExport } from '../services/export/runner';
 import { saveDestination, saveExportSettings, setDestinationEnabled } from '../services/export/settings';
 import { exportOverview, listFailures } from '../services/export/status';
@@ -48,6 +52,7 @@ export const handlers: HandlerTable = {
   'users.create': (ctx, input) => accounts.createAccount(ctx.deps, actorOf(ctx), input),
   'users.setDisabled': (ctx, input) => accounts.setAccountDisabled(ctx.deps, actorOf(ctx), input),
   'users.resetPassword': (ctx, input) => accounts.resetAccountPassword(ctx.deps, actorOf(ctx), input),
+  'users.setQueueScope': (ctx, input) => accounts.setQueueScope(ctx.deps, actorOf(ctx), input),
 
   'petitioners.lookup': ({ deps }, input) => petitioners.lookup(deps, input),
   'petitioners.search': ({ deps }, input) => petitioners.search(deps, input),
@@ -79,6 +84,28 @@ export const handlers: HandlerTable = {
   'queue.pause': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, true),
   'queue.resume': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, false),
   'queue.dayLog': ({ deps }, input) => tickets.dayLog(deps, input.date),
+
+  'rooms.list': ({ deps }) => rooms.listRooms(deps.db),
+  'rooms.save': (ctx, input) => rooms.saveRoom(ctx.deps, actorOf(ctx), input),
+  'roster.list': ({ deps }, input) => roster.listSessions(deps.db, input.from, input.to),
+  'roster.save': (ctx, input) => roster.saveSession(ctx.deps, actorOf(ctx), input),
+  'roster.setStatus': (ctx, input) => roster.setSessionStatus(ctx.deps, actorOf(ctx), input),
+
+  'reception.board': ({ deps }, input) => bookings.dayBoard(deps, input.date),
+  'reception.schedule': (ctx, input) => bookings.schedule(ctx.deps, actorOf(ctx), input),
+  'reception.checkIn': (ctx, input) => bookings.checkIn(ctx.deps, actorOf(ctx), input),
+  'reception.move': (ctx, input) => bookings.move(ctx.deps, actorOf(ctx), input),
+  'reception.cancel': (ctx, input) => bookings.cancel(ctx.deps, actorOf(ctx), input),
+  'reception.reorder': (ctx, input) => bookings.reorder(ctx.deps, actorOf(ctx), input),
+
+  'reception.myQueue': (ctx, input) => talks.leaderQueue(ctx.deps, actorOf(ctx), input),
+  'reception.callNext': (ctx, input) => talks.callNext(ctx.deps, actorOf(ctx), input),
+  'reception.recall': (ctx, input) => talks.recall(ctx.deps, actorOf(ctx), input),
+  'reception.noShow': (ctx, input) => talks.noShow(ctx.deps, actorOf(ctx), input),
+  'reception.record': (ctx, input) => talks.recordTalk(ctx.deps, actorOf(ctx), input),
+  'reception.extend': (ctx, input) => talks.extendTalk(ctx.deps, actorOf(ctx), input),
+  'reception.progress': (ctx, input) => talks.talkProgress(ctx.deps, actorOf(ctx), input),
+  'reception.dueList': (ctx, input) => talks.dueList(ctx.deps, actorOf(ctx), input),
 
   'display.state': ({ deps }) => displayState(deps),
 

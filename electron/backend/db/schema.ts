@@ -13,6 +13,8 @@ export interface UsersTable {
   must_change_password: number;
   failed_attempts: number;
   locked_until: string | null;
+  /** A leader allowed to see every leader's queue (0007). */
+  sees_all_queues: number;
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
@@ -68,6 +70,8 @@ export interface VisitsTable {
   escort_json: string | null;
   skip_level: number;
   outcome: string | null;
+  /** Set by a correction (0007); an outcome also bumps the version. */
+  corrected_at: string | null;
   registered_by: string;
   created_at: string;
   updated_at: string;
@@ -164,6 +168,8 @@ export interface TicketsTable {
   carried_from: string | null;
   issued_by: string;
   version: number;
+  /** The room this ticket waits for (a leader's queue), 0007; desks never call these. */
+  room_id: string | null;
 }
 
 export interface TicketCallsTable {
@@ -281,4 +287,99 @@ export interface Database {
   export_destinations: ExportDestinationsTable;
   export_batches: ExportBatchesTable;
   export_record_states: ExportRecordStatesTable;
+}
+
+// ---- 候谈室 and reception days (0007_reception) ---------------------------------
+
+export interface RoomsTable {
+  id: string;
+  number: number;
+  name: string;
+  kind: 'talk' | 'waiting';
+  capacity: number;
+  open_from: string;
+  open_to: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReceptionSessionsTable {
+  id: string;
+  leader_id: string;
+  date: string;
+  start_time: string;
+  end_time: string;
+  room_id: string;
+  topics: string;
+  lawyer: string;
+  slot_minutes: number;
+  status: 'draft' | 'published' | 'cancelled';
+  cancel_reason: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export type BookingStatus = 'scheduled' | 'waiting' | 'called' | 'done' | 'cancelled' | 'no_show';
+
+export interface ReceptionBookingsTable {
+  id: string;
+  session_id: string;
+  visit_id: string;
+  kind: 'walk_in' | 'appointment';
+  slot_time: string | null;
+  position: number;
+  attendees: number;
+  status: BookingStatus;
+  ticket_id: string | null;
+  called_at: string | null;
+  finished_at: string | null;
+  cancel_reason: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TalkRecordsTable {
+  id: string;
+  booking_id: string;
+  visit_id: string;
+  leader_id: string;
+  notes: string;
+  outcome: 'answered' | 'accepted' | 'declined' | 'forwarded' | 'assigned' | 'litigation';
+  unit: string;
+  reason: string;
+  lawyer_present: number;
+  satisfaction: 'satisfied' | 'basic' | 'unsatisfied' | null;
+  decided_on: string;
+  reply_due: string | null;
+  handle_due: string | null;
+  extension_days: number | null;
+  extension_reason: string;
+  replied_on: string | null;
+  concluded_on: string | null;
+  recorded_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RoomCallsTable {
+  id: string;
+  ticket_id: string;
+  room_id: string;
+  at: string;
+  recall: number;
+  actor_id: string;
+}
+
+export interface Database {
+  rooms: RoomsTable;
+  reception_sessions: ReceptionSessionsTable;
+  reception_bookings: ReceptionBookingsTable;
+  talk_records: TalkRecordsTable;
+  room_calls: RoomCallsTable;
 }

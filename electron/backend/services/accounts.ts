@@ -34,6 +34,7 @@ async function insertUser(
     id: newId(),
     username: input.username,
     display_name: input.displayName,
+    sees_all_queues: 0,
     role: input.role,
     password_hash: await hashPassword(input.password),
     disabled: 0,
@@ -198,4 +199,12 @@ export async function resetAccountPassword(deps: Deps, actor: Actor, input: Pars
   }));
   deps.sessions.dropUser(input.userId);
   return row;
+}
+
+/** A leader may open other leaders' queues only when the administrator allows it. */
+export async function setQueueScope(deps: Deps, actor: Actor, input: ParsedInputOf<'users.setQueueScope'>): Promise<UserRow> {
+  return updateAccount(deps, actor, input.userId, input.seesAllQueues ? 'user.grant_all_queues' : 'user.revoke_all_queues', async (u) => {
+    if (u.role !== 'leader') throw new ApiError('VALIDATION', '只有接访领导需要设置查看范围');
+    return { sees_all_queues: input.seesAllQueues ? 1 : 0 };
+  });
 }

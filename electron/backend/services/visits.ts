@@ -128,6 +128,7 @@ export async function registerVisit(deps: Deps, actor: Actor, input: RegisterInp
       escort_json: input.escort ? JSON.stringify(input.escort) : null,
       skip_level: input.skipLevel ? 1 : 0,
       outcome: null,
+      corrected_at: null,
       registered_by: actor.id,
       created_at: at,
       updated_at: at,
@@ -201,6 +202,7 @@ export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput
         demands: c.demands,
         escort_json: c.escort ? JSON.stringify(c.escort) : null,
         skip_level: c.skipLevel ? 1 : 0,
+        corrected_at: at,
         updated_at: at,
         version,
       })
@@ -246,6 +248,28 @@ export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput
   });
   deps.events.publish('visits.changed', { visitId: result.id, visitNo: result.visitNo, change: 'corrected' });
   return loadDetail(deps.db, input.visitId); // now includes this correction in `corrections`
+}
+
+/**
+ * Writes the outcome a leader recorded onto the visit (处理结果), as a new
+ * version the district receives — in the caller's transaction, with the talk record.
+ */
+export async function setVisitOutcome(trx: Executor, actor: Actor, visitId: string, outcome: string, at: string): Promise<void> {
+  const before = await loadDetail(trx, visitId);
+  const version = before.version + 1;
+  await trx.updateTable('visits').set({ outcome, updated_at: at, version }).where('id', '=', visitId).where('version', '=', before.version).execute();
+  const after = await loadDetail(trx, visitId);
+  await recordChange(trx, {
+    at,
+    actorId: actor.id,
+    action: 'visit.outcome',
+    entity: 'visit',
+    entityId: visitId,
+    before: { outcome: before.outcome },
+    after: { outcome },
+    version,
+    payload: exportView(after),
+  });
 }
 
 async function correctionsOf(db: Executor, visitId: string): Promise<Correction[]> {

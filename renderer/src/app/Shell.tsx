@@ -14,6 +14,11 @@ import { CalendarPage } from '../features/admin/CalendarPage';
 import { DeskPage } from '../features/queue/DeskPage';
 import { IssuePage } from '../features/queue/IssuePage';
 import { TicketLogPage } from '../features/queue/TicketLogPage';
+import { RoomsPage } from '../features/rooms/RoomsPage';
+import { RosterPage } from '../features/rooms/RosterPage';
+import { BoardPage } from '../features/rooms/BoardPage';
+import { LeaderPage } from '../features/rooms/LeaderPage';
+import { DuePage } from '../features/rooms/DuePage';
 
 interface NavItem {
   path: string;
@@ -23,11 +28,17 @@ interface NavItem {
 
 // What each role sees mirrors what the backend lets it do (contract.ts access lists).
 const NAV: NavItem[] = [
+  { path: '/leader', label: '我的接访', roles: ['leader'] },
   { path: '/register', label: '来访登记', roles: ['clerk', 'admin'] },
   { path: '/today', label: '今日来访', roles: ['clerk', 'leader', 'admin'] },
   { path: '/issue', label: '取号', roles: ['clerk', 'admin'] },
   { path: '/desk', label: '窗口叫号', roles: ['clerk', 'admin'] },
   { path: '/queue-log', label: '叫号记录', roles: ['clerk', 'leader', 'admin'] },
+  { path: '/board', label: '接访看板', roles: ['clerk', 'admin'] },
+  { path: '/roster', label: '接访安排', roles: ['clerk', 'leader', 'admin'] },
+  { path: '/due', label: '期限提醒', roles: ['clerk', 'leader', 'admin'] },
+  { path: '/admin/leader', label: '领导接访', roles: ['admin'] },
+  { path: '/admin/rooms', label: '房间设置', roles: ['admin'] },
   { path: '/admin/queue', label: '叫号设置', roles: ['admin'] },
   { path: '/admin/printing', label: '单位与打印', roles: ['admin'] },
   { path: '/admin/export', label: '数据导出', roles: ['admin'] },
@@ -99,6 +110,16 @@ export function Shell() {
             <Route path="/queue-log">
               <TicketLogPage />
             </Route>
+            <Route path="/board">{user.role === 'leader' ? <Redirect to={home} /> : <BoardPage />}</Route>
+            <Route path="/roster">
+              <RosterPage />
+            </Route>
+            <Route path="/due">
+              <DuePage />
+            </Route>
+            <Route path="/leader">{user.role === 'leader' ? <LeaderPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/leader">{user.role === 'admin' ? <LeaderPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/rooms">{user.role === 'admin' ? <RoomsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/printing">{user.role === 'admin' ? <PrintSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/export">{user.role === 'admin' ? <ExportPage /> : <Redirect to={home} />}</Route>

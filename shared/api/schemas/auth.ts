@@ -52,4 +52,6 @@ export interface UserRow extends CurrentUser {
   locked: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /** A leader the administrator allowed to open every leader's queue. */
+  seesAllQueues: boolean;
 }

@@ -1,6 +1,6 @@
 import { z } from '../zod-setup';
 import { codesOf } from '../../domain/categories';
-import { PRIORITY_REASONS, type OrderRule, type PriorityReason, type TicketStatusCode } from '../../domain/queue';
+import { PRIORITY_REASONS, type OrderRule, type PlaceKind, type PriorityReason, type TicketStatusCode } from '../../domain/queue';
 import { text, uuid } from './common';
 
 export const orderRuleInput = z.discriminatedUnion('kind', [
@@ -147,7 +147,8 @@ export interface DisplayState {
   notice: string;
   voiceEnabled: boolean;
   voiceVolume: number;
-  current: { ticketNo: string; deskNumber: number; deskName: string; calledAt: string; name: string }[];
-  recent: { callId: string; ticketNo: string; deskNumber: number; at: string; name: string }[];
+  /** deskNumber is the talk room's number when place is 'room'. */
+  current: { ticketNo: string; deskNumber: number; deskName: string; place: PlaceKind; calledAt: string; name: string }[];
+  recent: { callId: string; ticketNo: string; deskNumber: number; place: PlaceKind; at: string; name: string }[];
   lanes: { prefix: string; name: string; waiting: number; estimatedMinutes: number | null }[];
 }

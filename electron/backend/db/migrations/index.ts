@@ -6,6 +6,7 @@ import * as m0003 from './0003_lookup_indexes';
 import * as m0004 from './0004_export';
 import * as m0005 from './0005_printing';
 import * as m0006 from './0006_holidays';
+import * as m0007 from './0007_reception';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_export': m0004,
   '0005_printing': m0005,
   '0006_holidays': m0006,
+  '0007_reception': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

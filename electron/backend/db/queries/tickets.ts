@@ -31,6 +31,7 @@ export function waitingFor(db: Executor, deskId: string, laneIds: string[], day:
   return ticketsWithNames(db)
     .where('tickets.status', '=', 'waiting')
     .where('tickets.day', '=', day)
+    .where('tickets.room_id', 'is', null)
     .where((eb) =>
       eb.or([
         eb('tickets.desk_id', '=', deskId),

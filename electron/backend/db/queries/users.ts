@@ -37,5 +37,6 @@ export function toUserRow(u: UsersTable, nowIso: string): UserRow {
     locked: u.locked_until !== null && u.locked_until > nowIso,
     createdAt: u.created_at,
     lastLoginAt: u.last_login_at,
+    seesAllQueues: u.sees_all_queues === 1,
   };
 }

@@ -107,7 +107,6 @@ export function toVisitSummary(v: VisitRow): VisitSummary {
     ...listFields(v),
     registeredByName: v.registered_by_name,
     version: v.version,
-    // Visits change only through corrections (until outcomes arrive), so a later version means corrected.
-    correctedAt: v.version > 1 ? v.updated_at : null,
+    correctedAt: v.corrected_at,
   };
 }

@@ -36,6 +36,25 @@ export async function displayState(deps: Deps): Promise<DisplayState> {
     .limit(RECENT_CALLS)
     .execute();
 
+  // Visitors called into a leader's talk room (领导接访) show beside the desks.
+  const inRooms = await db
+    .selectFrom('tickets')
+    .innerJoin('rooms', 'rooms.id', 'tickets.room_id')
+    .select(['tickets.ticket_no', 'tickets.visitor_name', 'tickets.called_at', 'rooms.number', 'rooms.name'])
+    .where('tickets.status', '=', 'called')
+    .where('tickets.day', '=', today)
+    .orderBy('rooms.number')
+    .execute();
+  const recentRooms = await db
+    .selectFrom('room_calls')
+    .innerJoin('tickets', 'tickets.id', 'room_calls.ticket_id')
+    .innerJoin('rooms', 'rooms.id', 'room_calls.room_id')
+    .select(['room_calls.id', 'room_calls.at', 'tickets.ticket_no', 'tickets.visitor_name', 'rooms.number'])
+    .where('tickets.day', '=', today)
+    .orderBy('room_calls.at', 'desc')
+    .limit(RECENT_CALLS)
+    .execute();
+
   // Estimated wait per lane: today's average service time × people waiting ÷ open desks serving it.
   const lanes = (await listLanes(db)).filter((l) => l.active);
   const desks = (await listDesks(db)).filter((d) => d.active && !d.paused);
@@ -65,8 +84,16 @@ export async function displayState(deps: Deps): Promise<DisplayState> {
     notice: settings.notice,
     voiceEnabled: settings.voiceEnabled,
     voiceVolume: settings.voiceVolume,
-    current: current.map((c) => ({ ticketNo: c.ticket_no, deskNumber: c.number, deskName: c.name, calledAt: c.called_at!, name: shown(c.visitor_name) })),
-    recent: recent.map((r) => ({ callId: r.id, ticketNo: r.ticket_no, deskNumber: r.number, at: r.at, name: shown(r.visitor_name) })),
+    current: [
+      ...current.map((c) => ({ ticketNo: c.ticket_no, deskNumber: c.number, deskName: c.name, place: 'desk' as const, calledAt: c.called_at!, name: shown(c.visitor_name) })),
+      ...inRooms.map((c) => ({ ticketNo: c.ticket_no, deskNumber: c.number, deskName: c.name, place: 'room' as const, calledAt: c.called_at!, name: shown(c.visitor_name) })),
+    ],
+    recent: [
+      ...recent.map((r) => ({ callId: r.id, ticketNo: r.ticket_no, deskNumber: r.number, place: 'desk' as const, at: r.at, name: shown(r.visitor_name) })),
+      ...recentRooms.map((r) => ({ callId: r.id, ticketNo: r.ticket_no, deskNumber: r.number, place: 'room' as const, at: r.at, name: shown(r.visitor_name) })),
+    ]
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, RECENT_CALLS),
     lanes: lanes.map((l) => {
       const n = Number(waiting.find((w) => w.lane_id === l.id)?.n ?? 0);
       const per = avg(served.filter((s) => s.lane_id === l.id)) ?? overall;

@@ -22,7 +22,7 @@ import dayjs from 'dayjs';
 const toCandidate = (t: TicketsTable): Candidate => ({ id: t.id, priority: t.priority, appointmentAt: t.appointment_at, queuedAt: t.queued_at, number: t.number });
 
 /** Runs a queue change: day rollover first, then the change, audited, then one event. */
-async function queueChange<T>(deps: Deps, fn: (trx: Executor, at: string) => Promise<T>): Promise<T> {
+export async function queueChange<T>(deps: Deps, fn: (trx: Executor, at: string) => Promise<T>): Promise<T> {
   const at = deps.now().toISOString();
   const result = await writeTransaction(deps.db, async (trx) => {
     await rollover(trx, at);
@@ -52,7 +52,8 @@ async function rollover(trx: Executor, at: string): Promise<void> {
     await writeAudit(trx, { at, actorId: null, action: 'ticket.day_end', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, carried: settings.dayEnd === 'carry' } });
     // Rollover must never fail (it runs before every queue change): a ticket of
     // a lane switched off since is closed, not carried.
-    if (settings.dayEnd === 'carry' && t.status !== 'called' && activeLanes.has(t.lane_id)) {
+    // A leader's room queue is not carried: the reception session it waited for has ended.
+    if (settings.dayEnd === 'carry' && t.status !== 'called' && t.room_id === null && activeLanes.has(t.lane_id)) {
       await insertTicket(trx, { laneId: t.lane_id, priority: t.priority, visitId: t.visit_id, visitorName: t.visitor_name, appointmentAt: null, issuedBy: t.issued_by, carriedFrom: t.id, status: 'waiting', deskId: null }, at);
     }
   }
@@ -68,9 +69,11 @@ interface NewTicket {
   carriedFrom: string | null;
   status: 'waiting' | 'called';
   deskId: string | null;
+  /** A leader's room this ticket waits for (reception bookings); desks never call it. */
+  roomId?: string | null;
 }
 
-async function insertTicket(trx: Executor, n: NewTicket, at: string): Promise<TicketsTable> {
+export async function insertTicket(trx: Executor, n: NewTicket, at: string): Promise<TicketsTable> {
   const lane = await trx.selectFrom('lanes').selectAll().where('id', '=', n.laneId).executeTakeFirst();
   if (!lane || !lane.active) throw new ApiError('VALIDATION', '该队列不存在或已停用', { laneId: '该队列不存在或已停用' });
   const day = hallDate(at);
@@ -98,6 +101,7 @@ async function insertTicket(trx: Executor, n: NewTicket, at: string): Promise<Ti
     carried_from: n.carriedFrom,
     issued_by: n.issuedBy,
     version: 1,
+    room_id: n.roomId ?? null,
   };
   await trx.insertInto('tickets').values(row).execute();
   return row;
@@ -172,7 +176,7 @@ async function announceCall(deps: Deps, callId: string) {
     .select(['ticket_calls.id', 'tickets.ticket_no', 'desks.number', 'ticket_calls.recall'])
     .where('ticket_calls.id', '=', callId)
     .executeTakeFirstOrThrow();
-  deps.events.publish('queue.called', { callId: call.id, ticketNo: call.ticket_no, deskNumber: call.number, recall: call.recall === 1 });
+  deps.events.publish('queue.called', { callId: call.id, ticketNo: call.ticket_no, deskNumber: call.number, place: 'desk', recall: call.recall === 1 });
 }
 
 /** 叫号: finish the desk's current visitor and call the next ticket by the rule. Null when nobody waits. */
@@ -210,6 +214,7 @@ export async function callTicket(deps: Deps, actor: Actor, input: ParsedInputOf<
     const desk = await lockedDesk(trx, input.deskId, { mustBeOpen: true });
     const t = await findTicket(trx, input.ticketId);
     if (!t || t.status !== 'waiting') throw new ApiError('CONFLICT', '该号已不在等候中');
+    if (t.room_id) throw new ApiError('CONFLICT', `${t.ticket_no} 在等候领导接谈，由接访领导叫号`);
     await finishCurrent(trx, desk, at, actor);
     const id = await markCalled(trx, t, desk, at, actor, false);
     await audit(trx, at, actor, 'ticket.call_out_of_order', t, { desk: desk.number }, input.reason);

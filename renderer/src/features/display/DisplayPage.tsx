@@ -3,7 +3,8 @@
 // and masked names only. It updates from pushed events, never by polling.
 import { useEffect, useRef, useState } from 'react';
 import type { DisplayState } from '../../../../shared/api/schemas/queue';
-import { announcement } from '../../../../shared/domain/queue';
+import { announcement, PLACE_NAMES } from '../../../../shared/domain/queue';
+import type { EventMap } from '../../../../shared/api/events';
 import { formatTime } from '../../../../shared/time';
 import { call, subscribe } from '../../api/client';
 import { announce, unlockAudio } from './voice';
@@ -40,10 +41,10 @@ export function DisplayPage() {
     void load();
     const unsubscribe = subscribe((e) => {
       if (e.name === 'queue.called') {
-        const p = e.payload as { ticketNo: string; deskNumber: number };
-        setSpoken((s) => [...s.slice(-19), announcement(p.ticketNo, p.deskNumber).text]);
+        const p = e.payload as EventMap['queue.called'];
+        setSpoken((s) => [...s.slice(-19), announcement(p.ticketNo, p.deskNumber, p.place).text]);
         setFresh(p.ticketNo);
-        if (settings.current.voiceEnabled) void announce(p.ticketNo, p.deskNumber, settings.current.voiceVolume);
+        if (settings.current.voiceEnabled) void announce(p.ticketNo, p.deskNumber, p.place, settings.current.voiceVolume);
       }
       // Every change (calls included) is followed by one queue.changed: refetch once, on that.
       if (e.name === 'queue.changed') void load();
@@ -66,9 +67,11 @@ export function DisplayPage() {
           {state && state.current.length === 0 && <div className="empty">请取号后在等候区就座，留意叫号</div>}
           <div className="calls">
             {state?.current.map((c) => (
-              <div key={c.deskNumber} className={`call${fresh === c.ticketNo ? ' fresh' : ''}`} data-testid="current-call">
+              <div key={`${c.place}${c.deskNumber}`} className={`call${fresh === c.ticketNo ? ' fresh' : ''}`} data-testid="current-call">
                 <div className="no">{c.ticketNo}</div>
-                <div className="to">请到 {c.deskNumber} 号窗口</div>
+                <div className="to">
+                  请到 {c.deskNumber} 号{PLACE_NAMES[c.place]}
+                </div>
                 <div className="name">{c.name}</div>
               </div>
             ))}
@@ -102,7 +105,9 @@ export function DisplayPage() {
               {state?.recent.slice(0, 5).map((r) => (
                 <tr key={r.callId}>
                   <td className="num">{r.ticketNo}</td>
-                  <td>{r.deskNumber} 号窗口</td>
+                  <td>
+                    {r.deskNumber} 号{PLACE_NAMES[r.place]}
+                  </td>
                   <td>{r.name}</td>
                   <td className="num">{formatTime(r.at)}</td>
                 </tr>

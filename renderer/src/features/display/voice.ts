@@ -1,7 +1,7 @@
 // The hall's voice: a two-tone chime, then the call spoken in Mandarin where
 // the system has a Chinese voice. Without one, the chime alone still tells
 // the hall to look at the screen.
-import { announcement } from '../../../../shared/domain/queue';
+import { announcement, type PlaceKind } from '../../../../shared/domain/queue';
 
 let audio: AudioContext | null = null;
 
@@ -37,7 +37,7 @@ export function canSpeakChinese(): boolean {
 
 /** Chime, then speak the call (twice, as halls do). Calls queue up and never overlap. */
 let chain: Promise<void> = Promise.resolve();
-export function announce(ticketNo: string, deskNumber: number, volume: number): Promise<void> {
+export function announce(ticketNo: string, number: number, place: PlaceKind, volume: number): Promise<void> {
   chain = chain.then(async () => {
     try {
       await chime(volume);
@@ -46,7 +46,7 @@ export function announce(ticketNo: string, deskNumber: number, volume: number): 
     }
     const voice = chineseVoice();
     if (!voice) return;
-    const { speech } = announcement(ticketNo, deskNumber);
+    const { speech } = announcement(ticketNo, number, place);
     for (let i = 0; i < 2; i++) {
       await new Promise<void>((resolve) => {
         const u = new SpeechSynthesisUtterance(speech);

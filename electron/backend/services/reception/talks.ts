@@ -1,0 +1,315 @@
+// The duty leader's side: their own queue for today with each visitor's
+// history, calling the next visitor into the room (on the hall display), the
+// talk record with its outcome and due dates, extensions, and the list of
+// dates falling due.
+import { ApiError } from '../../../../shared/api/errors';
+import type { ParsedInputOf } from '../../../../shared/api/contract';
+import type { DueItem, LeaderQueue, QueueVisitor, TalkRecordView } from '../../../../shared/api/schemas/reception';
+import { labelOf } from '../../../../shared/domain/categories';
+import { daysBetween, dueState, extendedHandleDue } from '../../../../shared/domain/deadlines';
+import { latestAssignDeadline, OUTCOMES, outcomeDates } from '../../../../shared/domain/reception';
+import { formatCalendarDate, hallDate } from '../../../../shared/time';
+import type { Actor, Deps } from '../../context';
+import type { Executor } from '../../db/connection';
+import { findPetitionerById } from '../../db/queries/petitioners';
+import { findUserById } from '../../db/queries/users';
+import type { TalkRecordsTable } from '../../db/schema';
+import { writeAudit } from '../audit';
+import { holidayCalendar } from '../calendar/calendar';
+import { newId } from '../ids';
+import { historyOf } from '../petitioners';
+import { queueChange } from '../queue/tickets';
+import { setVisitOutcome } from '../visits';
+import { sessionBoard } from './bookings';
+import { getSession, listSessions } from './roster';
+import { writeTransaction } from '../../db/transaction';
+
+function talkRows(db: Executor) {
+  return db
+    .selectFrom('talk_records as k')
+    .innerJoin('visits as v', 'v.id', 'k.visit_id')
+    .innerJoin('users as u', 'u.id', 'k.leader_id')
+    .selectAll('k')
+    .select(['v.visit_no', 'v.visit_date', 'v.name', 'v.petitioner_id', 'u.display_name as leader_name']);
+}
+type TalkRow = Awaited<ReturnType<ReturnType<typeof talkRows>['executeTakeFirstOrThrow']>>;
+
+const toTalkView = (k: TalkRow): TalkRecordView => ({
+  id: k.id,
+  bookingId: k.booking_id,
+  visitId: k.visit_id,
+  visitNo: k.visit_no,
+  visitDate: k.visit_date,
+  name: k.name,
+  leaderName: k.leader_name,
+  notes: k.notes,
+  outcome: k.outcome,
+  unit: k.unit,
+  reason: k.reason,
+  lawyerPresent: k.lawyer_present === 1,
+  satisfaction: k.satisfaction,
+  decidedOn: k.decided_on,
+  replyDue: k.reply_due,
+  handleDue: k.handle_due,
+  extensionDays: k.extension_days,
+  extensionReason: k.extension_reason,
+  repliedOn: k.replied_on,
+  concludedOn: k.concluded_on,
+  version: k.version,
+});
+
+export async function getTalk(db: Executor, id: string): Promise<TalkRecordView> {
+  const k = await talkRows(db).where('k.id', '=', id).executeTakeFirst();
+  if (!k) throw new ApiError('NOT_FOUND', '找不到该接谈记录');
+  return toTalkView(k);
+}
+
+/** Leaders see their own queue; another leader's only when the administrator allowed it. */
+async function mayOpenQueueOf(db: Executor, actor: Actor, leaderId: string): Promise<boolean> {
+  if (actor.role === 'admin' || actor.id === leaderId) return true;
+  if (actor.role !== 'leader') return false;
+  return (await findUserById(db, actor.id))?.sees_all_queues === 1;
+}
+
+export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.myQueue'>): Promise<LeaderQueue> {
+  const db = deps.db;
+  const now = deps.now();
+  const today = hallDate(now);
+  const leaderId = input.leaderId ?? actor.id;
+  if (!(await mayOpenQueueOf(db, actor, leaderId))) throw new ApiError('FORBIDDEN', '只能查看本人的接访队列');
+  const leader = await findUserById(db, leaderId);
+  if (!leader || leader.role !== 'leader') throw new ApiError('NOT_FOUND', '找不到该接访领导');
+
+  const sessions = (await listSessions(db, today, today)).filter((s) => s.leaderId === leaderId && s.status === 'published');
+  const out: LeaderQueue['sessions'] = [];
+  for (const s of sessions) {
+    const board = await sessionBoard(db, s, now);
+    const visitors: QueueVisitor[] = [];
+    for (const b of board.bookings) {
+      const visit = await db.selectFrom('visits').select('petitioner_id').where('id', '=', b.visitId).executeTakeFirstOrThrow();
+      const person = await findPetitionerById(db, visit.petitioner_id);
+      const talks = (await talkRows(db).where('v.petitioner_id', '=', visit.petitioner_id).orderBy('k.created_at', 'desc').execute()).map(toTalkView);
+      visitors.push({
+        ...b,
+        history: person ? await historyOf(db, person) : null,
+        earlierTalks: talks.filter((t) => t.bookingId !== b.id),
+        talk: talks.find((t) => t.bookingId === b.id) ?? null,
+      });
+    }
+    const { bookings: _b, freeSlots: _f, nextWalkIn: _n, ...view } = board;
+    out.push({ ...view, visitors });
+  }
+
+  const everyone = actor.role === 'admin' || (await findUserById(db, actor.id))?.sees_all_queues === 1;
+  const leaders = everyone
+    ? await db.selectFrom('users').select(['id', 'display_name']).where('role', '=', 'leader').where('disabled', '=', 0).orderBy('display_name').execute()
+    : [{ id: leader.id, display_name: leader.display_name }];
+  const visibleLeaders = leaders.map((l) => ({ id: l.id, name: l.display_name }));
+  visibleLeaders.sort((a, b) => (a.id === actor.id ? -1 : b.id === actor.id ? 1 : 0));
+  return { leaderId, leaderName: leader.display_name, date: today, sessions: out, visibleLeaders };
+}
+
+/** The session, checked to be today's and the caller's to run (its leader, or the administrator). */
+async function ownSession(trx: Executor, actor: Actor, sessionId: string, at: string) {
+  const s = await getSession(trx, sessionId);
+  if (actor.role !== 'admin' && s.leaderId !== actor.id) throw new ApiError('FORBIDDEN', '只能在本人的接访中叫号和记录');
+  if (s.date !== hallDate(at)) throw new ApiError('CONFLICT', `该接访在${formatCalendarDate(s.date)}，不是今天`);
+  return s;
+}
+
+async function announceRoomCall(deps: Deps, callId: string) {
+  const c = await deps.db
+    .selectFrom('room_calls')
+    .innerJoin('tickets', 'tickets.id', 'room_calls.ticket_id')
+    .innerJoin('rooms', 'rooms.id', 'room_calls.room_id')
+    .select(['room_calls.id', 'room_calls.recall', 'tickets.ticket_no', 'rooms.number'])
+    .where('room_calls.id', '=', callId)
+    .executeTakeFirstOrThrow();
+  deps.events.publish('queue.called', { callId: c.id, ticketNo: c.ticket_no, deskNumber: c.number, place: 'room', recall: c.recall === 1 });
+}
+
+async function insertRoomCall(trx: Executor, actor: Actor, ticketId: string, roomId: string, at: string, recall: boolean) {
+  const id = newId();
+  await trx.insertInto('room_calls').values({ id, ticket_id: ticketId, room_id: roomId, at, recall: recall ? 1 : 0, actor_id: actor.id }).execute();
+  return id;
+}
+
+/** 叫下一位: the first visitor waiting, in the queue's order, is called into the leader's room. Null when nobody waits. */
+export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.callNext'>) {
+  const result = await queueChange(deps, async (trx, at) => {
+    const s = await ownSession(trx, actor, input.sessionId, at);
+    const board = await sessionBoard(trx, s, new Date(at));
+    const inTalk = board.bookings.find((b) => b.status === 'called');
+    if (inTalk) throw new ApiError('CONFLICT', `请先记录${inTalk.name}（${inTalk.ticketNo}）的接谈结果，或标记未到`);
+    const next = board.bookings.find((b) => b.status === 'waiting');
+    if (!next) return null;
+    const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', next.id).executeTakeFirstOrThrow();
+    const t = await trx.selectFrom('tickets').selectAll().where('id', '=', b.ticket_id!).executeTakeFirstOrThrow();
+    const res = await trx
+      .updateTable('tickets')
+      .set({ status: 'called', called_at: at, call_count: t.call_count + 1, version: t.version + 1 })
+      .where('id', '=', t.id)
+      .where('status', '=', 'waiting')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被叫号`);
+    await trx.updateTable('reception_bookings').set({ status: 'called', called_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
+    const callId = await insertRoomCall(trx, actor, t.id, s.roomId, at, false);
+    await writeAudit(trx, { at, actorId: actor.id, action: 'ticket.call', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, room: s.roomName, bookingId: b.id } });
+    return { callId, bookingId: b.id, date: s.date };
+  });
+  if (!result) return null;
+  await announceRoomCall(deps, result.callId);
+  deps.events.publish('reception.changed', { date: result.date });
+  return { bookingId: result.bookingId };
+}
+
+/** 重呼 the visitor called into the room who has not come in yet. */
+export async function recall(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.recall'>) {
+  const result = await queueChange(deps, async (trx, at) => {
+    const s = await ownSession(trx, actor, input.sessionId, at);
+    const b = await trx.selectFrom('reception_bookings').selectAll().where('session_id', '=', s.id).where('status', '=', 'called').executeTakeFirst();
+    if (!b?.ticket_id) throw new ApiError('CONFLICT', '当前没有被叫到的来访人');
+    const t = await trx.selectFrom('tickets').selectAll().where('id', '=', b.ticket_id).executeTakeFirstOrThrow();
+    await trx.updateTable('tickets').set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 }).where('id', '=', t.id).execute();
+    const callId = await insertRoomCall(trx, actor, t.id, s.roomId, at, true);
+    await writeAudit(trx, { at, actorId: actor.id, action: 'ticket.recall', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, room: s.roomName } });
+    return { callId, bookingId: b.id, date: s.date };
+  });
+  await announceRoomCall(deps, result.callId);
+  deps.events.publish('reception.changed', { date: result.date });
+  return { bookingId: result.bookingId };
+}
+
+/** 未到: the visitor called did not come into the room. */
+export async function noShow(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.noShow'>) {
+  const date = await queueChange(deps, async (trx, at) => {
+    const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', input.bookingId).executeTakeFirst();
+    if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
+    const s = await ownSession(trx, actor, b.session_id, at);
+    if (b.status !== 'called') throw new ApiError('CONFLICT', '只有已叫号的来访人可以标记未到');
+    await trx.updateTable('reception_bookings').set({ status: 'no_show', finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
+    if (b.ticket_id) await trx.updateTable('tickets').set({ status: 'no_show', finished_at: at }).where('id', '=', b.ticket_id).execute();
+    await writeAudit(trx, { at, actorId: actor.id, action: 'reception.no_show', entity: 'reception_booking', entityId: b.id });
+    return s.date;
+  });
+  deps.events.publish('reception.changed', { date });
+  return null;
+}
+
+function outcomeText(outcome: TalkRecordsTable['outcome'], unit: string): string {
+  const label = labelOf(OUTCOMES, outcome);
+  return unit ? `${label}（${unit}）` : label;
+}
+
+/** 接谈记录: the talk, its outcome and the dates it sets; the visit is finished and its outcome goes to the district. */
+export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.record'>): Promise<TalkRecordView> {
+  const cal = await holidayCalendar(deps.db);
+  const result = await queueChange(deps, async (trx, at) => {
+    const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', input.bookingId).executeTakeFirst();
+    if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
+    const s = await ownSession(trx, actor, b.session_id, at);
+    if (b.status !== 'called') throw new ApiError('CONFLICT', b.status === 'done' ? '该来访的接谈已记录' : '请先叫号，来访人进入接谈室后再记录');
+    const visit = await trx.selectFrom('visits').select(['visit_date']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
+    const today = hallDate(at);
+    if (input.outcome === 'assigned' && input.deadline) {
+      const latest = latestAssignDeadline(today, cal);
+      if (input.deadline < today) throw new ApiError('VALIDATION', '办理期限不能早于今天', { deadline: '办理期限不能早于今天' });
+      if (input.deadline > latest) throw new ApiError('VALIDATION', `办理期限不能超过60日的法定期限（${formatCalendarDate(latest)}）`, { deadline: `最晚 ${formatCalendarDate(latest)}` });
+    }
+    const dates = outcomeDates(input.outcome, visit.visit_date, today, cal, input.deadline);
+    const row: TalkRecordsTable = {
+      id: newId(),
+      booking_id: b.id,
+      visit_id: b.visit_id,
+      leader_id: s.leaderId,
+      notes: input.notes,
+      outcome: input.outcome,
+      unit: input.unit,
+      reason: input.reason,
+      lawyer_present: input.lawyerPresent ? 1 : 0,
+      satisfaction: input.satisfaction,
+      decided_on: today,
+      reply_due: dates.replyDue,
+      handle_due: dates.handleDue,
+      extension_days: null,
+      extension_reason: '',
+      replied_on: null,
+      concluded_on: input.outcome === 'answered' ? today : null,
+      recorded_by: actor.id,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    };
+    await trx.insertInto('talk_records').values(row).execute();
+    await trx.updateTable('reception_bookings').set({ status: 'done', finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
+    if (b.ticket_id) await trx.updateTable('tickets').set({ status: 'done', finished_at: at }).where('id', '=', b.ticket_id).execute();
+    await writeAudit(trx, { at, actorId: actor.id, action: 'talk.record', entity: 'talk_record', entityId: row.id, after: { ...row, notes: undefined } });
+    await setVisitOutcome(trx, actor, b.visit_id, outcomeText(input.outcome, input.unit), at);
+    return { id: row.id, date: s.date };
+  });
+  deps.events.publish('reception.changed', { date: result.date });
+  const view = await getTalk(deps.db, result.id);
+  deps.events.publish('visits.changed', { visitId: view.visitId, visitNo: view.visitNo, change: 'outcome' });
+  return view;
+}
+
+async function changeTalk(deps: Deps, actor: Actor, talkId: string, action: string, fn: (k: TalkRecordView, trx: Executor, at: string) => Promise<Partial<TalkRecordsTable>>, note?: string) {
+  const at = deps.now().toISOString();
+  await writeTransaction(deps.db, async (trx) => {
+    const k = await getTalk(trx, talkId);
+    const leader = await trx.selectFrom('talk_records').select('leader_id').where('id', '=', talkId).executeTakeFirstOrThrow();
+    if (actor.role === 'leader' && leader.leader_id !== actor.id) throw new ApiError('FORBIDDEN', '只能处理本人接谈的事项');
+    const patch = await fn(k, trx, at);
+    await trx.updateTable('talk_records').set({ ...patch, updated_at: at, version: k.version + 1 }).where('id', '=', talkId).execute();
+    await writeAudit(trx, { at, actorId: actor.id, action, entity: 'talk_record', entityId: talkId, before: Object.fromEntries(Object.keys(patch).map((key) => [key, (k as unknown as Record<string, unknown>)[key]])), after: patch, note });
+  });
+  deps.events.publish('reception.changed', { date: null });
+  return getTalk(deps.db, talkId);
+}
+
+/** 延期: once, at most 30 days, with the reason the visitor is told (延期告知书). */
+export async function extendTalk(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.extend'>): Promise<TalkRecordView> {
+  const cal = await holidayCalendar(deps.db);
+  return changeTalk(
+    deps,
+    actor,
+    input.talkId,
+    'talk.extend',
+    async (k) => {
+      if (k.outcome !== 'accepted' && k.outcome !== 'assigned') throw new ApiError('CONFLICT', '只有受理或交办的事项可以延期');
+      if (k.extensionDays !== null) throw new ApiError('CONFLICT', '办理期限只能延长一次');
+      if (k.concludedOn) throw new ApiError('CONFLICT', '该事项已办结');
+      return { extension_days: input.days, extension_reason: input.reason, handle_due: extendedHandleDue(k.decidedOn, input.days, cal) };
+    },
+    input.reason,
+  );
+}
+
+/** 已书面告知 / 已办结, on the date it happened. */
+export async function talkProgress(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.progress'>): Promise<TalkRecordView> {
+  return changeTalk(deps, actor, input.talkId, `talk.${input.step}`, async (k, _trx, at) => {
+    if (input.date > hallDate(at)) throw new ApiError('VALIDATION', '日期不能晚于今天', { date: '日期不能晚于今天' });
+    if (input.date < k.decidedOn) throw new ApiError('VALIDATION', '日期不能早于接谈日期', { date: '日期不能早于接谈日期' });
+    if (input.step === 'replied') {
+      if (!k.replyDue) throw new ApiError('CONFLICT', '当场答复的事项无需书面告知');
+      if (k.repliedOn) throw new ApiError('CONFLICT', '已登记书面告知');
+      return { replied_on: input.date };
+    }
+    if (k.concludedOn) throw new ApiError('CONFLICT', '该事项已办结');
+    return { concluded_on: input.date };
+  });
+}
+
+/** 期限提醒: written answers and handling still open, by due date, with warnings before and overdue marks after. */
+export async function dueList(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.dueList'>): Promise<DueItem[]> {
+  const today = hallDate(deps.now());
+  let q = talkRows(deps.db).where((eb) => eb.or([eb('k.reply_due', 'is not', null), eb('k.handle_due', 'is not', null)]));
+  if (actor.role === 'leader' && (await findUserById(deps.db, actor.id))?.sees_all_queues !== 1) q = q.where('k.leader_id', '=', actor.id);
+  if (!input.includeDone) q = q.where((eb) => eb.or([eb.and([eb('k.reply_due', 'is not', null), eb('k.replied_on', 'is', null)]), eb.and([eb('k.handle_due', 'is not', null), eb('k.concluded_on', 'is', null)])]));
+  const items: DueItem[] = [];
+  for (const k of (await q.execute()).map(toTalkView)) {
+    if (k.replyDue && (input.includeDone || !k.repliedOn)) items.push({ talk: k, which: 'reply', due: k.replyDue, state: k.repliedOn ? 'ok' : dueState(k.replyDue, today), daysLeft: daysBetween(today, k.replyDue) });
+    if (k.handleDue && (input.includeDone || !k.concludedOn)) items.push({ talk: k, which: 'handle', due: k.handleDue, state: k.concludedOn ? 'ok' : dueState(k.handleDue, today), daysLeft: daysBetween(today, k.handleDue) });
+  }
+  return items.sort((a, b) => a.due.localeCompare(b.due));
+}

@@ -1,0 +1,3 @@
+export function DuePage() {
+  return null;
+}

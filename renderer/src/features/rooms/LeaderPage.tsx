@@ -1,0 +1,3 @@
+export function LeaderPage() {
+  return null;
+}

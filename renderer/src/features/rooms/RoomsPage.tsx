@@ -1,0 +1,3 @@
+export function RoomsPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function RosterPage() {
+  return null;
+}
