@@ -49,6 +49,7 @@ describe('announcement', () => {
   it('reads ticket digits one by one and the desk number as a number', () => {
     expect(announcement('A012', 3)).toEqual({ text: '请 A012 号到 3 号窗口', speech: '请，A零一二号，到三号窗口' });
     expect(announcement('L105', 12).speech).toBe('请，L一零五号，到十二号窗口');
+    expect(announcement('L003', 2, 'room')).toEqual({ text: '请 L003 号到 2 号接谈室', speech: '请，L零零三号，到二号接谈室' });
     expect([1, 10, 11, 20, 45, 99].map(chineseNumber)).toEqual(['一', '十', '十一', '二十', '四十五', '九十九']);
     expect(formatTicketNo('B', 7)).toBe('B007');
     expect(formatTicketNo('B', 1234)).toBe('B1234');

@@ -1,0 +1,278 @@
+// A leader's reception day end to end on a real SQLite file: the admin builds
+// the roster, clerks schedule walk-ins and appointments, the leader sees only
+// their own queue, calls visitors into the room (the hall display shows it),
+// records the outcome with its computed due dates, and the visit's outcome is
+// queued for the district.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HallEvent } from '../../shared/api/events';
+import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { DESK } from '../support/queue';
+
+const ROOM1 = '0193a000-0000-7000-8000-000000000301';
+const ROOM2 = '0193a000-0000-7000-8000-000000000302';
+const TODAY = '2026-11-24'; // the test clock starts at 09:00 in the hall
+
+let hall: TestHall;
+let clerk: Client;
+let wang: Client;
+let li: Client;
+let wangId: string;
+let liId: string;
+
+async function leaderId(username: string) {
+  return (await hall.admin.call('users.list', {})).find((u) => u.username === username)!.id;
+}
+
+async function publishedSession(leader: string, over: Partial<{ date: string; start: string; end: string; roomId: string }> = {}) {
+  const s = await hall.admin.call('roster.save', { id: null, leaderId: leader, date: TODAY, start: '09:00', end: '11:30', roomId: ROOM1, topics: '城建、拆迁', lawyer: '刘律师', slotMinutes: 30, expectedVersion: null, ...over });
+  return hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+}
+
+let seq = 100;
+async function register(over: Parameters<typeof visitInput>[0] = {}) {
+  return clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', String(seq++)), ...over }));
+}
+
+beforeEach(async () => {
+  hall = await openHall();
+  clerk = await hall.as('clerk');
+  wang = await hall.as('leader', 'wang');
+  li = await hall.as('leader', 'li');
+  wangId = await leaderId('wang');
+  liId = await leaderId('li');
+});
+afterEach(() => hall.close());
+
+describe('the roster', () => {
+  it('refuses a leader in two rooms at once and a room given twice, and only the admin edits it', async () => {
+    await publishedSession(wangId);
+    const twoRooms = await hall.admin.fail('roster.save', { id: null, leaderId: wangId, date: TODAY, start: '11:00', end: '12:00', roomId: ROOM2, slotMinutes: 30, expectedVersion: null });
+    expect(twoRooms).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('同一时间不能在两个房间') });
+    const roomTaken = await hall.admin.fail('roster.save', { id: null, leaderId: liId, date: TODAY, start: '10:00', end: '11:00', roomId: ROOM1, slotMinutes: 30, expectedVersion: null });
+    expect(roomTaken.message).toContain('同一房间不能重复安排');
+    expect((await clerk.fail('roster.save', { id: null, leaderId: liId, date: TODAY, start: '10:00', end: '11:00', roomId: ROOM2, slotMinutes: 30, expectedVersion: null })).code).toBe('FORBIDDEN');
+    const list = await clerk.call('roster.list', { from: TODAY, to: TODAY });
+    expect(list).toEqual([expect.objectContaining({ leaderName: '测试wang', roomName: '1号接谈室', status: 'published', lawyer: '刘律师' })]);
+  });
+
+  it('will not withdraw or cancel a session visitors are booked into', async () => {
+    const s = await publishedSession(wangId);
+    const v = await register();
+    await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
+    const refused = await hall.admin.fail('roster.setStatus', { sessionId: s.id, status: 'cancelled', reason: '领导临时外出' });
+    expect(refused.message).toContain('已有1位来访人');
+  });
+});
+
+describe('scheduling into a leader’s queue', () => {
+  it('a walk-in gets an L number for the room and an estimated time; desks never call it', async () => {
+    const s = await publishedSession(wangId);
+    const v = await register();
+    const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
+    expect(b).toMatchObject({ status: 'waiting', ticketNo: 'L001', plannedAt: '09:00', attendees: 1 });
+    // A desk serving every lane, L included, finds nobody to call.
+    expect(await clerk.call('queue.callNext', { deskId: DESK[1] })).toBeNull();
+    const second = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    expect(second.plannedAt).toBe('09:30');
+    const again = await clerk.fail('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
+    expect(again.message).toContain('该来访已排入测试wang');
+  });
+
+  it('an appointment takes a free slot; walk-ins flow around it; refusals say why', async () => {
+    const s = await publishedSession(wangId);
+    const appt = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '09:00' });
+    expect(appt).toMatchObject({ status: 'scheduled', ticketNo: null, plannedAt: '09:00' });
+    const walk = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    expect(walk.plannedAt).toBe('09:30');
+
+    const taken = await clerk.fail('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '09:00' });
+    expect(taken.message).toBe('09:00 已有约访，请另选时段');
+    const outside = await clerk.fail('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '14:00' });
+    expect(outside.message).toContain('不在该领导的接访安排内');
+
+    const board = await clerk.call('reception.board', { date: TODAY });
+    // 09:30 is only the walk-in's estimate: an appointment may still take it (the walk-in then moves on).
+    expect(board.sessions[0]!.freeSlots).toEqual(['09:30', '10:00', '10:30', '11:00']);
+    expect(board.sessions[0]!.bookings.map((x) => x.id)).toEqual([appt.id, walk.id]);
+  });
+
+  it('refuses a group larger than the room and more than five representatives going in', async () => {
+    await hall.admin.call('rooms.save', { id: ROOM1, number: 1, name: '1号接谈室', kind: 'talk', capacity: 4, openFrom: '08:30', openTo: '17:30', active: true });
+    const s = await publishedSession(wangId);
+    const reps = Array.from({ length: 5 }, (_, i) => ({ name: `代表${'甲乙丙丁戊'[i]}`, idType: 'resident' as const, idNumber: residentId('110105', '19800101', String(200 + i)), phone: '' }));
+    const group = await register({ peopleCount: 30, representatives: reps });
+    const tooBig = await clerk.fail('reception.schedule', { visitId: group.id, sessionId: s.id, kind: 'walk_in' });
+    expect(tooBig.message).toBe('进入接谈的5人超过1号接谈室的容量（4人）');
+    const sixReps = await clerk.fail('reception.schedule', { visitId: group.id, sessionId: s.id, kind: 'walk_in', attendees: 6 });
+    expect(sixReps.message).toContain('代表不超过5人');
+    expect(await clerk.call('reception.schedule', { visitId: group.id, sessionId: s.id, kind: 'walk_in', attendees: 3 })).toMatchObject({ attendees: 3 });
+  });
+
+  it('a draft session takes no bookings', async () => {
+    const s = await hall.admin.call('roster.save', { id: null, leaderId: wangId, date: TODAY, start: '09:00', end: '11:30', roomId: ROOM1, slotMinutes: 30, expectedVersion: null });
+    const refused = await clerk.fail('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    expect(refused.message).toContain('尚未发布');
+  });
+
+  it('moving or cancelling an appointment tells the clerk whom to inform', async () => {
+    const s = await publishedSession(wangId);
+    const other = await publishedSession(liId, { date: '2026-11-26', roomId: ROOM2 });
+    const b = await clerk.call('reception.schedule', { visitId: (await register({ name: '赵敏', phone: '13912345678' })).id, sessionId: s.id, kind: 'appointment', slot: '10:00' });
+    const moved = await clerk.call('reception.move', { bookingId: b.id, sessionId: other.id, slot: '09:30' });
+    expect(moved.inform).toMatchObject({ name: '赵敏', phone: '13912345678' });
+    expect(moved.inform!.message).toBe('请通知赵敏（电话 13912345678）：原定2026年11月24日 10:00 在1号接谈室由测试wang接谈，改为2026年11月26日 09:30 在2号接谈室由测试li接谈。');
+    expect(moved.booking).toMatchObject({ sessionId: other.id, slot: '09:30', status: 'scheduled' });
+    const cancelled = await clerk.call('reception.cancel', { bookingId: b.id, reason: '来访人申请改期' });
+    expect(cancelled.inform!.message).toContain('已取消（来访人申请改期）');
+    expect(cancelled.booking.status).toBe('cancelled');
+    const audit = hall.backend.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', b.id);
+    expect((await audit.execute()).map((a) => a.action)).toEqual(['reception.schedule', 'reception.move', 'reception.cancel']);
+  });
+
+  it('walk-ins can be moved up or down among walk-ins only', async () => {
+    const s = await publishedSession(wangId);
+    const a = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    const b = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    await clerk.call('reception.reorder', { bookingId: b.id, direction: 'up' });
+    const board = await clerk.call('reception.board', { date: TODAY });
+    expect(board.sessions[0]!.bookings.map((x) => [x.id, x.plannedAt])).toEqual([
+      [b.id, '09:00'],
+      [a.id, '09:30'],
+    ]);
+    expect((await clerk.fail('reception.reorder', { bookingId: b.id, direction: 'up' })).message).toBe('已在现场来访的最前面');
+  });
+
+  it('an appointment checks in on its day and gets its number then', async () => {
+    const s = await publishedSession(wangId);
+    const later = await publishedSession(wangId, { date: '2026-11-25' });
+    const today = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '10:30' });
+    const tomorrow = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: later.id, kind: 'appointment', slot: '10:30' });
+    expect((await clerk.call('reception.checkIn', { bookingId: today.id })).ticketNo).toBe('L001');
+    expect((await clerk.fail('reception.checkIn', { bookingId: tomorrow.id })).message).toContain('当天才能签到');
+  });
+});
+
+describe('the duty leader', () => {
+  it('sees only their own queue unless the admin allows more; clerks cannot open it', async () => {
+    const s = await publishedSession(wangId);
+    await publishedSession(liId, { roomId: ROOM2 });
+    const v = await register({ name: '钱多多' });
+    await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
+
+    const mine = await wang.call('reception.myQueue', { leaderId: null });
+    expect(mine.sessions[0]!.visitors.map((x) => x.name)).toEqual(['钱多多']);
+    expect(mine.sessions[0]!.visitors[0]!.history?.visits).toHaveLength(1);
+    expect(mine.visibleLeaders.map((l) => l.id)).toEqual([wangId]);
+
+    expect((await li.fail('reception.myQueue', { leaderId: wangId })).code).toBe('FORBIDDEN');
+    expect((await li.call('reception.myQueue', { leaderId: null })).sessions[0]!.visitors).toEqual([]);
+    expect((await clerk.fail('reception.myQueue', { leaderId: wangId })).code).toBe('FORBIDDEN');
+    expect((await li.fail('reception.callNext', { sessionId: s.id })).code).toBe('FORBIDDEN');
+
+    await hall.admin.call('users.setQueueScope', { userId: liId, seesAllQueues: true });
+    expect((await li.call('reception.myQueue', { leaderId: wangId })).sessions[0]!.visitors[0]!.name).toBe('钱多多');
+  });
+
+  it('calls the next visitor into the room, shown on the hall display, then records the outcome with its due dates', async () => {
+    const s = await publishedSession(wangId);
+    const v = await register({ name: '孙悟空' });
+    const booking = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
+    const events: HallEvent[] = [];
+    hall.backend.events.subscribe((e) => events.push(e));
+
+    // Nothing to record before the visitor is called in.
+    const early = await wang.fail('reception.record', { bookingId: booking.id, notes: '了解情况', outcome: 'answered' });
+    expect(early.message).toContain('请先叫号');
+
+    expect(await wang.call('reception.callNext', { sessionId: s.id })).toEqual({ bookingId: booking.id });
+    expect(events.find((e) => e.name === 'queue.called')?.payload).toMatchObject({ ticketNo: 'L001', deskNumber: 1, place: 'room', recall: false });
+    const display = await client0().call('display.state', {});
+    expect(display.current).toEqual([expect.objectContaining({ ticketNo: 'L001', deskNumber: 1, place: 'room', name: '孙*空' })]);
+    expect(display.recent[0]).toMatchObject({ ticketNo: 'L001', place: 'room' });
+
+    // Calling again before recording is refused: the visitor in the room comes first.
+    const second = await wang.fail('reception.callNext', { sessionId: s.id });
+    expect(second.message).toContain('请先记录孙悟空（L001）的接谈结果');
+
+    const missingUnit = await wang.fail('reception.record', { bookingId: booking.id, notes: '反映补贴未落实', outcome: 'accepted' });
+    expect(missingUnit.fields).toMatchObject({ unit: '请填写责任单位' });
+
+    const talk = await wang.call('reception.record', { bookingId: booking.id, notes: '反映补贴未落实，已核实', outcome: 'accepted', unit: '区住建局', satisfaction: 'satisfied', lawyerPresent: true });
+    expect(talk).toMatchObject({ outcome: 'accepted', unit: '区住建局', decidedOn: TODAY, replyDue: '2026-12-09', handleDue: '2027-01-25', satisfaction: 'satisfied', lawyerPresent: true });
+
+    const visit = await clerk.call('visits.get', { visitId: v.id });
+    expect(visit).toMatchObject({ outcome: '受理（区住建局）', version: 2, correctedAt: null });
+    const outbox = await hall.backend.deps.db.selectFrom('outbox').select(['entity_version', 'payload_json']).where('entity_id', '=', v.id).orderBy('seq').execute();
+    expect(outbox.map((o) => o.entity_version)).toEqual([1, 2]);
+    expect(JSON.parse(outbox[1]!.payload_json)).toMatchObject({ outcome: '受理（区住建局）' });
+
+    const after = await hall.admin.call('display.state', {});
+    expect(after.current).toEqual([]);
+    const queue = await wang.call('reception.myQueue', { leaderId: null });
+    expect(queue.sessions[0]!.visitors[0]).toMatchObject({ status: 'done', outcome: 'accepted', talk: expect.objectContaining({ id: talk.id }) });
+  });
+
+  it('a visitor who does not come in is marked missing; recall calls again', async () => {
+    const s = await publishedSession(wangId);
+    const a = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    const b = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    await wang.call('reception.callNext', { sessionId: s.id });
+    await wang.call('reception.recall', { sessionId: s.id });
+    await wang.call('reception.noShow', { bookingId: a.id });
+    expect(await wang.call('reception.callNext', { sessionId: s.id })).toEqual({ bookingId: b.id });
+    const calls = await hall.backend.deps.db.selectFrom('room_calls').select('recall').orderBy('at').execute();
+    expect(calls.map((c) => c.recall)).toEqual([0, 1, 0]);
+  });
+
+  it('an assigned deadline may not pass the 60-day limit; one extension of at most 30 days; due warnings and overdue', async () => {
+    const s = await publishedSession(wangId);
+    const bookings = [];
+    for (let i = 0; i < 2; i++) bookings.push(await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' }));
+    await wang.call('reception.callNext', { sessionId: s.id });
+    const tooLate = await wang.fail('reception.record', { bookingId: bookings[0]!.id, notes: '交办处理', outcome: 'assigned', unit: '和平街道办', deadline: '2027-03-01' });
+    expect(tooLate.message).toContain('不能超过60日的法定期限（2027年01月25日）');
+    const assigned = await wang.call('reception.record', { bookingId: bookings[0]!.id, notes: '交办处理', outcome: 'assigned', unit: '和平街道办', deadline: '2026-12-04' });
+    expect(assigned.handleDue).toBe('2026-12-04');
+
+    await wang.call('reception.callNext', { sessionId: s.id });
+    const declined = await wang.call('reception.record', { bookingId: bookings[1]!.id, notes: '属于诉讼事项', outcome: 'declined', reason: '已进入诉讼程序' });
+    expect((await wang.fail('reception.extend', { talkId: declined.id, days: 10, reason: '需要补充调查' })).message).toContain('只有受理或交办');
+
+    const extended = await wang.call('reception.extend', { talkId: assigned.id, days: 30, reason: '涉及多个部门，需要协调' });
+    expect(extended).toMatchObject({ extensionDays: 30, handleDue: '2027-02-22' });
+    expect((await wang.fail('reception.extend', { talkId: assigned.id, days: 5, reason: '再次延期' })).message).toBe('办理期限只能延长一次');
+    expect((await wang.fail('reception.extend', { talkId: declined.id, days: 31, reason: '需要补充调查' })).fields).toMatchObject({ days: '延期最多30天' });
+
+    // 2026-12-07: the written answers (due 12-09) are two days off.
+    hall.clock.now = new Date('2026-12-07T02:00:00Z');
+    let due = await clerk.call('reception.dueList', {});
+    expect(due.filter((d) => d.which === 'reply').map((d) => [d.state, d.daysLeft])).toEqual([
+      ['due_soon', 2],
+      ['due_soon', 2],
+    ]);
+    await wang.call('reception.progress', { talkId: declined.id, step: 'replied', date: '2026-12-07' });
+    // 2026-12-10: the remaining written answer is overdue.
+    hall.clock.now = new Date('2026-12-10T02:00:00Z');
+    due = await clerk.call('reception.dueList', {});
+    expect(due.map((d) => [d.talk.id, d.which, d.state])).toEqual([
+      [assigned.id, 'reply', 'overdue'],
+      [assigned.id, 'handle', 'ok'],
+    ]);
+    expect((await li.call('reception.dueList', {})).length).toBe(0);
+  });
+
+  it('a leader’s room ticket is not carried to the next day', async () => {
+    await hall.admin.call('queue.saveSettings', { ...(await hall.admin.call('queue.settings', {})), dayEnd: 'carry' });
+    const s = await publishedSession(wangId);
+    await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    await clerk.call('queue.issue', { laneId: '0193a000-0000-7000-8000-00000000000a' });
+    hall.clock.now = new Date('2026-11-25T01:00:00Z');
+    await clerk.call('queue.issue', { laneId: '0193a000-0000-7000-8000-00000000000a' });
+    const tickets = await hall.backend.deps.db.selectFrom('tickets').select(['ticket_no', 'day', 'status']).where('day', '=', '2026-11-25').orderBy('number').execute();
+    expect(tickets.map((t) => t.ticket_no)).toEqual(['A001', 'A002']);
+  });
+});
+
+function client0(): Client {
+  return hall.admin;
+}
