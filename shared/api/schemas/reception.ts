@@ -133,6 +133,7 @@ export interface BookingView {
   sessionId: string;
   visitId: string;
   visitNo: string;
+  visitDate: string;
   /** Staff screens only: the board and the leader's queue are not public. */
   name: string;
   phone: string;

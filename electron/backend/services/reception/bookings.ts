@@ -24,7 +24,7 @@ export function bookingRows(db: Executor) {
     .leftJoin('tickets as t', 't.id', 'b.ticket_id')
     .leftJoin('talk_records as k', 'k.booking_id', 'b.id')
     .selectAll('b')
-    .select(['v.visit_no', 'v.name', 'v.phone', 'v.people_count', 'v.category', 'v.summary', 'v.escort_json', 'v.petitioner_id', 't.ticket_no', 't.call_count', 'k.outcome']);
+    .select(['v.visit_no', 'v.visit_date', 'v.name', 'v.phone', 'v.people_count', 'v.category', 'v.summary', 'v.escort_json', 'v.petitioner_id', 't.ticket_no', 't.call_count', 'k.outcome']);
 }
 export type BookingRow = Awaited<ReturnType<ReturnType<typeof bookingRows>['executeTakeFirstOrThrow']>>;
 
@@ -39,6 +39,7 @@ export const toBookingView = (b: BookingRow, plannedAt: string | null): BookingV
   sessionId: b.session_id,
   visitId: b.visit_id,
   visitNo: b.visit_no,
+  visitDate: b.visit_date,
   name: b.name,
   phone: b.phone,
   peopleCount: b.people_count,

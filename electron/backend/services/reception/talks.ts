@@ -75,7 +75,15 @@ export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf
   const db = deps.db;
   const now = deps.now();
   const today = hallDate(now);
-  const leaderId = input.leaderId ?? actor.id;
+  const everyone = actor.role === 'admin' || (await findUserById(db, actor.id))?.sees_all_queues === 1;
+  const leaders = everyone
+    ? await db.selectFrom('users').select(['id', 'display_name']).where('role', '=', 'leader').where('disabled', '=', 0).orderBy('display_name').execute()
+    : [{ id: actor.id, display_name: actor.displayName }];
+  const visibleLeaders = leaders.map((l) => ({ id: l.id, name: l.display_name }));
+  visibleLeaders.sort((a, b) => (a.id === actor.id ? -1 : b.id === actor.id ? 1 : 0));
+  // The administrator has no queue of their own: open the first leader's.
+  const leaderId = input.leaderId ?? (actor.role === 'leader' ? actor.id : visibleLeaders[0]?.id);
+  if (!leaderId) return { leaderId: '', leaderName: '', date: today, sessions: [], visibleLeaders };
   if (!(await mayOpenQueueOf(db, actor, leaderId))) throw new ApiError('FORBIDDEN', '只能查看本人的接访队列');
   const leader = await findUserById(db, leaderId);
   if (!leader || leader.role !== 'leader') throw new ApiError('NOT_FOUND', '找不到该接访领导');
@@ -100,12 +108,6 @@ export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf
     out.push({ ...view, visitors });
   }
 
-  const everyone = actor.role === 'admin' || (await findUserById(db, actor.id))?.sees_all_queues === 1;
-  const leaders = everyone
-    ? await db.selectFrom('users').select(['id', 'display_name']).where('role', '=', 'leader').where('disabled', '=', 0).orderBy('display_name').execute()
-    : [{ id: leader.id, display_name: leader.display_name }];
-  const visibleLeaders = leaders.map((l) => ({ id: l.id, name: l.display_name }));
-  visibleLeaders.sort((a, b) => (a.id === actor.id ? -1 : b.id === actor.id ? 1 : 0));
   return { leaderId, leaderName: leader.display_name, date: today, sessions: out, visibleLeaders };
 }
 

@@ -1,3 +1,168 @@
+// 我的接访 (duty leader): today's own queue in order, the visitor in the room
+// with their history, calling the next one in (F5; the hall display shows
+// 请 L003 号到 2 号接谈室), recalling (F6), marking a no-show (F7), and the
+// talk record. Administrators, and leaders allowed to, may open others' queues.
+import { Alert, Button, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { LeaderQueue, QueueVisitor } from '../../../../shared/api/schemas/reception';
+import { formatCalendarDate } from '../../../../shared/time';
+import { call } from '../../api/client';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { BookingStatusBadge } from './StatusBadge';
+import { TalkForm } from './TalkForm';
+import { DueDates, talkOutcomeText, VisitorPanel } from './VisitorPanel';
+import { useLive } from './use-reception';
+
+type Session = LeaderQueue['sessions'][number];
+
 export function LeaderPage() {
-  return null;
+  const [leaderId, setLeaderId] = useState<string | null>(null);
+  const { data } = useLive(() => call('reception.myQueue', { leaderId }), leaderId ?? '');
+  if (!data) return null;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>
+          {data.leaderName ? `${data.leaderName}的接访` : '领导接访'} · {formatCalendarDate(data.date)}
+        </Title>
+        {data.visibleLeaders.length > 1 && (
+          <Select aria-label="查看领导" value={data.leaderId} onChange={(v) => v && setLeaderId(v)} data={data.visibleLeaders.map((l) => ({ value: l.id, label: l.name }))} w={200} />
+        )}
+      </Group>
+      {data.sessions.length === 0 && <Alert color="gray">今天没有已发布的接访安排。</Alert>}
+      {data.sessions.map((s) => (
+        <SessionPanel key={s.id} session={s} />
+      ))}
+    </Stack>
+  );
+}
+
+async function act<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    notifyError(e);
+    return undefined;
+  }
+}
+
+function SessionPanel({ session }: { session: Session }) {
+  const current = session.visitors.find((v) => v.status === 'called') ?? null;
+  const [selected, setSelected] = useState<string | null>(null);
+  const shown = session.visitors.find((v) => v.id === (selected ?? current?.id)) ?? current ?? session.visitors.find((v) => v.status === 'waiting') ?? null;
+  const waiting = session.visitors.filter((v) => v.status === 'waiting').length;
+
+  const callNext = () =>
+    void act(async () => {
+      const r = await call('reception.callNext', { sessionId: session.id });
+      if (!r) notifySuccess('没有候谈的来访人', '队列已空');
+      setSelected(r?.bookingId ?? null);
+    });
+  const recall = () => void act(() => call('reception.recall', { sessionId: session.id }));
+  const noShow = () => current && void act(() => call('reception.noShow', { bookingId: current.id }));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F5') {
+        e.preventDefault();
+        if (!current) callNext();
+      } else if (e.key === 'F6' && current) {
+        e.preventDefault();
+        recall();
+      } else if (e.key === 'F7' && current) {
+        e.preventDefault();
+        noShow();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <Stack gap="sm">
+      <Paper withBorder p="sm">
+        <Group justify="space-between">
+          <Text fw={700}>
+            {session.roomName} · {session.start}–{session.end}
+            {session.topics && <Text span c="dimmed" fw={400}>{`  接访事项：${session.topics}`}</Text>}
+            {session.lawyer && <Text span c="dimmed" fw={400}>{`  值班律师：${session.lawyer}`}</Text>}
+          </Text>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              候谈 {waiting} 人
+            </Text>
+            <Button onClick={callNext} disabled={current !== null}>
+              叫下一位（F5）
+            </Button>
+            <Button variant="default" onClick={recall} disabled={!current}>
+              重呼（F6）
+            </Button>
+            <Button variant="default" color="orange" onClick={noShow} disabled={!current}>
+              未到（F7）
+            </Button>
+          </Group>
+        </Group>
+      </Paper>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="sm">
+            <Table highlightOnHover aria-label="接访队列">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>时间</Table.Th>
+                  <Table.Th>号码</Table.Th>
+                  <Table.Th>来访人</Table.Th>
+                  <Table.Th>人数</Table.Th>
+                  <Table.Th>状态</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {session.visitors.map((v) => (
+                  <Table.Tr key={v.id} onClick={() => setSelected(v.id)} bg={shown?.id === v.id ? 'var(--mantine-color-red-0)' : undefined} style={{ cursor: 'pointer' }}>
+                    <Table.Td>{v.plannedAt ?? '—'}</Table.Td>
+                    <Table.Td fw={700}>{v.ticketNo ?? (v.slot ? `约 ${v.slot}` : '—')}</Table.Td>
+                    <Table.Td>{v.name}</Table.Td>
+                    <Table.Td>{v.attendees}</Table.Td>
+                    <Table.Td>
+                      <BookingStatusBadge status={v.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                {session.visitors.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <Text c="dimmed">还没有来访人排入</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>{shown && <VisitorDetail key={shown.id} v={shown} lawyerOnDuty={session.lawyer !== ''} />}</Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function VisitorDetail({ v, lawyerOnDuty }: { v: QueueVisitor; lawyerOnDuty: boolean }) {
+  return (
+    <Stack gap="sm">
+      <VisitorPanel v={v} />
+      {v.status === 'called' && (
+        <Paper withBorder p="md">
+          <TalkForm visitor={v} lawyerOnDuty={lawyerOnDuty} onSaved={() => undefined} />
+        </Paper>
+      )}
+      {v.talk && (
+        <Paper withBorder p="md" aria-label="接谈结果">
+          <Text fw={700}>接谈结果：{talkOutcomeText(v.talk)}</Text>
+          <DueDates t={v.talk} />
+          <Text size="sm" mt={4}>
+            {v.talk.notes}
+          </Text>
+        </Paper>
+      )}
+    </Stack>
+  );
 }

@@ -1,0 +1,57 @@
+// Rooms × time for one day: each leader's session as a band in its room's row,
+// each visitor at the time they are booked or expected, coloured by status.
+import { Box, Text, Tooltip } from '@mantine/core';
+import type { DayBoard } from '../../../../shared/api/schemas/reception';
+import { toClock, toMinutes } from '../../../../shared/domain/reception';
+import { bookingColor } from './StatusBadge';
+import './board.css';
+
+const STEP = 30;
+
+export function BoardGrid({ board }: { board: DayBoard }) {
+  const talkRooms = board.rooms.filter((r) => r.kind === 'talk');
+  if (talkRooms.length === 0) return <Text c="dimmed">没有启用的接谈室</Text>;
+  const from = Math.min(...talkRooms.map((r) => toMinutes(r.openFrom)));
+  const to = Math.max(...talkRooms.map((r) => toMinutes(r.openTo)));
+  const cols: number[] = [];
+  for (let t = Math.floor(from / STEP) * STEP; t < to; t += STEP) cols.push(t);
+
+  return (
+    <Box className="board-grid" style={{ gridTemplateColumns: `110px repeat(${cols.length}, minmax(56px, 1fr))` }} role="table" aria-label="接谈室时间表">
+      <div className="corner" role="columnheader">
+        接谈室
+      </div>
+      {cols.map((c) => (
+        <div key={c} className="time" role="columnheader">
+          {toClock(c)}
+        </div>
+      ))}
+      {talkRooms.map((room) => {
+        const sessions = board.sessions.filter((s) => s.roomId === room.id);
+        return [
+          <div key={room.id} className="room" role="rowheader">
+            {room.name}
+            <span className="cap">{room.capacity}人</span>
+          </div>,
+          ...cols.map((c) => {
+            const s = sessions.find((x) => toMinutes(x.start) < c + STEP && c < toMinutes(x.end));
+            const here = s?.bookings.filter((b) => b.plannedAt && toMinutes(b.plannedAt) >= c && toMinutes(b.plannedAt) < c + STEP && b.status !== 'cancelled') ?? [];
+            const first = s && (toMinutes(s.start) >= c && toMinutes(s.start) < c + STEP);
+            return (
+              <div key={`${room.id}${c}`} className={`cell${s ? ' in-session' : ''}${s?.status === 'draft' ? ' draft' : ''}`} role="cell">
+                {first && <div className="leader">{s.leaderName}{s.status === 'draft' ? '（草稿）' : ''}</div>}
+                {here.map((b) => (
+                  <Tooltip key={b.id} label={`${b.plannedAt} ${b.name} ${b.kind === 'appointment' ? '约访' : '现场'}`}>
+                    <span className="chip" style={{ background: `var(--mantine-color-${bookingColor(b.status)}-${b.status === 'called' ? 6 : 1})`, color: b.status === 'called' ? 'white' : undefined }}>
+                      {b.ticketNo ?? b.slot} {b.name}
+                    </span>
+                  </Tooltip>
+                ))}
+              </div>
+            );
+          }),
+        ];
+      })}
+    </Box>
+  );
+}
