@@ -1,6 +1,6 @@
 // 账户管理: the administrator adds accounts, disables them and resets passwords.
 // Accounts are never deleted: their names stay on what they registered.
-import { Badge, Button, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useState } from 'react';
 import { createUserInput, PASSWORD_MIN, resetPasswordInput, type UserRow } from '../../../../shared/api/schemas/auth';
@@ -82,6 +82,16 @@ export function UsersPage() {
     }
   };
 
+  const scope = async (u: UserRow, all: boolean) => {
+    try {
+      await call('users.setQueueScope', { userId: u.id, seesAllQueues: all });
+      notifySuccess(all ? `${u.displayName} 可查看所有领导的接访队列` : `${u.displayName} 只能查看本人的接访队列`);
+      load();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
@@ -104,7 +114,18 @@ export function UsersPage() {
             <Table.Tr key={u.id}>
               <Table.Td>{u.username}</Table.Td>
               <Table.Td>{u.displayName}</Table.Td>
-              <Table.Td>{roleLabel(u.role)}</Table.Td>
+              <Table.Td>
+                {roleLabel(u.role)}
+                {u.role === 'leader' && (
+                  <Checkbox
+                    mt={4}
+                    size="xs"
+                    label="可看所有领导的接访队列"
+                    checked={u.seesAllQueues}
+                    onChange={(e) => void scope(u, e.currentTarget.checked)}
+                  />
+                )}
+              </Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   {u.disabled ? <Badge color="gray">已停用</Badge> : <Badge color="teal">正常</Badge>}

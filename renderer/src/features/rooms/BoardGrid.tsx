@@ -1,6 +1,8 @@
 // Rooms × time for one day: each leader's session as a band in its room's row,
 // each visitor at the time they are booked or expected, coloured by status.
 import { Box, Text, Tooltip } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { hallMinutes } from '../../../../shared/time';
 import type { DayBoard } from '../../../../shared/api/schemas/reception';
 import { toClock, toMinutes } from '../../../../shared/domain/reception';
 import { bookingColor } from './StatusBadge';
@@ -9,6 +11,14 @@ import './board.css';
 const STEP = 30;
 
 export function BoardGrid({ board }: { board: DayBoard }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Open at the hour that matters: now (a little before), or the first session of the day.
+  const focusMinutes = board.sessions.length > 0 ? Math.max(Math.min(...board.sessions.map((s) => toMinutes(s.start))), hallMinutes(new Date()) - 60) : 0;
+  useEffect(() => {
+    const el = ref.current;
+    const cell = el?.querySelector<HTMLElement>(`[data-minutes="${Math.floor(focusMinutes / STEP) * STEP}"]`);
+    if (el && cell) el.scrollLeft = cell.offsetLeft - 110;
+  }, [focusMinutes, board.date]);
   const talkRooms = board.rooms.filter((r) => r.kind === 'talk');
   if (talkRooms.length === 0) return <Text c="dimmed">没有启用的接谈室</Text>;
   const from = Math.min(...talkRooms.map((r) => toMinutes(r.openFrom)));
@@ -17,12 +27,12 @@ export function BoardGrid({ board }: { board: DayBoard }) {
   for (let t = Math.floor(from / STEP) * STEP; t < to; t += STEP) cols.push(t);
 
   return (
-    <Box className="board-grid" style={{ gridTemplateColumns: `110px repeat(${cols.length}, minmax(56px, 1fr))` }} role="table" aria-label="接谈室时间表">
+    <Box ref={ref} className="board-grid" style={{ gridTemplateColumns: `110px repeat(${cols.length}, minmax(96px, 1fr))` }} role="table" aria-label="接谈室时间表">
       <div className="corner" role="columnheader">
         接谈室
       </div>
       {cols.map((c) => (
-        <div key={c} className="time" role="columnheader">
+        <div key={c} className="time" role="columnheader" data-minutes={c}>
           {toClock(c)}
         </div>
       ))}

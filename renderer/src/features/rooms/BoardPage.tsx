@@ -2,7 +2,7 @@
 // waiting, in talk or done; scheduling visits in, checking appointments in,
 // moving, cancelling and reordering walk-ins (Alt+↑/↓ on a row).
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { BookingView, InformNotice, SessionBoard } from '../../../../shared/api/schemas/reception';
 import { formatCalendarDate, hallDate } from '../../../../shared/time';
 import { call } from '../../api/client';
@@ -22,16 +22,19 @@ export function BoardPage() {
   const [moving, setMoving] = useState<BookingView | null>(null);
   const [cancelling, setCancelling] = useState<BookingView | null>(null);
   const [inform, setInform] = useState<InformNotice | null>(null);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'F2') {
+        e.preventDefault();
+        setScheduling(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
-    <Stack
-      onKeyDown={(e) => {
-        if (e.key === 'F2') {
-          e.preventDefault();
-          setScheduling(true);
-        }
-      }}
-    >
+    <Stack>
       <Group justify="space-between">
         <Title order={3}>接访看板 · {formatCalendarDate(date)}</Title>
         <Group align="flex-end">

@@ -68,7 +68,7 @@ export function DuePage() {
                     {done ? (
                       <Badge color="teal" variant="light">已完成</Badge>
                     ) : (
-                      <Badge color={STATE[d.state].color}>
+                      <Badge color={STATE[d.state].color} variant={d.state === 'ok' ? 'light' : 'filled'}>
                         {STATE[d.state].label}
                         {d.state === 'overdue' ? ` ${-d.daysLeft}天` : d.state === 'due_soon' ? ` 剩${d.daysLeft}天` : ''}
                       </Badge>

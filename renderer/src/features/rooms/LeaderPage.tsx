@@ -5,6 +5,8 @@
 import { Alert, Button, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { LeaderQueue, QueueVisitor } from '../../../../shared/api/schemas/reception';
+import { labelOf } from '../../../../shared/domain/categories';
+import { SATISFACTION } from '../../../../shared/domain/reception';
 import { formatCalendarDate } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -156,7 +158,10 @@ function VisitorDetail({ v, lawyerOnDuty }: { v: QueueVisitor; lawyerOnDuty: boo
       )}
       {v.talk && (
         <Paper withBorder p="md" aria-label="接谈结果">
-          <Text fw={700}>接谈结果：{talkOutcomeText(v.talk)}</Text>
+          <Text fw={700}>
+            接谈结果：{talkOutcomeText(v.talk)}
+            {v.talk.satisfaction && ` · 来访人${labelOf(SATISFACTION, v.talk.satisfaction)}`}
+          </Text>
           <DueDates t={v.talk} />
           <Text size="sm" mt={4}>
             {v.talk.notes}

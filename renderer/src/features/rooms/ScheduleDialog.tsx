@@ -28,8 +28,13 @@ export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boo
 
   useEffect(() => {
     if (!opened) return;
+    // Each opening starts clean: a choice left from the last visitor must not carry over.
     setError(null);
     setVisitId(presetVisitId ?? null);
+    setKind('walk_in');
+    setSessionId(null);
+    setSlot(null);
+    setAttendees('');
     void call('visits.listDay', { date: today }).then(setVisits, (e: unknown) => setError(messageOf(e)));
     void call('roster.list', { from: today, to: addDays(today, 30) }).then((list) => setSessions(list.filter((s) => s.status === 'published')), (e: unknown) => setError(messageOf(e)));
   }, [opened, today, presetVisitId]);
@@ -84,6 +89,7 @@ export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boo
             data-autofocus
             value={visitId}
             onChange={setVisitId}
+            allowDeselect={false}
             data={visits.map((v) => ({ value: v.id, label: `${v.visitNo} ${v.name}${v.isGroup ? `（集体访 ${v.peopleCount} 人）` : ''}` }))}
             nothingFoundMessage="今日没有这条登记"
           />
@@ -101,6 +107,7 @@ export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boo
             placeholder={choices.length ? '选择领导和时段' : kind === 'walk_in' ? '今天没有已发布的领导接访' : '近30天没有已发布的领导接访'}
             value={sessionId}
             onChange={setSessionId}
+            allowDeselect={false}
             data={choices.map((s) => ({ value: s.id, label: sessionLabel(s) }))}
           />
           {board && kind === 'walk_in' && (
@@ -109,7 +116,7 @@ export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boo
             </Alert>
           )}
           {board && kind === 'appointment' && (
-            <Select label="约访时段" placeholder={board.freeSlots.length ? '选择时段' : '没有空闲时段'} value={slot} onChange={setSlot} data={board.freeSlots} />
+            <Select label="约访时段" placeholder={board.freeSlots.length ? '选择时段' : '没有空闲时段'} value={slot} onChange={setSlot} data={board.freeSlots} allowDeselect={false} />
           )}
           <NumberInput
             label="进入接谈人数"
