@@ -8,7 +8,7 @@ import { SessionStore, type SessionHolder } from './services/sessions';
 import { dispatch } from './api/dispatch';
 import type { Deps } from './context';
 import type { ApiResult } from '../../shared/api/errors';
-import type { PrintExecutor } from './services/printing/executor';
+import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
 
 export const DB_FILE_NAME = 'petition-hall.sqlite3';
 
@@ -17,6 +17,7 @@ export interface BackendOptions extends OpenOptions {
   dataDir: string;
   now?: () => Date;
   printer?: PrintExecutor | null;
+  noticePdf?: PdfRenderer | null;
 }
 
 export interface Backend {
@@ -37,6 +38,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     sessions: new SessionStore(),
     now: opts.now ?? (() => new Date()),
     printer: opts.printer ?? null,
+    noticePdf: opts.noticePdf ?? null,
     dataDir: opts.dataDir,
   };
   return {

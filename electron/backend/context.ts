@@ -2,7 +2,7 @@ import type { Db } from './db/connection';
 import type { EventBus } from './events';
 import type { SessionStore } from './services/sessions';
 import type { Role } from '../../shared/api/roles';
-import type { PrintExecutor } from './services/printing/executor';
+import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
 
 /** What every service gets: the store, the event bus, the sessions and a clock. */
 export interface Deps {
@@ -13,6 +13,12 @@ export interface Deps {
   now: () => Date;
   /** The desktop app's printer; null in serve mode (the browser prints). */
   printer: PrintExecutor | null;
+  /**
+   * Renders a print route to PDF for the notice archive: a hidden Electron
+   * window in the desktop app, headless Chromium in serve mode; null when
+   * neither is available (formal notices are then refused, not issued unkept).
+   */
+  noticePdf: PdfRenderer | null;
   /** The data folder (database, staged exports). */
   dataDir: string;
 }

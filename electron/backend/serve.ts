@@ -9,6 +9,7 @@ import { createBackend } from './backend';
 import { defaultDataDir } from './data-dir';
 import { startHttpServer } from './http/server';
 import { startExportScheduler } from './services/export/scheduler';
+import { createChromiumPdfRenderer, findChromium } from './services/printing/chromium-pdf';
 
 async function main() {
   const { values } = parseArgs({
@@ -27,10 +28,16 @@ async function main() {
   // Scheduled export to the district system; a lease keeps two processes on
   // one data folder (desktop app and serve mode) from exporting twice.
   const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });
+  // Formal notices are archived as PDF; in a browser that takes the system's Chromium.
+  const chromium = findChromium();
+  const pdf = chromium ? createChromiumPdfRenderer(http.url.replace(/\/$/, ''), chromium) : null;
+  backend.deps.noticePdf = pdf;
   console.log(`信访接待大厅已启动：${http.url}`);
+  if (!pdf) console.warn('未找到 Chromium：告知书无法生成PDF存档，将拒绝打印告知书（可设置 PETITION_HALL_CHROMIUM）');
   console.log(`数据文件：${backend.dbFile}`);
   const stop = async () => {
     exporter.stop();
+    await pdf?.close();
     await http.close();
     await backend.close();
     process.exit(0);

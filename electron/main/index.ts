@@ -8,7 +8,7 @@ import { buildMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { hardenContents, hardenSession } from './security';
 import { createDeskWindow, createDisplayWindow, type RendererLocation } from './windows';
-import { createPrintExecutor } from './printing';
+import { createNoticePdfRenderer, createPrintExecutor } from './printing';
 import { startExportScheduler } from '../backend/services/export/scheduler';
 
 let mainWindow: BrowserWindow | null = null;
@@ -50,7 +50,7 @@ async function start() {
     return;
   }
   try {
-    backend = await createBackend({ dataDir: app.getPath('userData'), nativeBinding, printer: createPrintExecutor(renderer) });
+    backend = await createBackend({ dataDir: app.getPath('userData'), nativeBinding, printer: createPrintExecutor(renderer), noticePdf: createNoticePdfRenderer(renderer) });
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', `${e instanceof Error ? e.message : String(e)}\n数据文件夹：${app.getPath('userData')}`);
     app.quit();

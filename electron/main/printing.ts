@@ -4,7 +4,7 @@
 // the configured printer or through the dialog.
 import { BrowserWindow } from 'electron';
 import type { Paper } from '../../shared/api/schemas/printing';
-import type { PrintExecutor } from '../backend/services/printing/executor';
+import type { PdfRenderer, PrintExecutor } from '../backend/services/printing/executor';
 import { secureWebPreferences, type RendererLocation } from './windows';
 
 /** The part of Electron's WebContents printing needs (a fake stands in for it in tests). */
@@ -71,6 +71,35 @@ export function createPrintExecutor(renderer: RendererLocation): PrintExecutor {
         if (renderer.devUrl) void win.loadURL(`${renderer.devUrl}#${job.route}`);
         else void win.loadFile(renderer.indexFile, { hash: job.route });
         return await done;
+      } finally {
+        win.destroy();
+      }
+    },
+  };
+}
+
+/** The desktop notice archive: the same hidden-window route, drawn to PDF once it signals ready. */
+export function createNoticePdfRenderer(renderer: RendererLocation): PdfRenderer {
+  return {
+    async render(job) {
+      const win = new BrowserWindow({ show: false, webPreferences: secureWebPreferences });
+      try {
+        const ready = new Promise<void>((resolve, reject) => {
+          const guard = setTimeout(() => reject(new Error('告知书页面未能加载')), 15_000);
+          win.webContents.on('page-title-updated', (_e, title) => {
+            if (title === READY_TITLE) {
+              clearTimeout(guard);
+              resolve();
+            } else if (title.startsWith(ERROR_TITLE_PREFIX)) {
+              clearTimeout(guard);
+              reject(new Error(title.slice(ERROR_TITLE_PREFIX.length)));
+            }
+          });
+        });
+        if (renderer.devUrl) void win.loadURL(`${renderer.devUrl}#${job.route}`);
+        else void win.loadFile(renderer.indexFile, { hash: job.route });
+        await ready;
+        return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
       } finally {
         win.destroy();
       }

@@ -48,7 +48,10 @@ import {
   type TicketView,
 } from './schemas/queue';
 import {
+  archivedPdfInput,
+  archiveInput,
   bureauInput,
+  type ArchivedNotice,
   printingInput,
   printJobTokenInput,
   printLogInput,
@@ -206,8 +209,10 @@ export const contract = {
   'print.saveBureau': method<Bureau>()({ input: bureauInput, access: ADMIN }),
   'print.settings': method<PrintingSettings>()({ input: empty, access: STAFF }),
   'print.saveSettings': method<PrintingSettings>()({ input: printingInput, access: ADMIN }),
-  'print.submit': method<PrintSubmitted>()({ input: submitPrintInput, access: DESK }),
-  'print.outcome': method<PrintJobView>()({ input: printOutcomeInput, access: DESK }),
+  'print.submit': method<PrintSubmitted>()({ input: submitPrintInput, access: STAFF }),
+  'print.outcome': method<PrintJobView>()({ input: printOutcomeInput, access: STAFF }),
+  'print.archive': method<ArchivedNotice[]>()({ input: archiveInput, access: STAFF }),
+  'print.archivedPdf': method<{ sha256: string; base64: string; name: string }>()({ input: archivedPdfInput, access: STAFF }),
   'print.log': method<PrintJobView[]>()({ input: printLogInput, access: STAFF }),
   /** The print page's data, by the job's one-time token: the hidden print window has no login. */
   'print.slip': method<SlipData>()({ input: printJobTokenInput, access: 'public' }),

@@ -10,6 +10,7 @@ import * as tickets from '../services/queue/tickets';
 import { displayState } from '../services/queue/display';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
+import * as talkPapers from '../services/printing/talk-papers';
 import * as calendar from '../services/calendar/calendar';
 import * as rooms from '../services/reception/rooms';
 import * as roster from '../services/reception/roster';
@@ -116,6 +117,8 @@ export const handlers: HandlerTable = {
   'print.submit': (ctx, input) => printing.submitPrint(ctx.deps, actorOf(ctx), input),
   'print.outcome': (ctx, input) => printing.recordOutcome(ctx.deps, actorOf(ctx), input),
   'print.log': ({ deps }, input) => printing.printLog(deps, input.refId),
+  'print.archive': ({ deps }, input) => talkPapers.listArchive(deps, input.talkId),
+  'print.archivedPdf': (ctx, input) => talkPapers.archivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
   'print.slip': ({ deps }, input) => printing.slipData(deps, input.token),
 
   'calendar.year': ({ deps }, input) => calendar.listYear(deps.db, input.year),

@@ -1,5 +1,6 @@
 // Kysely's view of the tables. Instants are UTC ISO-8601 text; booleans are 0/1.
 import type { Generated } from 'kysely';
+import type { PrintTemplate } from '../../../shared/api/schemas/printing';
 import type { Role } from '../../../shared/api/roles';
 import type { IdType } from '../../../shared/domain/identity';
 
@@ -183,7 +184,7 @@ export interface TicketCallsTable {
 
 export interface PrintJobsTable {
   id: string;
-  template: 'ticket' | 'receipt';
+  template: PrintTemplate;
   ref_id: string;
   copies: number;
   reprint: number;
@@ -382,4 +383,22 @@ export interface Database {
   reception_bookings: ReceptionBookingsTable;
   talk_records: TalkRecordsTable;
   room_calls: RoomCallsTable;
+}
+
+// ---- formal notices kept as PDF (0008_notice_archive) ---------------------------
+
+export interface NoticeArchiveTable {
+  id: string;
+  job_id: string;
+  template: PrintTemplate;
+  talk_id: string;
+  sha256: string;
+  bytes: number;
+  path: string;
+  actor_id: string;
+  created_at: string;
+}
+
+export interface Database {
+  notice_archive: NoticeArchiveTable;
 }

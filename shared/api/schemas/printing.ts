@@ -2,13 +2,24 @@ import { z } from '../zod-setup';
 import { text, uuid } from './common';
 import type { TicketView } from './queue';
 import type { VisitDetail } from './visits';
+import type { TalkRecordView } from './reception';
 
-/** Slips printed so far; formal notices (告知书) arrive with the outcomes of the rooms issue. */
+/** Slips (ticket, receipt) and the formal papers of a talk record (A4). */
 export const PRINT_TEMPLATES = [
   { code: 'ticket', label: '排队凭条' },
   { code: 'receipt', label: '登记回执' },
+  { code: 'accept_notice', label: '受理告知书' },
+  { code: 'decline_notice', label: '不予受理告知书' },
+  { code: 'extension_notice', label: '延期告知书' },
+  { code: 'assign_sheet', label: '交办单' },
+  { code: 'talk_record', label: '接谈记录' },
 ] as const;
 export type PrintTemplate = (typeof PRINT_TEMPLATES)[number]['code'];
+/** Papers printed from a talk record; 告知书 have legal weight and are archived as PDF with their SHA-256. */
+export const TALK_TEMPLATES = ['accept_notice', 'decline_notice', 'extension_notice', 'assign_sheet', 'talk_record'] as const;
+export type TalkTemplate = (typeof TALK_TEMPLATES)[number];
+export const FORMAL_NOTICES: readonly PrintTemplate[] = ['accept_notice', 'decline_notice', 'extension_notice'];
+export const isTalkTemplate = (t: PrintTemplate): t is TalkTemplate => (TALK_TEMPLATES as readonly string[]).includes(t);
 export const PRINT_TEMPLATE_CODES = PRINT_TEMPLATES.map((t) => t.code) as [PrintTemplate, ...PrintTemplate[]];
 
 export const PAPERS = [
@@ -37,6 +48,8 @@ const templateSettings = z.object({
 export const printingInput = z.object({
   ticket: templateSettings,
   receipt: templateSettings,
+  /** Notices, 交办单 and 接谈记录 (A4). Older saved settings lack it: the default applies. */
+  notice: templateSettings.default({ printer: '', paper: 'A4', silent: false }),
   /** Print the ticket as soon as it is issued at the front desk. */
   autoPrintTicket: z.boolean(),
 });
@@ -44,6 +57,7 @@ export type PrintingSettings = z.output<typeof printingInput>;
 export const DEFAULT_PRINTING: PrintingSettings = {
   ticket: { printer: '', paper: '80mm', silent: true },
   receipt: { printer: '', paper: 'A4', silent: false },
+  notice: { printer: '', paper: 'A4', silent: false },
   autoPrintTicket: true,
 };
 
@@ -80,6 +94,36 @@ export interface PrintSubmitted {
   paper: Paper;
 }
 
+/** What a talk-record paper needs: the talk, the visit, where and with whom it took place. */
+export interface TalkPaper {
+  talk: TalkRecordView;
+  visit: VisitDetail;
+  leaderName: string;
+  roomName: string;
+  lawyer: string;
+  /** Talk date 'YYYY-MM-DD', start and end of the talk ('HH:mm', hall time; end null if unknown). */
+  date: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** 延期告知书: the handling deadline before the extension. */
+  originalHandleDue: string | null;
+}
+
 export type SlipData =
   | { template: 'ticket'; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string; ticket: TicketView & { peopleAhead: number } }
-  | { template: 'receipt'; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string; visit: VisitDetail };
+  | { template: 'receipt'; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string; visit: VisitDetail }
+  | ({ template: TalkTemplate; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string } & TalkPaper);
+
+/** A formal notice as issued: the PDF kept in the data folder and its SHA-256. */
+export interface ArchivedNotice {
+  id: string;
+  jobId: string;
+  template: PrintTemplate;
+  talkId: string;
+  sha256: string;
+  bytes: number;
+  at: string;
+  actorName: string;
+}
+export const archiveInput = z.object({ talkId: uuid });
+export const archivedPdfInput = z.object({ archiveId: uuid });

@@ -7,6 +7,7 @@ import * as m0004 from './0004_export';
 import * as m0005 from './0005_printing';
 import * as m0006 from './0006_holidays';
 import * as m0007 from './0007_reception';
+import * as m0008 from './0008_notice_archive';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_printing': m0005,
   '0006_holidays': m0006,
   '0007_reception': m0007,
+  '0008_notice_archive': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../../shared/api/contract';
-import { bureauInput, DEFAULT_BUREAU, DEFAULT_PRINTING, printingInput, type Bureau, type PrintingSettings, type PrintJobView, type PrintSubmitted, type SlipData } from '../../../../shared/api/schemas/printing';
+import { bureauInput, DEFAULT_BUREAU, DEFAULT_PRINTING, isTalkTemplate, printingInput, type Bureau, type PrintingSettings, type PrintJobView, type PrintSubmitted, type SlipData } from '../../../../shared/api/schemas/printing';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { findTicket, toTicketView } from '../../db/queries/tickets';
@@ -14,6 +14,8 @@ import { newId } from '../ids';
 import { peopleAhead } from '../queue/tickets';
 import { getSetting, saveSetting } from '../settings-store';
 import { loadDetail } from '../visits';
+import { getTalk } from '../reception/talks';
+import { archiveNotice, talkPaper, talkTemplateProblem } from './talk-papers';
 
 /** How long the print page may fetch a slip's data after the job is made. */
 const TOKEN_MINUTES = 10;
@@ -47,13 +49,22 @@ async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobView> {
 export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf<'print.submit'>): Promise<PrintSubmitted> {
   const now = deps.now();
   const at = now.toISOString();
-  const settings = (await getPrinting(deps.db))[input.template];
+  const template = input.template;
+  // Leaders print the papers of their talks; tickets and receipts are the desk's.
+  if (actor.role === 'leader' && !isTalkTemplate(template)) throw new ApiError('FORBIDDEN', '接访领导只能打印接谈相关的文书');
+  const all = await getPrinting(deps.db);
+  const settings = isTalkTemplate(template) ? all.notice : all[template];
   const job = await writeTransaction(deps.db, async (trx) => {
-    const exists =
-      input.template === 'ticket'
-        ? await trx.selectFrom('tickets').select('id').where('id', '=', input.refId).executeTakeFirst()
-        : await trx.selectFrom('visits').select('id').where('id', '=', input.refId).executeTakeFirst();
-    if (!exists) throw new ApiError('NOT_FOUND', input.template === 'ticket' ? '找不到该号' : '找不到该来访登记');
+    if (isTalkTemplate(template)) {
+      const problem = talkTemplateProblem(template, await getTalk(trx, input.refId));
+      if (problem) throw new ApiError('CONFLICT', problem);
+    } else {
+      const exists =
+        template === 'ticket'
+          ? await trx.selectFrom('tickets').select('id').where('id', '=', input.refId).executeTakeFirst()
+          : await trx.selectFrom('visits').select('id').where('id', '=', input.refId).executeTakeFirst();
+      if (!exists) throw new ApiError('NOT_FOUND', template === 'ticket' ? '找不到该号' : '找不到该来访登记');
+    }
     const earlier = await trx.selectFrom('print_jobs').select('id').where('ref_id', '=', input.refId).where('template', '=', input.template).where('status', '!=', 'failed').executeTakeFirst();
     const row: PrintJobsTable = {
       id: newId(),
@@ -73,10 +84,18 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
     };
     await trx.insertInto('print_jobs').values(row).execute();
     // Printing a slip hands personal data to paper: audited like a change.
-    await writeAudit(trx, { at, actorId: actor.id, action: `print.${input.template}`, entity: input.template === 'ticket' ? 'ticket' : 'visit', entityId: input.refId, after: { jobId: row.id, copies: row.copies, reprint: row.reprint === 1 } });
+    const entity = template === 'ticket' ? 'ticket' : template === 'receipt' ? 'visit' : 'talk_record';
+    await writeAudit(trx, { at, actorId: actor.id, action: `print.${template}`, entity, entityId: input.refId, after: { jobId: row.id, copies: row.copies, reprint: row.reprint === 1 } });
     return row;
   });
   const route = `/print/job/${job.token}`;
+  // A formal notice is kept as PDF before it is printed; if that fails it is not printed.
+  try {
+    await archiveNotice(deps, actor, { id: job.id, template, refId: input.refId, route });
+  } catch (e) {
+    await recordOutcome(deps, actor, { jobId: job.id, ok: false, error: e instanceof ApiError ? e.message : '告知书存档失败' });
+    throw e instanceof ApiError ? e : new ApiError('INTERNAL', '告知书存档失败，告知书未打印');
+  }
   if (!deps.printer) return { job: await toView(deps.db, job), route, mode: 'browser', paper: settings.paper as PrintSubmitted['paper'] };
   const result = await deps.printer.print({ route, paper: job.paper as PrintSubmitted['paper'], printer: settings.printer, silent: settings.silent, copies: job.copies });
   const done = await recordOutcome(deps, actor, { jobId: job.id, ok: result.ok, error: result.ok ? '' : result.message });
@@ -107,7 +126,8 @@ export async function slipData(deps: Deps, token: string): Promise<SlipData> {
     if (!t) throw new ApiError('NOT_FOUND', '找不到该号');
     return { template: 'ticket', ...base, ticket: { ...toTicketView(t), peopleAhead: await peopleAhead(deps, t.id) } };
   }
-  return { template: 'receipt', ...base, visit: await loadDetail(deps.db, job.ref_id) };
+  if (job.template === 'receipt') return { template: 'receipt', ...base, visit: await loadDetail(deps.db, job.ref_id) };
+  return { template: job.template, ...base, ...(await talkPaper(deps.db, job.ref_id)) };
 }
 
 export async function printLog(deps: Deps, refId: string): Promise<PrintJobView[]> {

@@ -259,11 +259,12 @@ async function changeTalk(deps: Deps, actor: Actor, talkId: string, action: stri
   const at = deps.now().toISOString();
   await writeTransaction(deps.db, async (trx) => {
     const k = await getTalk(trx, talkId);
-    const leader = await trx.selectFrom('talk_records').select('leader_id').where('id', '=', talkId).executeTakeFirstOrThrow();
-    if (actor.role === 'leader' && leader.leader_id !== actor.id) throw new ApiError('FORBIDDEN', '只能处理本人接谈的事项');
+    const raw = await trx.selectFrom('talk_records').selectAll().where('id', '=', talkId).executeTakeFirstOrThrow();
+    if (actor.role === 'leader' && raw.leader_id !== actor.id) throw new ApiError('FORBIDDEN', '只能处理本人接谈的事项');
     const patch = await fn(k, trx, at);
     await trx.updateTable('talk_records').set({ ...patch, updated_at: at, version: k.version + 1 }).where('id', '=', talkId).execute();
-    await writeAudit(trx, { at, actorId: actor.id, action, entity: 'talk_record', entityId: talkId, before: Object.fromEntries(Object.keys(patch).map((key) => [key, (k as unknown as Record<string, unknown>)[key]])), after: patch, note });
+    const before = Object.fromEntries(Object.keys(patch).map((key) => [key, raw[key as keyof TalkRecordsTable]]));
+    await writeAudit(trx, { at, actorId: actor.id, action, entity: 'talk_record', entityId: talkId, before, after: patch, note });
   });
   deps.events.publish('reception.changed', { date: null });
   return getTalk(deps.db, talkId);

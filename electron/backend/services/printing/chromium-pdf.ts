@@ -1,0 +1,45 @@
+// serve mode's notice archive: headless Chromium (the system's, never a
+// downloaded one) opens the notice's print route on this server, waits for the
+// page's ready signal like the desktop print window, and returns the PDF.
+// playwright-core drives it: a maintained DevTools-protocol client already in
+// the tree for the UI tests, rather than a hand-written CDP session.
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import type { PdfRenderer } from './executor';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
+
+export function findChromium(): string | null {
+  const configured = process.env.PETITION_HALL_CHROMIUM;
+  if (configured) return existsSync(configured) ? configured : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+export function createChromiumPdfRenderer(baseUrl: string, executablePath: string): PdfRenderer & { close(): Promise<void> } {
+  let browser: Promise<Browser> | null = null;
+  const launch = async () => {
+    const { chromium } = await import('playwright-core');
+    return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  };
+  return {
+    async render({ route }) {
+      browser ??= launch();
+      const context = await (await browser).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}/#${route}`);
+        // The page's own ready signal (its title), as the desktop print window waits for it.
+        await page.waitForFunction("document.title === 'print-ready' || document.title.startsWith('print-error:')", undefined, { timeout: 15_000 });
+        const title = await page.title();
+        if (title !== 'print-ready') throw new Error(title.slice('print-error:'.length));
+        await page.emulateMedia({ media: 'print' });
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      } finally {
+        await context.close();
+      }
+    },
+    async close() {
+      if (browser) await (await browser).close();
+    },
+  };
+}
