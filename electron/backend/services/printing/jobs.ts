@@ -15,7 +15,8 @@ import { peopleAhead } from '../queue/tickets';
 import { getSetting, saveSetting } from '../settings-store';
 import { loadDetail } from '../visits';
 import { getTalk } from '../reception/talks';
-import { archiveNotice, talkPaper, talkTemplateProblem } from './talk-papers';
+import { archiveNotice, talkPaper } from './talk-papers';
+import { talkTemplateProblem } from '../../../../shared/domain/talk-papers';
 
 /** How long the print page may fetch a slip's data after the job is made. */
 const TOKEN_MINUTES = 10;

@@ -5,8 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ApiError } from '../../../../shared/api/errors';
-import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type PrintTemplate, type TalkPaper, type TalkTemplate } from '../../../../shared/api/schemas/printing';
-import type { TalkRecordView } from '../../../../shared/api/schemas/reception';
+import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type PrintTemplate, type TalkPaper } from '../../../../shared/api/schemas/printing';
 import { labelOf } from '../../../../shared/domain/categories';
 import { hallDate, formatTime } from '../../../../shared/time';
 import type { Actor, Deps } from '../../context';
@@ -16,23 +15,6 @@ import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { getTalk } from '../reception/talks';
 import { loadDetail } from '../visits';
-
-/** Which papers a talk record allows; a refusal names the reason. */
-export function talkTemplateProblem(template: TalkTemplate, t: TalkRecordView): string | null {
-  const accepted = t.outcome === 'accepted' || t.outcome === 'assigned';
-  switch (template) {
-    case 'accept_notice':
-      return accepted ? null : '只有受理或交办的事项出具受理告知书';
-    case 'decline_notice':
-      return t.outcome === 'declined' || t.outcome === 'litigation' ? null : '只有不予受理或引导诉讼的事项出具不予受理告知书';
-    case 'extension_notice':
-      return t.extensionDays ? null : '该事项没有延期，不能出具延期告知书';
-    case 'assign_sheet':
-      return t.outcome === 'assigned' ? null : '只有交办的事项出具交办单';
-    case 'talk_record':
-      return null;
-  }
-}
 
 export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper> {
   const talk = await getTalk(db, talkId);

@@ -1,10 +1,10 @@
 // Printing from any screen: the backend records the job (and audits it); the
 // desktop app prints it at once, a browser prints it through a hidden iframe.
-import type { PrintTemplate } from '../../../../shared/api/schemas/printing';
+import { PRINT_TEMPLATES, type PrintTemplate } from '../../../../shared/api/schemas/printing';
+import { labelOf } from '../../../../shared/domain/categories';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess, notifyWarning } from '../../lib/notify';
 
-const LABEL: Record<PrintTemplate, string> = { ticket: '排队凭条', receipt: '登记回执' };
 
 function printInIframe(route: string, token: string): Promise<void> {
   return new Promise((resolve) => {
@@ -25,7 +25,7 @@ function printInIframe(route: string, token: string): Promise<void> {
 export async function printSlip(template: PrintTemplate, refId: string): Promise<void> {
   try {
     const r = await call('print.submit', { template, refId, copies: 1 });
-    const what = `${LABEL[template]}${r.job.reprint ? '（补打）' : ''}`;
+    const what = `${labelOf(PRINT_TEMPLATES, template)}${r.job.reprint ? '（补打）' : ''}`;
     if (r.mode === 'desktop') {
       if (r.job.status === 'printed') notifySuccess(`${what}已打印`);
       else notifyWarning(`${r.job.error}。登记已保存，可稍后补打。`, `${what}未打印`);
@@ -34,6 +34,6 @@ export async function printSlip(template: PrintTemplate, refId: string): Promise
     await printInIframe(r.route, r.route.split('/').pop() ?? '');
     await call('print.outcome', { jobId: r.job.id, ok: true });
   } catch (e) {
-    notifyError(e, `${LABEL[template]}未打印`);
+    notifyError(e, `${labelOf(PRINT_TEMPLATES, template)}未打印`);
   }
 }

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
 import { messageOf } from '../../lib/form-errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { printSlip } from '../printing/print-slip';
 import { talkOutcomeText } from './VisitorPanel';
 import { useLive } from './use-reception';
 
@@ -87,6 +88,11 @@ export function DuePage() {
                         <Button size="compact-sm" variant="light" onClick={() => void mark(d)}>
                           {d.which === 'reply' ? '已书面告知' : '已办结'}
                         </Button>
+                        {d.which === 'handle' && d.talk.extensionDays !== null && (
+                          <Button size="compact-sm" variant="default" onClick={() => void printSlip('extension_notice', d.talk.id)}>
+                            打印延期告知书
+                          </Button>
+                        )}
                         {d.which === 'handle' && d.talk.extensionDays === null && user.role !== 'clerk' && (
                           <Button size="compact-sm" variant="default" onClick={() => setExtending(d)}>
                             延期

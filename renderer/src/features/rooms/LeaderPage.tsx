@@ -2,7 +2,7 @@
 // with their history, calling the next one in (F5; the hall display shows
 // 请 L003 号到 2 号接谈室), recalling (F6), marking a no-show (F7), and the
 // talk record. Administrators, and leaders allowed to, may open others' queues.
-import { Alert, Button, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Divider, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { LeaderQueue, QueueVisitor } from '../../../../shared/api/schemas/reception';
 import { labelOf } from '../../../../shared/domain/categories';
@@ -12,6 +12,7 @@ import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { BookingStatusBadge } from './StatusBadge';
 import { TalkForm } from './TalkForm';
+import { TalkPapers } from './TalkPapers';
 import { DueDates, talkOutcomeText, VisitorPanel } from './VisitorPanel';
 import { useLive } from './use-reception';
 
@@ -166,6 +167,8 @@ function VisitorDetail({ v, lawyerOnDuty }: { v: QueueVisitor; lawyerOnDuty: boo
           <Text size="sm" mt={4}>
             {v.talk.notes}
           </Text>
+          <Divider my="xs" />
+          <TalkPapers talk={v.talk} />
         </Paper>
       )}
     </Stack>
