@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../../shared/api/errors';
 import { correctVisitInput, type VisitDetail } from '../../../../shared/api/schemas/visits';
-import { formatCalendarDate, formatDateTime } from '../../../../shared/time';
+import { formatCalendarDate, formatDateTime, hallDate } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
 import { zodErrors } from '../../lib/form-errors';
@@ -15,6 +15,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { fromDetail, toChanges, type VisitFormValues } from './form-model';
 import { KindBadge } from './KindBadge';
 import { printSlip } from '../printing/print-slip';
+import { ScheduleDialog } from '../rooms/ScheduleDialog';
 import type { PrintJobView } from '../../../../shared/api/schemas/printing';
 import { MatterFields, PersonFields } from './VisitFields';
 
@@ -128,6 +129,7 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
   const [detail, setDetail] = useState<VisitDetail | null>(null);
   const [editing, setEditing] = useState(false);
   const [prints, setPrints] = useState<PrintJobView[]>([]);
+  const [scheduling, setScheduling] = useState(false);
   useEffect(() => {
     setEditing(false);
     setDetail(null);
@@ -169,7 +171,13 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
                     {prints.some((p) => p.status !== 'failed') ? '补打回执' : '打印回执'}
                   </Button>
                 )}
+                {canCorrect && hallDate(detail.registeredAt) === hallDate() && (
+                  <Button variant="default" onClick={() => setScheduling(true)}>
+                    排入领导接访
+                  </Button>
+                )}
               </Group>
+              <ScheduleDialog opened={scheduling} onClose={() => setScheduling(false)} presetVisitId={detail.id} />
               {prints.length > 0 && (
                 <>
                   <Divider label="打印记录" labelPosition="left" />
