@@ -99,7 +99,14 @@ function RoomFormBody({ initial, onClose, onSaved }: { initial: RoomForm; onClos
 
 export function RoomsPage() {
   const [rooms, setRooms] = useState<RoomView[] | null>(null);
-  const [editing, setEditing] = useState<RoomForm | null>(null);
+  // The dialog keeps its last room while it fades out; `n` gives each opening a fresh form.
+  const [editing, setEditing] = useState<{ room: RoomForm; n: number } | null>(null);
+  const [opened, setOpened] = useState(false);
+  const edit = (room: RoomForm) => {
+    setEditing((e) => ({ room, n: (e?.n ?? 0) + 1 }));
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
   const load = useCallback(() => void call('rooms.list', {}).then(setRooms, (e: unknown) => notifyError(e, '无法读取房间')), []);
   useEffect(() => {
     load();
@@ -112,7 +119,7 @@ export function RoomsPage() {
     <Paper withBorder p="md" maw={1000}>
       <Group justify="space-between" mb="xs">
         <Title order={3}>房间设置</Title>
-        <Button onClick={() => setEditing({ ...NEW_ROOM })}>添加房间</Button>
+        <Button onClick={() => edit({ ...NEW_ROOM })}>添加房间</Button>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
         接谈室用于领导接访，接访安排只能排在启用的接谈室、开放时间之内；候谈室供来访人等候。
@@ -145,7 +152,7 @@ export function RoomsPage() {
               </Table.Td>
               <Table.Td>{r.active ? <Badge color="teal">启用</Badge> : <Badge color="gray">停用</Badge>}</Table.Td>
               <Table.Td ta="right">
-                <Button size="compact-sm" variant="subtle" aria-label={`编辑 ${r.name}`} onClick={() => setEditing({ ...r })}>
+                <Button size="compact-sm" variant="subtle" aria-label={`编辑 ${r.name}`} onClick={() => edit({ ...r })}>
                   编辑
                 </Button>
               </Table.Td>
@@ -158,8 +165,8 @@ export function RoomsPage() {
           尚未设置房间
         </Text>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.id ? `编辑房间：${editing.name}` : '添加房间'}>
-        {editing && <RoomFormBody initial={editing} onClose={() => setEditing(null)} onSaved={load} />}
+      <Modal opened={opened} onClose={close} title={editing?.room.id ? `编辑房间：${editing.room.name}` : '添加房间'}>
+        {editing && <RoomFormBody key={editing.n} initial={editing.room} onClose={close} onSaved={load} />}
       </Modal>
     </Paper>
   );

@@ -33,14 +33,14 @@ const weekDays = (monday: string) => Array.from({ length: 7 }, (_, i) => addDays
 // ---- status ----------------------------------------------------------------------
 
 const STATUS: Record<SessionView['status'], { label: string; color: string }> = {
-  draft: { label: '草稿', color: 'yellow' },
+  draft: { label: '草稿', color: 'orange' },
   published: { label: '已发布', color: 'teal' },
   cancelled: { label: '已取消', color: 'gray' },
 };
 
 export function SessionStatusBadge({ status }: { status: SessionView['status'] }) {
   return (
-    <Badge color={STATUS[status].color} variant={status === 'published' ? 'filled' : 'light'}>
+    <Badge size="lg" color={STATUS[status].color} variant={status === 'published' ? 'filled' : 'light'}>
       {STATUS[status].label}
     </Badge>
   );
@@ -204,10 +204,14 @@ function SessionFormBody({ initial, leaders, rooms, onClose, onSaved }: { initia
 }
 
 function CancelDialog({ session, onClose, onDone }: { session: SessionView | null; onClose: () => void; onDone: () => void }) {
+  // Keeps the last session shown while the dialog fades out.
+  const [shown, setShown] = useState<SessionView | null>(session);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
+    if (!session) return;
+    setShown(session);
     setReason('');
     setError(null);
   }, [session]);
@@ -229,7 +233,7 @@ function CancelDialog({ session, onClose, onDone }: { session: SessionView | nul
   };
   return (
     <Modal opened={session !== null} onClose={onClose} title="取消接访">
-      {session && (
+      {shown && (
         <form
           noValidate
           onSubmit={(e) => {
@@ -245,7 +249,7 @@ function CancelDialog({ session, onClose, onDone }: { session: SessionView | nul
         >
           <Stack>
             <Text>
-              取消 {session.leaderName} {formatCalendarDate(session.date)}（{weekdayOf(session.date)}）{session.start}–{session.end} 在{session.roomName}的接访？取消后不能恢复，如需接访请重新安排。
+              取消 {shown.leaderName} {formatCalendarDate(shown.date)}（{weekdayOf(shown.date)}）{shown.start}–{shown.end} 在{shown.roomName}的接访？取消后不能恢复，如需接访请重新安排。
             </Text>
             <Textarea label="取消原因" autosize minRows={2} data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} />
             <Group justify="flex-end">
@@ -344,6 +348,8 @@ function RosterNotice({ bureau, from, to, sessions }: { bureau: Bureau | null; f
   );
 }
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 // ---- the page ---------------------------------------------------------------------
 
 export function RosterPage() {
@@ -357,7 +363,9 @@ export function RosterPage() {
   const [rooms, setRooms] = useState<RoomView[]>([]);
   const [leaders, setLeaders] = useState<UserRow[] | null>(null);
   const [bureau, setBureau] = useState<Bureau | null>(null);
-  const [editing, setEditing] = useState<SessionForm | null>(null);
+  // The dialog keeps its last session while it fades out; `n` gives each opening a fresh form.
+  const [editing, setEditing] = useState<{ session: SessionForm; n: number } | null>(null);
+  const [editorOpen, setEditorOpen] = useState(false);
   const [cancelling, setCancelling] = useState<SessionView | null>(null);
   const [acting, setActing] = useState<string | null>(null);
 
@@ -377,8 +385,9 @@ export function RosterPage() {
     call('print.bureau', {}).then(setBureau, () => setBureau(null));
   }, [loadRooms]);
 
-  const openEditor = (f: SessionForm) => {
-    setEditing(f);
+  const openEditor = (session: SessionForm) => {
+    setEditing((e) => ({ session, n: (e?.n ?? 0) + 1 }));
+    setEditorOpen(true);
     loadRooms();
     if (admin) call('users.list', {}).then(setLeaders, (e: unknown) => notifyError(e, '无法读取接访领导'));
   };
@@ -410,40 +419,39 @@ export function RosterPage() {
 
   return (
     <Paper withBorder p="md">
-      <Group justify="space-between" mb="sm" wrap="wrap">
-        <Group gap="md">
-          <Title order={3}>接访安排</Title>
-          <Group gap={6}>
-            <Button variant="default" size="xs" onClick={() => setMonday(addDays(monday, -7))}>
-              上一周
-            </Button>
-            <Button variant={thisWeek ? 'light' : 'default'} size="xs" onClick={() => setMonday(mondayOf(today))}>
-              本周
-            </Button>
-            <Button variant="default" size="xs" onClick={() => setMonday(addDays(monday, 7))}>
-              下一周
-            </Button>
-          </Group>
-          <Text fw={600} data-testid="roster-week">
-            {formatCalendarDate(monday)} 至 {formatCalendarDate(sunday)}
-            {thisWeek && (
-              <Badge ml="xs" variant="light">
-                本周
-              </Badge>
-            )}
-          </Text>
-        </Group>
-        <Group gap="xs">
+      {/* Actions sit beside the title, not in the top-right corner where the save notices appear. */}
+      <Group justify="space-between" mb="xs" wrap="wrap">
+        <Group gap="sm">
+          <Title order={3} mr="sm">
+            接访安排
+          </Title>
+          {admin && <Button onClick={() => openEditor(newSession(today >= monday && today <= sunday ? today : monday))}>新增接访</Button>}
           <Button variant="default" onClick={print}>
             打印接访安排
           </Button>
-          {admin && <Button onClick={() => openEditor(newSession(today >= monday && today <= sunday ? today : monday))}>新增接访</Button>}
+        </Group>
+        <Group gap={6}>
+          <Button variant="default" onClick={() => setMonday(addDays(monday, -7))}>
+            上一周
+          </Button>
+          <Button variant={thisWeek ? 'light' : 'default'} onClick={() => setMonday(mondayOf(today))}>
+            本周
+          </Button>
+          <Button variant="default" onClick={() => setMonday(addDays(monday, 7))}>
+            下一周
+          </Button>
         </Group>
       </Group>
-      <Text size="sm" c="dimmed" mb="sm">
-        {admin ? '新增的接访为草稿，发布后才能排入来访人、才会打印到大厅的接访安排上。' : '只显示安排；如需调整请联系管理员。'}
-        已发布 {published.length} 场{sessions && sessions.length > published.length ? `，草稿或已取消 ${sessions.length - published.length} 场` : ''}。
-      </Text>
+      <Group gap="xs" mb="sm" align="baseline">
+        <Text fw={700} size="lg" data-testid="roster-week">
+          {formatCalendarDate(monday)}（星期一）至 {formatCalendarDate(sunday)}（星期日）
+        </Text>
+        {thisWeek && <Badge variant="light">本周</Badge>}
+        <Text size="sm" c="dimmed">
+          已发布 {published.length} 场{sessions && sessions.length > published.length ? `，草稿或已取消 ${sessions.length - published.length} 场` : ''}。
+          {admin ? '新增的接访为草稿，发布后才能排入来访人，也才会打印在大厅的接访安排上。' : '如需调整请联系管理员。'}
+        </Text>
+      </Group>
       <Table withTableBorder withColumnBorders aria-label="接访安排" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -507,22 +515,26 @@ export function RosterPage() {
                   return (
                     <Table.Tr key={s.id} data-date={d} data-session={s.id}>
                       {i === 0 && dayCell(list.length)}
-                      <Table.Td {...dim} fw={600}>
+                      <Table.Td {...dim} style={NOWRAP} fw={600}>
                         {s.start}–{s.end}
                       </Table.Td>
-                      <Table.Td {...dim}>{s.leaderName}</Table.Td>
-                      <Table.Td {...dim}>{s.roomName}</Table.Td>
-                      <Table.Td {...dim}>{s.topics || <Text span size="sm" c="dimmed">不限</Text>}</Table.Td>
+                      <Table.Td {...dim} style={NOWRAP}>{s.leaderName}</Table.Td>
+                      <Table.Td {...dim} style={NOWRAP}>{s.roomName}</Table.Td>
+                      <Table.Td>
+                        <Text span size="sm" {...dim}>
+                          {s.topics || <Text span size="sm" c="dimmed">不限</Text>}
+                        </Text>
+                        {cancelled && s.cancelReason && (
+                          <Text size="sm" c="red.8" mt={2}>
+                            取消原因：{s.cancelReason}
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td {...dim}>{s.lawyer || <Text span size="sm" c="dimmed">—</Text>}</Table.Td>
                       <Table.Td {...dim}>{s.slotMinutes}分钟</Table.Td>
                       <Table.Td>{s.activeBookings > 0 ? `${s.activeBookings}人` : <Text span size="sm" c="dimmed">—</Text>}</Table.Td>
                       <Table.Td>
                         <SessionStatusBadge status={s.status} />
-                        {cancelled && s.cancelReason && (
-                          <Text size="xs" c="dimmed" mt={2}>
-                            原因：{s.cancelReason}
-                          </Text>
-                        )}
                       </Table.Td>
                       {admin && (
                         <Table.Td>
@@ -555,15 +567,16 @@ export function RosterPage() {
           })}
         </Table.Tbody>
       </Table>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.id ? '编辑接访' : '新增接访'} size="lg">
+      <Modal opened={editorOpen} onClose={() => setEditorOpen(false)} title={editing?.session.id ? '编辑接访' : '新增接访'} size="lg">
         {editing && (
           <SessionFormBody
-            initial={editing}
+            key={editing.n}
+            initial={editing.session}
             leaders={leaders}
             rooms={rooms}
-            onClose={() => setEditing(null)}
+            onClose={() => setEditorOpen(false)}
             onSaved={(s) => {
-              setEditing(null);
+              setEditorOpen(false);
               if (s.date < monday || s.date > sunday) setMonday(mondayOf(s.date));
               else loadRoster();
             }}
