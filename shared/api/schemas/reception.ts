@@ -29,11 +29,11 @@ export const rosterRangeInput = z
 
 export const saveSessionInput = z.object({
   id: uuid.nullable().default(null),
-  leaderId: uuid,
+  leaderId: z.uuid({ error: '请选择接访领导' }),
   date,
   start: clock('开始时间'),
   end: clock('结束时间'),
-  roomId: uuid,
+  roomId: z.uuid({ error: '请选择接谈室' }),
   topics: text('接访事项', { max: 100 }).default(''),
   lawyer: text('值班律师', { max: 40 }).default(''),
   slotMinutes: z.number().int().min(5, '每位接谈时长至少5分钟').max(240, '每位接谈时长不超过240分钟').default(30),
@@ -48,8 +48,8 @@ export const sessionStatusInput = z
 export const boardInput = z.object({ date });
 
 export const scheduleInput = z.object({
-  visitId: uuid,
-  sessionId: uuid,
+  visitId: z.uuid({ error: '请选择来访登记' }),
+  sessionId: z.uuid({ error: '请选择接访安排' }),
   kind: z.enum(['walk_in', 'appointment']),
   slot: clock('约访时段').nullable().default(null),
   /** People going into the talk room; defaults to the group's representatives or the people registered. */
