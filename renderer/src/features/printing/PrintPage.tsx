@@ -8,6 +8,7 @@ import type { SlipData } from '../../../../shared/api/schemas/printing';
 import { call } from '../../api/client';
 import { messageOf } from '../../lib/form-errors';
 import { ReceiptSlip, TicketSlip } from './slips';
+import { TalkPaperSlip } from './notices';
 import './print.css';
 
 const ROLL_WIDTH_MM: Record<'80mm' | '58mm', number> = { '80mm': 80, '58mm': 58 };
@@ -42,7 +43,13 @@ export function PrintPage({ token }: { token: string }) {
   return (
     <>
       <style>{`@page { size: ${data.paper === 'A4' ? 'A4' : `${ROLL_WIDTH_MM[data.paper]}mm ${rollMm ?? 200}mm`}; margin: ${data.paper === 'A4' ? '15mm 20mm' : '0'}; } html, body, #root { height: auto; }`}</style>
-      {data.template === 'ticket' ? <TicketSlip d={data} onReady={drawn} /> : <ReceiptSlip d={data} onReady={drawn} />}
+      {data.template === 'ticket' ? (
+        <TicketSlip d={data} onReady={drawn} />
+      ) : data.template === 'receipt' ? (
+        <ReceiptSlip d={data} onReady={drawn} />
+      ) : (
+        <TalkPaperSlip d={data} onReady={drawn} />
+      )}
     </>
   );
 }
