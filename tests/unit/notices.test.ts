@@ -101,6 +101,7 @@ describe('formal notices', () => {
       date: '2026-11-24',
       startedAt: '09:00',
       originalHandleDue: '2026-12-20',
+      extendedOn: '2026-11-24',
       talk: expect.objectContaining({ extensionDays: 15, extensionReason: '涉及多个部门', handleDue: '2027-02-08' }),
       visit: expect.objectContaining({ name: '吴用' }),
     });

@@ -49,7 +49,7 @@ export const printingInput = z.object({
   ticket: templateSettings,
   receipt: templateSettings,
   /** Notices, 交办单 and 接谈记录 (A4). Older saved settings lack it: the default applies. */
-  notice: templateSettings.default({ printer: '', paper: 'A4', silent: false }),
+  notice: templateSettings.extend({ paper: z.literal('A4', { error: '告知书、交办单与接谈记录只能用A4纸' }) }).default({ printer: '', paper: 'A4', silent: false }),
   /** Print the ticket as soon as it is issued at the front desk. */
   autoPrintTicket: z.boolean(),
 });
@@ -60,6 +60,13 @@ export const DEFAULT_PRINTING: PrintingSettings = {
   notice: { printer: '', paper: 'A4', silent: false },
   autoPrintTicket: true,
 };
+
+/** The printer settings, by group: the A4 papers of a talk share one. */
+export const PRINT_SETTING_GROUPS = [
+  { code: 'ticket', label: '排队凭条', papers: ['80mm', '58mm'] },
+  { code: 'receipt', label: '登记回执', papers: ['A4', '80mm'] },
+  { code: 'notice', label: '告知书、交办单与接谈记录', papers: ['A4'] },
+] as const satisfies readonly { code: keyof PrintingSettings; label: string; papers: readonly Paper[] }[];
 
 export const submitPrintInput = z.object({
   template: z.enum(PRINT_TEMPLATE_CODES),
@@ -105,8 +112,9 @@ export interface TalkPaper {
   date: string;
   startedAt: string | null;
   endedAt: string | null;
-  /** 延期告知书: the handling deadline before the extension. */
+  /** 延期告知书: the handling deadline before the extension, and the day it was extended. */
   originalHandleDue: string | null;
+  extendedOn: string | null;
 }
 
 export type SlipData =

@@ -89,6 +89,7 @@ function slip(template: TalkTemplate, over: { talk?: Partial<TalkRecordView>; vi
     startedAt: '09:30',
     endedAt: '10:05',
     originalHandleDue: null,
+    extendedOn: null,
     ...over.rest,
   };
 }
@@ -150,7 +151,7 @@ test('不予受理告知书: the reason, and for 引导诉讼 the lawful route, 
 test('延期告知书: accepted on, the original and the extended deadline, the reason', async ({ page }) => {
   const pdf = await render(
     page,
-    slip('extension_notice', { talk: { extensionDays: 30, extensionReason: '涉及多个部门，需现场勘验并委托第三方检测', handleDue: '2027-02-24' }, rest: { originalHandleDue: '2027-01-25' } }),
+    slip('extension_notice', { talk: { extensionDays: 30, extensionReason: '涉及多个部门，需现场勘验并委托第三方检测', handleDue: '2027-02-24' }, rest: { originalHandleDue: '2027-01-25', extendedOn: '2026-12-20' } }),
     'extension-notice',
   );
   expect(pdf.sizeMm).toEqual([210, 297]);

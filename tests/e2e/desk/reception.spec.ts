@@ -5,8 +5,11 @@
 //
 // The server runs on the real clock, so today's sessions here span the whole
 // day (00:00–23:59, 5-minute places) in rooms opened for it.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { EMPTY_CALENDAR, replyDue, type HolidayCalendar } from '../../../shared/domain/deadlines';
+import { EMPTY_CALENDAR, handleDue, replyDue, type HolidayCalendar } from '../../../shared/domain/deadlines';
 import { formatCalendarDate, hallDate } from '../../../shared/time';
 import { ADMIN, CLERK_STATE, login, residentId, snap } from '../support';
 
@@ -137,6 +140,24 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   await expect(leader.getByLabel('接谈结果')).toContainText('来访人满意');
   await expect(queue.getByRole('row', { name: new RegExp(walkName) })).toContainText('已接谈');
   await snap(leader, '44-leader-queue-after');
+
+  // The 受理告知书: archived as the PDF the server's Chromium draws, with its SHA-256, before it prints.
+  await leader.getByRole('button', { name: '打印受理告知书' }).click();
+  const archive = leader.getByRole('table', { name: '告知书存档' });
+  await expect(archive).toContainText('受理告知书', { timeout: 15_000 });
+  await expect(archive).toContainText('SHA-256');
+  const talkId = (await api<{ sessions: { visitors: { name: string; talk: { id: string } | null }[] }[] }>(leader.request, 'reception.myQueue', { leaderId: null })).sessions[0]!.visitors.find((v) => v.name === walkName)!.talk!.id;
+  const [kept] = await api<{ id: string; sha256: string }[]>(leader.request, 'print.archive', { talkId });
+  const pdf = await api<{ sha256: string; base64: string }>(leader.request, 'print.archivedPdf', { archiveId: kept!.id });
+  const bytes = Buffer.from(pdf.base64, 'base64');
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(kept!.sha256);
+  mkdirSync('test-results/notices', { recursive: true });
+  writeFileSync('test-results/notices/archived-accept-notice.pdf', bytes);
+  const text = execFileSync('pdftotext', ['test-results/notices/archived-accept-notice.pdf', '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const expected of [walkName, '区住建局', '受理告知书', formatCalendarDate(handleDue(today, cal))]) expect(text).toContain(expected);
+  expect(text).not.toContain(residentId('110105', '19580101', stamp.slice(-3)));
+  execFileSync('pdftoppm', ['-png', '-r', '60', 'test-results/notices/archived-accept-notice.pdf', 'test-results/notices/archived-accept-notice']);
+  await snap(leader, '46-leader-notice-archived');
 
   // The clerk's 期限提醒 lists the written answer due.
   await clerk.goto('/#/due');

@@ -28,7 +28,7 @@ export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper
     .where('b.id', '=', talk.bookingId)
     .executeTakeFirstOrThrow();
   // The deadline before the one extension, as the extension's audit entry recorded it.
-  const ext = await db.selectFrom('audit_log').select('before_json').where('entity_id', '=', talkId).where('action', '=', 'talk.extend').executeTakeFirst();
+  const ext = await db.selectFrom('audit_log').select(['before_json', 'at']).where('entity_id', '=', talkId).where('action', '=', 'talk.extend').executeTakeFirst();
   const before = ext?.before_json ? (JSON.parse(ext.before_json) as { handle_due?: string | null }) : null;
   return {
     talk,
@@ -40,6 +40,7 @@ export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper
     startedAt: where.called_at ? formatTime(where.called_at) : null,
     endedAt: where.finished_at ? formatTime(where.finished_at) : null,
     originalHandleDue: before?.handle_due ?? null,
+    extendedOn: ext ? hallDate(ext.at) : null,
   };
 }
 
@@ -73,6 +74,8 @@ export async function archiveNotice(deps: Deps, actor: Actor, job: { id: string;
     await trx.insertInto('notice_archive').values({ id: newId(), job_id: job.id, template: job.template, talk_id: job.refId, sha256: hash, bytes: bytes.length, path: rel, actor_id: actor.id, created_at: at }).execute();
     await writeAudit(trx, { at, actorId: actor.id, action: 'notice.archive', entity: 'talk_record', entityId: job.refId, after: { template: job.template, jobId: job.id, sha256: hash, bytes: bytes.length } });
   });
+  // Screens listing a talk's notices refresh now, before the paper comes out of the printer.
+  deps.events.publish('reception.changed', { date: null });
 }
 
 export async function listArchive(deps: Deps, talkId: string): Promise<ArchivedNotice[]> {

@@ -3,7 +3,7 @@
 import { Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
-import { bureauInput, PAPERS, printingInput, PRINT_TEMPLATES, type Bureau, type PrintingSettings } from '../../../../shared/api/schemas/printing';
+import { bureauInput, PAPERS, printingInput, PRINT_SETTING_GROUPS, type Bureau, type PrintingSettings } from '../../../../shared/api/schemas/printing';
 import { call } from '../../api/client';
 import { zodErrors } from '../../lib/form-errors';
 import { useApiSubmit } from '../../lib/forms';
@@ -43,7 +43,7 @@ function PrintingForm({ initial }: { initial: PrintingSettings }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
-        {PRINT_TEMPLATES.map((t) => (
+        {PRINT_SETTING_GROUPS.map((t) => (
           <Grid key={t.code} align="flex-end">
             <Grid.Col span={12}>
               <Text fw={600}>{t.label}</Text>
@@ -52,7 +52,7 @@ function PrintingForm({ initial }: { initial: PrintingSettings }) {
               <TextInput label="打印机名称" placeholder="留空使用系统默认打印机" {...form.getInputProps(`${t.code}.printer`)} />
             </Grid.Col>
             <Grid.Col span={4}>
-              <NativeSelect label="纸张" data={PAPERS.map((p) => ({ value: p.code, label: p.label }))} {...form.getInputProps(`${t.code}.paper`)} />
+              <NativeSelect label="纸张" data={PAPERS.filter((p) => (t.papers as readonly string[]).includes(p.code)).map((p) => ({ value: p.code, label: p.label }))} {...form.getInputProps(`${t.code}.paper`)} />
             </Grid.Col>
             <Grid.Col span={3}>
               <Checkbox label="静默打印（不弹对话框）" {...form.getInputProps(`${t.code}.silent`, { type: 'checkbox' })} />

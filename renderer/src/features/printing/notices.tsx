@@ -178,7 +178,8 @@ function DeclineNotice({ d }: { d: TalkSlipData }) {
 function ExtensionNotice({ d }: { d: TalkSlipData }) {
   const t = d.talk;
   // The talk record does not keep the day of the extension: the notice is dated the day it is printed.
-  const issuedOn = hallDate(d.printedAt);
+  // Dated the day the extension was granted, so a reprint carries the same date.
+  const issuedOn = d.extendedOn ?? hallDate(d.printedAt);
   return (
     <NoticeFrame d={d} issuedOn={issuedOn}>
       <p>

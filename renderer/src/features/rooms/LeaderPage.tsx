@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { LeaderQueue, QueueVisitor } from '../../../../shared/api/schemas/reception';
 import { labelOf } from '../../../../shared/domain/categories';
 import { SATISFACTION } from '../../../../shared/domain/reception';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate, formatTime } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { BookingStatusBadge } from './StatusBadge';
@@ -122,7 +122,7 @@ function SessionPanel({ session }: { session: Session }) {
               <Table.Tbody>
                 {session.visitors.map((v) => (
                   <Table.Tr key={v.id} onClick={() => setSelected(v.id)} bg={shown?.id === v.id ? 'var(--mantine-color-red-0)' : undefined} style={{ cursor: 'pointer' }}>
-                    <Table.Td>{v.plannedAt ?? '—'}</Table.Td>
+                    <Table.Td>{v.plannedAt ?? (v.calledAt ? formatTime(v.calledAt) : '—')}</Table.Td>
                     <Table.Td fw={700}>{v.ticketNo ?? (v.slot ? `约 ${v.slot}` : '—')}</Table.Td>
                     <Table.Td>{v.name}</Table.Td>
                     <Table.Td>{v.attendees}</Table.Td>
