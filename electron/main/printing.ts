@@ -75,6 +75,14 @@ export function createPrintExecutor(renderer: RendererLocation): PrintExecutor {
         win.destroy();
       }
     },
+    async listPrinters() {
+      const win = new BrowserWindow({ show: false, webPreferences: secureWebPreferences });
+      try {
+        return (await win.webContents.getPrintersAsync()).map((p) => p.name);
+      } finally {
+        win.destroy();
+      }
+    },
   };
 }
 

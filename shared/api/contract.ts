@@ -48,6 +48,7 @@ import {
   type TicketView,
 } from './schemas/queue';
 import {
+  previewPrintInput,
   archivedPdfInput,
   archiveInput,
   bureauInput,
@@ -208,8 +209,10 @@ export const contract = {
   'print.bureau': method<Bureau>()({ input: empty, access: STAFF }),
   'print.saveBureau': method<Bureau>()({ input: bureauInput, access: ADMIN }),
   'print.settings': method<PrintingSettings>()({ input: empty, access: STAFF }),
+  'print.printers': method<{ fromSystem: boolean; printers: string[] }>()({ input: empty, access: ADMIN }),
   'print.saveSettings': method<PrintingSettings>()({ input: printingInput, access: ADMIN }),
   'print.submit': method<PrintSubmitted>()({ input: submitPrintInput, access: STAFF }),
+  'print.preview': method<{ route: string }>()({ input: previewPrintInput, access: STAFF }),
   'print.outcome': method<PrintJobView>()({ input: printOutcomeInput, access: STAFF }),
   'print.archive': method<ArchivedNotice[]>()({ input: archiveInput, access: STAFF }),
   'print.archivedPdf': method<{ sha256: string; base64: string; name: string }>()({ input: archivedPdfInput, access: STAFF }),

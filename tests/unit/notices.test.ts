@@ -88,6 +88,19 @@ describe('formal notices', () => {
     expect((await leader.fail('print.submit', { template: 'receipt', refId: t.visitId })).code).toBe('FORBIDDEN');
   });
 
+  it('a preview draws the paper from its print route without printing, archiving or logging anything', async () => {
+    const t = await talk('accepted', { unit: '区住建局' });
+    const { route } = await leader.call('print.preview', { template: 'accept_notice', refId: t.id });
+    expect(route).toMatch(/^\/print\/preview\//);
+    const slip = await hall.backend.call({}, 'print.slip', { token: route.split('/').pop()! });
+    expect(slip.ok && slip.data).toMatchObject({ template: 'accept_notice', reprint: false, visit: expect.objectContaining({ name: '吴用' }) });
+    expect(await clerk.call('print.log', { refId: t.id })).toEqual([]);
+    expect(rendered).toEqual([]);
+    expect((await leader.fail('print.preview', { template: 'decline_notice', refId: t.id })).message).toContain('只有不予受理');
+    hall.clock.now = new Date(hall.clock.now.getTime() + 11 * 60_000);
+    expect((await hall.backend.call({}, 'print.slip', { token: route.split('/').pop()! })).ok).toBe(false);
+  });
+
   it('the 延期告知书 carries the deadline before and after the extension; the page gets the talk’s place and people', async () => {
     const t = await talk('assigned', { unit: '和平街道办', deadline: '2026-12-20' });
     await leader.call('reception.extend', { talkId: t.id, days: 15, reason: '涉及多个部门' });

@@ -39,6 +39,8 @@ describe('print jobs', () => {
   });
 
   it('a print token expires and guessing one gets nothing', async () => {
+    // serve mode has no system printer list: the names are typed.
+    expect(await hall.admin.call('print.printers', {})).toEqual({ fromSystem: false, printers: [] });
     const t = await clerk.call('queue.issue', { laneId: LANE.A });
     const r = await clerk.call('print.submit', { template: 'ticket', refId: t.id });
     const token = r.route.split('/').pop()!;
@@ -52,7 +54,10 @@ describe('print jobs', () => {
     let fail = true;
     hall.backend.deps.printer = {
       print: async () => (fail ? { ok: false, message: '打印机不可用（未连接、离线或缺纸）' } : { ok: true }),
+      listPrinters: async () => ['RECEIPT-A4', 'TICKET-80'],
     };
+    // The administrator picks printers from the system's list on the desktop.
+    expect(await hall.admin.call('print.printers', {})).toEqual({ fromSystem: true, printers: ['RECEIPT-A4', 'TICKET-80'] });
     const visit = await clerk.call('visits.register', visitInput());
     const r = await clerk.call('print.submit', { template: 'receipt', refId: visit.id });
     expect(r.mode).toBe('desktop');

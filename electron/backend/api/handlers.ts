@@ -113,8 +113,11 @@ export const handlers: HandlerTable = {
   'print.bureau': ({ deps }) => printing.getBureau(deps.db),
   'print.saveBureau': (ctx, input) => printing.saveBureau(ctx.deps, actorOf(ctx), input),
   'print.settings': ({ deps }) => printing.getPrinting(deps.db),
+  // The desktop app asks the system; a browser cannot, and the names are typed.
+  'print.printers': async ({ deps }) => (deps.printer ? { fromSystem: true, printers: await deps.printer.listPrinters() } : { fromSystem: false, printers: [] }),
   'print.saveSettings': (ctx, input) => printing.savePrinting(ctx.deps, actorOf(ctx), input),
   'print.submit': (ctx, input) => printing.submitPrint(ctx.deps, actorOf(ctx), input),
+  'print.preview': (ctx, input) => printing.previewPrint(ctx.deps, actorOf(ctx), input),
   'print.outcome': (ctx, input) => printing.recordOutcome(ctx.deps, actorOf(ctx), input),
   'print.log': ({ deps }, input) => printing.printLog(deps, input.refId),
   'print.archive': ({ deps }, input) => talkPapers.listArchive(deps, input.talkId),

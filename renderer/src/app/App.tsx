@@ -22,8 +22,8 @@ export function App() {
   // The hall display is public: it needs no login and shows masked data only.
   if (window.location.hash.startsWith('#/display')) return <DisplayPage />;
   // A slip's print page: its one-time token stands in for a login.
-  const print = /^#\/print\/job\/([\w-]+)$/.exec(window.location.hash);
-  if (print) return <PrintPage token={print[1]!} />;
+  const print = /^#\/print\/(job|preview)\/([\w-]+)$/.exec(window.location.hash);
+  if (print) return <PrintPage token={print[2]!} preview={print[1] === 'preview'} />;
   return <DeskApp />;
 }
 

@@ -74,6 +74,7 @@ export const submitPrintInput = z.object({
   refId: uuid,
   copies: z.number().int().min(1, '份数至少为1').max(5, '一次最多打印5份').default(1),
 });
+export const previewPrintInput = z.object({ template: z.enum(PRINT_TEMPLATE_CODES), refId: uuid });
 export const printJobTokenInput = z.object({ token: z.string().min(20).max(100) });
 export const printOutcomeInput = z.object({ jobId: uuid, ok: z.boolean(), error: z.string().max(300).default('') });
 export const printLogInput = z.object({ refId: uuid });

@@ -142,7 +142,11 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   await snap(leader, '44-leader-queue-after');
 
   // The 受理告知书: archived as the PDF the server's Chromium draws, with its SHA-256, before it prints.
-  await leader.getByRole('button', { name: '打印受理告知书' }).click();
+  await leader.getByRole('button', { name: '受理告知书', exact: true }).click();
+  const preview = leader.getByRole('dialog', { name: '预览：受理告知书' });
+  await expect(preview.frameLocator('iframe').getByText('受理告知书').first()).toBeVisible();
+  await snap(leader, '47-notice-preview');
+  await preview.getByRole('button', { name: '打印' }).click();
   const archive = leader.getByRole('table', { name: '告知书存档' });
   await expect(archive).toContainText('受理告知书', { timeout: 15_000 });
   await expect(archive).toContainText('SHA-256');

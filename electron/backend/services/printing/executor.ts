@@ -12,4 +12,6 @@ export interface PdfRenderer {
 
 export interface PrintExecutor {
   print(job: { route: string; paper: Paper; printer: string; silent: boolean; copies: number }): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** The printers the system has (names as the print call takes them). */
+  listPrinters(): Promise<string[]>;
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../../shared/api/contract';
-import { bureauInput, DEFAULT_BUREAU, DEFAULT_PRINTING, isTalkTemplate, printingInput, type Bureau, type PrintingSettings, type PrintJobView, type PrintSubmitted, type SlipData } from '../../../../shared/api/schemas/printing';
+import { bureauInput, DEFAULT_BUREAU, DEFAULT_PRINTING, isTalkTemplate, printingInput, type Bureau, type PrintingSettings, type PrintJobView, type PrintTemplate, type PrintSubmitted, type SlipData } from '../../../../shared/api/schemas/printing';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { findTicket, toTicketView } from '../../db/queries/tickets';
@@ -42,6 +42,39 @@ async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobView> {
   };
 }
 
+/** The slip exists and its template applies; leaders print only the papers of talks. */
+async function checkPrintable(trx: Executor, actor: Actor, template: PrintTemplate, refId: string): Promise<void> {
+  if (actor.role === 'leader' && !isTalkTemplate(template)) throw new ApiError('FORBIDDEN', '接访领导只能打印接谈相关的文书');
+  if (isTalkTemplate(template)) {
+    const problem = talkTemplateProblem(template, await getTalk(trx, refId));
+    if (problem) throw new ApiError('CONFLICT', problem);
+    return;
+  }
+  const exists =
+    template === 'ticket'
+      ? await trx.selectFrom('tickets').select('id').where('id', '=', refId).executeTakeFirst()
+      : await trx.selectFrom('visits').select('id').where('id', '=', refId).executeTakeFirst();
+  if (!exists) throw new ApiError('NOT_FOUND', template === 'ticket' ? '找不到该号' : '找不到该来访登记');
+}
+
+/**
+ * Preview tokens: the print page drawn on screen before printing. Not a print
+ * (nothing leaves the screen), so no job and no audit; kept in memory for
+ * the token's 10 minutes.
+ */
+const previews = new WeakMap<Deps, Map<string, { template: PrintTemplate; refId: string; expires: number }>>();
+
+export async function previewPrint(deps: Deps, actor: Actor, input: ParsedInputOf<'print.preview'>): Promise<{ route: string }> {
+  await checkPrintable(deps.db, actor, input.template, input.refId);
+  const now = deps.now().getTime();
+  let map = previews.get(deps);
+  if (!map) previews.set(deps, (map = new Map()));
+  for (const [k, v] of map) if (v.expires < now) map.delete(k);
+  const token = randomBytes(24).toString('base64url');
+  map.set(token, { template: input.template, refId: input.refId, expires: now + TOKEN_MINUTES * 60_000 });
+  return { route: `/print/preview/${token}` };
+}
+
 /**
  * Records a print job and hands it to the desktop printer when there is one.
  * A slip printed before for the same ticket or visit is marked 补打 (reprint).
@@ -51,21 +84,10 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   const now = deps.now();
   const at = now.toISOString();
   const template = input.template;
-  // Leaders print the papers of their talks; tickets and receipts are the desk's.
-  if (actor.role === 'leader' && !isTalkTemplate(template)) throw new ApiError('FORBIDDEN', '接访领导只能打印接谈相关的文书');
   const all = await getPrinting(deps.db);
   const settings = isTalkTemplate(template) ? all.notice : all[template];
   const job = await writeTransaction(deps.db, async (trx) => {
-    if (isTalkTemplate(template)) {
-      const problem = talkTemplateProblem(template, await getTalk(trx, input.refId));
-      if (problem) throw new ApiError('CONFLICT', problem);
-    } else {
-      const exists =
-        template === 'ticket'
-          ? await trx.selectFrom('tickets').select('id').where('id', '=', input.refId).executeTakeFirst()
-          : await trx.selectFrom('visits').select('id').where('id', '=', input.refId).executeTakeFirst();
-      if (!exists) throw new ApiError('NOT_FOUND', template === 'ticket' ? '找不到该号' : '找不到该来访登记');
-    }
+    await checkPrintable(trx, actor, template, input.refId);
     const earlier = await trx.selectFrom('print_jobs').select('id').where('ref_id', '=', input.refId).where('template', '=', input.template).where('status', '!=', 'failed').executeTakeFirst();
     const row: PrintJobsTable = {
       id: newId(),
@@ -118,17 +140,28 @@ export async function recordOutcome(deps: Deps, actor: Actor, input: ParsedInput
 
 /** The slip's data for the print page, by its one-time token (no login: the hidden print window has none). */
 export async function slipData(deps: Deps, token: string): Promise<SlipData> {
+  const preview = previews.get(deps)?.get(token);
+  if (preview && preview.expires >= deps.now().getTime()) {
+    const all = await getPrinting(deps.db);
+    const t = preview.template;
+    const paper = isTalkTemplate(t) ? all.notice.paper : t === 'ticket' ? all.ticket.paper : all.receipt.paper;
+    return slipFor(deps, { template: preview.template, refId: preview.refId, paper, reprint: false, printedAt: deps.now().toISOString() });
+  }
   const job = await deps.db.selectFrom('print_jobs').selectAll().where('token', '=', token).executeTakeFirst();
   if (!job || job.token_expires_at < deps.now().toISOString()) throw new ApiError('NOT_FOUND', '打印任务不存在或已过期，请重新打印');
+  return slipFor(deps, { template: job.template, refId: job.ref_id, paper: job.paper as SlipData['paper'], reprint: job.reprint === 1, printedAt: job.created_at });
+}
+
+async function slipFor(deps: Deps, job: { template: PrintTemplate; refId: string; paper: SlipData['paper']; reprint: boolean; printedAt: string }): Promise<SlipData> {
   const bureau = await getBureau(deps.db);
-  const base = { bureau, paper: job.paper as SlipData['paper'], reprint: job.reprint === 1, printedAt: job.created_at };
+  const base = { bureau, paper: job.paper, reprint: job.reprint, printedAt: job.printedAt };
   if (job.template === 'ticket') {
-    const t = await findTicket(deps.db, job.ref_id);
+    const t = await findTicket(deps.db, job.refId);
     if (!t) throw new ApiError('NOT_FOUND', '找不到该号');
     return { template: 'ticket', ...base, ticket: { ...toTicketView(t), peopleAhead: await peopleAhead(deps, t.id) } };
   }
-  if (job.template === 'receipt') return { template: 'receipt', ...base, visit: await loadDetail(deps.db, job.ref_id) };
-  return { template: job.template, ...base, ...(await talkPaper(deps.db, job.ref_id)) };
+  if (job.template === 'receipt') return { template: 'receipt', ...base, visit: await loadDetail(deps.db, job.refId) };
+  return { template: job.template, ...base, ...(await talkPaper(deps.db, job.refId)) };
 }
 
 export async function printLog(deps: Deps, refId: string): Promise<PrintJobView[]> {

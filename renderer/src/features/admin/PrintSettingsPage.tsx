@@ -1,6 +1,6 @@
 // 单位与打印 (administrator): the bureau's name, address, phone and seal text
 // printed on every slip, and the printer and paper for each slip.
-import { Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Autocomplete, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { bureauInput, PAPERS, printingInput, PRINT_SETTING_GROUPS, type Bureau, type PrintingSettings } from '../../../../shared/api/schemas/printing';
@@ -34,6 +34,8 @@ function BureauForm({ initial }: { initial: Bureau }) {
 }
 
 function PrintingForm({ initial }: { initial: PrintingSettings }) {
+  const [printers, setPrinters] = useState<{ fromSystem: boolean; printers: string[] }>({ fromSystem: false, printers: [] });
+  useEffect(() => void call('print.printers', {}).then(setPrinters, () => undefined), []);
   const form = useForm<PrintingSettings>({ initialValues: initial, validate: (v) => zodErrors(printingInput, v) });
   const { busy, onSubmit } = useApiSubmit(form, async (v) => {
     await call('print.saveSettings', v);
@@ -49,7 +51,13 @@ function PrintingForm({ initial }: { initial: PrintingSettings }) {
               <Text fw={600}>{t.label}</Text>
             </Grid.Col>
             <Grid.Col span={5}>
-              <TextInput label="打印机名称" placeholder="留空使用系统默认打印机" {...form.getInputProps(`${t.code}.printer`)} />
+              <Autocomplete
+                label="打印机名称"
+                placeholder={printers.fromSystem ? '选择打印机，留空使用系统默认' : '留空使用系统默认打印机'}
+                data={printers.printers}
+                description={printers.fromSystem ? `本机有 ${printers.printers.length} 台打印机` : '浏览器版无法读取本机打印机，请输入名称'}
+                {...form.getInputProps(`${t.code}.printer`)}
+              />
             </Grid.Col>
             <Grid.Col span={4}>
               <NativeSelect label="纸张" data={PAPERS.filter((p) => (t.papers as readonly string[]).includes(p.code)).map((p) => ({ value: p.code, label: p.label }))} {...form.getInputProps(`${t.code}.paper`)} />

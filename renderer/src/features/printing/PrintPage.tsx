@@ -14,7 +14,7 @@ import './print.css';
 const ROLL_WIDTH_MM: Record<'80mm' | '58mm', number> = { '80mm': 80, '58mm': 58 };
 const PX_PER_MM = 96 / 25.4;
 
-export function PrintPage({ token }: { token: string }) {
+export function PrintPage({ token, preview = false }: { token: string; preview?: boolean }) {
   const [data, setData] = useState<SlipData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -33,11 +33,12 @@ export function PrintPage({ token }: { token: string }) {
   useEffect(() => {
     if (rollMm === null || document.title === 'print-ready') return;
     document.title = 'print-ready';
-    if (window.self !== window.top) {
+    // A preview is shown in a frame on the staff screen: it never prints itself.
+    if (window.self !== window.top && !preview) {
       window.addEventListener('afterprint', () => window.parent.postMessage({ type: 'petition-hall:printed', token }, window.location.origin), { once: true });
       window.print();
     }
-  }, [rollMm, token]);
+  }, [rollMm, token, preview]);
   if (error) return <p style={{ padding: 24, fontSize: 18 }}>{error}</p>;
   if (!data) return null;
   return (

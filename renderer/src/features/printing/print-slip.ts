@@ -22,9 +22,9 @@ function printInIframe(route: string, token: string): Promise<void> {
   });
 }
 
-export async function printSlip(template: PrintTemplate, refId: string): Promise<void> {
+export async function printSlip(template: PrintTemplate, refId: string, copies = 1): Promise<void> {
   try {
-    const r = await call('print.submit', { template, refId, copies: 1 });
+    const r = await call('print.submit', { template, refId, copies });
     const what = `${labelOf(PRINT_TEMPLATES, template)}${r.job.reprint ? '（补打）' : ''}`;
     if (r.mode === 'desktop') {
       if (r.job.status === 'printed') notifySuccess(`${what}已打印`);

@@ -1,9 +1,9 @@
 // The papers of a talk record: print the ones its outcome allows (告知书 are
 // archived as PDF first), and the archive of notices issued — each with its
 // SHA-256 — opened exactly as the visitor received it.
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { PRINT_TEMPLATES, type ArchivedNotice } from '../../../../shared/api/schemas/printing';
+import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type PrintJobView, type TalkTemplate } from '../../../../shared/api/schemas/printing';
 import type { TalkRecordView } from '../../../../shared/api/schemas/reception';
 import { labelOf } from '../../../../shared/domain/categories';
 import { allowedTalkTemplates } from '../../../../shared/domain/talk-papers';
@@ -27,6 +27,45 @@ async function openPdf(a: ArchivedNotice) {
   }
 }
 
+/** The paper drawn on screen from its print route before anything is printed; copies chosen here. */
+function PreviewModal({ talkId, template, onClose, onPrint }: { talkId: string; template: TalkTemplate | null; onClose: () => void; onPrint: (t: TalkTemplate, copies: number) => void }) {
+  const [route, setRoute] = useState<string | null>(null);
+  const [copies, setCopies] = useState<number | ''>(1);
+  useEffect(() => {
+    setRoute(null);
+    setCopies(1);
+    if (template) void call('print.preview', { template, refId: talkId }).then((r) => setRoute(r.route), (e: unknown) => notifyError(e, '无法预览'));
+  }, [template, talkId]);
+  const label = template ? labelOf(PRINT_TEMPLATES, template) : '';
+  return (
+    <Modal opened={template !== null} onClose={onClose} title={`预览：${label}`} size={900}>
+      <Stack>
+        {route && <iframe title={`${label}预览`} src={`/#${route}`} style={{ width: '100%', height: '68vh', border: '1px solid var(--mantine-color-gray-3)', background: '#e9ecef' }} />}
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {template && FORMAL_NOTICES.includes(template) ? '告知书打印前将存档为PDF并记录SHA-256。' : ''}
+          </Text>
+          <Group>
+            <NumberInput aria-label="份数" prefix="" suffix=" 份" min={1} max={5} value={copies} onChange={(v) => setCopies(typeof v === 'number' ? v : '')} w={100} />
+            <Button variant="default" onClick={onClose}>
+              关闭
+            </Button>
+            <Button
+              onClick={() => {
+                if (!template) return;
+                onPrint(template, copies === '' ? 1 : copies);
+                onClose();
+              }}
+            >
+              打印
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 export function TalkPapers({ talk }: { talk: TalkRecordView }) {
   const [archive, setArchive] = useState<ArchivedNotice[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -37,21 +76,31 @@ export function TalkPapers({ talk }: { talk: TalkRecordView }) {
       if (e.name === 'reception.changed') load();
     });
   }, [talk.id]);
-  const print = async (template: (typeof PRINT_TEMPLATES)[number]['code']) => {
+  const [previewing, setPreviewing] = useState<TalkTemplate | null>(null);
+  const print = async (template: TalkTemplate, copies: number) => {
     setBusy(template);
-    await printSlip(template, talk.id);
+    await printSlip(template, talk.id, copies);
     setBusy(null);
     setArchive(await call('print.archive', { talkId: talk.id }));
+    void call('print.log', { refId: talk.id }).then(setLog, () => undefined);
   };
+  const [log, setLog] = useState<PrintJobView[]>([]);
+  useEffect(() => void call('print.log', { refId: talk.id }).then(setLog, () => undefined), [talk.id]);
   return (
     <Stack gap="xs">
       <Group gap="xs">
         {allowedTalkTemplates(talk).map((t) => (
-          <Button key={t} size="xs" variant="light" loading={busy === t} onClick={() => void print(t)}>
-            打印{labelOf(PRINT_TEMPLATES, t)}
+          <Button key={t} size="xs" variant="light" loading={busy === t} onClick={() => setPreviewing(t)}>
+            {labelOf(PRINT_TEMPLATES, t)}
           </Button>
         ))}
       </Group>
+      <PreviewModal talkId={talk.id} template={previewing} onClose={() => setPreviewing(null)} onPrint={(t, copies) => void print(t, copies)} />
+      {log.length > 0 && (
+        <Text size="xs" c="dimmed" aria-label="打印记录">
+          {log.map((j) => `${formatDateTime(j.at)} ${j.actorName} ${labelOf(PRINT_TEMPLATES, j.template)}${j.copies > 1 ? ` ${j.copies}份` : ''}${j.reprint ? '（补打）' : ''}${j.status === 'failed' ? `：未打印（${j.error}）` : ''}`).join('；')}
+        </Text>
+      )}
       {archive.length > 0 && (
         <Table fz="xs" aria-label="告知书存档">
           <Table.Tbody>
