@@ -60,6 +60,27 @@ describe('formal notices', () => {
     expect(actions).toEqual(expect.arrayContaining(['talk.record', 'print.accept_notice', 'notice.archive', 'notice.open']));
   });
 
+  it('the paper prints from the data it was archived from, even if the talk changes in between', async () => {
+    const t = await talk('accepted', { unit: '区住建局' });
+    const printed = await clerk.call('print.submit', { template: 'accept_notice', refId: t.id, copies: 1 });
+    await leader.call('reception.extend', { talkId: t.id, days: 30, reason: '涉及多个部门' });
+    const slip = await hall.backend.call({}, 'print.slip', { token: printed.route.split('/').pop()! });
+    expect(slip.ok && slip.data).toMatchObject({ talk: expect.objectContaining({ handleDue: t.handleDue, extensionDays: null }) });
+  });
+
+  it('another leader cannot preview, print or open the papers of a talk that is not theirs', async () => {
+    const t = await talk('accepted', { unit: '区住建局' });
+    await clerk.call('print.submit', { template: 'accept_notice', refId: t.id, copies: 1 });
+    const other = await hall.as('leader', 'li');
+    expect((await other.fail('print.preview', { template: 'talk_record', refId: t.id })).code).toBe('FORBIDDEN');
+    expect((await other.fail('print.submit', { template: 'talk_record', refId: t.id })).code).toBe('FORBIDDEN');
+    expect((await other.fail('print.archive', { talkId: t.id })).code).toBe('FORBIDDEN');
+    const [kept] = await clerk.call('print.archive', { talkId: t.id });
+    expect((await other.fail('print.archivedPdf', { archiveId: kept!.id })).code).toBe('FORBIDDEN');
+    // Clerks see the dates and the outcome to send the written answer, not what was said in the room.
+    expect((await clerk.call('reception.dueList', {}))[0]!.talk.notes).toBe('');
+  });
+
   it('a changed archive file is detected on reading', async () => {
     const t = await talk('accepted', { unit: '区住建局' });
     await clerk.call('print.submit', { template: 'accept_notice', refId: t.id, copies: 1 });
@@ -115,7 +136,7 @@ describe('formal notices', () => {
       startedAt: '09:00',
       originalHandleDue: '2026-12-20',
       extendedOn: '2026-11-24',
-      talk: expect.objectContaining({ extensionDays: 15, extensionReason: '涉及多个部门', handleDue: '2027-02-08' }),
+      talk: expect.objectContaining({ extensionDays: 15, extensionReason: '涉及多个部门', handleDue: '2027-01-04' }),
       visit: expect.objectContaining({ name: '吴用' }),
     });
   });

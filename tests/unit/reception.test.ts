@@ -238,8 +238,9 @@ describe('the duty leader', () => {
     const declined = await wang.call('reception.record', { bookingId: bookings[1]!.id, notes: '属于诉讼事项', outcome: 'declined', reason: '已进入诉讼程序' });
     expect((await wang.fail('reception.extend', { talkId: declined.id, days: 10, reason: '需要补充调查' })).message).toContain('只有受理或交办');
 
+    // A 交办 is extended from its own deadline (12-04 + 30 = 2027-01-03, a Sunday → Monday).
     const extended = await wang.call('reception.extend', { talkId: assigned.id, days: 30, reason: '涉及多个部门，需要协调' });
-    expect(extended).toMatchObject({ extensionDays: 30, handleDue: '2027-02-22' });
+    expect(extended).toMatchObject({ extensionDays: 30, handleDue: '2027-01-04' });
     expect((await wang.fail('reception.extend', { talkId: assigned.id, days: 5, reason: '再次延期' })).message).toBe('办理期限只能延长一次');
     expect((await wang.fail('reception.extend', { talkId: declined.id, days: 31, reason: '需要补充调查' })).fields).toMatchObject({ days: '延期最多30天' });
 
@@ -276,3 +277,56 @@ describe('the duty leader', () => {
 function client0(): Client {
   return hall.admin;
 }
+
+describe('extensions and the end of a reception day', () => {
+  it('an accepted matter is extended to at most 60 + 30 days from acceptance; an overdue one is not extended', async () => {
+    const s = await publishedSession(wangId);
+    const b1 = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    const b2 = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    await wang.call('reception.callNext', { sessionId: s.id });
+    const a = await wang.call('reception.record', { bookingId: b1.id, notes: '受理', outcome: 'accepted', unit: '区民政局' });
+    await wang.call('reception.callNext', { sessionId: s.id });
+    const late = await wang.call('reception.record', { bookingId: b2.id, notes: '交办', outcome: 'assigned', unit: '和平街道办', deadline: '2026-11-27' });
+    // 2026-11-24 + 90 = 2027-02-22 (a Monday).
+    expect((await wang.call('reception.extend', { talkId: a.id, days: 30, reason: '涉及多个部门' })).handleDue).toBe('2027-02-22');
+    hall.clock.now = new Date('2026-11-30T02:00:00Z');
+    expect((await wang.fail('reception.extend', { talkId: late.id, days: 10, reason: '需要补充材料' })).message).toBe('办理期限（2026年11月27日）已过，不能再延期');
+  });
+
+  it('at the day’s end, visitors still booked or waiting are marked missing and can be booked again; a talk begun may still be recorded', async () => {
+    const s = await publishedSession(wangId);
+    const v1 = await register();
+    const v2 = await register();
+    const inRoom = await clerk.call('reception.schedule', { visitId: v1.id, sessionId: s.id, kind: 'walk_in' });
+    const waiting = await clerk.call('reception.schedule', { visitId: v2.id, sessionId: s.id, kind: 'walk_in' });
+    await wang.call('reception.callNext', { sessionId: s.id });
+    hall.clock.now = new Date('2026-11-25T01:00:00Z');
+    await clerk.call('queue.issue', { laneId: '0193a000-0000-7000-8000-00000000000a' }); // the first queue change of the day
+    const rows = await hall.backend.deps.db.selectFrom('reception_bookings').select(['id', 'status']).execute();
+    expect(new Map(rows.map((r) => [r.id, r.status]))).toEqual(new Map([[inRoom.id, 'called'], [waiting.id, 'no_show']]));
+    const tomorrow = await publishedSession(wangId, { date: '2026-11-25' });
+    expect((await clerk.call('reception.schedule', { visitId: v2.id, sessionId: tomorrow.id, kind: 'walk_in' })).status).toBe('waiting');
+    expect((await wang.call('reception.record', { bookingId: inRoom.id, notes: '昨日接谈补记', outcome: 'answered' })).decidedOn).toBe('2026-11-25');
+    expect((await wang.fail('reception.callNext', { sessionId: s.id })).message).toContain('不是今天');
+  });
+
+  it('desks cannot park, move or requeue a number waiting for a leader’s room', async () => {
+    const s = await publishedSession(wangId);
+    const b = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    const ticket = await hall.backend.deps.db.selectFrom('reception_bookings').select('ticket_id').where('id', '=', b.id).executeTakeFirstOrThrow();
+    expect((await clerk.fail('queue.park', { ticketId: ticket.ticket_id! })).message).toContain('在等候领导接谈');
+    expect((await clerk.fail('queue.transfer', { ticketId: ticket.ticket_id!, toLaneId: '0193a000-0000-7000-8000-00000000000a' })).message).toContain('在等候领导接谈');
+  });
+
+  it('retiming a session may not strand a booked appointment, and an appointment may not push a waiting walk-in out of the day', async () => {
+    const s = await hall.admin.call('roster.save', { id: null, leaderId: wangId, date: TODAY, start: '09:00', end: '10:00', roomId: ROOM1, slotMinutes: 30, expectedVersion: null });
+    await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+    await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '09:30' });
+    const current = (await clerk.call('roster.list', { from: TODAY, to: TODAY }))[0]!;
+    const retime = await hall.admin.fail('roster.save', { id: s.id, leaderId: wangId, date: TODAY, start: '09:00', end: '10:00', roomId: ROOM1, slotMinutes: 20, expectedVersion: current.version });
+    expect(retime.message).toBe('已有约访在 09:30，改动后不在接访时段内，请先改约');
+    await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
+    const pushOut = await clerk.fail('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '09:00' });
+    expect(pushOut.message).toContain('现场来访今天排不上');
+  });
+});

@@ -120,7 +120,7 @@ export const handlers: HandlerTable = {
   'print.preview': (ctx, input) => printing.previewPrint(ctx.deps, actorOf(ctx), input),
   'print.outcome': (ctx, input) => printing.recordOutcome(ctx.deps, actorOf(ctx), input),
   'print.log': ({ deps }, input) => printing.printLog(deps, input.refId),
-  'print.archive': ({ deps }, input) => talkPapers.listArchive(deps, input.talkId),
+  'print.archive': (ctx, input) => talkPapers.listArchive(ctx.deps, actorOf(ctx), input.talkId),
   'print.archivedPdf': (ctx, input) => talkPapers.archivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
   'print.slip': ({ deps }, input) => printing.slipData(deps, input.token),
 

@@ -194,6 +194,8 @@ export interface PrintJobsTable {
   paper: string;
   token: string;
   token_expires_at: string;
+  /** The papers of a talk: the data drawn, fixed when the job was made (0009). */
+  slip_json: string | null;
   actor_id: string;
   created_at: string;
   updated_at: string;

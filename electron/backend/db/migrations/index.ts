@@ -8,6 +8,7 @@ import * as m0005 from './0005_printing';
 import * as m0006 from './0006_holidays';
 import * as m0007 from './0007_reception';
 import * as m0008 from './0008_notice_archive';
+import * as m0009 from './0009_print_snapshot';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_holidays': m0006,
   '0007_reception': m0007,
   '0008_notice_archive': m0008,
+  '0009_print_snapshot': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,11 +19,19 @@ export function createChromiumPdfRenderer(baseUrl: string, executablePath: strin
   let browser: Promise<Browser> | null = null;
   const launch = async () => {
     const { chromium } = await import('playwright-core');
-    return chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const b = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    // A crashed browser is started again on the next notice, not left to refuse every one after.
+    b.on('disconnected', () => {
+      browser = null;
+    });
+    return b;
   };
   return {
     async render({ route }) {
-      browser ??= launch();
+      browser ??= launch().catch((e: unknown) => {
+        browser = null;
+        throw e;
+      });
       const context = await (await browser).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       try {
         const page = await context.newPage();

@@ -14,7 +14,7 @@ import { newId } from '../ids';
 import { peopleAhead } from '../queue/tickets';
 import { getSetting, saveSetting } from '../settings-store';
 import { loadDetail } from '../visits';
-import { getTalk } from '../reception/talks';
+import { getTalk, refuseOthersTalk } from '../reception/talks';
 import { archiveNotice, talkPaper } from './talk-papers';
 import { talkTemplateProblem } from '../../../../shared/domain/talk-papers';
 
@@ -46,6 +46,7 @@ async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobView> {
 async function checkPrintable(trx: Executor, actor: Actor, template: PrintTemplate, refId: string): Promise<void> {
   if (actor.role === 'leader' && !isTalkTemplate(template)) throw new ApiError('FORBIDDEN', '接访领导只能打印接谈相关的文书');
   if (isTalkTemplate(template)) {
+    await refuseOthersTalk(trx, actor, refId);
     const problem = talkTemplateProblem(template, await getTalk(trx, refId));
     if (problem) throw new ApiError('CONFLICT', problem);
     return;
@@ -101,6 +102,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
       paper: settings.paper,
       token: randomBytes(24).toString('base64url'),
       token_expires_at: new Date(now.getTime() + TOKEN_MINUTES * 60_000).toISOString(),
+      slip_json: null,
       actor_id: actor.id,
       created_at: at,
       updated_at: at,
@@ -112,6 +114,12 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
     return row;
   });
   const route = `/print/job/${job.token}`;
+  // The papers of a talk are drawn from one fixed snapshot: the archived PDF and the paper cannot differ
+  // because someone extended the deadline or edited the bureau in between.
+  if (isTalkTemplate(template)) {
+    const snapshot = await slipFor(deps, { template, refId: input.refId, paper: job.paper as SlipData['paper'], reprint: job.reprint === 1, printedAt: job.created_at });
+    await deps.db.updateTable('print_jobs').set({ slip_json: JSON.stringify(snapshot) }).where('id', '=', job.id).execute();
+  }
   // A formal notice is kept as PDF before it is printed; if that fails it is not printed.
   try {
     await archiveNotice(deps, actor, { id: job.id, template, refId: input.refId, route });
@@ -149,6 +157,7 @@ export async function slipData(deps: Deps, token: string): Promise<SlipData> {
   }
   const job = await deps.db.selectFrom('print_jobs').selectAll().where('token', '=', token).executeTakeFirst();
   if (!job || job.token_expires_at < deps.now().toISOString()) throw new ApiError('NOT_FOUND', '打印任务不存在或已过期，请重新打印');
+  if (job.slip_json) return JSON.parse(job.slip_json) as SlipData;
   return slipFor(deps, { template: job.template, refId: job.ref_id, paper: job.paper as SlipData['paper'], reprint: job.reprint === 1, printedAt: job.created_at });
 }
 

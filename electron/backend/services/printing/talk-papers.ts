@@ -13,7 +13,7 @@ import type { Executor } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
-import { getTalk } from '../reception/talks';
+import { getTalk, refuseOthersTalk } from '../reception/talks';
 import { loadDetail } from '../visits';
 
 export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper> {
@@ -28,7 +28,7 @@ export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper
     .where('b.id', '=', talk.bookingId)
     .executeTakeFirstOrThrow();
   // The deadline before the one extension, as the extension's audit entry recorded it.
-  const ext = await db.selectFrom('audit_log').select(['before_json', 'at']).where('entity_id', '=', talkId).where('action', '=', 'talk.extend').executeTakeFirst();
+  const ext = await db.selectFrom('audit_log').select(['before_json', 'at']).where('entity', '=', 'talk_record').where('entity_id', '=', talkId).where('action', '=', 'talk.extend').executeTakeFirst();
   const before = ext?.before_json ? (JSON.parse(ext.before_json) as { handle_due?: string | null }) : null;
   return {
     talk,
@@ -78,7 +78,8 @@ export async function archiveNotice(deps: Deps, actor: Actor, job: { id: string;
   deps.events.publish('reception.changed', { date: null });
 }
 
-export async function listArchive(deps: Deps, talkId: string): Promise<ArchivedNotice[]> {
+export async function listArchive(deps: Deps, actor: Actor, talkId: string): Promise<ArchivedNotice[]> {
+  await refuseOthersTalk(deps.db, actor, talkId);
   const rows = await deps.db
     .selectFrom('notice_archive as a')
     .innerJoin('users as u', 'u.id', 'a.actor_id')
@@ -93,6 +94,7 @@ export async function listArchive(deps: Deps, talkId: string): Promise<ArchivedN
 export async function archivedPdf(deps: Deps, actor: Actor, archiveId: string): Promise<{ sha256: string; base64: string; name: string }> {
   const row = await deps.db.selectFrom('notice_archive').selectAll().where('id', '=', archiveId).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', '找不到该告知书存档');
+  await refuseOthersTalk(deps.db, actor, row.talk_id);
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(deps.dataDir, row.path));

@@ -21,6 +21,11 @@ import dayjs from 'dayjs';
 
 const toCandidate = (t: TicketsTable): Candidate => ({ id: t.id, priority: t.priority, appointmentAt: t.appointment_at, queuedAt: t.queued_at, number: t.number });
 
+/** A number waiting for a leader's room is the leader's to call and the board's to move, never a desk's. */
+function refuseRoomTicket(t: Pick<TicketsTable, 'room_id' | 'ticket_no'>) {
+  if (t.room_id) throw new ApiError('CONFLICT', `${t.ticket_no} 在等候领导接谈，请在“接访看板”中调整`);
+}
+
 /** Runs a queue change: day rollover first, then the change, audited, then one event. */
 export async function queueChange<T>(deps: Deps, fn: (trx: Executor, at: string) => Promise<T>): Promise<T> {
   const at = deps.now().toISOString();
@@ -43,6 +48,7 @@ function audit(trx: Executor, at: string, actor: Actor, action: string, t: Pick<
  */
 async function rollover(trx: Executor, at: string): Promise<void> {
   const today = hallDate(at);
+  await closePastBookings(trx, today, at);
   const left = await trx.selectFrom('tickets').selectAll().where('day', '<', today).where('status', 'in', ['waiting', 'parked', 'called']).orderBy('queued_at').execute();
   if (left.length === 0) return;
   const settings = await getQueueSettings(trx);
@@ -56,6 +62,25 @@ async function rollover(trx: Executor, at: string): Promise<void> {
     if (settings.dayEnd === 'carry' && t.status !== 'called' && t.room_id === null && activeLanes.has(t.lane_id)) {
       await insertTicket(trx, { laneId: t.lane_id, priority: t.priority, visitId: t.visit_id, visitorName: t.visitor_name, appointmentAt: null, issuedBy: t.issued_by, carriedFrom: t.id, status: 'waiting', deskId: null }, at);
     }
+  }
+}
+
+/**
+ * A leader's session that has ended takes nobody more: visitors still booked
+ * or waiting are marked 未到 (the clerk can book them again). A visitor called
+ * into the room keeps that state until the leader records the talk.
+ */
+async function closePastBookings(trx: Executor, today: string, at: string): Promise<void> {
+  const left = await trx
+    .selectFrom('reception_bookings as b')
+    .innerJoin('reception_sessions as s', 's.id', 'b.session_id')
+    .select(['b.id', 'b.status', 'b.version'])
+    .where('s.date', '<', today)
+    .where('b.status', 'in', ['scheduled', 'waiting'])
+    .execute();
+  for (const b of left) {
+    await trx.updateTable('reception_bookings').set({ status: 'no_show', finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
+    await writeAudit(trx, { at, actorId: null, action: 'reception.day_end', entity: 'reception_booking', entityId: b.id, before: { status: b.status }, after: { status: 'no_show' } });
   }
 }
 
@@ -214,7 +239,7 @@ export async function callTicket(deps: Deps, actor: Actor, input: ParsedInputOf<
     const desk = await lockedDesk(trx, input.deskId, { mustBeOpen: true });
     const t = await findTicket(trx, input.ticketId);
     if (!t || t.status !== 'waiting') throw new ApiError('CONFLICT', '该号已不在等候中');
-    if (t.room_id) throw new ApiError('CONFLICT', `${t.ticket_no} 在等候领导接谈，由接访领导叫号`);
+    refuseRoomTicket(t);
     await finishCurrent(trx, desk, at, actor);
     const id = await markCalled(trx, t, desk, at, actor, false);
     await audit(trx, at, actor, 'ticket.call_out_of_order', t, { desk: desk.number }, input.reason);
@@ -261,6 +286,7 @@ export async function requeue(deps: Deps, actor: Actor, ticketId: string): Promi
   await queueChange(deps, async (trx, at) => {
     const t = await findTicket(trx, ticketId);
     if (!t || t.status !== 'no_show') throw new ApiError('CONFLICT', '只有过号的号才能重新排队');
+    refuseRoomTicket(t);
     if (t.day !== hallDate(at)) throw new ApiError('CONFLICT', '过号已跨日，请重新取号');
     await trx.updateTable('tickets').set({ status: 'waiting', queued_at: at, desk_id: null, finished_at: null, call_count: 0, version: t.version + 1 }).where('id', '=', t.id).execute();
     await audit(trx, at, actor, 'ticket.requeue', t);
@@ -273,6 +299,7 @@ export async function transfer(deps: Deps, actor: Actor, input: ParsedInputOf<'q
   await queueChange(deps, async (trx, at) => {
     const t = await findTicket(trx, input.ticketId);
     if (!t || (t.status !== 'waiting' && t.status !== 'called')) throw new ApiError('CONFLICT', '该号当前不能转移');
+    refuseRoomTicket(t);
     if (input.toLaneId) {
       const lane = await trx.selectFrom('lanes').select(['id', 'active']).where('id', '=', input.toLaneId).executeTakeFirst();
       if (!lane || !lane.active) throw new ApiError('VALIDATION', '目标队列不存在或已停用', { toLaneId: '目标队列不存在或已停用' });
@@ -293,6 +320,7 @@ export async function park(deps: Deps, actor: Actor, ticketId: string): Promise<
   await queueChange(deps, async (trx, at) => {
     const t = await findTicket(trx, ticketId);
     if (!t || (t.status !== 'waiting' && t.status !== 'called')) throw new ApiError('CONFLICT', '该号当前不能暂离');
+    refuseRoomTicket(t);
     await trx.updateTable('tickets').set({ status: 'parked', desk_id: t.status === 'called' ? null : t.desk_id, version: t.version + 1 }).where('id', '=', t.id).execute();
     await audit(trx, at, actor, 'ticket.park', t);
   });
@@ -351,6 +379,7 @@ export async function deskBoard(deps: Deps, deskId: string): Promise<DeskBoard> 
   const others = await ticketsWithNames(db)
     .where('tickets.day', '=', today)
     .where('tickets.status', 'in', ['parked', 'no_show'])
+    .where('tickets.room_id', 'is', null)
     .where('tickets.lane_id', 'in', view.laneIds.length ? view.laneIds : [''])
     .orderBy('tickets.queued_at')
     .execute();

@@ -163,6 +163,21 @@ function refuseSlotInPast(date: string, slot: string, at: string) {
   if (date === hallDate(at) && toMinutes(slot) < hallMinutes(at)) throw new ApiError('CONFLICT', `约访时段 ${slot} 已过，请另选时段`, { slot: '该时段已过' });
 }
 
+/**
+ * An appointment put into today's session must not push a walk-in who already
+ * holds a number out of the day: they were told they would be received.
+ */
+async function refuseDisplacingWalkIns(trx: Executor, session: SessionView, slot: string, at: string, moving: string | null = null) {
+  if (session.date !== hallDate(at)) return;
+  const items = (await sessionItems(trx, session.id)).filter((i) => i.id !== moving);
+  const probe: QueueItem = { id: '\u0000new', kind: 'appointment', slot, position: 0, status: 'scheduled', calledAtMinutes: null };
+  const before = new Map(planQueue(session, items, hallMinutes(at)).map((p) => [p.id, p.at]));
+  const after = planQueue(session, [...items, probe], hallMinutes(at));
+  if (after.some((p) => p.at === null && before.get(p.id) != null)) {
+    throw new ApiError('CONFLICT', `约在 ${slot} 会使已在候谈的现场来访今天排不上，请另选时段`, { slot: '请另选时段' });
+  }
+}
+
 async function receptionChange<T>(deps: Deps, fn: (trx: Executor, at: string) => Promise<T>, dates: () => (string | null)[]): Promise<T> {
   const result = await queueChange(deps, fn);
   for (const date of new Set(dates())) deps.events.publish('reception.changed', { date });
@@ -171,10 +186,13 @@ async function receptionChange<T>(deps: Deps, fn: (trx: Executor, at: string) =>
 
 /** 排入领导接访: a walk-in takes the next free place and a number now; an appointment takes a slot. */
 export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.schedule'>): Promise<BookingView> {
-  const session = await getSession(deps.db, input.sessionId);
+  let date: string | null = null;
   const id = await receptionChange(
     deps,
     async (trx, at) => {
+      // Read inside the write lock: an administrator may have withdrawn or retimed the session a moment ago.
+      const session = await getSession(trx, input.sessionId);
+      date = session.date;
       const visit = await trx.selectFrom('visits').select(['id', 'name', 'people_count', 'visit_date']).where('id', '=', input.visitId).executeTakeFirst();
       if (!visit) throw new ApiError('NOT_FOUND', '找不到该来访登记');
       const already = await trx
@@ -192,7 +210,10 @@ export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       const today = hallDate(at);
       const problem = bookingConflict({ kind: input.kind, slot: input.slot, attendees, peopleCount: visit.people_count }, session, room, await takenSlots(trx, session.id, null), today);
       if (problem) throw new ApiError('CONFLICT', problem);
-      if (input.kind === 'appointment') refuseSlotInPast(session.date, input.slot!, at);
+      if (input.kind === 'appointment') {
+        refuseSlotInPast(session.date, input.slot!, at);
+        await refuseDisplacingWalkIns(trx, session, input.slot!, at);
+      }
       if (input.kind === 'walk_in' && walkInFits(session, await sessionItems(trx, session.id), hallMinutes(at)) === null) {
         throw new ApiError('CONFLICT', `${session.leaderName}今天的接访（${session.start}–${session.end}）已排满，请改约其他接访日`);
       }
@@ -227,19 +248,20 @@ export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       });
       return row.id;
     },
-    () => [session.date],
+    () => [date],
   );
   return bookingView(deps.db, id, deps.now());
 }
 
 /** 签到: an appointment's visitor has arrived today and gets a number for the leader's room. */
 export async function checkIn(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.checkIn'>): Promise<BookingView> {
-  const b0 = await findBooking(deps.db, input.bookingId);
-  const session = await getSession(deps.db, b0.session_id);
+  let date: string | null = null;
   await receptionChange(
     deps,
     async (trx, at) => {
       const b = await findBooking(trx, input.bookingId);
+      const session = await getSession(trx, b.session_id);
+      date = session.date;
       if (b.status !== 'scheduled') throw new ApiError('CONFLICT', '该来访人已签到或不在预约中');
       if (session.date !== hallDate(at)) throw new ApiError('CONFLICT', `预约在${formatCalendarDate(session.date)}，当天才能签到`);
       const visit = await trx.selectFrom('visits').select('name').where('id', '=', b.visit_id).executeTakeFirstOrThrow();
@@ -247,7 +269,7 @@ export async function checkIn(deps: Deps, actor: Actor, input: ParsedInputOf<'re
       const ticketNo = await issueRoomTicket(trx, actor, b, session, visit.name, at);
       await writeAudit(trx, { at, actorId: actor.id, action: 'reception.check_in', entity: 'reception_booking', entityId: b.id, after: { ticketNo } });
     },
-    () => [session.date],
+    () => [date],
   );
   return bookingView(deps.db, input.bookingId, deps.now());
 }
@@ -260,13 +282,14 @@ const when = (s: SessionView, slot: string | null) => `${formatCalendarDate(s.da
 
 /** 改约: an appointment moves to another slot or another leader's session; the clerk is told whom to inform. */
 export async function move(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.move'>): Promise<BookingChange> {
-  const b0 = await findBooking(deps.db, input.bookingId);
-  const from = await getSession(deps.db, b0.session_id);
-  const to = await getSession(deps.db, input.sessionId);
+  const dates: string[] = [];
   const inform = await receptionChange(
     deps,
     async (trx, at) => {
       const b = await findBooking(trx, input.bookingId);
+      const from = await getSession(trx, b.session_id);
+      const to = await getSession(trx, input.sessionId);
+      dates.push(from.date, to.date);
       if (b.kind !== 'appointment') throw new ApiError('CONFLICT', '现场排队的来访请用“上移/下移”调整顺序');
       if (b.status !== 'scheduled' && b.status !== 'waiting') throw new ApiError('CONFLICT', '该预约已接谈、已取消或未到，不能改约');
       const visit = await trx.selectFrom('visits').select(['name', 'phone', 'people_count']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
@@ -274,6 +297,7 @@ export async function move(deps: Deps, actor: Actor, input: ParsedInputOf<'recep
       const problem = bookingConflict({ kind: 'appointment', slot: input.slot, attendees: b.attendees, peopleCount: visit.people_count }, to, room, await takenSlots(trx, to.id, b.id), hallDate(at));
       if (problem) throw new ApiError('CONFLICT', problem);
       refuseSlotInPast(to.date, input.slot, at);
+      await refuseDisplacingWalkIns(trx, to, input.slot, at, b.id);
       if (to.id === from.id && input.slot === b.slot_time) throw new ApiError('VALIDATION', '新时段与原时段相同');
       // A visitor already checked in keeps the number only if the new time is still today in a room they can walk to.
       const keepTicket = b.status === 'waiting' && to.date === hallDate(at);
@@ -298,19 +322,20 @@ export async function move(deps: Deps, actor: Actor, input: ParsedInputOf<'recep
       });
       return informOf(visit.name, visit.phone, `原定${when(from, b.slot_time)}，改为${when(to, input.slot)}。`);
     },
-    () => [from.date, to.date],
+    () => dates,
   );
   return { booking: await bookingView(deps.db, input.bookingId, deps.now()), inform };
 }
 
 /** 取消: the place is freed; the clerk is told whom to inform. */
 export async function cancel(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.cancel'>): Promise<BookingChange> {
-  const b0 = await findBooking(deps.db, input.bookingId);
-  const session = await getSession(deps.db, b0.session_id);
+  let date: string | null = null;
   const inform = await receptionChange(
     deps,
     async (trx, at) => {
       const b = await findBooking(trx, input.bookingId);
+      const session = await getSession(trx, b.session_id);
+      date = session.date;
       if (b.status === 'called') throw new ApiError('CONFLICT', '该来访人正在接谈，不能取消');
       if (b.status !== 'scheduled' && b.status !== 'waiting') throw new ApiError('CONFLICT', '该预约已结束，不能取消');
       const visit = await trx.selectFrom('visits').select(['name', 'phone']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
@@ -319,19 +344,19 @@ export async function cancel(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
       await writeAudit(trx, { at, actorId: actor.id, action: 'reception.cancel', entity: 'reception_booking', entityId: b.id, before: { status: b.status }, after: { status: 'cancelled' }, note: input.reason });
       return informOf(visit.name, visit.phone, `原定${when(session, b.slot_time)}已取消（${input.reason}）。`);
     },
-    () => [session.date],
+    () => [date],
   );
   return { booking: await bookingView(deps.db, input.bookingId, deps.now()), inform };
 }
 
 /** 上移/下移 a walk-in among the walk-ins still waiting; appointments keep their slot. */
 export async function reorder(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.reorder'>): Promise<BookingView> {
-  const b0 = await findBooking(deps.db, input.bookingId);
-  const session = await getSession(deps.db, b0.session_id);
+  let date: string | null = null;
   await receptionChange(
     deps,
     async (trx, at) => {
       const b = await findBooking(trx, input.bookingId);
+      date = (await getSession(trx, b.session_id)).date;
       if (b.kind !== 'walk_in' || b.status !== 'waiting') throw new ApiError('CONFLICT', '只有候谈中的现场来访可以调整顺序，约访按预约时段');
       const q = trx.selectFrom('reception_bookings').selectAll().where('session_id', '=', b.session_id).where('kind', '=', 'walk_in').where('status', '=', 'waiting');
       const other =
@@ -343,7 +368,7 @@ export async function reorder(deps: Deps, actor: Actor, input: ParsedInputOf<'re
       await trx.updateTable('reception_bookings').set({ position: b.position, updated_at: at, version: other.version + 1 }).where('id', '=', other.id).execute();
       await writeAudit(trx, { at, actorId: actor.id, action: 'reception.reorder', entity: 'reception_booking', entityId: b.id, after: { direction: input.direction, swappedWith: other.id } });
     },
-    () => [session.date],
+    () => [date],
   );
   return bookingView(deps.db, input.bookingId, deps.now());
 }

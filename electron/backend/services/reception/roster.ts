@@ -4,7 +4,8 @@
 import { ApiError } from '../../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../../shared/api/contract';
 import type { SessionView } from '../../../../shared/api/schemas/reception';
-import { rosterConflict, type RosterEntry } from '../../../../shared/domain/reception';
+import { planQueue, rosterConflict, slotsOf, type QueueItem, type RosterEntry } from '../../../../shared/domain/reception';
+import { hallDate, hallMinutes } from '../../../../shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
@@ -78,6 +79,7 @@ export async function saveSession(deps: Deps, actor: Actor, input: ParsedInputOf
     if (before && before.activeBookings > 0 && (before.date !== input.date || before.roomId !== input.roomId || before.leaderId !== input.leaderId)) {
       throw new ApiError('CONFLICT', `该接访已有${before.activeBookings}位来访人排队或预约，不能改日期、房间或领导；请先改约或取消`);
     }
+    if (before && before.activeBookings > 0) await refuseRetimeStrandingVisitors(trx, before, input, at);
     const values = {
       leader_id: input.leaderId,
       date: input.date,
@@ -97,6 +99,19 @@ export async function saveSession(deps: Deps, actor: Actor, input: ParsedInputOf
   });
   deps.events.publish('reception.changed', { date: input.date });
   return getSession(deps.db, id);
+}
+
+/** New hours or place length must still hold every booked slot, and every walk-in waiting today. */
+async function refuseRetimeStrandingVisitors(trx: Executor, before: SessionView, input: ParsedInputOf<'roster.save'>, at: string) {
+  if (before.start === input.start && before.end === input.end && before.slotMinutes === input.slotMinutes) return;
+  const active = await trx.selectFrom('reception_bookings').selectAll().where('session_id', '=', before.id).where('status', 'in', ['scheduled', 'waiting', 'called']).execute();
+  const shape = { start: input.start, end: input.end, slotMinutes: input.slotMinutes };
+  const slots = slotsOf(shape);
+  const stranded = active.filter((b) => b.kind === 'appointment' && b.slot_time && !slots.includes(b.slot_time)).map((b) => b.slot_time);
+  if (stranded.length > 0) throw new ApiError('CONFLICT', `已有约访在 ${stranded.join('、')}，改动后不在接访时段内，请先改约`);
+  if (before.date !== hallDate(at)) return;
+  const items: QueueItem[] = active.map((b) => ({ id: b.id, kind: b.kind, slot: b.slot_time, position: b.position, status: b.status, calledAtMinutes: b.called_at ? hallMinutes(b.called_at) : null }));
+  if (planQueue(shape, items, hallMinutes(at)).some((p) => p.at === null)) throw new ApiError('CONFLICT', '改动后已在候谈的来访人今天排不上，请先改约或取消');
 }
 
 /** 发布 / 撤回为草稿 / 取消. A session with visitors still booked cannot be withdrawn or cancelled. */

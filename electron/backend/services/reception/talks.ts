@@ -6,7 +6,7 @@ import { ApiError } from '../../../../shared/api/errors';
 import type { ParsedInputOf } from '../../../../shared/api/contract';
 import type { DueItem, LeaderQueue, QueueVisitor, TalkRecordView } from '../../../../shared/api/schemas/reception';
 import { labelOf } from '../../../../shared/domain/categories';
-import { daysBetween, dueState, extendedHandleDue } from '../../../../shared/domain/deadlines';
+import { calendarPeriodEnd, daysBetween, dueState, extendedHandleDue, LIMITS } from '../../../../shared/domain/deadlines';
 import { latestAssignDeadline, OUTCOMES, outcomeDates } from '../../../../shared/domain/reception';
 import { formatCalendarDate, hallDate } from '../../../../shared/time';
 import type { Actor, Deps } from '../../context';
@@ -64,6 +64,14 @@ export async function getTalk(db: Executor, id: string): Promise<TalkRecordView>
   return toTalkView(k);
 }
 
+/** A leader may handle the papers of their own talks, or all when allowed; desks and the administrator all. */
+export async function refuseOthersTalk(db: Executor, actor: Actor, talkId: string): Promise<void> {
+  if (actor.role !== 'leader') return;
+  const k = await db.selectFrom('talk_records').select('leader_id').where('id', '=', talkId).executeTakeFirst();
+  if (!k) throw new ApiError('NOT_FOUND', '找不到该接谈记录');
+  if (!(await mayOpenQueueOf(db, actor, k.leader_id))) throw new ApiError('FORBIDDEN', '只能查看本人接谈的文书');
+}
+
 /** Leaders see their own queue; another leader's only when the administrator allowed it. */
 async function mayOpenQueueOf(db: Executor, actor: Actor, leaderId: string): Promise<boolean> {
   if (actor.role === 'admin' || actor.id === leaderId) return true;
@@ -112,10 +120,12 @@ export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf
 }
 
 /** The session, checked to be today's and the caller's to run (its leader, or the administrator). */
-async function ownSession(trx: Executor, actor: Actor, sessionId: string, at: string) {
+async function ownSession(trx: Executor, actor: Actor, sessionId: string, at: string, opts: { pastAllowed?: boolean } = {}) {
   const s = await getSession(trx, sessionId);
   if (actor.role !== 'admin' && s.leaderId !== actor.id) throw new ApiError('FORBIDDEN', '只能在本人的接访中叫号和记录');
-  if (s.date !== hallDate(at)) throw new ApiError('CONFLICT', `该接访在${formatCalendarDate(s.date)}，不是今天`);
+  // Calling is for today only; a talk begun on an earlier day may still be recorded (or marked missing) afterwards.
+  const ok = opts.pastAllowed ? s.date <= hallDate(at) : s.date === hallDate(at);
+  if (!ok) throw new ApiError('CONFLICT', `该接访在${formatCalendarDate(s.date)}，不是今天`);
   return s;
 }
 
@@ -187,7 +197,7 @@ export async function noShow(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
   const date = await queueChange(deps, async (trx, at) => {
     const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', input.bookingId).executeTakeFirst();
     if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
-    const s = await ownSession(trx, actor, b.session_id, at);
+    const s = await ownSession(trx, actor, b.session_id, at, { pastAllowed: true });
     if (b.status !== 'called') throw new ApiError('CONFLICT', '只有已叫号的来访人可以标记未到');
     await trx.updateTable('reception_bookings').set({ status: 'no_show', finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
     if (b.ticket_id) await trx.updateTable('tickets').set({ status: 'no_show', finished_at: at }).where('id', '=', b.ticket_id).execute();
@@ -209,7 +219,7 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
   const result = await queueChange(deps, async (trx, at) => {
     const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', input.bookingId).executeTakeFirst();
     if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
-    const s = await ownSession(trx, actor, b.session_id, at);
+    const s = await ownSession(trx, actor, b.session_id, at, { pastAllowed: true });
     if (b.status !== 'called') throw new ApiError('CONFLICT', b.status === 'done' ? '该来访的接谈已记录' : '请先叫号，来访人进入接谈室后再记录');
     const visit = await trx.selectFrom('visits').select(['visit_date']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
     const today = hallDate(at);
@@ -278,11 +288,15 @@ export async function extendTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
     actor,
     input.talkId,
     'talk.extend',
-    async (k) => {
+    async (k, _trx, at) => {
       if (k.outcome !== 'accepted' && k.outcome !== 'assigned') throw new ApiError('CONFLICT', '只有受理或交办的事项可以延期');
       if (k.extensionDays !== null) throw new ApiError('CONFLICT', '办理期限只能延长一次');
       if (k.concludedOn) throw new ApiError('CONFLICT', '该事项已办结');
-      return { extension_days: input.days, extension_reason: input.reason, handle_due: extendedHandleDue(k.decidedOn, input.days, cal) };
+      if (k.handleDue && k.handleDue < hallDate(at)) throw new ApiError('CONFLICT', `办理期限（${formatCalendarDate(k.handleDue)}）已过，不能再延期`);
+      // From the deadline in force (a 交办 may have a shorter one), never past 60 + 30 days from acceptance.
+      const fromCurrent = k.handleDue ? calendarPeriodEnd(k.handleDue, input.days, cal) : extendedHandleDue(k.decidedOn, input.days, cal);
+      const cap = extendedHandleDue(k.decidedOn, LIMITS.maxExtensionDays, cal);
+      return { extension_days: input.days, extension_reason: input.reason, handle_due: fromCurrent < cap ? fromCurrent : cap };
     },
     input.reason,
   );
@@ -310,7 +324,9 @@ export async function dueList(deps: Deps, actor: Actor, input: ParsedInputOf<'re
   if (actor.role === 'leader' && (await findUserById(deps.db, actor.id))?.sees_all_queues !== 1) q = q.where('k.leader_id', '=', actor.id);
   if (!input.includeDone) q = q.where((eb) => eb.or([eb.and([eb('k.reply_due', 'is not', null), eb('k.replied_on', 'is', null)]), eb.and([eb('k.handle_due', 'is not', null), eb('k.concluded_on', 'is', null)])]));
   const items: DueItem[] = [];
-  for (const k of (await q.execute()).map(toTalkView)) {
+  // Clerks send the written answers; what was said in the room stays with the leaders.
+  const shown = (k: TalkRecordView) => (actor.role === 'clerk' ? { ...k, notes: '' } : k);
+  for (const k of (await q.execute()).map(toTalkView).map(shown)) {
     if (k.replyDue && (input.includeDone || !k.repliedOn)) items.push({ talk: k, which: 'reply', due: k.replyDue, state: k.repliedOn ? 'ok' : dueState(k.replyDue, today), daysLeft: daysBetween(today, k.replyDue) });
     if (k.handleDue && (input.includeDone || !k.concludedOn)) items.push({ talk: k, which: 'handle', due: k.handleDue, state: k.concludedOn ? 'ok' : dueState(k.handleDue, today), daysLeft: daysBetween(today, k.handleDue) });
   }

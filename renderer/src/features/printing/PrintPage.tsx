@@ -21,6 +21,7 @@ export function PrintPage({ token, preview = false }: { token: string; preview?:
     call('print.slip', { token }).then(setData, (e: unknown) => {
       setError(messageOf(e));
       document.title = `print-error:${messageOf(e)}`;
+      if (window.self !== window.top) window.parent.postMessage({ type: 'petition-hall:print-error', token, message: messageOf(e) }, window.location.origin);
     });
   }, [token]);
   // A thermal roll has a width and as much length as the slip: measure the
@@ -51,6 +52,8 @@ export function PrintPage({ token, preview = false }: { token: string; preview?:
       ) : (
         <TalkPaperSlip d={data} onReady={drawn} />
       )}
+      {/* A preview printed with Ctrl+P is not an issued paper: it says so across the page. */}
+      {preview && <div className="preview-mark">样张 · 仅供预览</div>}
     </>
   );
 }

@@ -2,7 +2,7 @@
 // red, due today and within three days flagged — with 已书面告知 / 已办结 and
 // the one 延期 a matter may have.
 import { Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DueItem } from '../../../../shared/api/schemas/reception';
 import { formatCalendarDate, hallDate } from '../../../../shared/time';
 import { call } from '../../api/client';
@@ -123,6 +123,12 @@ function ExtendDialog({ item, onClose }: { item: DueItem | null; onClose: () => 
   const [days, setDays] = useState<number | ''>(30);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Each matter starts with a clean form: nothing from the last one carries over.
+  useEffect(() => {
+    setDays(30);
+    setReason('');
+    setError(null);
+  }, [item]);
   const submit = async () => {
     if (!item) return;
     try {

@@ -6,8 +6,8 @@ import { Alert, Button, Divider, Grid, Group, Paper, Select, Stack, Table, Text,
 import { useEffect, useState } from 'react';
 import type { LeaderQueue, QueueVisitor } from '../../../../shared/api/schemas/reception';
 import { labelOf } from '../../../../shared/domain/categories';
-import { SATISFACTION } from '../../../../shared/domain/reception';
-import { formatCalendarDate, formatTime } from '../../../../shared/time';
+import { SATISFACTION, toMinutes } from '../../../../shared/domain/reception';
+import { formatCalendarDate, formatTime, hallMinutes } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { BookingStatusBadge } from './StatusBadge';
@@ -18,8 +18,15 @@ import { useLive } from './use-reception';
 
 type Session = LeaderQueue['sessions'][number];
 
+function current(sessions: Session[]): string | null {
+  const now = hallMinutes(new Date());
+  return (sessions.find((s) => toMinutes(s.start) <= now && now < toMinutes(s.end)) ?? sessions.find((s) => now < toMinutes(s.end)) ?? sessions[0])?.id ?? null;
+}
+
 export function LeaderPage() {
   const [leaderId, setLeaderId] = useState<string | null>(null);
+  // F5–F7 act on one session only: the one clicked last, else the one under way now.
+  const [keysFor, setKeysFor] = useState<string | null>(null);
   const { data } = useLive(() => call('reception.myQueue', { leaderId }), leaderId ?? '');
   if (!data) return null;
   return (
@@ -34,7 +41,7 @@ export function LeaderPage() {
       </Group>
       {data.sessions.length === 0 && <Alert color="gray">今天没有已发布的接访安排。</Alert>}
       {data.sessions.map((s) => (
-        <SessionPanel key={s.id} session={s} />
+        <SessionPanel key={s.id} session={s} keysOn={s.id === (keysFor ?? current(data.sessions))} onActivate={() => setKeysFor(s.id)} />
       ))}
     </Stack>
   );
@@ -49,7 +56,7 @@ async function act<T>(fn: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-function SessionPanel({ session }: { session: Session }) {
+function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysOn: boolean; onActivate: () => void }) {
   const current = session.visitors.find((v) => v.status === 'called') ?? null;
   const [selected, setSelected] = useState<string | null>(null);
   const shown = session.visitors.find((v) => v.id === (selected ?? current?.id)) ?? current ?? session.visitors.find((v) => v.status === 'waiting') ?? null;
@@ -65,6 +72,7 @@ function SessionPanel({ session }: { session: Session }) {
   const noShow = () => current && void act(() => call('reception.noShow', { bookingId: current.id }));
 
   useEffect(() => {
+    if (!keysOn) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'F5') {
         e.preventDefault();
@@ -82,8 +90,8 @@ function SessionPanel({ session }: { session: Session }) {
   });
 
   return (
-    <Stack gap="sm">
-      <Paper withBorder p="sm">
+    <Stack gap="sm" onMouseDown={onActivate} onFocus={onActivate}>
+      <Paper withBorder p="sm" style={keysOn ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}>
         <Group justify="space-between">
           <Text fw={700}>
             {session.roomName} · {session.start}–{session.end}
