@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 export const ADMIN = { username: 'admin', displayName: '王管理', password: 'Admin2026pass' };
@@ -24,4 +24,17 @@ export async function login(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Calls the API with a page's or context's cookies; throws with the Chinese message on failure. */
+export async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
+  const body = (await (await request.post(`/api/${method}`, { data })).json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.data;
+}
+
+/** Names take no digits: a run's stamp in Chinese numerals keeps each run's people and leaders apart. */
+export function runTag(): { stamp: string; tag: string } {
+  const stamp = String(Date.now()).slice(-6);
+  return { stamp, tag: [...stamp.slice(-2)].map((d) => '零一二三四五六七八九'[Number(d)]).join('') };
 }

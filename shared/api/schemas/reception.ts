@@ -2,7 +2,7 @@
 // talk record with its outcome.
 import { z } from '../zod-setup';
 import { codesOf } from '../../domain/categories';
-import { OUTCOME_FIELDS, OUTCOMES, ROOM_KINDS, SATISFACTION, type BookingStatusCode, type Outcome, type RoomKind, type Satisfaction } from '../../domain/reception';
+import { OUTCOME_FIELDS, OUTCOMES, ROOM_KINDS, SATISFACTION, type BookingStatusCode, type Outcome, type RosterRoom, type Satisfaction } from '../../domain/reception';
 import { text, uuid } from './common';
 import type { History } from './visits';
 import type { DueState } from '../../domain/deadlines';
@@ -97,15 +97,9 @@ export const setQueueScopeInput = z.object({ userId: uuid, seesAllQueues: z.bool
 
 // ---- outputs ---------------------------------------------------------------
 
-export interface RoomView {
-  id: string;
+/** A room as the screens show it: what the roster rules check, and its number for the display. */
+export interface RoomView extends RosterRoom {
   number: number;
-  name: string;
-  kind: RoomKind;
-  capacity: number;
-  openFrom: string;
-  openTo: string;
-  active: boolean;
 }
 
 export interface SessionView {

@@ -2,17 +2,11 @@
 // read back with pdftotext and turned into PNG with pdftoppm (to look at).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN, CLERK_STATE, residentId } from '../support';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, CLERK_STATE, residentId, api } from '../support';
 
 test.use({ storageState: CLERK_STATE });
 const OUT = 'test-results/pdf';
-
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const body = (await (await request.post(`/api/${method}`, { data })).json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.data;
-}
 
 /** Renders a print route to PDF at the size its own @page rule asks for; returns the text and page count. */
 async function renderPdf(opener: Page, route: string, name: string): Promise<{ text: string; pages: number; widthMm: number }> {

@@ -11,18 +11,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { EMPTY_CALENDAR, handleDue, replyDue, type HolidayCalendar } from '../../../shared/domain/deadlines';
 import { formatCalendarDate, hallDate } from '../../../shared/time';
-import { ADMIN, CLERK_STATE, login, residentId, snap } from '../support';
+import { ADMIN, CLERK_STATE, login, residentId, snap, api, runTag } from '../support';
 
 const HD = { width: 1600, height: 1000 };
-const stamp = String(Date.now()).slice(-6);
-/** Names take no digits: the stamp's last two in Chinese numerals keep each run's people apart. */
-const tag = [...stamp.slice(-2)].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
-
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const body = (await (await request.post(`/api/${method}`, { data })).json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.data;
-}
+const { stamp, tag } = runTag();
 
 /** A leader account, logged in with its first password changed, as a browser context. */
 async function leaderContext(browser: Browser, admin: APIRequestContext, username: string, displayName: string) {

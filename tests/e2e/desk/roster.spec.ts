@@ -6,20 +6,13 @@
 // today: other tests use today's sessions.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addDays } from '../../../shared/domain/deadlines';
 import { formatCalendarDate, hallDate } from '../../../shared/time';
-import { ADMIN, CLERK_STATE, login, snap } from '../support';
+import { ADMIN, CLERK_STATE, login, snap, api, runTag } from '../support';
 
 const OUT = 'test-results/pdf';
-const stamp = String(Date.now()).slice(-6);
-const tag = [...stamp.slice(-2)].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
-
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const body = (await (await request.post(`/api/${method}`, { data })).json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.data;
-}
+const { stamp, tag } = runTag();
 
 /** Screenshots without save notices or a dialog fading out over the page. */
 async function settle(page: Page) {
