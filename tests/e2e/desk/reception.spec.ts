@@ -26,7 +26,7 @@ async function leaderContext(browser: Browser, admin: APIRequestContext, usernam
 }
 
 test('roster, a walk-in and an appointment, the leader’s own queue, a call into the room and an outcome with its due date', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const today = hallDate();
   const adminPage = await (await browser.newContext({ viewport: HD })).newPage();
   await login(adminPage, ADMIN.username, ADMIN.password);
@@ -140,7 +140,7 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   await snap(leader, '47-notice-preview');
   await preview.getByRole('button', { name: '打印' }).click();
   const archive = leader.getByRole('table', { name: '告知书存档' });
-  await expect(archive).toContainText('受理告知书', { timeout: 15_000 });
+  await expect(archive).toContainText('受理告知书', { timeout: 60_000 });
   await expect(archive).toContainText('SHA-256');
   const talkId = (await api<{ sessions: { visitors: { name: string; talk: { id: string } | null }[] }[] }>(leader.request, 'reception.myQueue', { leaderId: null })).sessions[0]!.visitors.find((v) => v.name === walkName)!.talk!.id;
   const [kept] = await api<{ id: string; sha256: string }[]>(leader.request, 'print.archive', { talkId });

@@ -26,24 +26,36 @@ export function createChromiumPdfRenderer(baseUrl: string, executablePath: strin
     });
     return b;
   };
+  const renderOnce = async (route: string): Promise<Buffer> => {
+    browser ??= launch().catch((e: unknown) => {
+      browser = null;
+      throw e;
+    });
+    const context = await (await browser).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/#${route}`, { timeout: 30_000 });
+      // The page's own ready signal (its title), as the desktop print window waits for it.
+      await page.waitForFunction("document.title === 'print-ready' || document.title.startsWith('print-error:')", undefined, { timeout: 30_000, polling: 100 });
+      const title = await page.title();
+      if (title !== 'print-ready') throw new Error(title.slice('print-error:'.length));
+      await page.emulateMedia({ media: 'print' });
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    } finally {
+      await context.close();
+    }
+  };
   return {
     async render({ route }) {
-      browser ??= launch().catch((e: unknown) => {
-        browser = null;
-        throw e;
-      });
-      const context = await (await browser).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      // One retry on a fresh browser: a browser that died or hung between notices must not cost a notice.
       try {
-        const page = await context.newPage();
-        await page.goto(`${baseUrl}/#${route}`);
-        // The page's own ready signal (its title), as the desktop print window waits for it.
-        await page.waitForFunction("document.title === 'print-ready' || document.title.startsWith('print-error:')", undefined, { timeout: 15_000 });
-        const title = await page.title();
-        if (title !== 'print-ready') throw new Error(title.slice('print-error:'.length));
-        await page.emulateMedia({ media: 'print' });
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      } finally {
-        await context.close();
+        return await renderOnce(route);
+      } catch (first) {
+        console.error('告知书PDF生成失败，重启浏览器后重试：', first);
+        const old = browser;
+        browser = null;
+        await old?.then((b) => b.close()).catch(() => undefined);
+        return renderOnce(route);
       }
     },
     async close() {

@@ -124,6 +124,8 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   try {
     await archiveNotice(deps, actor, { id: job.id, template, refId: input.refId, route });
   } catch (e) {
+    // The clerk gets a Chinese message; the log keeps the technical cause for whoever fixes it.
+    if (!(e instanceof ApiError)) console.error(`告知书存档失败（任务 ${job.id}）：`, e);
     await recordOutcome(deps, actor, { jobId: job.id, ok: false, error: e instanceof ApiError ? e.message : '告知书存档失败' });
     throw e instanceof ApiError ? e : new ApiError('INTERNAL', '告知书存档失败，告知书未打印');
   }
