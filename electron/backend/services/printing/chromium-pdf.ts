@@ -4,7 +4,7 @@
 // playwright-core drives it: a maintained DevTools-protocol client already in
 // the tree for the UI tests, rather than a hand-written CDP session.
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PdfRenderer } from './executor';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
@@ -13,6 +13,16 @@ export function findChromium(): string | null {
   const configured = process.env.PETITION_HALL_CHROMIUM;
   if (configured) return existsSync(configured) ? configured : null;
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+async function readyTitle(page: Page, timeoutMs: number): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const title = await page.title();
+    if (title === 'print-ready' || title.startsWith('print-error:')) return title;
+    if (Date.now() > until) throw new Error(`告知书页面 ${timeoutMs / 1000} 秒内未就绪`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export function createChromiumPdfRenderer(baseUrl: string, executablePath: string): PdfRenderer & { close(): Promise<void> } {
@@ -35,9 +45,9 @@ export function createChromiumPdfRenderer(baseUrl: string, executablePath: strin
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/#${route}`, { timeout: 30_000 });
-      // The page's own ready signal (its title), as the desktop print window waits for it.
-      await page.waitForFunction("document.title === 'print-ready' || document.title.startsWith('print-error:')", undefined, { timeout: 30_000, polling: 100 });
-      const title = await page.title();
+      // The page's own ready signal (its title), as the desktop print window waits for it. Read from
+      // outside the page: evaluating code inside it would be refused by the app's CSP (no 'unsafe-eval').
+      const title = await readyTitle(page, 30_000);
       if (title !== 'print-ready') throw new Error(title.slice('print-error:'.length));
       await page.emulateMedia({ media: 'print' });
       return await page.pdf({ preferCSSPageSize: true, printBackground: true });
