@@ -19,6 +19,7 @@ import { RosterPage } from '../features/rooms/RosterPage';
 import { BoardPage } from '../features/rooms/BoardPage';
 import { LeaderPage } from '../features/rooms/LeaderPage';
 import { DuePage } from '../features/rooms/DuePage';
+import { useDueCount } from '../features/rooms/use-due-count';
 
 interface NavItem {
   path: string;
@@ -49,10 +50,24 @@ const NAV: NavItem[] = [
 function Nav() {
   const { user } = useAuth();
   const [location, navigate] = useLocation();
+  const due = useDueCount();
   return (
     <>
       {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
-        <NavLink key={n.path} label={n.label} active={location === n.path} onClick={() => navigate(n.path)} fw={600} />
+        <NavLink
+          key={n.path}
+          label={n.label}
+          active={location === n.path}
+          onClick={() => navigate(n.path)}
+          fw={600}
+          rightSection={
+            n.path === '/due' && due.urgent > 0 ? (
+              <Badge size="sm" color={due.overdue > 0 ? 'red' : 'orange'} aria-label={`${due.urgent} 件期限临近或已逾期`}>
+                {due.urgent}
+              </Badge>
+            ) : undefined
+          }
+        />
       ))}
     </>
   );

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { EMPTY_CALENDAR, handleDue, replyDue, type HolidayCalendar } from '../../../shared/domain/deadlines';
+import { addDays, EMPTY_CALENDAR, handleDue, replyDue, type HolidayCalendar } from '../../../shared/domain/deadlines';
 import { formatCalendarDate, hallDate } from '../../../shared/time';
 import { ADMIN, CLERK_STATE, login, residentId, snap, api, runTag } from '../support';
 
@@ -154,6 +154,12 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   expect(text).not.toContain(residentId('110105', '19580101', stamp.slice(-3)));
   execFileSync('pdftoppm', ['-png', '-r', '60', 'test-results/notices/archived-accept-notice.pdf', 'test-results/notices/archived-accept-notice']);
   await snap(leader, '46-leader-notice-archived');
+
+  // The other leader assigns a matter due tomorrow: the clerks' menu warns before anyone opens the list.
+  const called = await api<{ bookingId: string }>(zhao.context.request, 'reception.callNext', { sessionId: zhaoSession.id });
+  await api(zhao.context.request, 'reception.record', { bookingId: called.bookingId, notes: '交办街道处理', outcome: 'assigned', unit: '和平街道办', deadline: addDays(today, 1) });
+  await clerk.goto('/#/board');
+  await expect(clerk.getByLabel(/件期限临近或已逾期/)).toBeVisible();
 
   // The clerk's 期限提醒 lists the written answer due.
   await clerk.goto('/#/due');
