@@ -161,6 +161,14 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   await clerk.goto('/#/board');
   await expect(clerk.getByLabel(/件期限临近或已逾期/)).toBeVisible();
 
+  // The administrator opens any leader's queue under 领导接访.
+  await adminPage.goto('/#/admin/leader');
+  await adminPage.getByRole('textbox', { name: '查看领导' }).click();
+  await adminPage.getByRole('option', { name: `王局长${tag}` }).click();
+  await expect(adminPage.getByRole('heading', { name: new RegExp(`王局长${tag}的接访`) })).toBeVisible();
+  await expect(adminPage.getByRole('table', { name: '接访队列' })).toContainText(walkName);
+  await snap(adminPage, '48-admin-leader-queue');
+
   // The clerk's 期限提醒 lists the written answer due.
   await clerk.goto('/#/due');
   await expect(clerk.getByRole('table', { name: '期限列表' }).getByRole('row', { name: new RegExp(walkName) }).first()).toContainText(due.slice(5));

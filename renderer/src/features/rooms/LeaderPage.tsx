@@ -59,7 +59,7 @@ async function act<T>(fn: () => Promise<T>): Promise<T | undefined> {
 function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysOn: boolean; onActivate: () => void }) {
   const current = session.visitors.find((v) => v.status === 'called') ?? null;
   const [selected, setSelected] = useState<string | null>(null);
-  const shown = session.visitors.find((v) => v.id === (selected ?? current?.id)) ?? current ?? session.visitors.find((v) => v.status === 'waiting') ?? null;
+  const shown = session.visitors.find((v) => v.id === (selected ?? current?.id)) ?? current ?? session.visitors.find((v) => v.status === 'waiting') ?? session.visitors[0] ?? null;
   const waiting = session.visitors.filter((v) => v.status === 'waiting').length;
 
   const callNext = () =>
