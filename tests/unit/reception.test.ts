@@ -330,3 +330,25 @@ describe('extensions and the end of a reception day', () => {
     expect(pushOut.message).toContain('现场来访今天排不上');
   });
 });
+
+describe('what the district receives of a talk', () => {
+  it('the visit’s 处理结果 is sent again, as a new version, when the matter is extended and when it is concluded', async () => {
+    const s = await publishedSession(wangId);
+    const v = await register();
+    const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
+    await wang.call('reception.callNext', { sessionId: s.id });
+    const t = await wang.call('reception.record', { bookingId: b.id, notes: '受理', outcome: 'accepted', unit: '区住建局' });
+    await wang.call('reception.progress', { talkId: t.id, step: 'replied', date: TODAY });
+    await wang.call('reception.extend', { talkId: t.id, days: 30, reason: '涉及多个部门' });
+    hall.clock.now = new Date('2026-12-20T02:00:00Z');
+    await clerk.call('reception.progress', { talkId: t.id, step: 'concluded', date: '2026-12-20' });
+    const sent = await hall.backend.deps.db.selectFrom('outbox').select(['entity_version', 'payload_json']).where('entity_id', '=', v.id).orderBy('seq').execute();
+    // Registered, outcome, extended, concluded; the written answer alone changes nothing the district shows.
+    expect(sent.map((o) => [o.entity_version, (JSON.parse(o.payload_json) as { outcome: string | null }).outcome])).toEqual([
+      [1, null],
+      [2, '受理（区住建局）'],
+      [3, '受理（区住建局）；延期30日至2027年02月22日'],
+      [4, '受理（区住建局）；延期30日至2027年02月22日；2026年12月20日办结'],
+    ]);
+  });
+});

@@ -208,9 +208,16 @@ export async function noShow(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
   return null;
 }
 
-function outcomeText(outcome: TalkRecordsTable['outcome'], unit: string): string {
-  const label = labelOf(OUTCOMES, outcome);
-  return unit ? `${label}（${unit}）` : label;
+/**
+ * The visit's 处理结果 as the district receives it: the outcome and unit, then
+ * the one extension and the conclusion as they happen (each a new version).
+ */
+function outcomeText(k: Pick<TalkRecordsTable, 'outcome' | 'unit' | 'extension_days' | 'handle_due' | 'concluded_on'>): string {
+  const label = labelOf(OUTCOMES, k.outcome);
+  const parts = [k.unit ? `${label}（${k.unit}）` : label];
+  if (k.extension_days && k.handle_due) parts.push(`延期${k.extension_days}日至${formatCalendarDate(k.handle_due)}`);
+  if (k.concluded_on && k.outcome !== 'answered') parts.push(`${formatCalendarDate(k.concluded_on)}办结`);
+  return parts.join('；');
 }
 
 /** 接谈记录: the talk, its outcome and the dates it sets; the visit is finished and its outcome goes to the district. */
@@ -256,7 +263,7 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
     await trx.updateTable('reception_bookings').set({ status: 'done', finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
     if (b.ticket_id) await trx.updateTable('tickets').set({ status: 'done', finished_at: at }).where('id', '=', b.ticket_id).execute();
     await writeAudit(trx, { at, actorId: actor.id, action: 'talk.record', entity: 'talk_record', entityId: row.id, after: { ...row, notes: undefined } });
-    await setVisitOutcome(trx, actor, b.visit_id, outcomeText(input.outcome, input.unit), at);
+    await setVisitOutcome(trx, actor, b.visit_id, outcomeText(row), at);
     return { id: row.id, date: s.date };
   });
   deps.events.publish('reception.changed', { date: result.date });
@@ -275,6 +282,9 @@ async function changeTalk(deps: Deps, actor: Actor, talkId: string, action: stri
     await trx.updateTable('talk_records').set({ ...patch, updated_at: at, version: k.version + 1 }).where('id', '=', talkId).execute();
     const before = Object.fromEntries(Object.keys(patch).map((key) => [key, raw[key as keyof TalkRecordsTable]]));
     await writeAudit(trx, { at, actorId: actor.id, action, entity: 'talk_record', entityId: talkId, before, after: patch, note });
+    // An extension or a conclusion changes what the district should show for the visit.
+    const text = outcomeText({ ...raw, ...patch });
+    if (text !== outcomeText(raw)) await setVisitOutcome(trx, actor, raw.visit_id, text, at);
   });
   deps.events.publish('reception.changed', { date: null });
   return getTalk(deps.db, talkId);
