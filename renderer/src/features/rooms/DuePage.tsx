@@ -23,7 +23,7 @@ const STATE: Record<DueItem['state'], { label: string; color: string }> = {
 export function DuePage() {
   const { user } = useAuth();
   const [includeDone, setIncludeDone] = useState(false);
-  const { data } = useLive(() => call('reception.dueList', { includeDone }), String(includeDone), ['reception.changed']);
+  const { data } = useLive(() => call('reception.dueList', { includeDone }), String(includeDone));
   const [extending, setExtending] = useState<DueItem | null>(null);
   const today = hallDate();
   const mark = async (d: DueItem) => {
