@@ -12,3 +12,15 @@ export function notifySuccess(message: string, title = '已完成') {
 export function notifyWarning(message: string, title = '请注意') {
   notifications.show({ color: 'yellow', title, message, autoClose: 6000 });
 }
+
+/** Runs a screen action: a Chinese notice on failure (undefined then), an optional one on success. */
+export async function attempt<T>(fn: () => Promise<T>, done?: string): Promise<T | undefined> {
+  try {
+    const result = await fn();
+    if (done) notifySuccess(done);
+    return result;
+  } catch (e) {
+    notifyError(e);
+    return undefined;
+  }
+}

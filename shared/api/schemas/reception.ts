@@ -2,7 +2,7 @@
 // talk record with its outcome.
 import { z } from '../zod-setup';
 import { codesOf } from '../../domain/categories';
-import { OUTCOME_FIELDS, OUTCOMES, ROOM_KINDS, SATISFACTION, type BookingStatusCode, type Outcome, type RosterRoom, type Satisfaction } from '../../domain/reception';
+import { OUTCOME_FIELDS, OUTCOMES, ROOM_KINDS, SATISFACTION, type BookingStatusCode, type Outcome, type RosterEntry, type RosterRoom, type Satisfaction } from '../../domain/reception';
 import { text, uuid } from './common';
 import type { History } from './visits';
 import type { DueState } from '../../domain/deadlines';
@@ -102,19 +102,13 @@ export interface RoomView extends RosterRoom {
   number: number;
 }
 
-export interface SessionView {
+/** A roster entry as saved: what the roster rules check, plus what the screens show. */
+export interface SessionView extends RosterEntry {
   id: string;
-  leaderId: string;
-  leaderName: string;
-  date: string;
-  start: string;
-  end: string;
-  roomId: string;
   roomName: string;
   roomNumber: number;
   topics: string;
   lawyer: string;
-  slotMinutes: number;
   status: 'draft' | 'published' | 'cancelled';
   cancelReason: string;
   version: number;
@@ -128,6 +122,7 @@ export interface BookingView {
   visitId: string;
   visitNo: string;
   visitDate: string;
+  petitionerId: string;
   /** Staff screens only: the board and the leader's queue are not public. */
   name: string;
   phone: string;

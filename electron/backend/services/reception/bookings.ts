@@ -40,6 +40,7 @@ export const toBookingView = (b: BookingRow, plannedAt: string | null): BookingV
   visitId: b.visit_id,
   visitNo: b.visit_no,
   visitDate: b.visit_date,
+  petitionerId: b.petitioner_id,
   name: b.name,
   phone: b.phone,
   peopleCount: b.people_count,

@@ -102,9 +102,8 @@ export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf
     const board = await sessionBoard(db, s, now);
     const visitors: QueueVisitor[] = [];
     for (const b of board.bookings) {
-      const visit = await db.selectFrom('visits').select('petitioner_id').where('id', '=', b.visitId).executeTakeFirstOrThrow();
-      const person = await findPetitionerById(db, visit.petitioner_id);
-      const talks = (await talkRows(db).where('v.petitioner_id', '=', visit.petitioner_id).orderBy('k.created_at', 'desc').execute()).map(toTalkView);
+      const person = await findPetitionerById(db, b.petitionerId);
+      const talks = (await talkRows(db).where('v.petitioner_id', '=', b.petitionerId).orderBy('k.created_at', 'desc').execute()).map(toTalkView);
       visitors.push({
         ...b,
         history: person ? await historyOf(db, person) : null,

@@ -7,7 +7,7 @@ import type { BookingView, InformNotice, SessionBoard } from '../../../../shared
 import { formatCalendarDate, hallDate } from '../../../../shared/time';
 import { call } from '../../api/client';
 import { HallDateInput } from '../../lib/HallDateInput';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { attempt } from '../../lib/notify';
 import { BoardGrid } from './BoardGrid';
 import { CancelDialog, InformModal, MoveDialog } from './BookingDialogs';
 import { ScheduleDialog } from './ScheduleDialog';
@@ -58,17 +58,8 @@ export function BoardPage() {
   );
 }
 
-async function act(fn: () => Promise<unknown>, done?: string) {
-  try {
-    await fn();
-    if (done) notifySuccess(done);
-  } catch (e) {
-    notifyError(e);
-  }
-}
-
 function SessionTable({ session, isToday, onMove, onCancel }: { session: SessionBoard; isToday: boolean; onMove: (b: BookingView) => void; onCancel: (b: BookingView) => void }) {
-  const reorder = (b: BookingView, direction: 'up' | 'down') => act(() => call('reception.reorder', { bookingId: b.id, direction }));
+  const reorder = (b: BookingView, direction: 'up' | 'down') => attempt(() => call('reception.reorder', { bookingId: b.id, direction }));
   const onRowKey = (e: KeyboardEvent, b: BookingView) => {
     if (!e.altKey || b.kind !== 'walk_in' || b.status !== 'waiting') return;
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
@@ -122,7 +113,7 @@ function SessionTable({ session, isToday, onMove, onCancel }: { session: Session
                 <Table.Td>
                   <Group gap={4}>
                     {b.status === 'scheduled' && isToday && (
-                      <Button size="compact-sm" onClick={() => void act(() => call('reception.checkIn', { bookingId: b.id }), `${b.name} 已签到`)}>
+                      <Button size="compact-sm" onClick={() => void attempt(() => call('reception.checkIn', { bookingId: b.id }), `${b.name} 已签到`)}>
                         签到
                       </Button>
                     )}

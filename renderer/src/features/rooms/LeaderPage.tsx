@@ -9,7 +9,7 @@ import { labelOf } from '../../../../shared/domain/categories';
 import { SATISFACTION, toMinutes } from '../../../../shared/domain/reception';
 import { formatCalendarDate, formatTime, hallMinutes } from '../../../../shared/time';
 import { call } from '../../api/client';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { attempt, notifySuccess } from '../../lib/notify';
 import { BookingStatusBadge } from './StatusBadge';
 import { TalkForm } from './TalkForm';
 import { TalkPapers } from './TalkPapers';
@@ -47,15 +47,6 @@ export function LeaderPage() {
   );
 }
 
-async function act<T>(fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch (e) {
-    notifyError(e);
-    return undefined;
-  }
-}
-
 function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysOn: boolean; onActivate: () => void }) {
   const current = session.visitors.find((v) => v.status === 'called') ?? null;
   const [selected, setSelected] = useState<string | null>(null);
@@ -63,13 +54,13 @@ function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysO
   const waiting = session.visitors.filter((v) => v.status === 'waiting').length;
 
   const callNext = () =>
-    void act(async () => {
+    void attempt(async () => {
       const r = await call('reception.callNext', { sessionId: session.id });
       if (!r) notifySuccess('没有候谈的来访人', '队列已空');
       setSelected(r?.bookingId ?? null);
     });
-  const recall = () => void act(() => call('reception.recall', { sessionId: session.id }));
-  const noShow = () => current && void act(() => call('reception.noShow', { bookingId: current.id }));
+  const recall = () => void attempt(() => call('reception.recall', { sessionId: session.id }));
+  const noShow = () => current && void attempt(() => call('reception.noShow', { bookingId: current.id }));
 
   useEffect(() => {
     if (!keysOn) return;
