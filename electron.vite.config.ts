@@ -15,8 +15,15 @@ function cspMeta(): Plugin {
   };
 }
 
+/** Path aliases, the same as tsconfig.base.json's `paths` (vitest.config.mts reads this too). */
+export const alias = {
+  '@shared': resolve(__dirname, 'shared'),
+  '@lib': resolve(__dirname, 'renderer/src/lib'),
+};
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       rollupOptions: {
         input: {
@@ -29,12 +36,14 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
     },
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    resolve: { alias },
     plugins: [react(), cspMeta()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

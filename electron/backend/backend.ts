@@ -7,7 +7,7 @@ import { EventBus } from './events';
 import { SessionStore, type SessionHolder } from './services/sessions';
 import { dispatch } from './api/dispatch';
 import type { Deps } from './context';
-import type { ApiResult } from '../../shared/api/errors';
+import type { ApiResult } from '@shared/api/errors';
 import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
 
 export const DB_FILE_NAME = 'petition-hall.sqlite3';

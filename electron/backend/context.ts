@@ -1,7 +1,7 @@
 import type { Db } from './db/connection';
 import type { EventBus } from './events';
 import type { SessionStore } from './services/sessions';
-import type { Role } from '../../shared/api/roles';
+import type { Role } from '@shared/api/roles';
 import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
 
 /** What every service gets: the store, the event bus, the sessions and a clock. */

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventMap, EventName, HallEvent } from '../../shared/api/events';
+import type { EventMap, EventName, HallEvent } from '@shared/api/events';
 
 /** In-process pub/sub; the transports forward it to windows (IPC) or browsers (SSE). */
 export class EventBus {

@@ -3,8 +3,8 @@
 import { ipcMain, type BrowserWindow, type WebContents } from 'electron';
 import type { Backend } from '../backend/backend';
 import type { SessionHolder } from '../backend/services/sessions';
-import { isMethodName } from '../../shared/api/contract';
-import { PUBLIC_EVENTS } from '../../shared/api/events';
+import { isMethodName } from '@shared/api/contract';
+import { PUBLIC_EVENTS } from '@shared/api/events';
 
 export const INVOKE_CHANNEL = 'hall:invoke';
 export const EVENT_CHANNEL = 'hall:event';

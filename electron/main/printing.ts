@@ -3,7 +3,7 @@
 // and the QR code are drawn — an event, not a timer), then prints silently to
 // the configured printer or through the dialog.
 import { BrowserWindow } from 'electron';
-import type { Paper } from '../../shared/api/schemas/printing';
+import type { Paper } from '@shared/api/schemas/printing';
 import type { PdfRenderer, PrintExecutor } from '../backend/services/printing/executor';
 import { secureWebPreferences, type RendererLocation } from './windows';
 

@@ -1,5 +1,5 @@
 import { session, shell, type WebContents } from 'electron';
-import { CSP } from '../../shared/csp';
+import { CSP } from '@shared/csp';
 
 /** CSP on every response, plus no navigation away from the app and no new windows. */
 export function hardenSession(): void {

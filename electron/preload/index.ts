@@ -4,7 +4,7 @@
 // main process (electron/main/ipc.ts), which is the side that can be trusted;
 // keeping this file import-free lets it run in the sandbox without bundling zod.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { HallBridge, HallEvent } from '../../shared/api/events';
+import type { HallBridge, HallEvent } from '@shared/api/events';
 
 const bridge: HallBridge = {
   invoke: (method, input) => ipcRenderer.invoke('hall:invoke', method, input),

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { reexportRange } from '../../electron/backend/services/export/runner';
-import { destinationInput } from '../../shared/api/schemas/export';
+import { destinationInput } from '@shared/api/schemas/export';
 import { saveDestination } from '../../electron/backend/services/export/settings';
 import type { BatchFile } from '../../electron/backend/services/export/types';
 import { BENCH_ADMIN } from './generate';

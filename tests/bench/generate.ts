@@ -7,9 +7,9 @@ import { openRaw, openStore } from '../../electron/backend/db/connection';
 import { formatVisitNo } from '../../electron/backend/services/visits';
 import { hashPassword } from '../../electron/backend/services/passwords';
 import { nameInitials } from '../../electron/backend/services/pinyin';
-import { CATEGORIES, PURPOSES, type CategoryCode, type PurposeCode } from '../../shared/domain/categories';
-import { checkIdNumber, residentCheckChar, type IdType } from '../../shared/domain/identity';
-import { checkPhone } from '../../shared/domain/phone';
+import { CATEGORIES, PURPOSES, type CategoryCode, type PurposeCode } from '@shared/domain/categories';
+import { checkIdNumber, residentCheckChar, type IdType } from '@shared/domain/identity';
+import { checkPhone } from '@shared/domain/phone';
 import { polyphonic } from 'pinyin-pro';
 
 /** Password of every account the generator creates (admin, clerks, leader). */

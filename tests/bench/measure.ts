@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Backend } from '../../electron/backend/backend';
-import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
+import type { InputOf, MethodName, OutputOf } from '@shared/api/contract';
 import type { SessionHolder } from '../../electron/backend/services/sessions';
 import { generateDistrict } from './generate';
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { startHttpServer } from '../../electron/backend/http/server';
 import { newId } from '../../electron/backend/services/ids';
-import { hallDate } from '../../shared/time';
+import { hallDate } from '@shared/time';
 import { BENCH_ADMIN, BENCH_PASSWORD } from './generate';
 import { api, ensureDatabase, functionalErrorCount, percentile, printTable, time, WARMUP, type Row } from './measure';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { newId } from '../../electron/backend/services/ids';
-import { hallDate, HALL_TZ } from '../../shared/time';
+import { hallDate, HALL_TZ } from '@shared/time';
 import { BENCH_ADMIN, BENCH_PASSWORD } from './generate';
 import { api, ensureDatabase, functionalErrorCount, measure, printTable, type Row } from './measure';
 import dayjs from 'dayjs';

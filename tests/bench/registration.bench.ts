@@ -16,10 +16,10 @@ import type { PetitionersTable } from '../../electron/backend/db/schema';
 import { newId } from '../../electron/backend/services/ids';
 import { historyOf } from '../../electron/backend/services/petitioners';
 import { formatVisitNo } from '../../electron/backend/services/visits';
-import type { InputOf } from '../../shared/api/contract';
+import type { InputOf } from '@shared/api/contract';
 import type { SessionHolder } from '../../electron/backend/services/sessions';
-import { residentCheckChar } from '../../shared/domain/identity';
-import { hallDate } from '../../shared/time';
+import { residentCheckChar } from '@shared/domain/identity';
+import { hallDate } from '@shared/time';
 import { BENCH_ADMIN, BENCH_PASSWORD, mulberry32 } from './generate';
 import { BENCH_USER, WARMUP, api, ensureDatabase, fail, functionalErrorCount, measure, mib, percentile, printTable, type Row } from './measure';
 

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../electron/backend/backend';
-import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
-import type { ApiErrorBody } from '../../shared/api/errors';
-import type { Role } from '../../shared/api/roles';
+import type { InputOf, MethodName, OutputOf } from '@shared/api/contract';
+import type { ApiErrorBody } from '@shared/api/errors';
+import type { Role } from '@shared/api/roles';
 import type { SessionHolder } from '../../electron/backend/services/sessions';
 
 export const PASSWORD = 'Hall2026pass';

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '../../electron/backend/context';
 import type { Executor } from '../../electron/backend/db/connection';
-import { destinationInput } from '../../shared/api/schemas/export';
+import { destinationInput } from '@shared/api/schemas/export';
 import { saveDestination } from '../../electron/backend/services/export/settings';
 import type { ExportEntity, ExportRecord } from '../../electron/backend/services/export/types';
-import type { InputOf } from '../../shared/api/contract';
-import type { VisitDetail } from '../../shared/api/schemas/visits';
+import type { InputOf } from '@shared/api/contract';
+import type { VisitDetail } from '@shared/api/schemas/visits';
 import type { TestHall } from './backend';
 
 export async function adminActor(hall: TestHall): Promise<Actor> {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../shared/api/contract';
+import { contract } from '@shared/api/contract';
 import { handlers } from '../../electron/backend/api/handlers';
 
 const root = join(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerVisit } from '../../electron/backend/services/visits';
-import { registerVisitInput } from '../../shared/api/schemas/visits';
+import { registerVisitInput } from '@shared/api/schemas/visits';
 import { openHall, visitInput, type Client, type TestHall } from '../support/backend';
 
 let hall: TestHall;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { holidayCalendar } from '../../electron/backend/services/calendar/calendar';
-import { replyDue } from '../../shared/domain/deadlines';
+import { replyDue } from '@shared/domain/deadlines';
 import { openHall, type Client, type TestHall } from '../support/backend';
 
 let hall: TestHall;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPdfRenderer, findChromium } from '../../electron/backend/services/printing/chromium-pdf';
-import { CSP } from '../../shared/csp';
+import { CSP } from '@shared/csp';
 
 let server: Server;
 let base: string;

@@ -14,7 +14,7 @@ import {
   reviewAnswerDue,
   workingPeriodEnd,
   type HolidayCalendar,
-} from '../../shared/domain/deadlines';
+} from '@shared/domain/deadlines';
 
 const days = (from: string, to: string) => {
   const out: string[] = [];

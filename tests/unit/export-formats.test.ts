@@ -17,7 +17,7 @@ import type { FormatWriter } from '../../electron/backend/services/export/format
 import { openXlsxWriter, XLSX_FILE, zipEntryOf } from '../../electron/backend/services/export/formats/xlsx';
 import { visitsInRange } from '../../electron/backend/services/export/sources';
 import type { ExportRecord } from '../../electron/backend/services/export/types';
-import { HALL_TZ } from '../../shared/time';
+import { HALL_TZ } from '@shared/time';
 import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { correction, outboxRecords, tempDir } from '../support/export';
 

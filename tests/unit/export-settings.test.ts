@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RETRY_BACKOFF_MS, backoffMs, retryDelayMs } from '../../electron/backend/services/export/backoff';
 import { startExportScheduler } from '../../electron/backend/services/export/scheduler';
-import { DEFAULT_EXPORT_SETTINGS, destinationInput, exportSettingsInput, reexportInput } from '../../shared/api/schemas/export';
+import { DEFAULT_EXPORT_SETTINGS, destinationInput, exportSettingsInput, reexportInput } from '@shared/api/schemas/export';
 import { getExportSettings, listDestinations, nextScheduledRun, saveDestination, saveExportSettings, setDestinationEnabled } from '../../electron/backend/services/export/settings';
 import { openHall, visitInput, type TestHall } from '../support/backend';
 import { addFolder, addHttp, adminActor, tempDir } from '../support/export';

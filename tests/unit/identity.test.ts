@@ -8,7 +8,7 @@ import {
   maskName,
   residentCheckChar,
   type IdCheck,
-} from '../../shared/domain/identity';
+} from '@shared/domain/identity';
 
 /**
  * Independent MOD 11-2 (ISO 7064) implementation for building test data:

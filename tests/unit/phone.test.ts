@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkPhone, maskPhone, type PhoneCheck } from '../../shared/domain/phone';
+import { checkPhone, maskPhone, type PhoneCheck } from '@shared/domain/phone';
 
 function ok(raw: string): Extract<PhoneCheck, { ok: true }> {
   const r = checkPhone(raw);

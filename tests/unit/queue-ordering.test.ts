@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextByRatio, orderQueue, type Candidate } from '../../electron/backend/services/queue/ordering';
-import { announcement, chineseNumber, formatTicketNo } from '../../shared/domain/queue';
+import { announcement, chineseNumber, formatTicketNo } from '@shared/domain/queue';
 
 let n = 0;
 function t(id: string, minute: number, opts: { priority?: string; appointment?: number } = {}): Candidate {

@@ -1,6 +1,6 @@
 // The queue on the real store: numbering, calling, no-show, transfer, park, day end, display.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HallEvent } from '../../shared/api/events';
+import type { HallEvent } from '@shared/api/events';
 import { openHall, visitInput, type Client, type TestHall } from '../support/backend';
 import { DESK, LANE, issueMany, minutesLater } from '../support/queue';
 

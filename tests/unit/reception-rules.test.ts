@@ -1,7 +1,7 @@
 // The reception-day rules without a database: every roster and booking
 // conflict, the walk-in estimate, and the dates an outcome sets.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CALENDAR, type HolidayCalendar } from '../../shared/domain/deadlines';
+import { EMPTY_CALENDAR, type HolidayCalendar } from '@shared/domain/deadlines';
 import {
   bookingConflict,
   outcomeDates,
@@ -13,7 +13,7 @@ import {
   type RosterEntry,
   type RosterRoom,
   type SessionShape,
-} from '../../shared/domain/reception';
+} from '@shared/domain/reception';
 
 const room1: RosterRoom = { id: 'r1', name: '1号接谈室', kind: 'talk', capacity: 6, openFrom: '08:30', openTo: '17:30', active: true };
 const entry = (over: Partial<RosterEntry> = {}): RosterEntry => ({

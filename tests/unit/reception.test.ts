@@ -4,7 +4,7 @@
 // records the outcome with its computed due dates, and the visit's outcome is
 // queued for the district.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HallEvent } from '../../shared/api/events';
+import type { HallEvent } from '@shared/api/events';
 import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { DESK } from '../support/queue';
 

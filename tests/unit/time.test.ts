@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, hallDate, parseTypedDate } from '../../shared/time';
+import { formatDateTime, hallDate, parseTypedDate } from '@shared/time';
 
 describe('hall time', () => {
   it('shows instants in the hall zone, in Chinese formats', () => {

@@ -2,9 +2,9 @@
 // calling and what they may do, validate the input with the contract's zod
 // schema, run the handler, and wrap the outcome in the typed envelope.
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
-import { ApiError, type ApiResult } from '../../../shared/api/errors';
-import { roleLabel } from '../../../shared/api/roles';
+import { contract, isMethodName, type MethodName } from '@shared/api/contract';
+import { ApiError, type ApiResult } from '@shared/api/errors';
+import { roleLabel } from '@shared/api/roles';
 import type { Actor, Deps } from '../context';
 import { currentUser } from '../services/accounts';
 import type { SessionHolder } from '../services/sessions';

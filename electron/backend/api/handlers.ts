@@ -1,6 +1,6 @@
 // One handler per contract method. TypeScript checks that the table is complete
 // and that each handler returns the contract's output type.
-import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/api/contract';
+import type { MethodName, OutputOf, ParsedInputOf } from '@shared/api/contract';
 import type { Actor, Deps } from '../context';
 import * as accounts from '../services/accounts';
 import * as petitioners from '../services/petitioners';

@@ -1,8 +1,8 @@
 // Kysely's view of the tables. Instants are UTC ISO-8601 text; booleans are 0/1.
 import type { Generated } from 'kysely';
-import type { PrintTemplate } from '../../../shared/api/schemas/printing';
-import type { Role } from '../../../shared/api/roles';
-import type { IdType } from '../../../shared/domain/identity';
+import type { PrintTemplate } from '@shared/api/schemas/printing';
+import type { Role } from '@shared/api/roles';
+import type { IdType } from '@shared/domain/identity';
 
 export interface UsersTable {
   id: string;

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Backend } from '../backend';
 import { currentUser } from '../services/accounts';
-import { CSP } from '../../../shared/csp';
-import { PUBLIC_EVENTS } from '../../../shared/api/events';
+import { CSP } from '@shared/csp';
+import { PUBLIC_EVENTS } from '@shared/api/events';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import { serveStatic } from './static';
 

@@ -1,7 +1,7 @@
 import { writeTransaction } from '../db/transaction';
-import { ApiError, fieldError } from '../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { CurrentUser, UserRow } from '../../../shared/api/schemas/auth';
+import { ApiError, fieldError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { CurrentUser, UserRow } from '@shared/api/schemas/auth';
 import type { Actor, Deps } from '../context';
 import { countUsers, findUserById, findUserByUsername, listUsers, toCurrentUser, toUserRow } from '../db/queries/users';
 import type { UsersTable } from '../db/schema';

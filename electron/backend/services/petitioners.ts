@@ -1,8 +1,8 @@
 // Finding a person and their history, so the clerk sees earlier visits before asking.
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { History, LookupResult, PetitionerInfo } from '../../../shared/api/schemas/visits';
-import { checkIdNumber } from '../../../shared/domain/identity';
-import { checkPhone } from '../../../shared/domain/phone';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { History, LookupResult, PetitionerInfo } from '@shared/api/schemas/visits';
+import { checkIdNumber } from '@shared/domain/identity';
+import { checkPhone } from '@shared/domain/phone';
 import type { Deps } from '../context';
 import type { Executor } from '../db/connection';
 import {

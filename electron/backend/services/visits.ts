@@ -1,9 +1,9 @@
 // Walk-in registration (来访登记) and its corrections.
-import { ApiError } from '../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { Correction, VisitDetail, VisitSummary } from '../../../shared/api/schemas/visits';
-import { checkIdNumber } from '../../../shared/domain/identity';
-import { hallDate } from '../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { Correction, VisitDetail, VisitSummary } from '@shared/api/schemas/visits';
+import { checkIdNumber } from '@shared/domain/identity';
+import { hallDate } from '@shared/time';
 import type { Actor, Deps } from '../context';
 import type { Executor } from '../db/connection';
 import { nextDailyValue } from '../db/queries/counters';

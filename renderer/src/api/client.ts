@@ -1,9 +1,9 @@
 // The renderer's one way to reach the backend. In Electron it goes through the
 // preload bridge (IPC); in a browser (serve mode) through fetch and SSE. Both
 // speak the same contract and return the same envelope.
-import type { InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
-import { ApiError, type ApiResult } from '../../../shared/api/errors';
-import type { HallBridge, HallEvent } from '../../../shared/api/events';
+import type { InputOf, MethodName, OutputOf } from '@shared/api/contract';
+import { ApiError, type ApiResult } from '@shared/api/errors';
+import type { HallBridge, HallEvent } from '@shared/api/events';
 
 declare global {
   interface Window {

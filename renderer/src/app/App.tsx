@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Center, Loader } from '@mantine/core';
-import type { CurrentUser } from '../../../shared/api/schemas/auth';
+import type { CurrentUser } from '@shared/api/schemas/auth';
 import { call, onSessionExpired } from '../api/client';
 import { AuthContext } from './auth-context';
 import { Shell } from './Shell';
 import { SetupPage } from '../features/auth/SetupPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
-import { notifyError } from '../lib/notify';
+import { notifyError } from '@lib/notify';
 import { DisplayPage } from '../features/display/DisplayPage';
 import { PrintPage } from '../features/printing/PrintPage';
 

@@ -1,7 +1,7 @@
 import { AppShell, Badge, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { roleLabel, type Role } from '../../../shared/api/roles';
+import { roleLabel, type Role } from '@shared/api/roles';
 import { call } from '../api/client';
 import { useAuth } from './auth-context';
 import { RegistrationPage } from '../features/registration/RegistrationPage';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { CurrentUser } from '../../../shared/api/schemas/auth';
+import type { CurrentUser } from '@shared/api/schemas/auth';
 
 export interface AuthState {
   user: CurrentUser;

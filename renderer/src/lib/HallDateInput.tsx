@@ -1,5 +1,5 @@
 import { DateInput } from '@mantine/dates';
-import { parseTypedDate } from '../../../shared/time';
+import { parseTypedDate } from '@shared/time';
 
 /**
  * A calendar date in the hall's Chinese format (2026年11月24日), whatever the

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 
 /** The same zod schema the backend uses, run in the form: { path: message } for Mantine. */
 export function zodErrors(schema: z.ZodType, values: unknown): Record<string, string> {

@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 import { notifyError } from './notify';
 
 /**

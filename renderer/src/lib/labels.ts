@@ -1,5 +1,5 @@
-import { CATEGORIES, PURPOSES, VISIT_KINDS, labelOf } from '../../../shared/domain/categories';
-import { ID_TYPES } from '../../../shared/domain/identity';
+import { CATEGORIES, PURPOSES, VISIT_KINDS, labelOf } from '@shared/domain/categories';
+import { ID_TYPES } from '@shared/domain/identity';
 
 export const categoryLabel = (c: string) => labelOf(CATEGORIES, c);
 export const purposeLabel = (c: string) => labelOf(PURPOSES, c);

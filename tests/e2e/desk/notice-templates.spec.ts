@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import type { SlipData, TalkTemplate } from '../../../shared/api/schemas/printing';
-import type { TalkRecordView } from '../../../shared/api/schemas/reception';
-import type { VisitDetail } from '../../../shared/api/schemas/visits';
+import type { SlipData, TalkTemplate } from '@shared/api/schemas/printing';
+import type { TalkRecordView } from '@shared/api/schemas/reception';
+import type { VisitDetail } from '@shared/api/schemas/visits';
 import { residentId } from '../support';
 
 type TalkSlip = Extract<SlipData, { template: TalkTemplate }>;

@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { addDays, EMPTY_CALENDAR, handleDue, replyDue, type HolidayCalendar } from '../../../shared/domain/deadlines';
-import { formatCalendarDate, hallDate } from '../../../shared/time';
+import { addDays, EMPTY_CALENDAR, handleDue, replyDue, type HolidayCalendar } from '@shared/domain/deadlines';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import { ADMIN, CLERK_STATE, login, residentId, snap, api, runTag } from '../support';
 
 const HD = { width: 1600, height: 1000 };

@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { addDays } from '../../../shared/domain/deadlines';
-import { formatCalendarDate, hallDate } from '../../../shared/time';
+import { addDays } from '@shared/domain/deadlines';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import { ADMIN, CLERK_STATE, login, snap, api, runTag } from '../support';
 
 const OUT = 'test-results/pdf';

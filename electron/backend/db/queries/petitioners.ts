@@ -1,7 +1,7 @@
 import type { Executor } from '../connection';
 import type { PetitionersTable } from '../schema';
-import type { IdType } from '../../../../shared/domain/identity';
-import type { PetitionerInfo } from '../../../../shared/api/schemas/visits';
+import type { IdType } from '@shared/domain/identity';
+import type { PetitionerInfo } from '@shared/api/schemas/visits';
 
 export function findPetitionerById(db: Executor, id: string) {
   return db.selectFrom('petitioners').selectAll().where('id', '=', id).executeTakeFirst();

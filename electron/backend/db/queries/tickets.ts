@@ -1,6 +1,6 @@
 import type { Executor } from '../connection';
 import type { TicketsTable } from '../schema';
-import type { TicketView } from '../../../../shared/api/schemas/queue';
+import type { TicketView } from '@shared/api/schemas/queue';
 
 export type TicketRow = TicketsTable & { lane_name: string; desk_number: number | null };
 

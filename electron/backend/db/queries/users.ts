@@ -1,6 +1,6 @@
 import type { Executor } from '../connection';
 import type { UsersTable } from '../schema';
-import type { CurrentUser, UserRow } from '../../../../shared/api/schemas/auth';
+import type { CurrentUser, UserRow } from '@shared/api/schemas/auth';
 
 export function findUserById(db: Executor, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

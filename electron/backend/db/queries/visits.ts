@@ -1,8 +1,8 @@
 import type { Executor } from '../connection';
 import type { VisitsTable } from '../schema';
-import type { MatterInfo, Representative, VisitDetail, VisitSummary } from '../../../../shared/api/schemas/visits';
-import type { CategoryCode, PurposeCode } from '../../../../shared/domain/categories';
-import { GROUP_THRESHOLD } from '../../../../shared/api/schemas/visits';
+import type { MatterInfo, Representative, VisitDetail, VisitSummary } from '@shared/api/schemas/visits';
+import type { CategoryCode, PurposeCode } from '@shared/domain/categories';
+import { GROUP_THRESHOLD } from '@shared/api/schemas/visits';
 
 type VisitRow = VisitsTable & { registered_by_name: string };
 

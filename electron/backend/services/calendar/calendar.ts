@@ -1,7 +1,7 @@
 // The holiday calendar the deadline rules (shared/domain/deadlines.ts) count with.
-import type { ParsedInputOf } from '../../../../shared/api/contract';
-import type { CalendarDay } from '../../../../shared/api/schemas/calendar';
-import type { HolidayCalendar } from '../../../../shared/domain/deadlines';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { CalendarDay } from '@shared/api/schemas/calendar';
+import type { HolidayCalendar } from '@shared/domain/deadlines';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';

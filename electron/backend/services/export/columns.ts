@@ -3,8 +3,8 @@
 // Only visit records have rows here: petitioner and matter records travel in
 // JSONL (and HTTP) only, because the district's 来访登记表 is one row per visit
 // and already carries the person's and the matter's fields as registered.
-import { CATEGORIES, PURPOSES, VISIT_KINDS, labelOf } from '../../../../shared/domain/categories';
-import { idTypeLabel } from '../../../../shared/domain/identity';
+import { CATEGORIES, PURPOSES, VISIT_KINDS, labelOf } from '@shared/domain/categories';
+import { idTypeLabel } from '@shared/domain/identity';
 import type { VisitPayload } from './types';
 
 export const VISIT_SHEET_NAME = '来访登记表';

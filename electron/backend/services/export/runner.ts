@@ -5,7 +5,7 @@
 // is down never holds up the USB folder, and a record failed at one
 // destination is retried there only. Nothing is ever deleted from the outbox.
 import { join } from 'node:path';
-import { ApiError } from '../../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 import type { Deps } from '../../context';
 import { writeTransaction } from '../../db/transaction';
 import type { ExportBatchesTable } from '../../db/schema';
@@ -16,7 +16,7 @@ import { deliverToFolder } from './destinations/folder';
 import { describe } from './errors';
 import { JSONL_FILE } from './formats/jsonl';
 import { acquireLease } from './lease';
-import type { ExportRunResult } from '../../../../shared/api/schemas/export';
+import type { ExportRunResult } from '@shared/api/schemas/export';
 import { loadDestinations } from './settings';
 import { applyPartAck, failBatch, finishBatch } from './states';
 import { batchFolderName, stageBatch, type Staged } from './staging';

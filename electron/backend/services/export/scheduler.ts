@@ -8,7 +8,7 @@
 import { Cron } from 'croner';
 import type { Deps } from '../../context';
 import { runExport } from './runner';
-import { EXPORT_TZ, type ExportRunResult } from '../../../../shared/api/schemas/export';
+import { EXPORT_TZ, type ExportRunResult } from '@shared/api/schemas/export';
 import { getExportSettings } from './settings';
 
 export interface SchedulerOptions {

@@ -3,7 +3,7 @@
 // states refer to them). Every change is audited; a token is stored but never
 // handed back to the screen, nor written to the audit log.
 import { Cron } from 'croner';
-import { ApiError } from '../../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import type { ExportDestinationsTable } from '../../db/schema';
@@ -11,7 +11,7 @@ import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { getSetting, saveSetting } from '../settings-store';
-import { DEFAULT_EXPORT_SETTINGS, EXPORT_TZ, exportSettingsInput, type DestinationInput, type DestinationView, type ExportSettings } from '../../../../shared/api/schemas/export';
+import { DEFAULT_EXPORT_SETTINGS, EXPORT_TZ, exportSettingsInput, type DestinationInput, type DestinationView, type ExportSettings } from '@shared/api/schemas/export';
 import type { Destination, FolderConfig, HttpConfig } from './types';
 
 const KEY = 'export';

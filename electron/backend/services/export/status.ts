@@ -2,11 +2,11 @@
 // it runs next, what waits or failed (with reasons, in Chinese), and the
 // recent batches; and the list of failed records of one destination.
 import { sql } from 'kysely';
-import { ApiError } from '../../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 import type { Deps } from '../../context';
 import type { ExportBatchesTable } from '../../db/schema';
 import { destinationCursor } from './batch';
-import { BATCH_STATUS_LABELS, ENTITY_LABELS, type BatchView, type DestinationStatus, type ExportOverview, type FailureView } from '../../../../shared/api/schemas/export';
+import { BATCH_STATUS_LABELS, ENTITY_LABELS, type BatchView, type DestinationStatus, type ExportOverview, type FailureView } from '@shared/api/schemas/export';
 import { getExportSettings, loadDestinations, nextScheduledRun, toDestinationView } from './settings';
 import { ackSummary } from './states';
 import type { BatchFile } from './types';

@@ -1,6 +1,6 @@
 // Shapes shared by the export modules: destination configs, batch files, and a
 // record as every format sees it.
-import type { VisitDetail } from '../../../../shared/api/schemas/visits';
+import type { VisitDetail } from '@shared/api/schemas/visits';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,4 +1,4 @@
-import type { Paper } from '../../../../shared/api/schemas/printing';
+import type { Paper } from '@shared/api/schemas/printing';
 
 /**
  * Prints a slip's page on a real printer. The desktop app provides one (a

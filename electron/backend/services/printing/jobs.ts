@@ -1,9 +1,9 @@
 // Printing slips: a job row per slip (who, what, when, 补打 or not), the data
 // the print page renders, and the outcome. Printing personal data is audited.
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../../shared/api/contract';
-import { bureauInput, DEFAULT_BUREAU, DEFAULT_PRINTING, isTalkTemplate, printingInput, type Bureau, type PrintingSettings, type PrintJobView, type PrintTemplate, type PrintSubmitted, type SlipData } from '../../../../shared/api/schemas/printing';
+import { ApiError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import { bureauInput, DEFAULT_BUREAU, DEFAULT_PRINTING, isTalkTemplate, printingInput, type Bureau, type PrintingSettings, type PrintJobView, type PrintTemplate, type PrintSubmitted, type SlipData } from '@shared/api/schemas/printing';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { findTicket, toTicketView } from '../../db/queries/tickets';
@@ -16,7 +16,7 @@ import { getSetting, saveSetting } from '../settings-store';
 import { loadDetail } from '../visits';
 import { getTalk, refuseOthersTalk } from '../reception/talks';
 import { archiveNotice, talkPaper } from './talk-papers';
-import { talkTemplateProblem } from '../../../../shared/domain/talk-papers';
+import { talkTemplateProblem } from '@shared/domain/talk-papers';
 
 /** How long the print page may fetch a slip's data after the job is made. */
 const TOKEN_MINUTES = 10;

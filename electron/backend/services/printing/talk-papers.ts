@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ApiError } from '../../../../shared/api/errors';
-import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type PrintTemplate, type TalkPaper } from '../../../../shared/api/schemas/printing';
-import { labelOf } from '../../../../shared/domain/categories';
-import { hallDate, formatTime } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type PrintTemplate, type TalkPaper } from '@shared/api/schemas/printing';
+import { labelOf } from '@shared/domain/categories';
+import { hallDate, formatTime } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';

@@ -1,7 +1,7 @@
 // Lanes (业务队列) and desks (接待窗口), edited by the administrator.
-import { ApiError, fieldError } from '../../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../../shared/api/contract';
-import type { DeskView, LaneView } from '../../../../shared/api/schemas/queue';
+import { ApiError, fieldError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { DeskView, LaneView } from '@shared/api/schemas/queue';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';

@@ -1,8 +1,8 @@
 // What the public hall display shows. The public sees it: ticket numbers, desk
 // numbers, counts and at most a masked name (张*丰), never an ID or phone.
-import type { DisplayState } from '../../../../shared/api/schemas/queue';
-import { maskName } from '../../../../shared/domain/identity';
-import { hallDate } from '../../../../shared/time';
+import type { DisplayState } from '@shared/api/schemas/queue';
+import { maskName } from '@shared/domain/identity';
+import { hallDate } from '@shared/time';
 import type { Deps } from '../../context';
 import { listDesks, listLanes } from './config';
 import { getQueueSettings } from './settings';

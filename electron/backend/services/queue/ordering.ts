@@ -1,7 +1,7 @@
 // The one place that decides the order in which a desk calls tickets.
 // Pure: given the waiting tickets a desk may call, the administrator's rule,
 // the desk's place in the ratio cycle and the time, it returns the whole order.
-import type { OrderRule } from '../../../../shared/domain/queue';
+import type { OrderRule } from '@shared/domain/queue';
 
 export interface Candidate {
   id: string;

@@ -1,4 +1,4 @@
-import { DEFAULT_QUEUE_SETTINGS, queueSettingsInput, type QueueSettings } from '../../../../shared/api/schemas/queue';
+import { DEFAULT_QUEUE_SETTINGS, queueSettingsInput, type QueueSettings } from '@shared/api/schemas/queue';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { getSetting, saveSetting } from '../settings-store';

@@ -1,11 +1,11 @@
 // The queue's life: issue (取号), call (叫号), recall, no-show (过号), requeue,
 // transfer, park, finish, walk-ins, pause. Every change runs in one IMMEDIATE
 // transaction and is audited; the hall is told through events after commit.
-import { ApiError } from '../../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../../shared/api/contract';
-import type { DeskBoard, IssuedTicket, TicketLogEntry, TicketView } from '../../../../shared/api/schemas/queue';
-import { formatTicketNo } from '../../../../shared/domain/queue';
-import { hallDate, HALL_TZ } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { DeskBoard, IssuedTicket, TicketLogEntry, TicketView } from '@shared/api/schemas/queue';
+import { formatTicketNo } from '@shared/domain/queue';
+import { hallDate, HALL_TZ } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { nextDailyValue } from '../../db/queries/counters';

@@ -1,12 +1,12 @@
 // Placing registered visits into a leader's queue: walk-ins (next free place,
 // with an estimated time) and appointments (约访, at a slot); moving,
 // cancelling, checking in, reordering; and the day board the hall plans from.
-import { ApiError } from '../../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../../shared/api/contract';
-import type { BookingChange, BookingView, DayBoard, InformNotice, SessionBoard, SessionView } from '../../../../shared/api/schemas/reception';
-import { GROUP_THRESHOLD } from '../../../../shared/api/schemas/visits';
-import { bookingConflict, isActiveBooking, planQueue, slotsOf, toMinutes, walkInFits, type QueueItem } from '../../../../shared/domain/reception';
-import { formatCalendarDate, hallDate, hallMinutes, HALL_TZ } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { BookingChange, BookingView, DayBoard, InformNotice, SessionBoard, SessionView } from '@shared/api/schemas/reception';
+import { GROUP_THRESHOLD } from '@shared/api/schemas/visits';
+import { bookingConflict, isActiveBooking, planQueue, slotsOf, toMinutes, walkInFits, type QueueItem } from '@shared/domain/reception';
+import { formatCalendarDate, hallDate, hallMinutes, HALL_TZ } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import type { ReceptionBookingsTable } from '../../db/schema';

@@ -1,7 +1,7 @@
 // Rooms: 接谈室 where a leader receives visitors, 候谈室 where they wait.
-import { ApiError } from '../../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../../shared/api/contract';
-import type { RoomView } from '../../../../shared/api/schemas/reception';
+import { ApiError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { RoomView } from '@shared/api/schemas/reception';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import type { RoomsTable } from '../../db/schema';

@@ -1,11 +1,11 @@
 // The roster of reception days (领导接访日安排): which leader receives in which
 // room, when, on what topics, with which lawyer on duty. Drafts become the
 // roster when published; only published sessions take bookings.
-import { ApiError } from '../../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../../shared/api/contract';
-import type { SessionView } from '../../../../shared/api/schemas/reception';
-import { planQueue, rosterConflict, slotsOf, type QueueItem, type RosterEntry } from '../../../../shared/domain/reception';
-import { hallDate, hallMinutes } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { SessionView } from '@shared/api/schemas/reception';
+import { planQueue, rosterConflict, slotsOf, type QueueItem, type RosterEntry } from '@shared/domain/reception';
+import { hallDate, hallMinutes } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';

@@ -2,13 +2,13 @@
 // history, calling the next visitor into the room (on the hall display), the
 // talk record with its outcome and due dates, extensions, and the list of
 // dates falling due.
-import { ApiError } from '../../../../shared/api/errors';
-import type { ParsedInputOf } from '../../../../shared/api/contract';
-import type { DueItem, LeaderQueue, QueueVisitor, TalkRecordView } from '../../../../shared/api/schemas/reception';
-import { labelOf } from '../../../../shared/domain/categories';
-import { calendarPeriodEnd, daysBetween, dueState, extendedHandleDue, LIMITS } from '../../../../shared/domain/deadlines';
-import { latestAssignDeadline, OUTCOMES, outcomeDates } from '../../../../shared/domain/reception';
-import { formatCalendarDate, hallDate } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { DueItem, LeaderQueue, QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
+import { labelOf } from '@shared/domain/categories';
+import { calendarPeriodEnd, daysBetween, dueState, extendedHandleDue, LIMITS } from '@shared/domain/deadlines';
+import { latestAssignDeadline, OUTCOMES, outcomeDates } from '@shared/domain/reception';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { findPetitionerById } from '../../db/queries/petitioners';

@@ -2,13 +2,13 @@
 // from the State Council's notice. Deadlines of 《信访工作条例》 count with them.
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../../shared/api/errors';
-import { CALENDAR_KINDS, type CalendarDay } from '../../../../shared/api/schemas/calendar';
-import { addDays, daysBetween } from '../../../../shared/domain/deadlines';
-import { formatCalendarDate, hallDate } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import { CALENDAR_KINDS, type CalendarDay } from '@shared/api/schemas/calendar';
+import { addDays, daysBetween } from '@shared/domain/deadlines';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import { call } from '../../api/client';
-import { HallDateInput } from '../../lib/HallDateInput';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { HallDateInput } from '@lib/HallDateInput';
+import { notifyError, notifySuccess } from '@lib/notify';
 
 export function CalendarPage() {
   const thisYear = Number(hallDate().slice(0, 4));

@@ -3,13 +3,13 @@
 // re-export a date range.
 import { Alert, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../../shared/api/errors';
-import { EXPORT_FORMAT_OPTIONS, type DestinationStatus, type ExportOverview, type FailureView } from '../../../../shared/api/schemas/export';
-import { formatDateTime, hallDate } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import { EXPORT_FORMAT_OPTIONS, type DestinationStatus, type ExportOverview, type FailureView } from '@shared/api/schemas/export';
+import { formatDateTime, hallDate } from '@shared/time';
 import { call, subscribe } from '../../api/client';
-import { messageOf } from '../../lib/form-errors';
-import { HallDateInput } from '../../lib/HallDateInput';
-import { notifyError, notifySuccess, notifyWarning } from '../../lib/notify';
+import { messageOf } from '@lib/form-errors';
+import { HallDateInput } from '@lib/HallDateInput';
+import { notifyError, notifySuccess, notifyWarning } from '@lib/notify';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 

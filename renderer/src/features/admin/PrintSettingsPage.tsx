@@ -3,11 +3,11 @@
 import { Autocomplete, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
-import { bureauInput, PAPERS, printingInput, PRINT_SETTING_GROUPS, type Bureau, type PrintingSettings } from '../../../../shared/api/schemas/printing';
+import { bureauInput, PAPERS, printingInput, PRINT_SETTING_GROUPS, type Bureau, type PrintingSettings } from '@shared/api/schemas/printing';
 import { call } from '../../api/client';
-import { zodErrors } from '../../lib/form-errors';
-import { useApiSubmit } from '../../lib/forms';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { zodErrors } from '@lib/form-errors';
+import { useApiSubmit } from '@lib/forms';
+import { notifyError, notifySuccess } from '@lib/notify';
 
 function BureauForm({ initial }: { initial: Bureau }) {
   const form = useForm<Bureau>({ initialValues: initial, validate: (v) => zodErrors(bureauInput, v) });

@@ -3,12 +3,12 @@
 import { Badge, Button, Checkbox, Group, Modal, MultiSelect, NativeSelect, NumberInput, Paper, Radio, SimpleGrid, Slider, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
-import { queueSettingsInput, saveDeskInput, saveLaneInput, type DeskView, type LaneView, type QueueSettings } from '../../../../shared/api/schemas/queue';
-import { ORDER_RULE_LABELS } from '../../../../shared/domain/queue';
+import { queueSettingsInput, saveDeskInput, saveLaneInput, type DeskView, type LaneView, type QueueSettings } from '@shared/api/schemas/queue';
+import { ORDER_RULE_LABELS } from '@shared/domain/queue';
 import { call } from '../../api/client';
-import { zodErrors } from '../../lib/form-errors';
-import { DialogActions, useApiSubmit } from '../../lib/forms';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { zodErrors } from '@lib/form-errors';
+import { DialogActions, useApiSubmit } from '@lib/forms';
+import { notifyError, notifySuccess } from '@lib/notify';
 import { useQueueConfig } from '../queue/use-queue';
 
 function SettingsForm({ initial }: { initial: QueueSettings }) {

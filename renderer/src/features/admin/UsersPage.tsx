@@ -3,15 +3,15 @@
 import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useState } from 'react';
-import { createUserInput, PASSWORD_MIN, resetPasswordInput, type UserRow } from '../../../../shared/api/schemas/auth';
-import { ROLES, roleLabel, type Role } from '../../../../shared/api/roles';
-import { formatDateTime } from '../../../../shared/time';
+import { createUserInput, PASSWORD_MIN, resetPasswordInput, type UserRow } from '@shared/api/schemas/auth';
+import { ROLES, roleLabel, type Role } from '@shared/api/roles';
+import { formatDateTime } from '@shared/time';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
-import { zodErrors } from '../../lib/form-errors';
-import { selectData } from '../../lib/labels';
-import { DialogActions, useApiSubmit } from '../../lib/forms';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { zodErrors } from '@lib/form-errors';
+import { selectData } from '@lib/labels';
+import { DialogActions, useApiSubmit } from '@lib/forms';
+import { notifyError, notifySuccess } from '@lib/notify';
 
 function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: () => void }) {
   const form = useForm<{ username: string; displayName: string; role: Role; password: string }>({

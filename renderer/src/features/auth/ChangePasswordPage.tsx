@@ -1,10 +1,10 @@
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { changePasswordInput, PASSWORD_MIN, type CurrentUser } from '../../../../shared/api/schemas/auth';
+import { changePasswordInput, PASSWORD_MIN, type CurrentUser } from '@shared/api/schemas/auth';
 import { call } from '../../api/client';
-import { zodErrors } from '../../lib/form-errors';
-import { useApiSubmit } from '../../lib/forms';
-import { notifySuccess } from '../../lib/notify';
+import { zodErrors } from '@lib/form-errors';
+import { useApiSubmit } from '@lib/forms';
+import { notifySuccess } from '@lib/notify';
 import { AuthCard } from './AuthCard';
 
 /** Shown when the administrator set (or reset) this account's password: the user must choose their own. */

@@ -1,9 +1,9 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { loginInput, type CurrentUser } from '../../../../shared/api/schemas/auth';
+import { loginInput, type CurrentUser } from '@shared/api/schemas/auth';
 import { call } from '../../api/client';
-import { messageOf, zodErrors } from '../../lib/form-errors';
+import { messageOf, zodErrors } from '@lib/form-errors';
 import { AuthCard } from './AuthCard';
 
 export function LoginPage({ onDone, expired }: { onDone: (u: CurrentUser) => void; expired?: boolean }) {

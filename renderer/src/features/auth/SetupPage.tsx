@@ -1,9 +1,9 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { createAdminInput, PASSWORD_MIN, type CurrentUser } from '../../../../shared/api/schemas/auth';
+import { createAdminInput, PASSWORD_MIN, type CurrentUser } from '@shared/api/schemas/auth';
 import { call } from '../../api/client';
-import { zodErrors } from '../../lib/form-errors';
-import { useApiSubmit } from '../../lib/forms';
+import { zodErrors } from '@lib/form-errors';
+import { useApiSubmit } from '@lib/forms';
 import { AuthCard } from './AuthCard';
 
 /** First run: there are no accounts yet, so the first person creates the administrator. */

@@ -2,10 +2,10 @@
 // (serve mode, /#/display). Public: it shows ticket and desk numbers, counts
 // and masked names only. It updates from pushed events, never by polling.
 import { useEffect, useRef, useState } from 'react';
-import type { DisplayState } from '../../../../shared/api/schemas/queue';
-import { announcement, PLACE_NAMES } from '../../../../shared/domain/queue';
-import type { EventMap } from '../../../../shared/api/events';
-import { formatTime } from '../../../../shared/time';
+import type { DisplayState } from '@shared/api/schemas/queue';
+import { announcement, PLACE_NAMES } from '@shared/domain/queue';
+import type { EventMap } from '@shared/api/events';
+import { formatTime } from '@shared/time';
 import { call, subscribe } from '../../api/client';
 import { announce, unlockAudio } from './voice';
 import './display.css';

@@ -1,7 +1,7 @@
 // The hall's voice: a two-tone chime, then the call spoken in Mandarin where
 // the system has a Chinese voice. Without one, the chime alone still tells
 // the hall to look at the screen.
-import { announcement, type PlaceKind } from '../../../../shared/domain/queue';
+import { announcement, type PlaceKind } from '@shared/domain/queue';
 
 let audio: AudioContext | null = null;
 

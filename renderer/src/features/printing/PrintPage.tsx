@@ -4,9 +4,9 @@
 // to 'print-ready' — the signal the desktop printer waits for — and, inside an
 // iframe, opens the browser's print dialog.
 import { useCallback, useEffect, useState } from 'react';
-import type { SlipData } from '../../../../shared/api/schemas/printing';
+import type { SlipData } from '@shared/api/schemas/printing';
 import { call } from '../../api/client';
-import { messageOf } from '../../lib/form-errors';
+import { messageOf } from '@lib/form-errors';
 import { ReceiptSlip, TicketSlip } from './slips';
 import { TalkPaperSlip } from './notices';
 import './print.css';

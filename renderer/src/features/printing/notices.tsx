@@ -4,14 +4,14 @@
 // app shows; every date is a calendar date in Chinese form. The 2022 条例's
 // article numbers are deliberately not quoted (see DESIGN.md §3).
 import { useEffect, type ReactNode } from 'react';
-import type { SlipData, TalkTemplate } from '../../../../shared/api/schemas/printing';
-import type { VisitDetail } from '../../../../shared/api/schemas/visits';
-import type { TalkRecordView } from '../../../../shared/api/schemas/reception';
-import { labelOf } from '../../../../shared/domain/categories';
-import { maskIdNumber } from '../../../../shared/domain/identity';
-import { OUTCOME_FIELDS, OUTCOMES, SATISFACTION } from '../../../../shared/domain/reception';
-import { formatCalendarDate, hallDate } from '../../../../shared/time';
-import { idTypeName } from '../../lib/labels';
+import type { SlipData, TalkTemplate } from '@shared/api/schemas/printing';
+import type { VisitDetail } from '@shared/api/schemas/visits';
+import type { TalkRecordView } from '@shared/api/schemas/reception';
+import { labelOf } from '@shared/domain/categories';
+import { maskIdNumber } from '@shared/domain/identity';
+import { OUTCOME_FIELDS, OUTCOMES, SATISFACTION } from '@shared/domain/reception';
+import { formatCalendarDate, hallDate } from '@shared/time';
+import { idTypeName } from '@lib/labels';
 import './notices.css';
 
 type TalkSlipData = Extract<SlipData, { template: TalkTemplate }>;

@@ -1,9 +1,9 @@
 // Printing from any screen: the backend records the job (and audits it); the
 // desktop app prints it at once, a browser prints it through a hidden iframe.
-import { PRINT_TEMPLATES, type PrintTemplate } from '../../../../shared/api/schemas/printing';
-import { labelOf } from '../../../../shared/domain/categories';
+import { PRINT_TEMPLATES, type PrintTemplate } from '@shared/api/schemas/printing';
+import { labelOf } from '@shared/domain/categories';
 import { call } from '../../api/client';
-import { notifyError, notifySuccess, notifyWarning } from '../../lib/notify';
+import { notifyError, notifySuccess, notifyWarning } from '@lib/notify';
 
 
 function printInIframe(route: string, token: string): Promise<void> {

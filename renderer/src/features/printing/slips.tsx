@@ -1,12 +1,12 @@
 // The slips handed to visitors, drawn from the same data the app shows.
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import type { SlipData } from '../../../../shared/api/schemas/printing';
-import { maskIdNumber } from '../../../../shared/domain/identity';
-import { PRIORITY_REASONS } from '../../../../shared/domain/queue';
-import { labelOf } from '../../../../shared/domain/categories';
-import { formatDateTime } from '../../../../shared/time';
-import { categoryLabel, idTypeName, purposeLabel } from '../../lib/labels';
+import type { SlipData } from '@shared/api/schemas/printing';
+import { maskIdNumber } from '@shared/domain/identity';
+import { PRIORITY_REASONS } from '@shared/domain/queue';
+import { labelOf } from '@shared/domain/categories';
+import { formatDateTime } from '@shared/time';
+import { categoryLabel, idTypeName, purposeLabel } from '@lib/labels';
 
 type TicketSlipData = Extract<SlipData, { template: 'ticket' }>;
 type ReceiptSlipData = Extract<SlipData, { template: 'receipt' }>;

@@ -4,11 +4,11 @@
 import { Alert, Badge, Button, Group, Kbd, Modal, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../../shared/api/errors';
-import type { DeskBoard, DeskView, LaneView, TicketView } from '../../../../shared/api/schemas/queue';
-import { formatTime } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import type { DeskBoard, DeskView, LaneView, TicketView } from '@shared/api/schemas/queue';
+import { formatTime } from '@shared/time';
 import { call, subscribe } from '../../api/client';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { notifyError, notifySuccess } from '@lib/notify';
 import { TicketBadges } from './TicketBadges';
 import { useQueueConfig, useThisDesk } from './use-queue';
 

@@ -3,12 +3,12 @@
 import { Badge, Button, Chip, Group, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { IssuedTicket, LaneView } from '../../../../shared/api/schemas/queue';
-import { PRIORITY_REASONS, type PriorityReason } from '../../../../shared/domain/queue';
-import { formatTime } from '../../../../shared/time';
+import type { IssuedTicket, LaneView } from '@shared/api/schemas/queue';
+import { PRIORITY_REASONS, type PriorityReason } from '@shared/domain/queue';
+import { formatTime } from '@shared/time';
 import { call } from '../../api/client';
-import { labelOf } from '../../../../shared/domain/categories';
-import { notifyError, notifyWarning } from '../../lib/notify';
+import { labelOf } from '@shared/domain/categories';
+import { notifyError, notifyWarning } from '@lib/notify';
 import { useQueueConfig } from './use-queue';
 import { printSlip } from '../printing/print-slip';
 

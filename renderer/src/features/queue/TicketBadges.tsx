@@ -1,8 +1,8 @@
 import { Badge, Group } from '@mantine/core';
-import type { TicketView } from '../../../../shared/api/schemas/queue';
-import { labelOf } from '../../../../shared/domain/categories';
-import { PRIORITY_REASONS } from '../../../../shared/domain/queue';
-import { formatTime } from '../../../../shared/time';
+import type { TicketView } from '@shared/api/schemas/queue';
+import { labelOf } from '@shared/domain/categories';
+import { PRIORITY_REASONS } from '@shared/domain/queue';
+import { formatTime } from '@shared/time';
 
 export function TicketBadges({ t }: { t: TicketView }) {
   return (

@@ -1,13 +1,13 @@
 // 叫号记录: the day's tickets with who called them, where and when.
 import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { HallDateInput } from '../../lib/HallDateInput';
+import { HallDateInput } from '@lib/HallDateInput';
 import { useEffect, useState } from 'react';
-import type { TicketLogEntry } from '../../../../shared/api/schemas/queue';
-import { TICKET_STATUSES } from '../../../../shared/domain/queue';
-import { labelOf } from '../../../../shared/domain/categories';
-import { formatTime, hallDate } from '../../../../shared/time';
+import type { TicketLogEntry } from '@shared/api/schemas/queue';
+import { TICKET_STATUSES } from '@shared/domain/queue';
+import { labelOf } from '@shared/domain/categories';
+import { formatTime, hallDate } from '@shared/time';
 import { call } from '../../api/client';
-import { notifyError } from '../../lib/notify';
+import { notifyError } from '@lib/notify';
 import { TicketBadges } from './TicketBadges';
 
 const CALL_KIND = { call: '叫号', recall: '重呼', walk_in: '无号接待' } as const;

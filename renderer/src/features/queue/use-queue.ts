@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DeskView, LaneView } from '../../../../shared/api/schemas/queue';
+import type { DeskView, LaneView } from '@shared/api/schemas/queue';
 import { call, subscribe } from '../../api/client';
-import { notifyError } from '../../lib/notify';
+import { notifyError } from '@lib/notify';
 
 /** Lanes and desks, refreshed when the administrator changes them. */
 export function useQueueConfig(): { lanes: LaneView[]; desks: DeskView[]; reload: () => void } {

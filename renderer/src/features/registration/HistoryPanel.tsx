@@ -1,9 +1,9 @@
 // Beside the form: who this person is and what they came about before, so the
 // clerk knows a repeat visit before asking, and links it to its matter.
 import { Alert, Badge, Group, Paper, Radio, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import type { History, PetitionerInfo } from '../../../../shared/api/schemas/visits';
-import { formatCalendarDate, formatDate, formatDateTime } from '../../../../shared/time';
-import { categoryLabel, idTypeName } from '../../lib/labels';
+import type { History, PetitionerInfo } from '@shared/api/schemas/visits';
+import { formatCalendarDate, formatDate, formatDateTime } from '@shared/time';
+import { categoryLabel, idTypeName } from '@lib/labels';
 import { KindBadge } from './KindBadge';
 
 export function PersonSummary({ p }: { p: PetitionerInfo }) {

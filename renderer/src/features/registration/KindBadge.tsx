@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { kindLabel } from '../../lib/labels';
+import { kindLabel } from '@lib/labels';
 
 export function KindBadge({ kind, size = 'md' }: { kind: 'first' | 'repeat'; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
   return (

@@ -1,11 +1,11 @@
 import { Kbd, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import type { PetitionerInfo } from '../../../../shared/api/schemas/visits';
-import { formatDate } from '../../../../shared/time';
-import { maskIdNumber } from '../../../../shared/domain/identity';
+import type { PetitionerInfo } from '@shared/api/schemas/visits';
+import { formatDate } from '@shared/time';
+import { maskIdNumber } from '@shared/domain/identity';
 import { call } from '../../api/client';
-import { messageOf } from '../../lib/form-errors';
+import { messageOf } from '@lib/form-errors';
 
 /** F3: find a person by ID number, phone, name or pinyin initials (张三丰 → zsf). */
 export function PersonSearch({ opened, onClose, onPick }: { opened: boolean; onClose: () => void; onPick: (p: PetitionerInfo) => void }) {

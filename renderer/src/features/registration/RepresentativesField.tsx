@@ -1,9 +1,9 @@
 import { ActionIcon, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
-import { MAX_REPRESENTATIVES } from '../../../../shared/api/schemas/visits';
-import { ID_TYPES } from '../../../../shared/domain/identity';
-import { selectData } from '../../lib/labels';
+import { MAX_REPRESENTATIVES } from '@shared/api/schemas/visits';
+import { ID_TYPES } from '@shared/domain/identity';
+import { selectData } from '@lib/labels';
 import { emptyRepresentative, type VisitFormValues } from './form-model';
 
 /** 集体访 representatives: at most five, as 《信访工作条例》 requires; a sixth is refused here and in the backend. */

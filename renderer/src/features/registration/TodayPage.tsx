@@ -1,10 +1,10 @@
 import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import type { VisitSummary } from '../../../../shared/api/schemas/visits';
-import { formatCalendarDate, formatTime, hallDate } from '../../../../shared/time';
+import type { VisitSummary } from '@shared/api/schemas/visits';
+import { formatCalendarDate, formatTime, hallDate } from '@shared/time';
 import { call, subscribe } from '../../api/client';
-import { categoryLabel } from '../../lib/labels';
-import { notifyError } from '../../lib/notify';
+import { categoryLabel } from '@lib/labels';
+import { notifyError } from '@lib/notify';
 import { KindBadge } from './KindBadge';
 import { VisitDrawer } from './VisitDrawer';
 

@@ -3,20 +3,20 @@
 import { Badge, Button, Divider, Drawer, Grid, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../../shared/api/errors';
-import { correctVisitInput, type VisitDetail } from '../../../../shared/api/schemas/visits';
-import { formatCalendarDate, formatDateTime, hallDate } from '../../../../shared/time';
+import { ApiError } from '@shared/api/errors';
+import { correctVisitInput, type VisitDetail } from '@shared/api/schemas/visits';
+import { formatCalendarDate, formatDateTime, hallDate } from '@shared/time';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
-import { zodErrors } from '../../lib/form-errors';
-import { enterMovesToNextField } from '../../lib/keyboard';
-import { categoryLabel, FIELD_LABELS, idTypeName, purposeLabel } from '../../lib/labels';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { zodErrors } from '@lib/form-errors';
+import { enterMovesToNextField } from '@lib/keyboard';
+import { categoryLabel, FIELD_LABELS, idTypeName, purposeLabel } from '@lib/labels';
+import { notifyError, notifySuccess } from '@lib/notify';
 import { fromDetail, toChanges, type VisitFormValues } from './form-model';
 import { KindBadge } from './KindBadge';
 import { printSlip } from '../printing/print-slip';
 import { ScheduleDialog } from '../rooms/ScheduleDialog';
-import type { PrintJobView } from '../../../../shared/api/schemas/printing';
+import type { PrintJobView } from '@shared/api/schemas/printing';
 import { MatterFields, PersonFields } from './VisitFields';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {

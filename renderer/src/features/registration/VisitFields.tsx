@@ -1,9 +1,9 @@
 // The fields of a visit shared by registration and correction.
 import { Checkbox, Grid, NativeSelect, NumberInput, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { GROUP_THRESHOLD } from '../../../../shared/api/schemas/visits';
-import { CATEGORIES, PURPOSES } from '../../../../shared/domain/categories';
-import { selectData } from '../../lib/labels';
+import { GROUP_THRESHOLD } from '@shared/api/schemas/visits';
+import { CATEGORIES, PURPOSES } from '@shared/domain/categories';
+import { selectData } from '@lib/labels';
 import type { VisitFormValues } from './form-model';
 import { RepresentativesField } from './RepresentativesField';
 

@@ -1,8 +1,8 @@
 // The registration form's values and their mapping to the contract's inputs.
 // Registration and correction share one value shape so they share the fields.
-import type { InputOf } from '../../../../shared/api/contract';
-import type { VisitDetail } from '../../../../shared/api/schemas/visits';
-import type { IdType } from '../../../../shared/domain/identity';
+import type { InputOf } from '@shared/api/contract';
+import type { VisitDetail } from '@shared/api/schemas/visits';
+import type { IdType } from '@shared/domain/identity';
 
 export interface RepresentativeValues {
   name: string;

@@ -1,8 +1,8 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import type { LookupResult } from '../../../../shared/api/schemas/visits';
-import { checkIdNumber, type IdType } from '../../../../shared/domain/identity';
-import { checkPhone } from '../../../../shared/domain/phone';
+import type { LookupResult } from '@shared/api/schemas/visits';
+import { checkIdNumber, type IdType } from '@shared/domain/identity';
+import { checkPhone } from '@shared/domain/phone';
 import { call } from '../../api/client';
 
 export interface LookupKey {

@@ -2,9 +2,9 @@
 // each visitor at the time they are booked or expected, coloured by status.
 import { Box, Text, Tooltip } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { hallMinutes } from '../../../../shared/time';
-import type { DayBoard } from '../../../../shared/api/schemas/reception';
-import { toClock, toMinutes } from '../../../../shared/domain/reception';
+import { hallMinutes } from '@shared/time';
+import type { DayBoard } from '@shared/api/schemas/reception';
+import { toClock, toMinutes } from '@shared/domain/reception';
 import { bookingColor } from './StatusBadge';
 import './board.css';
 

@@ -3,11 +3,11 @@
 // moving, cancelling and reordering walk-ins (Alt+↑/↓ on a row).
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { BookingView, InformNotice, SessionBoard } from '../../../../shared/api/schemas/reception';
-import { formatCalendarDate, hallDate } from '../../../../shared/time';
+import type { BookingView, InformNotice, SessionBoard } from '@shared/api/schemas/reception';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import { call } from '../../api/client';
-import { HallDateInput } from '../../lib/HallDateInput';
-import { attempt } from '../../lib/notify';
+import { HallDateInput } from '@lib/HallDateInput';
+import { attempt } from '@lib/notify';
 import { BoardGrid } from './BoardGrid';
 import { CancelDialog, InformModal, MoveDialog } from './BookingDialogs';
 import { ScheduleDialog } from './ScheduleDialog';

@@ -2,11 +2,11 @@
 // clerk must phone (or tell) the visitor, so the notice stays until confirmed.
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { BookingView, InformNotice, SessionBoard, SessionView } from '../../../../shared/api/schemas/reception';
-import { addDays } from '../../../../shared/domain/deadlines';
-import { formatCalendarDate, hallDate } from '../../../../shared/time';
+import type { BookingView, InformNotice, SessionBoard, SessionView } from '@shared/api/schemas/reception';
+import { addDays } from '@shared/domain/deadlines';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import { call } from '../../api/client';
-import { messageOf } from '../../lib/form-errors';
+import { messageOf } from '@lib/form-errors';
 
 export function InformModal({ inform, onClose }: { inform: InformNotice | null; onClose: () => void }) {
   return (

@@ -3,12 +3,12 @@
 // the one 延期 a matter may have.
 import { Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { DueItem } from '../../../../shared/api/schemas/reception';
-import { formatCalendarDate, hallDate } from '../../../../shared/time';
+import type { DueItem } from '@shared/api/schemas/reception';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
-import { messageOf } from '../../lib/form-errors';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { messageOf } from '@lib/form-errors';
+import { notifyError, notifySuccess } from '@lib/notify';
 import { printSlip } from '../printing/print-slip';
 import { talkOutcomeText } from './VisitorPanel';
 import { useLive } from './use-reception';

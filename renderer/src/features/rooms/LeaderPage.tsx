@@ -4,12 +4,12 @@
 // talk record. Administrators, and leaders allowed to, may open others' queues.
 import { Alert, Button, Divider, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { LeaderQueue, QueueVisitor } from '../../../../shared/api/schemas/reception';
-import { labelOf } from '../../../../shared/domain/categories';
-import { SATISFACTION, toMinutes } from '../../../../shared/domain/reception';
-import { formatCalendarDate, formatTime, hallMinutes } from '../../../../shared/time';
+import type { LeaderQueue, QueueVisitor } from '@shared/api/schemas/reception';
+import { labelOf } from '@shared/domain/categories';
+import { SATISFACTION, toMinutes } from '@shared/domain/reception';
+import { formatCalendarDate, formatTime, hallMinutes } from '@shared/time';
 import { call } from '../../api/client';
-import { attempt, notifySuccess } from '../../lib/notify';
+import { attempt, notifySuccess } from '@lib/notify';
 import { BookingStatusBadge } from './StatusBadge';
 import { TalkForm } from './TalkForm';
 import { TalkPapers } from './TalkPapers';

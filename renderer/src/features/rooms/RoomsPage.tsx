@@ -3,16 +3,16 @@
 import { Badge, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import type { InputOf } from '../../../../shared/api/contract';
-import { saveRoomInput, type RoomView } from '../../../../shared/api/schemas/reception';
-import { labelOf } from '../../../../shared/domain/categories';
-import { ROOM_KINDS, type RoomKind } from '../../../../shared/domain/reception';
+import type { InputOf } from '@shared/api/contract';
+import { saveRoomInput, type RoomView } from '@shared/api/schemas/reception';
+import { labelOf } from '@shared/domain/categories';
+import { ROOM_KINDS, type RoomKind } from '@shared/domain/reception';
 import { call, subscribe } from '../../api/client';
-import { zodErrors } from '../../lib/form-errors';
-import { DialogActions, useApiSubmit } from '../../lib/forms';
-import { enterMovesToNextField } from '../../lib/keyboard';
-import { selectData } from '../../lib/labels';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { zodErrors } from '@lib/form-errors';
+import { DialogActions, useApiSubmit } from '@lib/forms';
+import { enterMovesToNextField } from '@lib/keyboard';
+import { selectData } from '@lib/labels';
+import { notifyError, notifySuccess } from '@lib/notify';
 
 /**
  * A time of day as a clerk types it → 'HH:mm': 9:30, 9：30 (Chinese colon),

@@ -3,13 +3,13 @@
 // at a free slot of a published session, today or later.
 import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { SessionBoard, SessionView } from '../../../../shared/api/schemas/reception';
-import type { VisitSummary } from '../../../../shared/api/schemas/visits';
-import { addDays } from '../../../../shared/domain/deadlines';
-import { formatCalendarDate, hallDate } from '../../../../shared/time';
+import type { SessionBoard, SessionView } from '@shared/api/schemas/reception';
+import type { VisitSummary } from '@shared/api/schemas/visits';
+import { addDays } from '@shared/domain/deadlines';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import { call } from '../../api/client';
-import { messageOf } from '../../lib/form-errors';
-import { notifySuccess } from '../../lib/notify';
+import { messageOf } from '@lib/form-errors';
+import { notifySuccess } from '@lib/notify';
 
 const sessionLabel = (s: SessionView) => `${formatCalendarDate(s.date)} ${s.start}–${s.end} ${s.leaderName}（${s.roomName}）${s.topics ? ` ${s.topics}` : ''}`;
 

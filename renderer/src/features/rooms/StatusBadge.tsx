@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
-import { labelOf } from '../../../../shared/domain/categories';
-import { BOOKING_STATUS, type BookingStatusCode } from '../../../../shared/domain/reception';
+import { labelOf } from '@shared/domain/categories';
+import { BOOKING_STATUS, type BookingStatusCode } from '@shared/domain/reception';
 
 const COLORS: Record<BookingStatusCode, string> = {
   scheduled: 'gray',

@@ -3,15 +3,15 @@
 // lawyer sat in, and the visitor's satisfaction asked at the end.
 import { Alert, Button, Checkbox, Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { QueueVisitor, TalkRecordView } from '../../../../shared/api/schemas/reception';
-import { OUTCOME_FIELDS, OUTCOMES, SATISFACTION, latestAssignDeadline, outcomeDates, type Outcome, type Satisfaction } from '../../../../shared/domain/reception';
-import type { HolidayCalendar } from '../../../../shared/domain/deadlines';
-import { formatCalendarDate, hallDate } from '../../../../shared/time';
-import { ApiError } from '../../../../shared/api/errors';
+import type { QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
+import { OUTCOME_FIELDS, OUTCOMES, SATISFACTION, latestAssignDeadline, outcomeDates, type Outcome, type Satisfaction } from '@shared/domain/reception';
+import type { HolidayCalendar } from '@shared/domain/deadlines';
+import { formatCalendarDate, hallDate } from '@shared/time';
+import { ApiError } from '@shared/api/errors';
 import { call } from '../../api/client';
-import { HallDateInput } from '../../lib/HallDateInput';
-import { messageOf } from '../../lib/form-errors';
-import { notifySuccess } from '../../lib/notify';
+import { HallDateInput } from '@lib/HallDateInput';
+import { messageOf } from '@lib/form-errors';
+import { notifySuccess } from '@lib/notify';
 
 export function useHolidayCalendar(): HolidayCalendar | null {
   const [cal, setCal] = useState<HolidayCalendar | null>(null);

@@ -3,13 +3,13 @@
 // SHA-256 — opened exactly as the visitor received it.
 import { Anchor, Button, Group, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type PrintJobView, type TalkTemplate } from '../../../../shared/api/schemas/printing';
-import type { TalkRecordView } from '../../../../shared/api/schemas/reception';
-import { labelOf } from '../../../../shared/domain/categories';
-import { allowedTalkTemplates } from '../../../../shared/domain/talk-papers';
-import { formatDateTime } from '../../../../shared/time';
+import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type PrintJobView, type TalkTemplate } from '@shared/api/schemas/printing';
+import type { TalkRecordView } from '@shared/api/schemas/reception';
+import { labelOf } from '@shared/domain/categories';
+import { allowedTalkTemplates } from '@shared/domain/talk-papers';
+import { formatDateTime } from '@shared/time';
 import { call, subscribe } from '../../api/client';
-import { notifyError } from '../../lib/notify';
+import { notifyError } from '@lib/notify';
 import { printSlip } from '../printing/print-slip';
 
 async function openPdf(a: ArchivedNotice) {

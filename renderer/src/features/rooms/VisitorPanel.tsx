@@ -1,11 +1,11 @@
 // Everything the leader should know before and during the talk: who, how many,
 // with which escort, what about, earlier visits and the answers given before.
 import { Badge, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { QueueVisitor, TalkRecordView } from '../../../../shared/api/schemas/reception';
-import { labelOf } from '../../../../shared/domain/categories';
-import { OUTCOMES, SATISFACTION } from '../../../../shared/domain/reception';
-import { formatCalendarDate, formatDate } from '../../../../shared/time';
-import { categoryLabel, kindLabel } from '../../lib/labels';
+import type { QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
+import { labelOf } from '@shared/domain/categories';
+import { OUTCOMES, SATISFACTION } from '@shared/domain/reception';
+import { formatCalendarDate, formatDate } from '@shared/time';
+import { categoryLabel, kindLabel } from '@lib/labels';
 
 export function talkOutcomeText(t: TalkRecordView): string {
   const label = labelOf(OUTCOMES, t.outcome);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EventName } from '../../../../shared/api/events';
+import type { EventName } from '@shared/api/events';
 import { subscribe } from '../../api/client';
-import { notifyError } from '../../lib/notify';
+import { notifyError } from '@lib/notify';
 
 /**
  * Loads data and reloads it when the hall's rooms, roster or bookings change

@@ -4,9 +4,9 @@
 // Visit data is camelCase (the API's VisitDetail without display-only fields);
 // petitioner and matter data are the stored rows, snake_case, as the outbox
 // has always held them.
-import { z } from '../../../../../shared/api/zod-setup';
-import { CATEGORIES, PURPOSES, VISIT_KINDS, codesOf } from '../../../../../shared/domain/categories';
-import { ID_TYPE_CODES } from '../../../../../shared/domain/identity';
+import { z } from '@shared/api/zod-setup';
+import { CATEGORIES, PURPOSES, VISIT_KINDS, codesOf } from '@shared/domain/categories';
+import { ID_TYPE_CODES } from '@shared/domain/identity';
 
 const instant = z.iso.datetime();
 const ymd = z.iso.date();
