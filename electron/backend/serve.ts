@@ -24,7 +24,12 @@ async function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口不正确：${values.port}`);
   const backend = await createBackend({ dataDir: resolve(values.data) });
-  const http = await startHttpServer(backend, { host: values.host, port, staticDir: resolve(values.static), lanDesks: values['lan-desks'] });
+  const http = await startHttpServer(backend, {
+    host: values.host,
+    port,
+    staticDir: resolve(values.static),
+    lanDesks: values['lan-desks'],
+  });
   // Scheduled export to the district system; a lease keeps two processes on
   // one data folder (desktop app and serve mode) from exporting twice.
   const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });

@@ -50,7 +50,12 @@ async function start() {
     return;
   }
   try {
-    backend = await createBackend({ dataDir: app.getPath('userData'), nativeBinding, printer: createPrintExecutor(renderer), noticePdf: createNoticePdfRenderer(renderer) });
+    backend = await createBackend({
+      dataDir: app.getPath('userData'),
+      nativeBinding,
+      printer: createPrintExecutor(renderer),
+      noticePdf: createNoticePdfRenderer(renderer),
+    });
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', `${e instanceof Error ? e.message : String(e)}\n数据文件夹：${app.getPath('userData')}`);
     app.quit();
@@ -59,9 +64,16 @@ async function start() {
   bindIpc(backend, () => BrowserWindow.getAllWindows(), trustedUrl);
   const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });
   app.on('will-quit', () => exporter.stop());
-  Menu.setApplicationMenu(buildMenu(openDisplay, () => {
-    void dialog.showMessageBox({ type: 'info', title: '关于', message: '信访接待大厅', detail: `版本 ${app.getVersion()}\n数据文件夹：${app.getPath('userData')}` });
-  }));
+  Menu.setApplicationMenu(
+    buildMenu(openDisplay, () => {
+      void dialog.showMessageBox({
+        type: 'info',
+        title: '关于',
+        message: '信访接待大厅',
+        detail: `版本 ${app.getVersion()}\n数据文件夹：${app.getPath('userData')}`,
+      });
+    }),
+  );
   openDesk();
   // A second monitor is the hall display: open it there at start.
   if (screen.getAllDisplays().length > 1) openDisplay();

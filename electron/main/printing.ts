@@ -46,15 +46,24 @@ export function printWhenReady(
     // A guard against a page that never loads, not the ready signal itself.
     const guard = setTimeout(() => finish({ ok: false, message: '打印页面未能加载，请重试' }), loadTimeoutMs);
     contents.on('page-title-updated', (_e, title) => {
-      if (title.startsWith(ERROR_TITLE_PREFIX)) return finish({ ok: false, message: title.slice(ERROR_TITLE_PREFIX.length) || '打印页面出错' });
+      if (title.startsWith(ERROR_TITLE_PREFIX))
+        return finish({ ok: false, message: title.slice(ERROR_TITLE_PREFIX.length) || '打印页面出错' });
       if (title !== READY_TITLE) return;
       void (async () => {
         if (job.printer) {
           const printers = await contents.getPrintersAsync();
-          if (!printers.some((p) => p.name === job.printer)) return finish({ ok: false, message: `找不到打印机“${job.printer}”，请检查连接或在打印设置中重新选择` });
+          if (!printers.some((p) => p.name === job.printer))
+            return finish({ ok: false, message: `找不到打印机“${job.printer}”，请检查连接或在打印设置中重新选择` });
         }
         contents.print(
-          { silent: job.silent, deviceName: job.printer || undefined, copies: job.copies, pageSize: pageSize(job.paper), margins: { marginType: 'none' }, printBackground: true },
+          {
+            silent: job.silent,
+            deviceName: job.printer || undefined,
+            copies: job.copies,
+            pageSize: pageSize(job.paper),
+            margins: { marginType: 'none' },
+            printBackground: true,
+          },
           (success, failureReason) => finish(success ? { ok: true } : { ok: false, message: reasonZh(failureReason) }),
         );
       })();

@@ -78,7 +78,7 @@ export function calendarPeriodEnd(from: string, days: number, cal: HolidayCalend
 /** The last day of a period of `days` working days after `from`. */
 export function workingPeriodEnd(from: string, days: number, cal: HolidayCalendar): string {
   let d = from;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(d, cal)) left--;
   }
@@ -90,8 +90,10 @@ export const handleDue = (acceptedOn: string, cal: HolidayCalendar) => calendarP
 export const objectionDue = (assignedOn: string, cal: HolidayCalendar) => workingPeriodEnd(assignedOn, LIMITS.objectionWorkingDays, cal);
 export const reviewRequestDue = (answeredOn: string, cal: HolidayCalendar) => calendarPeriodEnd(answeredOn, LIMITS.reviewRequestDays, cal);
 export const reviewAnswerDue = (requestedOn: string, cal: HolidayCalendar) => calendarPeriodEnd(requestedOn, LIMITS.reviewAnswerDays, cal);
-export const recheckRequestDue = (reviewAnsweredOn: string, cal: HolidayCalendar) => calendarPeriodEnd(reviewAnsweredOn, LIMITS.recheckRequestDays, cal);
-export const recheckAnswerDue = (requestedOn: string, cal: HolidayCalendar) => calendarPeriodEnd(requestedOn, LIMITS.recheckAnswerDays, cal);
+export const recheckRequestDue = (reviewAnsweredOn: string, cal: HolidayCalendar) =>
+  calendarPeriodEnd(reviewAnsweredOn, LIMITS.recheckRequestDays, cal);
+export const recheckAnswerDue = (requestedOn: string, cal: HolidayCalendar) =>
+  calendarPeriodEnd(requestedOn, LIMITS.recheckAnswerDays, cal);
 
 /**
  * The handling deadline after the one extension: counted on from the original

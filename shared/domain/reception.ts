@@ -95,7 +95,11 @@ export interface RosterEntry {
 }
 
 /** Why this roster entry cannot stand beside the others of its day, or null. */
-export function rosterConflict(entry: RosterEntry, room: RosterRoom, sameDay: readonly (RosterEntry & { roomName: string })[]): string | null {
+export function rosterConflict(
+  entry: RosterEntry,
+  room: RosterRoom,
+  sameDay: readonly (RosterEntry & { roomName: string })[],
+): string | null {
   if (toMinutes(entry.start) >= toMinutes(entry.end)) return '结束时间应晚于开始时间';
   if (!room.active) return `${room.name}已停用`;
   if (room.kind !== 'talk') return `${room.name}是候谈室，领导接访请安排在接谈室`;
@@ -192,7 +196,11 @@ export const isActiveBooking = (status: BookingStatusCode) => ACTIVE.includes(st
  * stretch of one slot length from now on (or from the end of the talk under
  * way). Finished, cancelled and missing visitors take no time.
  */
-export function planQueue(session: Pick<SessionShape, 'start' | 'end' | 'slotMinutes'>, items: readonly QueueItem[], nowMinutes: number): PlannedItem[] {
+export function planQueue(
+  session: Pick<SessionShape, 'start' | 'end' | 'slotMinutes'>,
+  items: readonly QueueItem[],
+  nowMinutes: number,
+): PlannedItem[] {
   const len = session.slotMinutes;
   const end = toMinutes(session.end);
   const inTalk = items.find((i) => i.status === 'called');
@@ -217,13 +225,26 @@ export function planQueue(session: Pick<SessionShape, 'start' | 'end' | 'slotMin
     cursor = t + len;
   }
   planned.sort((a, b) => (a.minutes ?? Infinity) - (b.minutes ?? Infinity));
-  const result: PlannedItem[] = inTalk ? [{ id: inTalk.id, at: inTalk.calledAtMinutes != null ? toClock(inTalk.calledAtMinutes) : null }] : [];
+  const result: PlannedItem[] = inTalk
+    ? [{ id: inTalk.id, at: inTalk.calledAtMinutes != null ? toClock(inTalk.calledAtMinutes) : null }]
+    : [];
   return result.concat(planned.map((p) => ({ id: p.id, at: p.minutes === null ? null : toClock(p.minutes) })));
 }
 
 /** Whether one more walk-in still fits before the session ends. */
-export function walkInFits(session: Pick<SessionShape, 'start' | 'end' | 'slotMinutes'>, items: readonly QueueItem[], nowMinutes: number): string | null {
-  const probe: QueueItem = { id: '\u0000probe', kind: 'walk_in', slot: null, position: Number.MAX_SAFE_INTEGER, status: 'waiting', calledAtMinutes: null };
+export function walkInFits(
+  session: Pick<SessionShape, 'start' | 'end' | 'slotMinutes'>,
+  items: readonly QueueItem[],
+  nowMinutes: number,
+): string | null {
+  const probe: QueueItem = {
+    id: '\u0000probe',
+    kind: 'walk_in',
+    slot: null,
+    position: Number.MAX_SAFE_INTEGER,
+    status: 'waiting',
+    calledAtMinutes: null,
+  };
   const plan = planQueue(session, [...items, probe], nowMinutes);
   return plan.find((p) => p.id === probe.id)?.at ?? null;
 }
@@ -242,7 +263,13 @@ export interface OutcomeDates {
  * date. 交办 takes the leader's deadline when given (it may not exceed the
  * 60-day limit); 受理 counts 60 days from acceptance.
  */
-export function outcomeDates(outcome: Outcome, receivedOn: string, decidedOn: string, cal: HolidayCalendar, assignedDeadline?: string | null): OutcomeDates {
+export function outcomeDates(
+  outcome: Outcome,
+  receivedOn: string,
+  decidedOn: string,
+  cal: HolidayCalendar,
+  assignedDeadline?: string | null,
+): OutcomeDates {
   if (outcome === 'answered') return { replyDue: null, handleDue: null };
   const reply = replyDue(receivedOn, cal);
   if (outcome === 'accepted') return { replyDue: reply, handleDue: handleDue(decidedOn, cal) };

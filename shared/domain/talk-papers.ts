@@ -20,6 +20,12 @@ export function talkTemplateProblem(template: TalkTemplate, t: TalkRecordView): 
   }
 }
 
-export const TALK_TEMPLATE_ORDER: readonly TalkTemplate[] = ['accept_notice', 'decline_notice', 'extension_notice', 'assign_sheet', 'talk_record'];
+export const TALK_TEMPLATE_ORDER: readonly TalkTemplate[] = [
+  'accept_notice',
+  'decline_notice',
+  'extension_notice',
+  'assign_sheet',
+  'talk_record',
+];
 
 export const allowedTalkTemplates = (t: TalkRecordView) => TALK_TEMPLATE_ORDER.filter((x) => talkTemplateProblem(x, t) === null);

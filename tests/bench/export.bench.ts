@@ -72,7 +72,11 @@ function rawBaseline(dir: string, out: string): Result {
     writeSync(fd, b);
     buf = [];
   };
-  for (const r of db.prepare(`SELECT v.*, p.gender, p.birth_date FROM visits v LEFT JOIN petitioners p ON p.id = v.petitioner_id ORDER BY v.visit_date, v.visit_no`).iterate()) {
+  for (const r of db
+    .prepare(
+      `SELECT v.*, p.gender, p.birth_date FROM visits v LEFT JOIN petitioners p ON p.id = v.petitioner_id ORDER BY v.visit_date, v.visit_no`,
+    )
+    .iterate()) {
     buf.push(JSON.stringify(r) + '\n');
     if (++rows % 2000 === 0) flush();
   }
@@ -93,14 +97,32 @@ async function child(dir: string, format: string): Promise<Result> {
     if (format === 'raw') return rawBaseline(dir, join(target, 'raw.jsonl'));
     const backend = await createBackend({ dataDir: dir });
     const deps = backend.deps;
-    const admin = await deps.db.selectFrom('users').select(['id', 'display_name']).where('username', '=', BENCH_ADMIN).executeTakeFirstOrThrow();
+    const admin = await deps.db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('username', '=', BENCH_ADMIN)
+      .executeTakeFirstOrThrow();
     const actor = { id: admin.id, role: 'admin' as const, displayName: admin.display_name };
-    const range = await deps.db.selectFrom('visits').select((eb) => [eb.fn.min('visit_date').as('from'), eb.fn.max('visit_date').as('to')]).executeTakeFirstOrThrow();
-    const dest = await saveDestination(deps, actor, destinationInput.parse({ kind: 'folder', name: `基准-${format}`, path: resolve(target), formats: [format] }));
+    const range = await deps.db
+      .selectFrom('visits')
+      .select((eb) => [eb.fn.min('visit_date').as('from'), eb.fn.max('visit_date').as('to')])
+      .executeTakeFirstOrThrow();
+    const dest = await saveDestination(
+      deps,
+      actor,
+      destinationInput.parse({ kind: 'folder', name: `基准-${format}`, path: resolve(target), formats: [format] }),
+    );
     const baseRss = process.memoryUsage().rss;
     const s = sampler();
     const t0 = process.hrtime.bigint();
-    const r = await reexportRange(deps, { dataDir: scratch, destinationId: dest.id, actorId: actor.id, from: range.from as string, to: range.to as string, incremental: false });
+    const r = await reexportRange(deps, {
+      dataDir: scratch,
+      destinationId: dest.id,
+      actorId: actor.id,
+      from: range.from as string,
+      to: range.to as string,
+      incremental: false,
+    });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     const peakRss = s.stop();
     const b = r.destinations[0]!.batches[0]!;
@@ -133,7 +155,11 @@ async function main() {
   const results: Result[] = [];
   for (const format of ['raw', ...args.formats.split(',')]) {
     console.log(`Re-exporting every visit as ${format} …`);
-    const p = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/export.bench.ts', '--child', '--format', format, '--data', dir], { encoding: 'utf8', maxBuffer: 64 * MiB });
+    const p = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'tests/bench/export.bench.ts', '--child', '--format', format, '--data', dir],
+      { encoding: 'utf8', maxBuffer: 64 * MiB },
+    );
     const line = p.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     if (p.status !== 0 || !line) throw new Error(`${format} failed (${p.status}): ${p.stderr}`);
     const r = JSON.parse(line.slice(7)) as Result;

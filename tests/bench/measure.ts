@@ -100,7 +100,9 @@ export async function measure<K>(
   a.sort((x, y) => x - y);
   b.sort((x, y) => x - y);
   const row = { op, p50: percentile(a, 0.5), p95: percentile(a, 0.95), rawP50: percentile(b, 0.5), rawP95: percentile(b, 0.95), target };
-  console.log(`  ${op}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms (raw ${row.rawP50.toFixed(3)} / ${row.rawP95.toFixed(3)} ms)`);
+  console.log(
+    `  ${op}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms (raw ${row.rawP50.toFixed(3)} / ${row.rawP95.toFixed(3)} ms)`,
+  );
   return row;
 }
 
@@ -118,7 +120,8 @@ export function printTable(rows: Row[]): void {
   ]);
   const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   const cols = head.map((h, i) => Math.max(width(h), ...body.map((r) => width(r[i]!))));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c + ' '.repeat(cols[i]! - width(c)) : ' '.repeat(cols[i]! - width(c)) + c)).join(' | ') + ' |';
+  const line = (cells: string[]) =>
+    '| ' + cells.map((c, i) => (i === 0 ? c + ' '.repeat(cols[i]! - width(c)) : ' '.repeat(cols[i]! - width(c)) + c)).join(' | ') + ' |';
   console.log(line(head));
   console.log('|' + cols.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
   for (const r of body) console.log(line(r));
@@ -183,4 +186,3 @@ export async function ensureDatabase(dbFile: string, visits: number, seed: numbe
 }
 
 // ---- main --------------------------------------------------------------------------
-

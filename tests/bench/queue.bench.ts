@@ -48,15 +48,24 @@ async function main() {
 
   console.log(`Issuing ${waiting} tickets (the first ${WARMUP} are warm-up) …`);
   const issueApi: number[] = [];
-  for (let i = 0; i < waiting; i++) issueApi.push(await time(() => desk.call('queue.issue', { laneId: LANE_A, priority: i % 7 === 0 ? 'elderly' : null })));
+  for (let i = 0; i < waiting; i++)
+    issueApi.push(await time(() => desk.call('queue.issue', { laneId: LANE_A, priority: i % 7 === 0 ? 'elderly' : null })));
 
   // The raw equivalent of issuing: counter, ticket row and audit row in one transaction (lane Z, cleaned up after).
-  raw.prepare(`INSERT OR IGNORE INTO lanes (id, prefix, name, kind, active, sort_order, created_at, updated_at) VALUES ('bench-lane', 'Z', '基准', 'normal', 0, 99, ?, ?)`).run(new Date().toISOString(), new Date().toISOString());
-  const bump = raw.prepare(`INSERT INTO daily_counters (scope, day, last_value) VALUES (?, ?, 1) ON CONFLICT (scope, day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`);
+  raw
+    .prepare(
+      `INSERT OR IGNORE INTO lanes (id, prefix, name, kind, active, sort_order, created_at, updated_at) VALUES ('bench-lane', 'Z', '基准', 'normal', 0, 99, ?, ?)`,
+    )
+    .run(new Date().toISOString(), new Date().toISOString());
+  const bump = raw.prepare(
+    `INSERT INTO daily_counters (scope, day, last_value) VALUES (?, ?, 1) ON CONFLICT (scope, day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`,
+  );
   const insertTicket = raw.prepare(
     `INSERT INTO tickets (id, day, lane_id, number, ticket_no, status, priority, visitor_name, issued_at, queued_at, issued_by) VALUES (?, ?, 'bench-lane', ?, ?, 'closed', NULL, '', ?, ?, ?)`,
   );
-  const insertAudit = raw.prepare(`INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, after_json) VALUES (?, ?, ?, 'ticket.issue', 'ticket', ?, '{}')`);
+  const insertAudit = raw.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, after_json) VALUES (?, ?, ?, 'ticket.issue', 'ticket', ?, '{}')`,
+  );
   const rawIssue = raw.transaction(() => {
     const at = new Date().toISOString();
     const day = hallDate(at);
@@ -72,9 +81,13 @@ async function main() {
   const callApi: number[] = [];
   for (let i = 0; i < samples; i++) callApi.push(await time(() => desk.call('queue.callNext', { deskId: DESK_1 })));
   // Raw equivalent: pick the head of the line by priority then issue time, finish the previous, mark called, record the call.
-  const pick = raw.prepare(`SELECT id, call_count FROM tickets WHERE status = 'waiting' AND lane_id = ? ORDER BY priority IS NULL, queued_at, number LIMIT 1`);
+  const pick = raw.prepare(
+    `SELECT id, call_count FROM tickets WHERE status = 'waiting' AND lane_id = ? ORDER BY priority IS NULL, queued_at, number LIMIT 1`,
+  );
   const finishPrev = raw.prepare(`UPDATE tickets SET status = 'done', finished_at = ? WHERE desk_id = ? AND status = 'called'`);
-  const mark = raw.prepare(`UPDATE tickets SET status = 'called', desk_id = ?, called_at = ?, call_count = call_count + 1 WHERE id = ? AND status = 'waiting'`);
+  const mark = raw.prepare(
+    `UPDATE tickets SET status = 'called', desk_id = ?, called_at = ?, call_count = call_count + 1 WHERE id = ? AND status = 'waiting'`,
+  );
   const recordCall = raw.prepare(`INSERT INTO ticket_calls (id, ticket_id, desk_id, at, recall, actor_id) VALUES (?, ?, ?, ?, 0, ?)`);
   const rawCall = raw.transaction(() => {
     const at = new Date().toISOString();
@@ -92,7 +105,11 @@ async function main() {
   const rounds = 100 + WARMUP;
   for (let i = 0; i < rounds; i++) await desk.call('queue.issue', { laneId: LANE_A });
   const http = await startHttpServer(backend, { host: '127.0.0.1', port: 0, staticDir: dir });
-  const login = await fetch(`${http.url}/api/auth.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: BENCH_ADMIN, password: BENCH_PASSWORD }) });
+  const login = await fetch(`${http.url}/api/auth.login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_ADMIN, password: BENCH_PASSWORD }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const sse = await fetch(`${http.url}/api/display/events`);
   const reader = sse.body!.getReader();
@@ -100,7 +117,11 @@ async function main() {
   const latency: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const t0 = process.hrtime.bigint();
-    void fetch(`${http.url}/api/queue.callNext`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ deskId: DESK_1 }) });
+    void fetch(`${http.url}/api/queue.callNext`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify({ deskId: DESK_1 }),
+    });
     let buf = '';
     while (!buf.includes('queue.called')) buf += decoder.decode((await reader.read()).value);
     latency.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -112,9 +133,14 @@ async function main() {
 
   const left = (raw.prepare(`SELECT count(*) AS n FROM tickets WHERE status = 'waiting'`).get() as { n: number }).n;
   console.log('');
-  printTable([summarise('issue ticket (取号)', null, issueApi, issueRaw), summarise(`call next (叫号), ~${waiting} waiting`, null, callApi, callRaw)]);
+  printTable([
+    summarise('issue ticket (取号)', null, issueApi, issueRaw),
+    summarise(`call next (叫号), ~${waiting} waiting`, null, callApi, callRaw),
+  ]);
   const lat = latency.slice(WARMUP).sort((a, b) => a - b);
-  console.log(`\nDisplay update latency (desk HTTP call → SSE event on /api/display/events): p50 ${percentile(lat, 0.5).toFixed(2)} ms, p95 ${percentile(lat, 0.95).toFixed(2)} ms, max ${lat.at(-1)!.toFixed(2)} ms (target: within 1 s)`);
+  console.log(
+    `\nDisplay update latency (desk HTTP call → SSE event on /api/display/events): p50 ${percentile(lat, 0.5).toFixed(2)} ms, p95 ${percentile(lat, 0.95).toFixed(2)} ms, max ${lat.at(-1)!.toFixed(2)} ms (target: within 1 s)`,
+  );
   console.log(`Waiting after the run (before clean-up): ${left}.`);
   await backend.close();
   if (functionalErrorCount() > 0) process.exitCode = 1;

@@ -45,11 +45,34 @@ async function main() {
   raw.prepare(`UPDATE reception_sessions SET status = 'cancelled' WHERE date = ?`).run(today);
 
   const leaderName = `基准领导${Date.now() % 100000}`;
-  const leader = await admin.call('users.create', { username: `benchleader${Date.now() % 100000}`, displayName: leaderName, role: 'leader', password: BENCH_PASSWORD });
+  const leader = await admin.call('users.create', {
+    username: `benchleader${Date.now() % 100000}`,
+    displayName: leaderName,
+    role: 'leader',
+    password: BENCH_PASSWORD,
+  });
   const rooms = (await admin.call('rooms.list', {}))!;
   let room = rooms.find((r) => r.name === '基准接谈室');
-  room ??= (await admin.call('rooms.save', { id: null, number: 90, name: '基准接谈室', kind: 'talk', capacity: 10, openFrom: '00:00', openTo: '23:59', active: true }))!;
-  const s = (await admin.call('roster.save', { id: null, leaderId: leader!.id, date: today, start: '08:00', end: '23:55', roomId: room.id, slotMinutes: 5, expectedVersion: null }))!;
+  room ??= (await admin.call('rooms.save', {
+    id: null,
+    number: 90,
+    name: '基准接谈室',
+    kind: 'talk',
+    capacity: 10,
+    openFrom: '00:00',
+    openTo: '23:59',
+    active: true,
+  }))!;
+  const s = (await admin.call('roster.save', {
+    id: null,
+    leaderId: leader!.id,
+    date: today,
+    start: '08:00',
+    end: '23:55',
+    roomId: room.id,
+    slotMinutes: 5,
+    expectedVersion: null,
+  }))!;
   await admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
 
   console.log(`Finding the ${bookings * 2} people with the longest histories …`);
@@ -61,16 +84,34 @@ async function main() {
       )
       .all(bookings * 2) as { id: string }[]
   ).map((r) => r.id);
-  const historyLength = (raw.prepare(`SELECT avg(n) AS a FROM (SELECT count(*) AS n FROM visits WHERE petitioner_id IN (SELECT petitioner_id FROM visits WHERE id IN (${visitIds.map(() => '?').join(',')})) GROUP BY petitioner_id)`).get(...visitIds) as { a: number }).a;
+  const historyLength = (
+    raw
+      .prepare(
+        `SELECT avg(n) AS a FROM (SELECT count(*) AS n FROM visits WHERE petitioner_id IN (SELECT petitioner_id FROM visits WHERE id IN (${visitIds.map(() => '?').join(',')})) GROUP BY petitioner_id)`,
+      )
+      .get(...visitIds) as { a: number }
+  ).a;
 
   // Raw 排入: booking, ticket, counter and audit rows in one transaction (into a scratch session, cancelled after).
   const scratch = newId();
-  raw.prepare(`INSERT INTO reception_sessions (id, leader_id, date, start_time, end_time, room_id, slot_minutes, status, created_by, created_at, updated_at) VALUES (?, ?, ?, '00:00', '00:05', ?, 5, 'cancelled', ?, ?, ?)`).run(scratch, leader!.id, today, room.id, actorId, new Date().toISOString(), new Date().toISOString());
+  raw
+    .prepare(
+      `INSERT INTO reception_sessions (id, leader_id, date, start_time, end_time, room_id, slot_minutes, status, created_by, created_at, updated_at) VALUES (?, ?, ?, '00:00', '00:05', ?, 5, 'cancelled', ?, ?, ?)`,
+    )
+    .run(scratch, leader!.id, today, room.id, actorId, new Date().toISOString(), new Date().toISOString());
   const laneL = (raw.prepare(`SELECT id FROM lanes WHERE prefix = 'L'`).get() as { id: string }).id;
-  const bump = raw.prepare(`INSERT INTO daily_counters (scope, day, last_value) VALUES ('bench:reception', ?, 1) ON CONFLICT (scope, day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`);
-  const insTicket = raw.prepare(`INSERT INTO tickets (id, day, lane_id, number, ticket_no, status, visitor_name, issued_at, queued_at, issued_by, room_id) VALUES (?, ?, ?, ?, ?, 'closed', '', ?, ?, ?, ?)`);
-  const insBooking = raw.prepare(`INSERT INTO reception_bookings (id, session_id, visit_id, kind, position, attendees, status, ticket_id, created_by, created_at, updated_at) VALUES (?, ?, ?, 'walk_in', ?, 1, 'cancelled', ?, ?, ?, ?)`);
-  const insAudit = raw.prepare(`INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, after_json) VALUES (?, ?, ?, 'reception.schedule', 'reception_booking', ?, '{}')`);
+  const bump = raw.prepare(
+    `INSERT INTO daily_counters (scope, day, last_value) VALUES ('bench:reception', ?, 1) ON CONFLICT (scope, day) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`,
+  );
+  const insTicket = raw.prepare(
+    `INSERT INTO tickets (id, day, lane_id, number, ticket_no, status, visitor_name, issued_at, queued_at, issued_by, room_id) VALUES (?, ?, ?, ?, ?, 'closed', '', ?, ?, ?, ?)`,
+  );
+  const insBooking = raw.prepare(
+    `INSERT INTO reception_bookings (id, session_id, visit_id, kind, position, attendees, status, ticket_id, created_by, created_at, updated_at) VALUES (?, ?, ?, 'walk_in', ?, 1, 'cancelled', ?, ?, ?, ?)`,
+  );
+  const insAudit = raw.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, after_json) VALUES (?, ?, ?, 'reception.schedule', 'reception_booking', ?, '{}')`,
+  );
   const rawSchedule = raw.transaction((visitId: string) => {
     const at = new Date().toISOString();
     const n = (bump.get(today) as { last_value: number }).last_value;
@@ -100,27 +141,46 @@ async function main() {
      FROM reception_bookings b JOIN visits v ON v.id = b.visit_id LEFT JOIN tickets t ON t.id = b.ticket_id LEFT JOIN talk_records k ON k.booking_id = b.id
      WHERE b.session_id = ?`,
   );
-  const sessions = raw.prepare(`SELECT s.*, u.display_name, r.name FROM reception_sessions s JOIN users u ON u.id = s.leader_id JOIN rooms r ON r.id = s.room_id WHERE s.date = ?`);
+  const sessions = raw.prepare(
+    `SELECT s.*, u.display_name, r.name FROM reception_sessions s JOIN users u ON u.id = s.leader_id JOIN rooms r ON r.id = s.room_id WHERE s.date = ?`,
+  );
   const historyRaw = raw.prepare(`SELECT * FROM visits WHERE petitioner_id = ? ORDER BY visit_date DESC LIMIT 50`);
   const mattersRaw = raw.prepare(`SELECT * FROM matters WHERE petitioner_id = ?`);
   const talksRaw = raw.prepare(`SELECT k.* FROM talk_records k JOIN visits v ON v.id = k.visit_id WHERE v.petitioner_id = ?`);
   const reads = Array.from({ length: 60 + WARM }, (_, i) => i);
   rows.push(
-    await measure('day board (接访看板)', null, reads, async () => void (await admin.call('reception.board', { date: today })), () => {
-      sessions.all(today);
-      boardRaw.all(s.id);
-    }, 'interleave', WARM),
+    await measure(
+      'day board (接访看板)',
+      null,
+      reads,
+      async () => void (await admin.call('reception.board', { date: today })),
+      () => {
+        sessions.all(today);
+        boardRaw.all(s.id);
+      },
+      'interleave',
+      WARM,
+    ),
   );
   rows.push(
-    await measure(`leader's queue with ${bookings} histories (我的接访)`, null, reads.slice(0, 30 + WARM), async () => void (await admin.call('reception.myQueue', { leaderId: leader!.id })), () => {
-      sessions.all(today);
-      for (const b of boardRaw.all(s.id) as { petitioner_id?: string; visit_id: string }[]) {
-        const p = (raw.prepare(`SELECT petitioner_id FROM visits WHERE id = ?`).get(b.visit_id) as { petitioner_id: string }).petitioner_id;
-        historyRaw.all(p);
-        mattersRaw.all(p);
-        talksRaw.all(p);
-      }
-    }, 'interleave', WARM),
+    await measure(
+      `leader's queue with ${bookings} histories (我的接访)`,
+      null,
+      reads.slice(0, 30 + WARM),
+      async () => void (await admin.call('reception.myQueue', { leaderId: leader!.id })),
+      () => {
+        sessions.all(today);
+        for (const b of boardRaw.all(s.id) as { petitioner_id?: string; visit_id: string }[]) {
+          const p = (raw.prepare(`SELECT petitioner_id FROM visits WHERE id = ?`).get(b.visit_id) as { petitioner_id: string })
+            .petitioner_id;
+          historyRaw.all(p);
+          mattersRaw.all(p);
+          talksRaw.all(p);
+        }
+      },
+      'interleave',
+      WARM,
+    ),
   );
 
   // A talk: call the next visitor in and record the outcome (API only: its raw twin would re-implement the rules).
@@ -129,14 +189,22 @@ async function main() {
     const t0 = process.hrtime.bigint();
     const called = await admin.call('reception.callNext', { sessionId: s.id });
     if (!called) break;
-    await admin.call('reception.record', { bookingId: called.bookingId, notes: '基准接谈记录', outcome: 'accepted', unit: '区住建局', satisfaction: 'satisfied' });
+    await admin.call('reception.record', {
+      bookingId: called.bookingId,
+      notes: '基准接谈记录',
+      outcome: 'accepted',
+      unit: '区住建局',
+      satisfaction: 'satisfied',
+    });
     if (i >= WARM) talkTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   talkTimes.sort((a, b) => a - b);
 
   console.log(`\nHistories: the ${bookings * 2} people average ${historyLength.toFixed(1)} visits each.`);
   printTable(rows);
-  console.log(`call in + record outcome (叫号+接谈记录, incl. visit version to the outbox): p50 ${talkTimes[Math.floor(talkTimes.length / 2)]!.toFixed(2)} ms, p95 ${talkTimes[Math.ceil(talkTimes.length * 0.95) - 1]!.toFixed(2)} ms over ${talkTimes.length} talks`);
+  console.log(
+    `call in + record outcome (叫号+接谈记录, incl. visit version to the outbox): p50 ${talkTimes[Math.floor(talkTimes.length / 2)]!.toFixed(2)} ms, p95 ${talkTimes[Math.ceil(talkTimes.length * 0.95) - 1]!.toFixed(2)} ms over ${talkTimes.length} talks`,
+  );
   raw.prepare(`UPDATE reception_sessions SET status = 'cancelled' WHERE id = ?`).run(s.id);
   await backend.close();
   if (functionalErrorCount() > 0) process.exitCode = 1;

@@ -21,8 +21,19 @@ import type { SessionHolder } from '../../electron/backend/services/sessions';
 import { residentCheckChar } from '@shared/domain/identity';
 import { hallDate } from '@shared/time';
 import { BENCH_ADMIN, BENCH_PASSWORD, mulberry32 } from './generate';
-import { BENCH_USER, WARMUP, api, ensureDatabase, fail, functionalErrorCount, measure, mib, percentile, printTable, type Row } from './measure';
-
+import {
+  BENCH_USER,
+  WARMUP,
+  api,
+  ensureDatabase,
+  fail,
+  functionalErrorCount,
+  measure,
+  mib,
+  percentile,
+  printTable,
+  type Row,
+} from './measure';
 
 const { values: args } = parseArgs({
   options: {
@@ -50,10 +61,12 @@ async function main(): Promise<void> {
   const visits = Number(args.visits);
   const samples = Number(args.samples);
   const seed = Number(args.seed);
-  if (!Number.isInteger(visits) || visits < 1_000 || visits > 1_000_000) throw new Error('--visits must be an integer from 1000 to 1000000');
+  if (!Number.isInteger(visits) || visits < 1_000 || visits > 1_000_000)
+    throw new Error('--visits must be an integer from 1000 to 1000000');
   if (!Number.isInteger(samples) || samples < 10) throw new Error('--samples must be an integer ≥ 10');
   const dbFile = args.db ?? join('bench-data', `district-${visits}`, DB_FILE_NAME);
-  if (basename(dbFile) !== DB_FILE_NAME) throw new Error(`--db must name a file called ${DB_FILE_NAME} (the backend opens <dataDir>/${DB_FILE_NAME})`);
+  if (basename(dbFile) !== DB_FILE_NAME)
+    throw new Error(`--db must name a file called ${DB_FILE_NAME} (the backend opens <dataDir>/${DB_FILE_NAME})`);
   const dataDir = dirname(dbFile);
 
   const gen = await ensureDatabase(dbFile, visits, seed);
@@ -104,7 +117,9 @@ async function main(): Promise<void> {
     // raw equivalents: the same SQL the Kysely queries compile to
     const qDoc = raw.prepare(`SELECT * FROM petitioners WHERE id_type = ? AND id_number = ?`);
     const qPhone = raw.prepare(`SELECT * FROM petitioners WHERE phone = ? LIMIT 20`);
-    const qInitials = raw.prepare(`SELECT * FROM petitioners WHERE name_initials >= ? AND name_initials < ? ORDER BY name_initials LIMIT 20`);
+    const qInitials = raw.prepare(
+      `SELECT * FROM petitioners WHERE name_initials >= ? AND name_initials < ? ORDER BY name_initials LIMIT 20`,
+    );
     const qVisits = raw.prepare(
       `SELECT visits.*, users.display_name AS registered_by_name FROM visits INNER JOIN users ON users.id = visits.registered_by
        WHERE visits.petitioner_id = ? ORDER BY visits.created_at DESC LIMIT 50`,
@@ -115,7 +130,9 @@ async function main(): Promise<void> {
        FROM matters INNER JOIN visits ON visits.matter_id = matters.id
        WHERE matters.petitioner_id = ? GROUP BY matters.id ORDER BY last_at DESC`,
     );
-    const qLastMatter = raw.prepare(`SELECT id, category, summary, location_area FROM matters WHERE petitioner_id = ? ORDER BY created_at DESC LIMIT 1`);
+    const qLastMatter = raw.prepare(
+      `SELECT id, category, summary, location_area FROM matters WHERE petitioner_id = ? ORDER BY created_at DESC LIMIT 1`,
+    );
 
     // ---- the operations (same keys distribution for the API path and the raw SQL)
     interface Op<K> {
@@ -143,7 +160,8 @@ async function main(): Promise<void> {
       keys: () => randomPetitioner((p) => p.id_type === 'resident'),
       api: async (p) => {
         const d = await clerk.call('petitioners.lookup', { idType: 'resident', idNumber: p.id_number });
-        if (d && (d.matches.length !== 1 || d.history?.petitioner.id !== p.id)) fail(`lookup by ID ${p.id_number} did not return ${p.name} with history`);
+        if (d && (d.matches.length !== 1 || d.history?.petitioner.id !== p.id))
+          fail(`lookup by ID ${p.id_number} did not return ${p.name} with history`);
       },
       // .all(), as Kysely runs it (executeTakeFirst still steps through every row)
       raw: (p) => {
@@ -193,7 +211,8 @@ async function main(): Promise<void> {
         if (h.visits.length === 0 || h.matters.length === 0) fail(`history of ${p.name} is empty`);
       },
       raw: (p) => {
-        if ((qVisits.all(p.id) as unknown[]).length === 0 || (qMatters.all(p.id) as unknown[]).length === 0) fail(`raw history of ${p.name} is empty`);
+        if ((qVisits.all(p.id) as unknown[]).length === 0 || (qMatters.all(p.id) as unknown[]).length === 0)
+          fail(`raw history of ${p.name} is empty`);
       },
       mode: 'interleave',
     });
@@ -388,11 +407,26 @@ async function main(): Promise<void> {
     const appQueries = () => {
       const idPrefix = sample.id_number.slice(0, 10);
       return [
-        ['lookup by ID', kysely.selectFrom('petitioners').selectAll().where('id_type', '=', 'resident').where('id_number', '=', sample.id_number).compile()],
+        [
+          'lookup by ID',
+          kysely
+            .selectFrom('petitioners')
+            .selectAll()
+            .where('id_type', '=', 'resident')
+            .where('id_number', '=', sample.id_number)
+            .compile(),
+        ],
         ['lookup by phone', kysely.selectFrom('petitioners').selectAll().where('phone', '=', sample.phone).limit(20).compile()],
         [
           'search by ID prefix',
-          kysely.selectFrom('petitioners').selectAll().where('id_number', '>=', idPrefix).where('id_number', '<', prefixEnd(idPrefix)).orderBy('id_number').limit(20).compile(),
+          kysely
+            .selectFrom('petitioners')
+            .selectAll()
+            .where('id_number', '>=', idPrefix)
+            .where('id_number', '<', prefixEnd(idPrefix))
+            .orderBy('id_number')
+            .limit(20)
+            .compile(),
         ],
       ] as const;
     };
@@ -405,7 +439,9 @@ async function main(): Promise<void> {
     // repeats that predicate as a literal; a bound parameter does not prove it.
     const fixDoc = `SELECT * FROM petitioners WHERE id_type = ? AND id_number = ? AND id_number <> ''`;
     const fixPhone = `SELECT * FROM petitioners WHERE phone = ? AND phone <> '' LIMIT 20`;
-    console.log(`  same lookups with a literal \`<> ''\`: ${planOf(fixDoc, ['resident', sample.id_number])} / ${planOf(fixPhone, [sample.phone])}`);
+    console.log(
+      `  same lookups with a literal \`<> ''\`: ${planOf(fixDoc, ['resident', sample.id_number])} / ${planOf(fixPhone, [sample.phone])}`,
+    );
     const fd = raw.prepare(fixDoc);
     const fp = raw.prepare(fixPhone);
     const fixTimes = (f: (i: number) => unknown) => {
@@ -424,9 +460,11 @@ async function main(): Promise<void> {
     console.log(`  raw lookup by phone with the literal predicate: ${fixTimes((i) => fp.all(phones[i]!.phone))}`);
 
     // ---- what if the two partial indexes were plain ones? (opt-in; the indexes are dropped again)
-    const partial = (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'petitioners' AND sql LIKE '%WHERE%'`).all() as { name: string }[]).map(
-      (x) => x.name,
-    );
+    const partial = (
+      raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'petitioners' AND sql LIKE '%WHERE%'`).all() as {
+        name: string;
+      }[]
+    ).map((x) => x.name);
     if (args['what-if'] && !partial.includes('petitioners_id_number') && !partial.includes('petitioners_phone')) {
       console.log('\nWhat-if skipped: petitioners_id_number and petitioners_phone are already plain indexes in this schema.');
     } else if (args['what-if']) {

@@ -18,7 +18,11 @@ test('first run: create the administrator, add a clerk, clerk changes the initia
   await page.getByRole('button', { name: '创建管理员并登录' }).click();
   await expect(page.getByText(ADMIN.displayName)).toBeVisible();
 
-  await page.getByRole('link', { name: '账户管理' }).or(page.getByText('账户管理', { exact: true })).first().click();
+  await page
+    .getByRole('link', { name: '账户管理' })
+    .or(page.getByText('账户管理', { exact: true }))
+    .first()
+    .click();
   await page.getByRole('button', { name: '添加账户' }).click();
   const dialog = page.getByRole('dialog', { name: '添加账户' });
   await dialog.getByLabel('用户名').fill(CLERK.username);

@@ -96,7 +96,8 @@ export async function startDistrictServer(opts: { token?: string; script?: Actio
       const text = await readBody(req);
       const idem = String(req.headers['idempotency-key'] ?? '');
       const body = JSON.parse(text) as { records: (Rec & { data: Record<string, unknown> })[]; part: number; parts: number };
-      const log = (action: DistrictServer['requests'][number]['action']) => s.requests.push({ key: idem, action, records: body.records.length, part: body.part, parts: body.parts });
+      const log = (action: DistrictServer['requests'][number]['action']) =>
+        s.requests.push({ key: idem, action, records: body.records.length, part: body.part, parts: body.parts });
       if (req.headers.authorization !== `Bearer ${s.token}`) {
         log('unauthorised');
         res.writeHead(401).end();

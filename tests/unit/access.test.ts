@@ -18,11 +18,15 @@ describe('roles are enforced in the backend', () => {
   it('a clerk cannot manage accounts; a duty leader cannot register or correct', async () => {
     const clerk = await hall.as('clerk');
     const leader = await hall.as('leader');
-    expect((await clerk.fail('users.create', { username: 'x1', displayName: '某', role: 'admin', password: 'Abcdefg123' })).code).toBe('FORBIDDEN');
+    expect((await clerk.fail('users.create', { username: 'x1', displayName: '某', role: 'admin', password: 'Abcdefg123' })).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await clerk.fail('users.list', {})).message).toContain('登记员');
     expect((await leader.fail('visits.register', visitInput())).code).toBe('FORBIDDEN');
     const saved = await clerk.call('visits.register', visitInput());
-    expect((await leader.fail('visits.correct', { visitId: saved.id, expectedVersion: 1, reason: '试试', changes: {} })).code).toBe('FORBIDDEN');
+    expect((await leader.fail('visits.correct', { visitId: saved.id, expectedVersion: 1, reason: '试试', changes: {} })).code).toBe(
+      'FORBIDDEN',
+    );
     // …but the leader may read.
     expect((await leader.call('visits.get', { visitId: saved.id })).visitNo).toBe(saved.visitNo);
   });
@@ -54,7 +58,11 @@ describe('accounts', () => {
   it('locks an account after five wrong passwords, until the lock expires or an admin resets it', async () => {
     const clerk = await hall.as('clerk', 'lockme');
     const c = client(hall.backend);
-    for (let i = 0; i < 4; i++) expect(await c.fail('auth.login', { username: 'lockme', password: 'wrong' })).toEqual({ code: 'BAD_CREDENTIALS', message: '用户名或密码错误' });
+    for (let i = 0; i < 4; i++)
+      expect(await c.fail('auth.login', { username: 'lockme', password: 'wrong' })).toEqual({
+        code: 'BAD_CREDENTIALS',
+        message: '用户名或密码错误',
+      });
     expect((await c.fail('auth.login', { username: 'lockme', password: 'wrong' })).code).toBe('ACCOUNT_LOCKED');
     // Even the right password is refused while locked.
     expect((await c.fail('auth.login', { username: 'lockme', password: PASSWORD })).code).toBe('ACCOUNT_LOCKED');
@@ -73,7 +81,9 @@ describe('accounts', () => {
 
   it('parallel wrong passwords still lock the account (the count cannot be lost)', async () => {
     await hall.as('clerk', 'burst');
-    const results = await Promise.all(Array.from({ length: 12 }, () => client(hall.backend).fail('auth.login', { username: 'burst', password: 'wrong' })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => client(hall.backend).fail('auth.login', { username: 'burst', password: 'wrong' })),
+    );
     expect(results.some((r) => r.code === 'ACCOUNT_LOCKED')).toBe(true);
     expect((await client(hall.backend).fail('auth.login', { username: 'burst', password: PASSWORD })).code).toBe('ACCOUNT_LOCKED');
   });

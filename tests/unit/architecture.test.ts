@@ -22,7 +22,9 @@ describe('architecture', () => {
   });
 
   it('the renderer never imports Node or backend modules', () => {
-    const offenders = files(join(root, 'renderer/src')).filter((f) => /from ['"](node:|electron|.*electron\/backend)/.test(readFileSync(f, 'utf8')));
+    const offenders = files(join(root, 'renderer/src')).filter((f) =>
+      /from ['"](node:|electron|.*electron\/backend)/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 

@@ -14,8 +14,22 @@ afterEach(() => hall.close());
 async function counts() {
   const db = hall.backend.deps.db;
   const n = async (t: 'visits' | 'petitioners' | 'matters' | 'audit_log' | 'outbox' | 'daily_counters') =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { visits: await n('visits'), petitioners: await n('petitioners'), matters: await n('matters'), audit: await n('audit_log'), outbox: await n('outbox'), counters: await n('daily_counters') };
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    visits: await n('visits'),
+    petitioners: await n('petitioners'),
+    matters: await n('matters'),
+    audit: await n('audit_log'),
+    outbox: await n('outbox'),
+    counters: await n('daily_counters'),
+  };
 }
 
 describe('a change, its audit entry and its outbox entry land together or not at all', () => {
@@ -23,7 +37,9 @@ describe('a change, its audit entry and its outbox entry land together or not at
     const before = await counts();
     // Bypass zod (as a bug would) so the database refuses the representative row
     // after the person, matter, visit and their audit/outbox rows were written.
-    const input = registerVisitInput.parse(visitInput({ peopleCount: 5, representatives: [{ name: '代表甲', idType: 'resident', idNumber: '', phone: '' }] }));
+    const input = registerVisitInput.parse(
+      visitInput({ peopleCount: 5, representatives: [{ name: '代表甲', idType: 'resident', idNumber: '', phone: '' }] }),
+    );
     input.representatives[0]!.name = '';
     const actor = { id: (await clerk.call('auth.me', {}))!.id, role: 'clerk' as const, displayName: '测试' };
     await expect(registerVisit(hall.backend.deps, actor, input)).rejects.toThrow(/CHECK constraint/);

@@ -11,7 +11,11 @@ beforeEach(async () => {
 });
 afterEach(() => hall.close());
 
-const national = ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({ date, kind: 'holiday' as const, name: '国庆节' }));
+const national = ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({
+  date,
+  kind: 'holiday' as const,
+  name: '国庆节',
+}));
 
 describe('holiday calendar', () => {
   it('the administrator enters a year; deadlines count with it; a clerk may read but not change it', async () => {
@@ -24,7 +28,10 @@ describe('holiday calendar', () => {
 
   it('refuses a date outside the year or entered twice, and keeps what was saved', async () => {
     await hall.admin.call('calendar.save', { year: 2026, days: national });
-    const err = await hall.admin.fail('calendar.save', { year: 2026, days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, national[0], national[0]] });
+    const err = await hall.admin.fail('calendar.save', {
+      year: 2026,
+      days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, national[0], national[0]],
+    });
     expect(err.fields?.['days.0.date']).toContain('不在 2026 年内');
     expect(err.fields?.['days.2.date']).toContain('重复');
     expect(await hall.admin.call('calendar.year', { year: 2026 })).toHaveLength(7);

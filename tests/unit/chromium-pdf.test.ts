@@ -29,7 +29,9 @@ beforeAll(async () => {
     }
     const script = req.url?.startsWith('/broken') ? '/broken.js' : '/ready.js';
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP });
-    res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>loading</title><script src="${script}"></script></head><body></body></html>`);
+    res.end(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>loading</title><script src="${script}"></script></head><body></body></html>`,
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -31,17 +31,31 @@ afterEach(async () => {
 describe('export killed mid-send', () => {
   it('is completed by the next run: every record acknowledged, none applied twice', { timeout: 60_000 }, async () => {
     for (let i = 0; i < 7; i++) {
-      await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', String(200 + i)), name: `来访人${'甲乙丙丁戊己庚'[i]}` }));
+      await clerk.call(
+        'visits.register',
+        visitInput({ idNumber: residentId('110105', '19700101', String(200 + i)), name: `来访人${'甲乙丙丁戊己庚'[i]}` }),
+      );
     }
     const dest = await addHttp(hall, server.url, server.token, { partSize: 4, timeoutMs: 60_000, retries: 0 });
     const db = hall.backend.deps.db;
-    const total = Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = Number(
+      (
+        await db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(total).toBeGreaterThan(8); // at least three parts of four
 
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/export-process.ts'), hall.dir, hall.clock.now.toISOString()], {
-      cwd: join(__dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, '../support/export-process.ts'), hall.dir, hall.clock.now.toISOString()],
+      {
+        cwd: join(__dirname, '../..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = once(child, 'exit');

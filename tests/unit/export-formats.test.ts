@@ -72,8 +72,26 @@ describe('来访登记表 columns', () => {
 
   it('starts with the documented columns in the documented order', () => {
     expect(VISIT_HEADERS.slice(0, 20)).toEqual([
-      '登记编号', '登记时间', '初访/重复访', '姓名', '证件类型', '证件号码', '性别', '出生日期', '联系电话', '住址',
-      '来访人数', '是否集体访', '代表', '信访目的', '内容分类', '问题属地', '诉求摘要', '主要诉求', '陪访人', '是否越级',
+      '登记编号',
+      '登记时间',
+      '初访/重复访',
+      '姓名',
+      '证件类型',
+      '证件号码',
+      '性别',
+      '出生日期',
+      '联系电话',
+      '住址',
+      '来访人数',
+      '是否集体访',
+      '代表',
+      '信访目的',
+      '内容分类',
+      '问题属地',
+      '诉求摘要',
+      '主要诉求',
+      '陪访人',
+      '是否越级',
     ]);
     expect(VISIT_HEADERS.slice(-2)).toEqual(['记录编号', '版本']);
     expect(new Set(VISIT_COLUMNS.map((c) => c.key)).size).toBe(VISIT_COLUMNS.length);
@@ -138,7 +156,8 @@ describe('xlsx', () => {
     await write(openXlsxWriter(path, { createdAt: new Date(), maxRowsPerSheet: 1 }), visits);
     const wb = XLSX.read(readFileSync(path));
     expect(wb.SheetNames).toEqual([VISIT_SHEET_NAME, `${VISIT_SHEET_NAME}（2）`]);
-    for (const name of wb.SheetNames) expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1 })[0]).toEqual(VISIT_HEADERS);
+    for (const name of wb.SheetNames)
+      expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1 })[0]).toEqual(VISIT_HEADERS);
   });
 });
 

@@ -15,14 +15,20 @@ afterEach(() => hall.close());
 
 function plan(q: { compile(): { sql: string; parameters: readonly unknown[] } }): string {
   const c = q.compile();
-  return (hall.backend.store.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.parameters) as { detail: string }[]).map((r) => r.detail).join('; ');
+  return (hall.backend.store.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.parameters) as { detail: string }[])
+    .map((r) => r.detail)
+    .join('; ');
 }
 
 describe('export query plans', () => {
   it('a later page of a re-export starts at the previous page’s last row', () => {
     const db = hall.backend.deps.db;
-    expect(plan(visitPage(db, '2016-11-01', '2026-11-24', null, 1000))).toMatch(/SEARCH v USING INDEX visits_date \(visit_date>\? AND visit_date<\?\)/);
-    expect(plan(visitPage(db, '2016-11-01', '2026-11-24', ['2024-01-01', 'LF20240101-0001'], 1000))).toMatch(/SEARCH v USING INDEX visits_date \(\(visit_date,visit_no\)>\(\?,\?\)/);
+    expect(plan(visitPage(db, '2016-11-01', '2026-11-24', null, 1000))).toMatch(
+      /SEARCH v USING INDEX visits_date \(visit_date>\? AND visit_date<\?\)/,
+    );
+    expect(plan(visitPage(db, '2016-11-01', '2026-11-24', ['2024-01-01', 'LF20240101-0001'], 1000))).toMatch(
+      /SEARCH v USING INDEX visits_date \(\(visit_date,visit_no\)>\(\?,\?\)/,
+    );
     // (With `visit_date >= from` as well, SQLite picked the plain date bound on the
     // generated million-visit file, though not on this empty one: the bench guards that.)
   });
@@ -31,7 +37,9 @@ describe('export query plans', () => {
     const db = hall.backend.deps.db;
     const q = db
       .selectFrom('export_record_states as s')
-      .innerJoin('outbox as o', (j) => j.onRef('o.entity', '=', 's.entity').onRef('o.entity_id', '=', 's.entity_id').onRef('o.entity_version', '=', 's.entity_version'))
+      .innerJoin('outbox as o', (j) =>
+        j.onRef('o.entity', '=', 's.entity').onRef('o.entity_id', '=', 's.entity_id').onRef('o.entity_version', '=', 's.entity_version'),
+      )
       .select(['o.seq'])
       .where('s.batch_id', '=', 'b')
       .where('o.seq', '>', 0);

@@ -35,10 +35,18 @@ afterEach(async () => {
 
 const db = () => hall.backend.deps.db;
 const run = async () => runExport(hall.backend.deps, { dataDir: hall.dir, actorId: (await adminActor(hall)).id });
-const person = (n: number) => visitInput({ idNumber: residentId('110105', '19700101', String(100 + n)), name: `来访人${'甲乙丙丁戊己庚辛'[n]}` });
+const person = (n: number) =>
+  visitInput({ idNumber: residentId('110105', '19700101', String(100 + n)), name: `来访人${'甲乙丙丁戊己庚辛'[n]}` });
 
 async function count(table: 'outbox' | 'export_batches' | 'export_record_states') {
-  return Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db()
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 function batchFolders(): string[] {
@@ -69,7 +77,11 @@ describe('folder destination', () => {
     expect(folder).toMatch(/^20261124-090000_[0-9a-f-]{36}$/);
     const names = readdirSync(join(target, folder!)).sort();
     expect(names).toEqual(['manifest.json', 'records.jsonl', '来访登记表.csv', '来访登记表.xlsx'].sort());
-    const manifest = JSON.parse(readFileSync(join(target, folder!, 'manifest.json'), 'utf8')) as { batchId: string; recordCount: number; files: { name: string; sha256: string; bytes: number; rows: number }[] };
+    const manifest = JSON.parse(readFileSync(join(target, folder!, 'manifest.json'), 'utf8')) as {
+      batchId: string;
+      recordCount: number;
+      files: { name: string; sha256: string; bytes: number; rows: number }[];
+    };
     expect(manifest.recordCount).toBe(outboxBefore);
     for (const f of manifest.files) {
       expect(await sha256File(join(target, folder!, f.name)), f.name).toBe(f.sha256);
@@ -137,7 +149,9 @@ describe('folder destination', () => {
     const r2 = await run();
     expect(r2.destinations[0]!.batches).toEqual([expect.objectContaining({ status: 'sent' })]);
     const [folder] = readdirSync(usb);
-    const arrived = readFileSync(join(usb, folder!, 'records.jsonl'), 'utf8').trim().split('\n');
+    const arrived = readFileSync(join(usb, folder!, 'records.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     expect(arrived).toHaveLength(await count('outbox'));
     expect(await listFailures(hall.backend.deps, dest.id)).toEqual([]);
     expect((await statesOf(dest.id)).map((s) => s.state)).toEqual(Array(arrived.length).fill('sent'));
@@ -147,7 +161,11 @@ describe('folder destination', () => {
     await clerk.call('visits.register', person(0));
     const view = await addFolder(hall, target);
     const [dest] = await loadDestinations(db(), { id: view.id });
-    const orphan = await buildIncrementalBatch(hall.backend.deps, dest as Destination, { now: hall.clock.now, runBatchIds: [], actorId: null });
+    const orphan = await buildIncrementalBatch(hall.backend.deps, dest as Destination, {
+      now: hall.clock.now,
+      runBatchIds: [],
+      actorId: null,
+    });
     expect(orphan?.status).toBe('pending');
     const r = await run();
     expect(r.destinations[0]!.batches).toEqual([expect.objectContaining({ batchId: orphan!.id, status: 'sent' })]);
@@ -176,13 +194,19 @@ describe('HTTP destination', () => {
 
     // Run 1: 500, retry, 500 → failed, visible with a Chinese reason.
     const r1 = await run();
-    expect(r1.destinations[0]!.batches).toEqual([expect.objectContaining({ status: 'failed', error: '区信访信息系统返回错误（HTTP 500），已重试1次' })]);
+    expect(r1.destinations[0]!.batches).toEqual([
+      expect.objectContaining({ status: 'failed', error: '区信访信息系统返回错误（HTTP 500），已重试1次' }),
+    ]);
     const failures = await listFailures(hall.backend.deps, dest.id);
     expect(failures).toHaveLength(total);
     expect(failures.every((f) => f.lastError === '区信访信息系统返回错误（HTTP 500），已重试1次' && f.failures === 1)).toBe(true);
     expect(failures.map((f) => f.label)).toContain('LF20261124-0001 来访人甲');
     const o1 = await exportOverview(hall.backend.deps);
-    expect(o1.destinations[0]).toMatchObject({ failedCount: total, unsentCount: 0, failureReasons: [{ reason: '区信访信息系统返回错误（HTTP 500），已重试1次', count: total }] });
+    expect(o1.destinations[0]).toMatchObject({
+      failedCount: total,
+      unsentCount: 0,
+      failureReasons: [{ reason: '区信访信息系统返回错误（HTTP 500），已重试1次', count: total }],
+    });
     expect(o1.destinations[0]!.recentBatches[0]).toMatchObject({ status: 'failed', statusLabel: '失败' });
 
     // Run 2 (the first retry is at once): the request hangs past the timeout, the retry gets the answer.
@@ -197,7 +221,12 @@ describe('HTTP destination', () => {
     for (const s of states) expect(s.district_id).toBe(server.applied.get(`${s.entity}/${s.entity_id}/${s.entity_version}`));
     expect(await listFailures(hall.backend.deps, dest.id)).toEqual([]);
     const o2 = await exportOverview(hall.backend.deps);
-    expect(o2.destinations[0]).toMatchObject({ failedCount: 0, sendingCount: 0, unsentCount: 0, lastSuccessAt: hall.clock.now.toISOString() });
+    expect(o2.destinations[0]).toMatchObject({
+      failedCount: 0,
+      sendingCount: 0,
+      unsentCount: 0,
+      lastSuccessAt: hall.clock.now.toISOString(),
+    });
     expect(o2.destinations[0]!.recentBatches[0]).toMatchObject({ status: 'acknowledged', accepted: total, rejected: 0 });
   });
 
@@ -234,7 +263,16 @@ describe('HTTP destination', () => {
     expect(r1.destinations.map((d) => d.batches[0]?.status).sort()).toEqual(['acknowledged', 'sent']);
     expect((await statesOf(folder.id)).every((s) => s.state === 'sent')).toBe(true);
     const f1 = await listFailures(hall.backend.deps, http.id);
-    expect(f1).toEqual([expect.objectContaining({ entity: 'visit', entityId: wang.id, version: 1, failures: 1, lastError: '区信访信息系统退回：证件号码与户籍信息不符', label: `${wang.visitNo} 王五` })]);
+    expect(f1).toEqual([
+      expect.objectContaining({
+        entity: 'visit',
+        entityId: wang.id,
+        version: 1,
+        failures: 1,
+        lastError: '区信访信息系统退回：证件号码与户籍信息不符',
+        label: `${wang.visitNo} 王五`,
+      }),
+    ]);
     expect(await listFailures(hall.backend.deps, folder.id)).toEqual([]);
     expect(server.applied.size).toBe(total - 1);
 
@@ -268,11 +306,22 @@ describe('re-export of a date range', () => {
     const usb = join(target, 'usb');
     await addFolder(hall, usb, { formats: ['csv'] });
     const actorId = (await adminActor(hall)).id;
-    const r1 = await reexportRange(hall.backend.deps, { dataDir: hall.dir, actorId, from: '2026-11-24', to: '2026-11-24', incremental: false });
+    const r1 = await reexportRange(hall.backend.deps, {
+      dataDir: hall.dir,
+      actorId,
+      from: '2026-11-24',
+      to: '2026-11-24',
+      incremental: false,
+    });
     const failed = r1.destinations[0]!.batches[0]!;
     expect(failed).toMatchObject({ kind: 'reexport', status: 'failed' });
     const o = await exportOverview(hall.backend.deps);
-    expect(o.destinations[0]!.recentBatches[0]).toMatchObject({ kind: 'reexport', kindLabel: '重新导出', status: 'failed', nextAttemptAt: hall.clock.now.toISOString() });
+    expect(o.destinations[0]!.recentBatches[0]).toMatchObject({
+      kind: 'reexport',
+      kindLabel: '重新导出',
+      status: 'failed',
+      nextAttemptAt: hall.clock.now.toISOString(),
+    });
     mkdirSync(usb);
     const r2 = await run();
     expect(r2.destinations[0]!.batches[0]).toMatchObject({ batchId: failed.batchId, kind: 'reexport', status: 'sent', records: 1 });
@@ -296,7 +345,12 @@ describe('re-export of a date range', () => {
     const statesBefore = await count('export_record_states');
 
     hall.clock.now = new Date('2026-11-24T03:00:00Z');
-    const r = await reexportRange(hall.backend.deps, { dataDir: hall.dir, actorId: (await adminActor(hall)).id, from: '2026-11-23', to: '2026-11-23' });
+    const r = await reexportRange(hall.backend.deps, {
+      dataDir: hall.dir,
+      actorId: (await adminActor(hall)).id,
+      from: '2026-11-23',
+      to: '2026-11-23',
+    });
     const batches = r.destinations[0]!.batches;
     expect(batches[0]).toMatchObject({ kind: 'reexport', status: 'sent', records: 2 });
     const folder = batchFolders().find((f) => f.includes(batches[0]!.batchId))!;
@@ -304,8 +358,15 @@ describe('re-export of a date range', () => {
     const wb = XLSX.read(readFileSync(join(target, folder, '来访登记表.xlsx')));
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
     expect(rows[0]).toEqual(VISIT_HEADERS);
-    expect(rows.slice(1).map((row) => row[VISIT_HEADERS.indexOf('住址')])).toEqual(['北京市朝阳区和平街道𠮷祥里3号', '北京市朝阳区和平街道12号']);
-    const manifest = JSON.parse(readFileSync(join(target, folder, 'manifest.json'), 'utf8')) as { kind: string; rangeFrom: string; rangeTo: string };
+    expect(rows.slice(1).map((row) => row[VISIT_HEADERS.indexOf('住址')])).toEqual([
+      '北京市朝阳区和平街道𠮷祥里3号',
+      '北京市朝阳区和平街道12号',
+    ]);
+    const manifest = JSON.parse(readFileSync(join(target, folder, 'manifest.json'), 'utf8')) as {
+      kind: string;
+      rangeFrom: string;
+      rangeTo: string;
+    };
     expect(manifest).toMatchObject({ kind: 'reexport', rangeFrom: '2026-11-23', rangeTo: '2026-11-23' });
     // The correction's own incremental batch went too; the re-export added no record states
     // (one per outbox record version, no more).

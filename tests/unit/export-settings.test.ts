@@ -6,7 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RETRY_BACKOFF_MS, backoffMs, retryDelayMs } from '../../electron/backend/services/export/backoff';
 import { startExportScheduler } from '../../electron/backend/services/export/scheduler';
 import { DEFAULT_EXPORT_SETTINGS, destinationInput, exportSettingsInput, reexportInput } from '@shared/api/schemas/export';
-import { getExportSettings, listDestinations, nextScheduledRun, saveDestination, saveExportSettings, setDestinationEnabled } from '../../electron/backend/services/export/settings';
+import {
+  getExportSettings,
+  listDestinations,
+  nextScheduledRun,
+  saveDestination,
+  saveExportSettings,
+  setDestinationEnabled,
+} from '../../electron/backend/services/export/settings';
 import { openHall, visitInput, type TestHall } from '../support/backend';
 import { addFolder, addHttp, adminActor, tempDir } from '../support/export';
 
@@ -24,7 +31,11 @@ afterEach(async () => {
 
 describe('schedule', () => {
   it('accepts five-field cron expressions and refuses others with a Chinese message', () => {
-    expect(exportSettingsInput.parse({ schedules: ['0,30 8-16 * * *', ' 30 17 * * 1-5 ', '@daily'] }).schedules).toEqual(['0,30 8-16 * * *', '30 17 * * 1-5', '@daily']);
+    expect(exportSettingsInput.parse({ schedules: ['0,30 8-16 * * *', ' 30 17 * * 1-5 ', '@daily'] }).schedules).toEqual([
+      '0,30 8-16 * * *',
+      '30 17 * * 1-5',
+      '@daily',
+    ]);
     for (const bad of ['每天五点', '61 * * * *', '0 0 0 * * *', '2026-11-24T10:00:00']) {
       const r = exportSettingsInput.safeParse({ schedules: [bad] });
       expect(r.success, bad).toBe(false);
@@ -39,8 +50,12 @@ describe('schedule', () => {
     const audit = await hall.backend.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'settings.export').execute();
     expect(audit).toHaveLength(1);
     // 2026-11-24 16:40 in the hall → 17:30 the same day; 17:31 → 08:00 next morning.
-    expect(nextScheduledRun(['*/30 8-16 * * *', '30 17 * * *'], new Date('2026-11-24T08:40:00Z'))?.toISOString()).toBe('2026-11-24T09:30:00.000Z');
-    expect(nextScheduledRun(['*/30 8-16 * * *', '30 17 * * *'], new Date('2026-11-24T09:31:00Z'))?.toISOString()).toBe('2026-11-25T00:00:00.000Z');
+    expect(nextScheduledRun(['*/30 8-16 * * *', '30 17 * * *'], new Date('2026-11-24T08:40:00Z'))?.toISOString()).toBe(
+      '2026-11-24T09:30:00.000Z',
+    );
+    expect(nextScheduledRun(['*/30 8-16 * * *', '30 17 * * *'], new Date('2026-11-24T09:31:00Z'))?.toISOString()).toBe(
+      '2026-11-25T00:00:00.000Z',
+    );
   });
 });
 
@@ -50,26 +65,54 @@ describe('destinations', () => {
     expect(rel.error?.issues[0]?.message).toContain('完整路径');
     expect(destinationInput.safeParse({ kind: 'folder', name: 'U盘', path: 'D:\\信访导出' }).success).toBe(true);
     expect(destinationInput.safeParse({ kind: 'folder', name: '共享盘', path: '\\\\server\\share' }).success).toBe(true);
-    expect(destinationInput.safeParse({ kind: 'folder', name: 'U盘', path: '/media/usb', formats: [] }).error?.issues[0]?.message).toBe('请至少选择一种文件格式');
+    expect(destinationInput.safeParse({ kind: 'folder', name: 'U盘', path: '/media/usb', formats: [] }).error?.issues[0]?.message).toBe(
+      '请至少选择一种文件格式',
+    );
     expect(destinationInput.safeParse({ kind: 'http', name: '区系统', url: 'ftp://x' }).error?.issues[0]?.message).toContain('https://');
     expect(reexportInput.safeParse({ from: '2026-11-24', to: '2026-11-01' }).error?.issues[0]?.message).toBe('结束日期不能早于开始日期');
   });
 
   it('keeps the token out of the screen and the audit log, and keeps it when an edit leaves it empty', async () => {
     const actor = await adminActor(hall);
-    const err = await saveDestination(hall.backend.deps, actor, destinationInput.parse({ kind: 'http', name: '区系统', url: 'https://xf.example.gov.cn/api/import' })).catch((e: Error) => e);
+    const err = await saveDestination(
+      hall.backend.deps,
+      actor,
+      destinationInput.parse({ kind: 'http', name: '区系统', url: 'https://xf.example.gov.cn/api/import' }),
+    ).catch((e: Error) => e);
     expect((err as Error).message).toBe('请填写区信访信息系统提供的令牌');
     const saved = await addHttp(hall, 'https://xf.example.gov.cn/api/import', 'very-secret-token');
     expect(saved).toMatchObject({ hasToken: true, target: 'https://xf.example.gov.cn/api/import', formats: ['jsonl'] });
     expect(JSON.stringify(saved)).not.toContain('very-secret-token');
-    const edited = await saveDestination(hall.backend.deps, actor, destinationInput.parse({ id: saved.id, kind: 'http', name: '区信访系统', url: 'https://xf.example.gov.cn/api/v2/import', token: null }));
+    const edited = await saveDestination(
+      hall.backend.deps,
+      actor,
+      destinationInput.parse({
+        id: saved.id,
+        kind: 'http',
+        name: '区信访系统',
+        url: 'https://xf.example.gov.cn/api/v2/import',
+        token: null,
+      }),
+    );
     expect(edited.name).toBe('区信访系统');
-    const row = await hall.backend.deps.db.selectFrom('export_destinations').select('config_json').where('id', '=', saved.id).executeTakeFirstOrThrow();
+    const row = await hall.backend.deps.db
+      .selectFrom('export_destinations')
+      .select('config_json')
+      .where('id', '=', saved.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.config_json).token).toBe('very-secret-token');
-    const audit = await hall.backend.deps.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity', '=', 'export_destination').execute();
+    const audit = await hall.backend.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'before_json', 'after_json'])
+      .where('entity', '=', 'export_destination')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['export.destination.create', 'export.destination.update']);
     expect(JSON.stringify(audit)).not.toContain('very-secret-token');
-    const kind = await saveDestination(hall.backend.deps, actor, destinationInput.parse({ id: saved.id, kind: 'folder', name: 'x', path: '/tmp' })).catch((e: Error) => e);
+    const kind = await saveDestination(
+      hall.backend.deps,
+      actor,
+      destinationInput.parse({ id: saved.id, kind: 'folder', name: 'x', path: '/tmp' }),
+    ).catch((e: Error) => e);
     expect((kind as Error).message).toContain('不能更改导出位置的类型');
   });
 

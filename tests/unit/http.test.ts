@@ -49,10 +49,19 @@ describe('HTTP transport', () => {
     const status = (headers: Record<string, string>) =>
       new Promise<number>((resolve, reject) => {
         const u = new URL(http.url);
-        const req = request({ host: u.hostname, port: u.port, path: '/api/setup.status', method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = request(
+          {
+            host: u.hostname,
+            port: u.port,
+            path: '/api/setup.status',
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', ...headers },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end('{}');
       });

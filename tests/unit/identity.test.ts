@@ -137,9 +137,7 @@ describe('checkIdNumber: resident', () => {
   });
 
   it('refuses 15-digit old numbers with a specific message', () => {
-    expect(expectFail(checkIdNumber('resident', '110105491231002', TODAY))).toBe(
-      '15位旧身份证号码已停用，请填写18位居民身份证号码',
-    );
+    expect(expectFail(checkIdNumber('resident', '110105491231002', TODAY))).toBe('15位旧身份证号码已停用，请填写18位居民身份证号码');
   });
 
   it('reports the length when it is wrong', () => {
@@ -303,7 +301,7 @@ describe('checkIdNumber: permits and passports', () => {
     expect(expectFail(checkIdNumber('passport', ''))).toContain('请填写护照号码');
   });
 
-  it("none: the number must be empty", () => {
+  it('none: the number must be empty', () => {
     expect(checkIdNumber('none', '')).toEqual({ ok: true, normalized: '' });
     expect(checkIdNumber('none', '   ')).toEqual({ ok: true, normalized: '' });
     expectFail(checkIdNumber('none', '11010519491231002X'));

@@ -33,7 +33,11 @@ let windows: { isDestroyed(): boolean; webContents: FakeContents }[];
 beforeEach(async () => {
   hall = await openHall();
   windows = [];
-  unbind = bindIpc(hall.backend, () => windows as never, (url) => url.startsWith(APP));
+  unbind = bindIpc(
+    hall.backend,
+    () => windows as never,
+    (url) => url.startsWith(APP),
+  );
 });
 afterEach(async () => {
   unbind();
@@ -41,7 +45,11 @@ afterEach(async () => {
 });
 
 const invoke = (wc: FakeContents, url: string, method: unknown, input: unknown) =>
-  handlers.get(INVOKE_CHANNEL)!({ sender: wc, senderFrame: { url } }, method, input) as Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
+  handlers.get(INVOKE_CHANNEL)!({ sender: wc, senderFrame: { url } }, method, input) as Promise<{
+    ok: boolean;
+    data?: unknown;
+    error?: { code: string };
+  }>;
 
 describe('Electron IPC transport', () => {
   it('keeps one session per window, never handing the token to the page', async () => {

@@ -17,7 +17,17 @@ let rendered: string[];
 
 async function talk(outcome: 'accepted' | 'declined' | 'assigned', extra: Record<string, unknown>) {
   const leaderId = (await hall.admin.call('users.list', {})).find((u) => u.role === 'leader')!.id;
-  const s = await hall.admin.call('roster.save', { id: null, leaderId, date: '2026-11-24', start: '09:00', end: '11:30', roomId: ROOM1, lawyer: '刘律师', slotMinutes: 30, expectedVersion: null });
+  const s = await hall.admin.call('roster.save', {
+    id: null,
+    leaderId,
+    date: '2026-11-24',
+    start: '09:00',
+    end: '11:30',
+    roomId: ROOM1,
+    lawyer: '刘律师',
+    slotMinutes: 30,
+    expectedVersion: null,
+  });
   await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
   const v = await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', '321'), name: '吴用' }));
   const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
@@ -56,7 +66,9 @@ describe('formal notices', () => {
     expect(Buffer.from(pdf.base64, 'base64').equals(bytes)).toBe(true);
     expect(pdf.name).toMatch(/^受理告知书-/);
 
-    const actions = (await hall.backend.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', t.id).orderBy('at').execute()).map((a) => a.action);
+    const actions = (
+      await hall.backend.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', t.id).orderBy('at').execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['talk.record', 'print.accept_notice', 'notice.archive', 'notice.open']));
   });
 
@@ -114,7 +126,11 @@ describe('formal notices', () => {
     const { route } = await leader.call('print.preview', { template: 'accept_notice', refId: t.id });
     expect(route).toMatch(/^\/print\/preview\//);
     const slip = await hall.backend.call({}, 'print.slip', { token: route.split('/').pop()! });
-    expect(slip.ok && slip.data).toMatchObject({ template: 'accept_notice', reprint: false, visit: expect.objectContaining({ name: '吴用' }) });
+    expect(slip.ok && slip.data).toMatchObject({
+      template: 'accept_notice',
+      reprint: false,
+      visit: expect.objectContaining({ name: '吴用' }),
+    });
     expect(await clerk.call('print.log', { refId: t.id })).toEqual([]);
     expect(rendered).toEqual([]);
     expect((await leader.fail('print.preview', { template: 'decline_notice', refId: t.id })).message).toContain('只有不予受理');

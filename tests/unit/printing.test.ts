@@ -34,7 +34,12 @@ describe('print jobs', () => {
       [true, 'pending'],
       [false, 'printed'],
     ]);
-    const audit = await hall.backend.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', visit.id).where('action', 'like', 'print.%').execute();
+    const audit = await hall.backend.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', visit.id)
+      .where('action', 'like', 'print.%')
+      .execute();
     expect(audit).toHaveLength(2);
   });
 
@@ -72,7 +77,10 @@ describe('print jobs', () => {
 
 class FakeContents extends EventEmitter {
   printed: Electron.WebContentsPrintOptions[] = [];
-  constructor(private readonly result: [boolean, string], private readonly printers = [{ name: 'TICKET-80' }]) {
+  constructor(
+    private readonly result: [boolean, string],
+    private readonly printers = [{ name: 'TICKET-80' }],
+  ) {
     super();
   }
   getPrintersAsync() {

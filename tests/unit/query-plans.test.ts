@@ -41,7 +41,9 @@ function planOf(build: (db: TestHall['backend']['deps']['db']) => unknown): stri
   void build(spy);
   if (!compiled) throw new Error('no query compiled');
   const c = compiled as { sql: string; parameters: readonly unknown[] };
-  return (hall.backend.store.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('; ');
+  return (hall.backend.store.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[])
+    .map((r) => r.detail)
+    .join('; ');
 }
 
 describe('query plans of the code’s own queries', () => {

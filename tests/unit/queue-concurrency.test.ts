@@ -15,9 +15,13 @@ beforeEach(async () => {
 afterEach(() => hall.close());
 
 function desk(deskId: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/desk-process.ts'), hall.dir, deskId, 'deskclerk', PASSWORD], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, '../support/desk-process.ts'), hall.dir, deskId, 'deskclerk', PASSWORD],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -26,7 +30,11 @@ function desk(deskId: string) {
     if (out.includes('READY\n')) markReady();
   });
   const done = new Promise<string[]>((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.split('\n').filter(Boolean).at(-1)!) as string[]) : reject(new Error(`desk process exited ${code}`)))),
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.split('\n').filter(Boolean).at(-1)!) as string[])
+        : reject(new Error(`desk process exited ${code}`)),
+    ),
   );
   return { ready, go: () => child.stdin.end('go\n'), done };
 }
@@ -44,13 +52,18 @@ describe('concurrent calling', () => {
     expect(new Set(all).size).toBe(90);
     // The desks really ran side by side (more than one of them got tickets).
     expect(got.filter((g) => g.length > 0).length).toBeGreaterThan(1);
-    const calls = await hall.backend.deps.db.selectFrom('ticket_calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const calls = await hall.backend.deps.db
+      .selectFrom('ticket_calls')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(calls.n)).toBe(90);
   }, 60_000);
 
   it('two desks on one backend calling at once through the API also never share a ticket', async () => {
     await issueMany(clerk, LANE.A, 20);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => clerk.call('queue.callNext', { deskId: i % 2 ? DESK[1] : DESK[2] })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => clerk.call('queue.callNext', { deskId: i % 2 ? DESK[1] : DESK[2] })),
+    );
     const nos = results.map((r) => r?.ticketNo);
     expect(new Set(nos).size).toBe(20);
   });

@@ -5,13 +5,27 @@ import { announcement, chineseNumber, formatTicketNo } from '@shared/domain/queu
 let n = 0;
 function t(id: string, minute: number, opts: { priority?: string; appointment?: number } = {}): Candidate {
   const iso = (m: number) => new Date(Date.UTC(2026, 10, 24, 1, m)).toISOString();
-  return { id, priority: opts.priority ?? null, appointmentAt: opts.appointment === undefined ? null : iso(opts.appointment), queuedAt: iso(minute), number: ++n };
+  return {
+    id,
+    priority: opts.priority ?? null,
+    appointmentAt: opts.appointment === undefined ? null : iso(opts.appointment),
+    queuedAt: iso(minute),
+    number: ++n,
+  };
 }
 const NOW = new Date(Date.UTC(2026, 10, 24, 1, 30)).toISOString();
 const ids = (c: Candidate[]) => c.map((x) => x.id);
 
 describe('call order', () => {
-  const line = [t('o1', 1), t('o2', 2), t('p1', 3, { priority: 'elderly' }), t('o3', 4), t('o4', 5), t('p2', 6, { priority: 'military' }), t('o5', 7)];
+  const line = [
+    t('o1', 1),
+    t('o2', 2),
+    t('p1', 3, { priority: 'elderly' }),
+    t('o3', 4),
+    t('o4', 5),
+    t('p2', 6, { priority: 'military' }),
+    t('o5', 7),
+  ];
 
   it('strict priority: every priority ticket first, each class in order of issue', () => {
     expect(ids(orderQueue(line, { kind: 'strict_priority' }, 0, NOW))).toEqual(['p1', 'p2', 'o1', 'o2', 'o3', 'o4', 'o5']);
@@ -35,7 +49,12 @@ describe('call order', () => {
   });
 
   it('checked-in appointments come first at their time, and wait until then', () => {
-    const withAppointments = [t('o1', 1), t('y-late', 2, { appointment: 45 }), t('y-due', 3, { appointment: 20 }), t('p1', 4, { priority: 'elderly' })];
+    const withAppointments = [
+      t('o1', 1),
+      t('y-late', 2, { appointment: 45 }),
+      t('y-due', 3, { appointment: 20 }),
+      t('p1', 4, { priority: 'elderly' }),
+    ];
     expect(ids(orderQueue(withAppointments, { kind: 'strict_priority' }, 0, NOW))).toEqual(['y-due', 'p1', 'o1', 'y-late']);
   });
 

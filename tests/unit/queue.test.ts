@@ -34,7 +34,11 @@ describe('issuing tickets', () => {
     expect(p.priority).toBe('elderly');
     const board = await clerk.call('queue.board', { deskId: DESK[1] });
     expect(board.waiting.map((t) => t.ticketNo)).toEqual(['A004', 'A001', 'A002', 'A003']);
-    const audit = await hall.backend.deps.db.selectFrom('audit_log').select('after_json').where('entity_id', '=', p.id).executeTakeFirstOrThrow();
+    const audit = await hall.backend.deps.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity_id', '=', p.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!)).toMatchObject({ ticketNo: 'A004', priority: 'elderly' });
   });
 
@@ -89,7 +93,11 @@ describe('calling', () => {
     expect(err.fields?.reason).toBeTruthy();
     const t = await clerk.call('queue.callTicket', { deskId: DESK[1], ticketId: second!.id, reason: '行动不便' });
     expect(t.ticketNo).toBe('A002');
-    const row = await hall.backend.deps.db.selectFrom('audit_log').select('note').where('action', '=', 'ticket.call_out_of_order').executeTakeFirstOrThrow();
+    const row = await hall.backend.deps.db
+      .selectFrom('audit_log')
+      .select('note')
+      .where('action', '=', 'ticket.call_out_of_order')
+      .executeTakeFirstOrThrow();
     expect(row.note).toBe('行动不便');
   });
 
@@ -169,7 +177,9 @@ describe('moving tickets', () => {
     expect(w).toMatchObject({ ticketNo: 'A001', status: 'called', deskNumber: 1 });
     expect((await clerk.call('queue.issue', { laneId: LANE.A })).ticketNo).toBe('A002');
     const log = await clerk.call('queue.dayLog', {});
-    expect(log.find((t) => t.ticketNo === 'A001')?.calls).toEqual([expect.objectContaining({ kind: 'walk_in', deskNumber: 1, actorName: expect.stringMatching(/^测试clerk/) })]);
+    expect(log.find((t) => t.ticketNo === 'A001')?.calls).toEqual([
+      expect.objectContaining({ kind: 'walk_in', deskNumber: 1, actorName: expect.stringMatching(/^测试clerk/) }),
+    ]);
   });
 });
 

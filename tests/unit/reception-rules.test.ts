@@ -82,11 +82,15 @@ describe('booking conflicts', () => {
   });
 
   it('refuses a group larger than the room', () => {
-    expect(bookingConflict({ ...walkIn, attendees: 4, peopleCount: 4 }, session, { ...room, capacity: 3 }, [], '2026-11-25')).toBe('进入接谈的4人超过2号接谈室的容量（3人）');
+    expect(bookingConflict({ ...walkIn, attendees: 4, peopleCount: 4 }, session, { ...room, capacity: 3 }, [], '2026-11-25')).toBe(
+      '进入接谈的4人超过2号接谈室的容量（3人）',
+    );
   });
 
   it('refuses more than 5 representatives of a group visit', () => {
-    expect(bookingConflict({ ...walkIn, attendees: 6, peopleCount: 30 }, session, { ...room, capacity: 20 }, [], '2026-11-25')).toContain('代表不超过5人');
+    expect(bookingConflict({ ...walkIn, attendees: 6, peopleCount: 30 }, session, { ...room, capacity: 20 }, [], '2026-11-25')).toContain(
+      '代表不超过5人',
+    );
     expect(bookingConflict({ ...walkIn, attendees: 5, peopleCount: 30 }, session, room, [], '2026-11-25')).toBeNull();
     // Four relatives are not a group: the representative rule does not apply, only the room's size.
     expect(bookingConflict({ ...walkIn, attendees: 4, peopleCount: 4 }, session, room, [], '2026-11-25')).toBeNull();
@@ -109,7 +113,15 @@ describe('booking conflicts', () => {
 
 describe('the order of a leader’s queue and the walk-in estimate', () => {
   const s = { start: '09:00', end: '11:30', slotMinutes: 30 };
-  const item = (id: string, over: Partial<QueueItem>): QueueItem => ({ id, kind: 'walk_in', slot: null, position: 1, status: 'waiting', calledAtMinutes: null, ...over });
+  const item = (id: string, over: Partial<QueueItem>): QueueItem => ({
+    id,
+    kind: 'walk_in',
+    slot: null,
+    position: 1,
+    status: 'waiting',
+    calledAtMinutes: null,
+    ...over,
+  });
   const at = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
   it('walk-ins fill the gaps between appointments in the clerk’s order', () => {
@@ -141,12 +153,22 @@ describe('the order of a leader’s queue and the walk-in estimate', () => {
   });
 
   it('finished, cancelled and missing visitors take no time', () => {
-    const plan = planQueue(s, [item('done', { status: 'done' }), item('gone', { status: 'cancelled', kind: 'appointment', slot: '09:00' }), item('w', { position: 3 })], 0);
+    const plan = planQueue(
+      s,
+      [
+        item('done', { status: 'done' }),
+        item('gone', { status: 'cancelled', kind: 'appointment', slot: '09:00' }),
+        item('w', { position: 3 }),
+      ],
+      0,
+    );
     expect(plan).toEqual([{ id: 'w', at: '09:00' }]);
   });
 
   it('says when the day is full', () => {
-    const full = ['09:00', '09:30', '10:00', '10:30', '11:00'].map((slot, i) => item(`a${i}`, { kind: 'appointment', slot, status: 'scheduled' }));
+    const full = ['09:00', '09:30', '10:00', '10:30', '11:00'].map((slot, i) =>
+      item(`a${i}`, { kind: 'appointment', slot, status: 'scheduled' }),
+    );
     expect(walkInFits(s, full, 0)).toBeNull();
     expect(walkInFits(s, full.slice(1), 0)).toBe('09:00');
     expect(walkInFits(s, [], 11 * 60 + 1)).toBeNull();
@@ -162,7 +184,10 @@ describe('dates an outcome sets', () => {
   });
 
   it('accepted: 15 days to answer in writing from receipt, 60 days to handle from acceptance', () => {
-    expect(outcomeDates('accepted', '2026-11-24', '2026-11-24', EMPTY_CALENDAR)).toEqual({ replyDue: '2026-12-09', handleDue: '2027-01-25' });
+    expect(outcomeDates('accepted', '2026-11-24', '2026-11-24', EMPTY_CALENDAR)).toEqual({
+      replyDue: '2026-12-09',
+      handleDue: '2027-01-25',
+    });
   });
 
   it('a period ending on a holiday or rest day ends on the next working day', () => {
@@ -176,6 +201,7 @@ describe('dates an outcome sets', () => {
   });
 
   it('forwarded, declined and guided to litigation only owe the written answer', () => {
-    for (const o of ['forwarded', 'declined', 'litigation'] as const) expect(outcomeDates(o, '2026-11-24', '2026-11-25', EMPTY_CALENDAR)).toEqual({ replyDue: '2026-12-09', handleDue: null });
+    for (const o of ['forwarded', 'declined', 'litigation'] as const)
+      expect(outcomeDates(o, '2026-11-24', '2026-11-25', EMPTY_CALENDAR)).toEqual({ replyDue: '2026-12-09', handleDue: null });
   });
 });

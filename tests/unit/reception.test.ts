@@ -24,7 +24,19 @@ async function leaderId(username: string) {
 }
 
 async function publishedSession(leader: string, over: Partial<{ date: string; start: string; end: string; roomId: string }> = {}) {
-  const s = await hall.admin.call('roster.save', { id: null, leaderId: leader, date: TODAY, start: '09:00', end: '11:30', roomId: ROOM1, topics: '城建、拆迁', lawyer: '刘律师', slotMinutes: 30, expectedVersion: null, ...over });
+  const s = await hall.admin.call('roster.save', {
+    id: null,
+    leaderId: leader,
+    date: TODAY,
+    start: '09:00',
+    end: '11:30',
+    roomId: ROOM1,
+    topics: '城建、拆迁',
+    lawyer: '刘律师',
+    slotMinutes: 30,
+    expectedVersion: null,
+    ...over,
+  });
   return hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
 }
 
@@ -46,13 +58,46 @@ afterEach(() => hall.close());
 describe('the roster', () => {
   it('refuses a leader in two rooms at once and a room given twice, and only the admin edits it', async () => {
     await publishedSession(wangId);
-    const twoRooms = await hall.admin.fail('roster.save', { id: null, leaderId: wangId, date: TODAY, start: '11:00', end: '12:00', roomId: ROOM2, slotMinutes: 30, expectedVersion: null });
+    const twoRooms = await hall.admin.fail('roster.save', {
+      id: null,
+      leaderId: wangId,
+      date: TODAY,
+      start: '11:00',
+      end: '12:00',
+      roomId: ROOM2,
+      slotMinutes: 30,
+      expectedVersion: null,
+    });
     expect(twoRooms).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('同一时间不能在两个房间') });
-    const roomTaken = await hall.admin.fail('roster.save', { id: null, leaderId: liId, date: TODAY, start: '10:00', end: '11:00', roomId: ROOM1, slotMinutes: 30, expectedVersion: null });
+    const roomTaken = await hall.admin.fail('roster.save', {
+      id: null,
+      leaderId: liId,
+      date: TODAY,
+      start: '10:00',
+      end: '11:00',
+      roomId: ROOM1,
+      slotMinutes: 30,
+      expectedVersion: null,
+    });
     expect(roomTaken.message).toContain('同一房间不能重复安排');
-    expect((await clerk.fail('roster.save', { id: null, leaderId: liId, date: TODAY, start: '10:00', end: '11:00', roomId: ROOM2, slotMinutes: 30, expectedVersion: null })).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await clerk.fail('roster.save', {
+          id: null,
+          leaderId: liId,
+          date: TODAY,
+          start: '10:00',
+          end: '11:00',
+          roomId: ROOM2,
+          slotMinutes: 30,
+          expectedVersion: null,
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
     const list = await clerk.call('roster.list', { from: TODAY, to: TODAY });
-    expect(list).toEqual([expect.objectContaining({ leaderName: '测试wang', roomName: '1号接谈室', status: 'published', lawyer: '刘律师' })]);
+    expect(list).toEqual([
+      expect.objectContaining({ leaderName: '测试wang', roomName: '1号接谈室', status: 'published', lawyer: '刘律师' }),
+    ]);
   });
 
   it('will not withdraw or cancel a session visitors are booked into', async () => {
@@ -80,14 +125,29 @@ describe('scheduling into a leader’s queue', () => {
 
   it('an appointment takes a free slot; walk-ins flow around it; refusals say why', async () => {
     const s = await publishedSession(wangId);
-    const appt = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '09:00' });
+    const appt = await clerk.call('reception.schedule', {
+      visitId: (await register()).id,
+      sessionId: s.id,
+      kind: 'appointment',
+      slot: '09:00',
+    });
     expect(appt).toMatchObject({ status: 'scheduled', ticketNo: null, plannedAt: '09:00' });
     const walk = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
     expect(walk.plannedAt).toBe('09:30');
 
-    const taken = await clerk.fail('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '09:00' });
+    const taken = await clerk.fail('reception.schedule', {
+      visitId: (await register()).id,
+      sessionId: s.id,
+      kind: 'appointment',
+      slot: '09:00',
+    });
     expect(taken.message).toBe('09:00 已有约访，请另选时段');
-    const outside = await clerk.fail('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '14:00' });
+    const outside = await clerk.fail('reception.schedule', {
+      visitId: (await register()).id,
+      sessionId: s.id,
+      kind: 'appointment',
+      slot: '14:00',
+    });
     expect(outside.message).toContain('不在该领导的接访安排内');
 
     const board = await clerk.call('reception.board', { date: TODAY });
@@ -97,19 +157,44 @@ describe('scheduling into a leader’s queue', () => {
   });
 
   it('refuses a group larger than the room and more than five representatives going in', async () => {
-    await hall.admin.call('rooms.save', { id: ROOM1, number: 1, name: '1号接谈室', kind: 'talk', capacity: 4, openFrom: '08:30', openTo: '17:30', active: true });
+    await hall.admin.call('rooms.save', {
+      id: ROOM1,
+      number: 1,
+      name: '1号接谈室',
+      kind: 'talk',
+      capacity: 4,
+      openFrom: '08:30',
+      openTo: '17:30',
+      active: true,
+    });
     const s = await publishedSession(wangId);
-    const reps = Array.from({ length: 5 }, (_, i) => ({ name: `代表${'甲乙丙丁戊'[i]}`, idType: 'resident' as const, idNumber: residentId('110105', '19800101', String(200 + i)), phone: '' }));
+    const reps = Array.from({ length: 5 }, (_, i) => ({
+      name: `代表${'甲乙丙丁戊'[i]}`,
+      idType: 'resident' as const,
+      idNumber: residentId('110105', '19800101', String(200 + i)),
+      phone: '',
+    }));
     const group = await register({ peopleCount: 30, representatives: reps });
     const tooBig = await clerk.fail('reception.schedule', { visitId: group.id, sessionId: s.id, kind: 'walk_in' });
     expect(tooBig.message).toBe('进入接谈的5人超过1号接谈室的容量（4人）');
     const sixReps = await clerk.fail('reception.schedule', { visitId: group.id, sessionId: s.id, kind: 'walk_in', attendees: 6 });
     expect(sixReps.message).toContain('代表不超过5人');
-    expect(await clerk.call('reception.schedule', { visitId: group.id, sessionId: s.id, kind: 'walk_in', attendees: 3 })).toMatchObject({ attendees: 3 });
+    expect(await clerk.call('reception.schedule', { visitId: group.id, sessionId: s.id, kind: 'walk_in', attendees: 3 })).toMatchObject({
+      attendees: 3,
+    });
   });
 
   it('a draft session takes no bookings', async () => {
-    const s = await hall.admin.call('roster.save', { id: null, leaderId: wangId, date: TODAY, start: '09:00', end: '11:30', roomId: ROOM1, slotMinutes: 30, expectedVersion: null });
+    const s = await hall.admin.call('roster.save', {
+      id: null,
+      leaderId: wangId,
+      date: TODAY,
+      start: '09:00',
+      end: '11:30',
+      roomId: ROOM1,
+      slotMinutes: 30,
+      expectedVersion: null,
+    });
     const refused = await clerk.fail('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
     expect(refused.message).toContain('尚未发布');
   });
@@ -117,10 +202,17 @@ describe('scheduling into a leader’s queue', () => {
   it('moving or cancelling an appointment tells the clerk whom to inform', async () => {
     const s = await publishedSession(wangId);
     const other = await publishedSession(liId, { date: '2026-11-26', roomId: ROOM2 });
-    const b = await clerk.call('reception.schedule', { visitId: (await register({ name: '赵敏', phone: '13912345678' })).id, sessionId: s.id, kind: 'appointment', slot: '10:00' });
+    const b = await clerk.call('reception.schedule', {
+      visitId: (await register({ name: '赵敏', phone: '13912345678' })).id,
+      sessionId: s.id,
+      kind: 'appointment',
+      slot: '10:00',
+    });
     const moved = await clerk.call('reception.move', { bookingId: b.id, sessionId: other.id, slot: '09:30' });
     expect(moved.inform).toMatchObject({ name: '赵敏', phone: '13912345678' });
-    expect(moved.inform!.message).toBe('请通知赵敏（电话 13912345678）：原定2026年11月24日 10:00 在1号接谈室由测试wang接谈，改为2026年11月26日 09:30 在2号接谈室由测试li接谈。');
+    expect(moved.inform!.message).toBe(
+      '请通知赵敏（电话 13912345678）：原定2026年11月24日 10:00 在1号接谈室由测试wang接谈，改为2026年11月26日 09:30 在2号接谈室由测试li接谈。',
+    );
     expect(moved.booking).toMatchObject({ sessionId: other.id, slot: '09:30', status: 'scheduled' });
     const cancelled = await clerk.call('reception.cancel', { bookingId: b.id, reason: '来访人申请改期' });
     expect(cancelled.inform!.message).toContain('已取消（来访人申请改期）');
@@ -145,8 +237,18 @@ describe('scheduling into a leader’s queue', () => {
   it('an appointment checks in on its day and gets its number then', async () => {
     const s = await publishedSession(wangId);
     const later = await publishedSession(wangId, { date: '2026-11-25' });
-    const today = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '10:30' });
-    const tomorrow = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: later.id, kind: 'appointment', slot: '10:30' });
+    const today = await clerk.call('reception.schedule', {
+      visitId: (await register()).id,
+      sessionId: s.id,
+      kind: 'appointment',
+      slot: '10:30',
+    });
+    const tomorrow = await clerk.call('reception.schedule', {
+      visitId: (await register()).id,
+      sessionId: later.id,
+      kind: 'appointment',
+      slot: '10:30',
+    });
     expect((await clerk.call('reception.checkIn', { bookingId: today.id })).ticketNo).toBe('L001');
     expect((await clerk.fail('reception.checkIn', { bookingId: tomorrow.id })).message).toContain('当天才能签到');
   });
@@ -185,7 +287,12 @@ describe('the duty leader', () => {
     expect(early.message).toContain('请先叫号');
 
     expect(await wang.call('reception.callNext', { sessionId: s.id })).toEqual({ bookingId: booking.id });
-    expect(events.find((e) => e.name === 'queue.called')?.payload).toMatchObject({ ticketNo: 'L001', deskNumber: 1, place: 'room', recall: false });
+    expect(events.find((e) => e.name === 'queue.called')?.payload).toMatchObject({
+      ticketNo: 'L001',
+      deskNumber: 1,
+      place: 'room',
+      recall: false,
+    });
     const display = await client0().call('display.state', {});
     expect(display.current).toEqual([expect.objectContaining({ ticketNo: 'L001', deskNumber: 1, place: 'room', name: '孙*空' })]);
     expect(display.recent[0]).toMatchObject({ ticketNo: 'L001', place: 'room' });
@@ -197,19 +304,43 @@ describe('the duty leader', () => {
     const missingUnit = await wang.fail('reception.record', { bookingId: booking.id, notes: '反映补贴未落实', outcome: 'accepted' });
     expect(missingUnit.fields).toMatchObject({ unit: '请填写责任单位' });
 
-    const talk = await wang.call('reception.record', { bookingId: booking.id, notes: '反映补贴未落实，已核实', outcome: 'accepted', unit: '区住建局', satisfaction: 'satisfied', lawyerPresent: true });
-    expect(talk).toMatchObject({ outcome: 'accepted', unit: '区住建局', decidedOn: TODAY, replyDue: '2026-12-09', handleDue: '2027-01-25', satisfaction: 'satisfied', lawyerPresent: true });
+    const talk = await wang.call('reception.record', {
+      bookingId: booking.id,
+      notes: '反映补贴未落实，已核实',
+      outcome: 'accepted',
+      unit: '区住建局',
+      satisfaction: 'satisfied',
+      lawyerPresent: true,
+    });
+    expect(talk).toMatchObject({
+      outcome: 'accepted',
+      unit: '区住建局',
+      decidedOn: TODAY,
+      replyDue: '2026-12-09',
+      handleDue: '2027-01-25',
+      satisfaction: 'satisfied',
+      lawyerPresent: true,
+    });
 
     const visit = await clerk.call('visits.get', { visitId: v.id });
     expect(visit).toMatchObject({ outcome: '受理（区住建局）', version: 2, correctedAt: null });
-    const outbox = await hall.backend.deps.db.selectFrom('outbox').select(['entity_version', 'payload_json']).where('entity_id', '=', v.id).orderBy('seq').execute();
+    const outbox = await hall.backend.deps.db
+      .selectFrom('outbox')
+      .select(['entity_version', 'payload_json'])
+      .where('entity_id', '=', v.id)
+      .orderBy('seq')
+      .execute();
     expect(outbox.map((o) => o.entity_version)).toEqual([1, 2]);
     expect(JSON.parse(outbox[1]!.payload_json)).toMatchObject({ outcome: '受理（区住建局）' });
 
     const after = await hall.admin.call('display.state', {});
     expect(after.current).toEqual([]);
     const queue = await wang.call('reception.myQueue', { leaderId: null });
-    expect(queue.sessions[0]!.visitors[0]).toMatchObject({ status: 'done', outcome: 'accepted', talk: expect.objectContaining({ id: talk.id }) });
+    expect(queue.sessions[0]!.visitors[0]).toMatchObject({
+      status: 'done',
+      outcome: 'accepted',
+      talk: expect.objectContaining({ id: talk.id }),
+    });
   });
 
   it('a visitor who does not come in is marked missing; recall calls again', async () => {
@@ -227,22 +358,46 @@ describe('the duty leader', () => {
   it('an assigned deadline may not pass the 60-day limit; one extension of at most 30 days; due warnings and overdue', async () => {
     const s = await publishedSession(wangId);
     const bookings = [];
-    for (let i = 0; i < 2; i++) bookings.push(await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' }));
+    for (let i = 0; i < 2; i++)
+      bookings.push(await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' }));
     await wang.call('reception.callNext', { sessionId: s.id });
-    const tooLate = await wang.fail('reception.record', { bookingId: bookings[0]!.id, notes: '交办处理', outcome: 'assigned', unit: '和平街道办', deadline: '2027-03-01' });
+    const tooLate = await wang.fail('reception.record', {
+      bookingId: bookings[0]!.id,
+      notes: '交办处理',
+      outcome: 'assigned',
+      unit: '和平街道办',
+      deadline: '2027-03-01',
+    });
     expect(tooLate.message).toContain('不能超过60日的法定期限（2027年01月25日）');
-    const assigned = await wang.call('reception.record', { bookingId: bookings[0]!.id, notes: '交办处理', outcome: 'assigned', unit: '和平街道办', deadline: '2026-12-04' });
+    const assigned = await wang.call('reception.record', {
+      bookingId: bookings[0]!.id,
+      notes: '交办处理',
+      outcome: 'assigned',
+      unit: '和平街道办',
+      deadline: '2026-12-04',
+    });
     expect(assigned.handleDue).toBe('2026-12-04');
 
     await wang.call('reception.callNext', { sessionId: s.id });
-    const declined = await wang.call('reception.record', { bookingId: bookings[1]!.id, notes: '属于诉讼事项', outcome: 'declined', reason: '已进入诉讼程序' });
-    expect((await wang.fail('reception.extend', { talkId: declined.id, days: 10, reason: '需要补充调查' })).message).toContain('只有受理或交办');
+    const declined = await wang.call('reception.record', {
+      bookingId: bookings[1]!.id,
+      notes: '属于诉讼事项',
+      outcome: 'declined',
+      reason: '已进入诉讼程序',
+    });
+    expect((await wang.fail('reception.extend', { talkId: declined.id, days: 10, reason: '需要补充调查' })).message).toContain(
+      '只有受理或交办',
+    );
 
     // A 交办 is extended from its own deadline (12-04 + 30 = 2027-01-03, a Sunday → Monday).
     const extended = await wang.call('reception.extend', { talkId: assigned.id, days: 30, reason: '涉及多个部门，需要协调' });
     expect(extended).toMatchObject({ extensionDays: 30, handleDue: '2027-01-04' });
-    expect((await wang.fail('reception.extend', { talkId: assigned.id, days: 5, reason: '再次延期' })).message).toBe('办理期限只能延长一次');
-    expect((await wang.fail('reception.extend', { talkId: declined.id, days: 31, reason: '需要补充调查' })).fields).toMatchObject({ days: '延期最多30天' });
+    expect((await wang.fail('reception.extend', { talkId: assigned.id, days: 5, reason: '再次延期' })).message).toBe(
+      '办理期限只能延长一次',
+    );
+    expect((await wang.fail('reception.extend', { talkId: declined.id, days: 31, reason: '需要补充调查' })).fields).toMatchObject({
+      days: '延期最多30天',
+    });
 
     // 2026-12-07: the written answers (due 12-09) are two days off.
     hall.clock.now = new Date('2026-12-07T02:00:00Z');
@@ -269,7 +424,12 @@ describe('the duty leader', () => {
     await clerk.call('queue.issue', { laneId: '0193a000-0000-7000-8000-00000000000a' });
     hall.clock.now = new Date('2026-11-25T01:00:00Z');
     await clerk.call('queue.issue', { laneId: '0193a000-0000-7000-8000-00000000000a' });
-    const tickets = await hall.backend.deps.db.selectFrom('tickets').select(['ticket_no', 'day', 'status']).where('day', '=', '2026-11-25').orderBy('number').execute();
+    const tickets = await hall.backend.deps.db
+      .selectFrom('tickets')
+      .select(['ticket_no', 'day', 'status'])
+      .where('day', '=', '2026-11-25')
+      .orderBy('number')
+      .execute();
     expect(tickets.map((t) => t.ticket_no)).toEqual(['A001', 'A002']);
   });
 });
@@ -286,11 +446,19 @@ describe('extensions and the end of a reception day', () => {
     await wang.call('reception.callNext', { sessionId: s.id });
     const a = await wang.call('reception.record', { bookingId: b1.id, notes: '受理', outcome: 'accepted', unit: '区民政局' });
     await wang.call('reception.callNext', { sessionId: s.id });
-    const late = await wang.call('reception.record', { bookingId: b2.id, notes: '交办', outcome: 'assigned', unit: '和平街道办', deadline: '2026-11-27' });
+    const late = await wang.call('reception.record', {
+      bookingId: b2.id,
+      notes: '交办',
+      outcome: 'assigned',
+      unit: '和平街道办',
+      deadline: '2026-11-27',
+    });
     // 2026-11-24 + 90 = 2027-02-22 (a Monday).
     expect((await wang.call('reception.extend', { talkId: a.id, days: 30, reason: '涉及多个部门' })).handleDue).toBe('2027-02-22');
     hall.clock.now = new Date('2026-11-30T02:00:00Z');
-    expect((await wang.fail('reception.extend', { talkId: late.id, days: 10, reason: '需要补充材料' })).message).toBe('办理期限（2026年11月27日）已过，不能再延期');
+    expect((await wang.fail('reception.extend', { talkId: late.id, days: 10, reason: '需要补充材料' })).message).toBe(
+      '办理期限（2026年11月27日）已过，不能再延期',
+    );
   });
 
   it('at the day’s end, visitors still booked or waiting are marked missing and can be booked again; a talk begun may still be recorded', async () => {
@@ -303,30 +471,66 @@ describe('extensions and the end of a reception day', () => {
     hall.clock.now = new Date('2026-11-25T01:00:00Z');
     await clerk.call('queue.issue', { laneId: '0193a000-0000-7000-8000-00000000000a' }); // the first queue change of the day
     const rows = await hall.backend.deps.db.selectFrom('reception_bookings').select(['id', 'status']).execute();
-    expect(new Map(rows.map((r) => [r.id, r.status]))).toEqual(new Map([[inRoom.id, 'called'], [waiting.id, 'no_show']]));
+    expect(new Map(rows.map((r) => [r.id, r.status]))).toEqual(
+      new Map([
+        [inRoom.id, 'called'],
+        [waiting.id, 'no_show'],
+      ]),
+    );
     const tomorrow = await publishedSession(wangId, { date: '2026-11-25' });
     expect((await clerk.call('reception.schedule', { visitId: v2.id, sessionId: tomorrow.id, kind: 'walk_in' })).status).toBe('waiting');
-    expect((await wang.call('reception.record', { bookingId: inRoom.id, notes: '昨日接谈补记', outcome: 'answered' })).decidedOn).toBe('2026-11-25');
+    expect((await wang.call('reception.record', { bookingId: inRoom.id, notes: '昨日接谈补记', outcome: 'answered' })).decidedOn).toBe(
+      '2026-11-25',
+    );
     expect((await wang.fail('reception.callNext', { sessionId: s.id })).message).toContain('不是今天');
   });
 
   it('desks cannot park, move or requeue a number waiting for a leader’s room', async () => {
     const s = await publishedSession(wangId);
     const b = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
-    const ticket = await hall.backend.deps.db.selectFrom('reception_bookings').select('ticket_id').where('id', '=', b.id).executeTakeFirstOrThrow();
+    const ticket = await hall.backend.deps.db
+      .selectFrom('reception_bookings')
+      .select('ticket_id')
+      .where('id', '=', b.id)
+      .executeTakeFirstOrThrow();
     expect((await clerk.fail('queue.park', { ticketId: ticket.ticket_id! })).message).toContain('在等候领导接谈');
-    expect((await clerk.fail('queue.transfer', { ticketId: ticket.ticket_id!, toLaneId: '0193a000-0000-7000-8000-00000000000a' })).message).toContain('在等候领导接谈');
+    expect(
+      (await clerk.fail('queue.transfer', { ticketId: ticket.ticket_id!, toLaneId: '0193a000-0000-7000-8000-00000000000a' })).message,
+    ).toContain('在等候领导接谈');
   });
 
   it('retiming a session may not strand a booked appointment, and an appointment may not push a waiting walk-in out of the day', async () => {
-    const s = await hall.admin.call('roster.save', { id: null, leaderId: wangId, date: TODAY, start: '09:00', end: '10:00', roomId: ROOM1, slotMinutes: 30, expectedVersion: null });
+    const s = await hall.admin.call('roster.save', {
+      id: null,
+      leaderId: wangId,
+      date: TODAY,
+      start: '09:00',
+      end: '10:00',
+      roomId: ROOM1,
+      slotMinutes: 30,
+      expectedVersion: null,
+    });
     await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
     await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '09:30' });
     const current = (await clerk.call('roster.list', { from: TODAY, to: TODAY }))[0]!;
-    const retime = await hall.admin.fail('roster.save', { id: s.id, leaderId: wangId, date: TODAY, start: '09:00', end: '10:00', roomId: ROOM1, slotMinutes: 20, expectedVersion: current.version });
+    const retime = await hall.admin.fail('roster.save', {
+      id: s.id,
+      leaderId: wangId,
+      date: TODAY,
+      start: '09:00',
+      end: '10:00',
+      roomId: ROOM1,
+      slotMinutes: 20,
+      expectedVersion: current.version,
+    });
     expect(retime.message).toBe('已有约访在 09:30，改动后不在接访时段内，请先改约');
     await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
-    const pushOut = await clerk.fail('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'appointment', slot: '09:00' });
+    const pushOut = await clerk.fail('reception.schedule', {
+      visitId: (await register()).id,
+      sessionId: s.id,
+      kind: 'appointment',
+      slot: '09:00',
+    });
     expect(pushOut.message).toContain('现场来访今天排不上');
   });
 });
@@ -342,7 +546,12 @@ describe('what the district receives of a talk', () => {
     await wang.call('reception.extend', { talkId: t.id, days: 30, reason: '涉及多个部门' });
     hall.clock.now = new Date('2026-12-20T02:00:00Z');
     await clerk.call('reception.progress', { talkId: t.id, step: 'concluded', date: '2026-12-20' });
-    const sent = await hall.backend.deps.db.selectFrom('outbox').select(['entity_version', 'payload_json']).where('entity_id', '=', v.id).orderBy('seq').execute();
+    const sent = await hall.backend.deps.db
+      .selectFrom('outbox')
+      .select(['entity_version', 'payload_json'])
+      .where('entity_id', '=', v.id)
+      .orderBy('seq')
+      .execute();
     // Registered, outcome, extended, concluded; the written answer alone changes nothing the district shows.
     expect(sent.map((o) => [o.entity_version, (JSON.parse(o.payload_json) as { outcome: string | null }).outcome])).toEqual([
       [1, null],

@@ -11,7 +11,10 @@ beforeEach(async () => {
 afterEach(() => hall.close());
 
 async function count(table: 'visits' | 'petitioners' | 'matters' | 'audit_log' | 'outbox' | 'visit_representatives') {
-  const r = await hall.backend.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await hall.backend.deps.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -45,7 +48,10 @@ describe('walk-in registration', () => {
 
   it('refuses to link a visit to another person’s matter', async () => {
     const mine = await clerk.call('visits.register', visitInput());
-    const err = await clerk.fail('visits.register', visitInput({ idNumber: residentId('310101', '19800202', '345'), name: '王五', matterId: mine.matterId }));
+    const err = await clerk.fail(
+      'visits.register',
+      visitInput({ idNumber: residentId('310101', '19800202', '345'), name: '王五', matterId: mine.matterId }),
+    );
     expect(err.code).toBe('VALIDATION');
     expect(err.fields?.matterId).toContain('不属于');
     expect(await count('visits')).toBe(1);
@@ -137,7 +143,12 @@ describe('corrections', () => {
         { field: 'summary', before: '小区加装电梯补贴未落实', after: '加装电梯补贴未按期发放' },
       ],
     });
-    const outbox = await hall.backend.deps.db.selectFrom('outbox').select(['entity_version']).where('entity_id', '=', saved.id).orderBy('seq').execute();
+    const outbox = await hall.backend.deps.db
+      .selectFrom('outbox')
+      .select(['entity_version'])
+      .where('entity_id', '=', saved.id)
+      .orderBy('seq')
+      .execute();
     expect(outbox.map((o) => o.entity_version)).toEqual([1, 2]);
   });
 
@@ -148,7 +159,12 @@ describe('corrections', () => {
     const db = hall.backend.deps.db;
     const p = await db.selectFrom('petitioners').selectAll().where('id', '=', saved.petitionerId).executeTakeFirstOrThrow();
     expect([p.name, p.name_initials, p.version]).toEqual(['张三丰', 'zsf', 2]);
-    const outbox = await db.selectFrom('outbox').select(['entity', 'entity_version']).where('entity_id', '=', saved.petitionerId).orderBy('seq').execute();
+    const outbox = await db
+      .selectFrom('outbox')
+      .select(['entity', 'entity_version'])
+      .where('entity_id', '=', saved.petitionerId)
+      .orderBy('seq')
+      .execute();
     expect(outbox).toEqual([
       { entity: 'petitioner', entity_version: 1 },
       { entity: 'petitioner', entity_version: 2 },
@@ -160,10 +176,25 @@ describe('corrections', () => {
   it('refuses a correction based on a stale version and one that changes nothing', async () => {
     const saved = await clerk.call('visits.register', visitInput());
     const { corrections: _c, ...rest } = saved;
-    await clerk.call('visits.correct', { visitId: saved.id, expectedVersion: 1, reason: '改电话', changes: { ...rest, phone: '13900001111' } });
-    const stale = await clerk.fail('visits.correct', { visitId: saved.id, expectedVersion: 1, reason: '改地址', changes: { ...rest, address: '新地址' } });
+    await clerk.call('visits.correct', {
+      visitId: saved.id,
+      expectedVersion: 1,
+      reason: '改电话',
+      changes: { ...rest, phone: '13900001111' },
+    });
+    const stale = await clerk.fail('visits.correct', {
+      visitId: saved.id,
+      expectedVersion: 1,
+      reason: '改地址',
+      changes: { ...rest, address: '新地址' },
+    });
     expect(stale.code).toBe('CONFLICT');
-    const same = await clerk.fail('visits.correct', { visitId: saved.id, expectedVersion: 2, reason: '无变化', changes: { ...rest, phone: '13900001111' } });
+    const same = await clerk.fail('visits.correct', {
+      visitId: saved.id,
+      expectedVersion: 2,
+      reason: '无变化',
+      changes: { ...rest, phone: '13900001111' },
+    });
     expect(same.message).toContain('没有需要更正');
     expect((await clerk.call('visits.get', { visitId: saved.id })).address).toBe(saved.address);
   });

@@ -7,9 +7,24 @@ let clerk: Client;
 beforeEach(async () => {
   hall = await openHall();
   clerk = await hall.as('clerk');
-  await clerk.call('visits.register', visitInput({ name: '张三丰', idNumber: residentId('110105', '19650312', '123'), phone: '13812345678' }));
-  await clerk.call('visits.register', visitInput({ name: '张绍峰', idNumber: residentId('110105', '19720101', '456'), phone: '13812345678', category: 'health', summary: '医保报销' }));
-  await clerk.call('visits.register', visitInput({ name: '单田芳', idNumber: residentId('120101', '19340601', '017'), phone: '010-66012345' }));
+  await clerk.call(
+    'visits.register',
+    visitInput({ name: '张三丰', idNumber: residentId('110105', '19650312', '123'), phone: '13812345678' }),
+  );
+  await clerk.call(
+    'visits.register',
+    visitInput({
+      name: '张绍峰',
+      idNumber: residentId('110105', '19720101', '456'),
+      phone: '13812345678',
+      category: 'health',
+      summary: '医保报销',
+    }),
+  );
+  await clerk.call(
+    'visits.register',
+    visitInput({ name: '单田芳', idNumber: residentId('120101', '19340601', '017'), phone: '010-66012345' }),
+  );
   await clerk.call('visits.register', visitInput({ idType: 'none', idNumber: '', name: '李无证', phone: '' }));
 });
 afterEach(() => hall.close());
@@ -44,7 +59,11 @@ describe('finding a person', () => {
     expect(byPhone.history).toBeNull();
 
     // A new document with a known phone is a new person: no one else's history.
-    const newcomer = await clerk.call('petitioners.lookup', { idType: 'resident', idNumber: residentId('110105', '19900101', '111'), phone: '13812345678' });
+    const newcomer = await clerk.call('petitioners.lookup', {
+      idType: 'resident',
+      idNumber: residentId('110105', '19900101', '111'),
+      phone: '13812345678',
+    });
     expect(newcomer).toEqual({ matches: [], history: null });
 
     const landline = await clerk.call('petitioners.lookup', { phone: '01066012345' });
@@ -70,7 +89,10 @@ describe('finding a person', () => {
   it('a person without a document is found by name and re-registered by picking them', async () => {
     const [p] = await clerk.call('petitioners.search', { q: 'lwz' });
     expect(p?.name).toBe('李无证');
-    const again = await clerk.call('visits.register', visitInput({ idType: 'none', idNumber: '', name: '李无证', phone: '', petitionerId: p!.id }));
+    const again = await clerk.call(
+      'visits.register',
+      visitInput({ idType: 'none', idNumber: '', name: '李无证', phone: '', petitionerId: p!.id }),
+    );
     expect(again.petitionerId).toBe(p!.id);
   });
 });

@@ -8,7 +8,9 @@ describe('hall time', () => {
   });
 
   it('reads dates as clerks type them and refuses days that do not exist', () => {
-    expect(['2026-10-07', '2026/10/7', '2026.10.07', '2026年10月7日', ' 2026年10月07日 '].map(parseTypedDate)).toEqual(Array(5).fill('2026-10-07'));
+    expect(['2026-10-07', '2026/10/7', '2026.10.07', '2026年10月7日', ' 2026年10月07日 '].map(parseTypedDate)).toEqual(
+      Array(5).fill('2026-10-07'),
+    );
     expect(parseTypedDate('2026-02-29')).toBeNull();
     expect(parseTypedDate('2028-02-29')).toBe('2028-02-29');
     expect(parseTypedDate('10/07/2026')).toBeNull();

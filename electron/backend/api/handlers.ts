@@ -114,7 +114,8 @@ export const handlers: HandlerTable = {
   'print.saveBureau': (ctx, input) => printing.saveBureau(ctx.deps, actorOf(ctx), input),
   'print.settings': ({ deps }) => printing.getPrinting(deps.db),
   // The desktop app asks the system; a browser cannot, and the names are typed.
-  'print.printers': async ({ deps }) => (deps.printer ? { fromSystem: true, printers: await deps.printer.listPrinters() } : { fromSystem: false, printers: [] }),
+  'print.printers': async ({ deps }) =>
+    deps.printer ? { fromSystem: true, printers: await deps.printer.listPrinters() } : { fromSystem: false, printers: [] },
   'print.saveSettings': (ctx, input) => printing.savePrinting(ctx.deps, actorOf(ctx), input),
   'print.submit': (ctx, input) => printing.submitPrint(ctx.deps, actorOf(ctx), input),
   'print.preview': (ctx, input) => printing.previewPrint(ctx.deps, actorOf(ctx), input),
@@ -131,7 +132,15 @@ export const handlers: HandlerTable = {
   'export.saveSettings': (ctx, input) => saveExportSettings(ctx.deps, actorOf(ctx), input),
   'export.saveDestination': (ctx, input) => saveDestination(ctx.deps, actorOf(ctx), input),
   'export.setDestinationEnabled': (ctx, input) => setDestinationEnabled(ctx.deps, actorOf(ctx), input),
-  'export.runNow': (ctx, input) => runExport(ctx.deps, { dataDir: ctx.deps.dataDir, destinationId: input.destinationId, actorId: actorOf(ctx).id }),
-  'export.reexport': (ctx, input) => reexportRange(ctx.deps, { dataDir: ctx.deps.dataDir, destinationId: input.destinationId, actorId: actorOf(ctx).id, from: input.from, to: input.to }),
+  'export.runNow': (ctx, input) =>
+    runExport(ctx.deps, { dataDir: ctx.deps.dataDir, destinationId: input.destinationId, actorId: actorOf(ctx).id }),
+  'export.reexport': (ctx, input) =>
+    reexportRange(ctx.deps, {
+      dataDir: ctx.deps.dataDir,
+      destinationId: input.destinationId,
+      actorId: actorOf(ctx).id,
+      from: input.from,
+      to: input.to,
+    }),
   'export.failures': ({ deps }, input) => listFailures(deps, input.destinationId, input.limit),
 };

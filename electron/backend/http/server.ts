@@ -99,7 +99,12 @@ async function handleEvents(backend: Backend, req: IncomingMessage, res: ServerR
     sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
     return;
   }
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  });
   res.write(': connected\n\n');
   const unsubscribe = backend.events.subscribe((e) => {
     if (audience === 'staff' || PUBLIC_EVENTS.includes(e.name)) res.write(`data: ${JSON.stringify(e)}\n\n`);
@@ -111,7 +116,10 @@ async function handleEvents(backend: Backend, req: IncomingMessage, res: ServerR
   });
 }
 
-export async function startHttpServer(backend: Backend, opts: HttpOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export async function startHttpServer(
+  backend: Backend,
+  opts: HttpOptions,
+): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const allowedHosts = new Set<string>();
   const route = (req: IncomingMessage, res: ServerResponse) => {
     if (!trustedRequest(req, allowedHosts)) {
@@ -120,7 +128,13 @@ export async function startHttpServer(backend: Backend, opts: HttpOptions): Prom
     }
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     if (path.startsWith('/api/') && !PUBLIC_API.has(path) && !opts.lanDesks && !isLoopback(req.socket.remoteAddress)) {
-      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '此服务只向本机提供登记与叫号功能；其他电脑只能打开叫号屏。如需局域网窗口使用，请以 --lan-desks 启动服务' } });
+      sendJson(res, 403, {
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: '此服务只向本机提供登记与叫号功能；其他电脑只能打开叫号屏。如需局域网窗口使用，请以 --lan-desks 启动服务',
+        },
+      });
       return;
     }
     const done = (p: Promise<void>) =>
@@ -153,7 +167,8 @@ export async function startHttpServer(backend: Backend, opts: HttpOptions): Prom
   // bound to all interfaces for a hall display on the LAN — one of its own addresses.
   const names = [opts.host, '127.0.0.1', 'localhost', '[::1]'];
   if (opts.host === '0.0.0.0' || opts.host === '::') {
-    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.push(a.family === 'IPv6' ? `[${a.address}]` : a.address);
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) names.push(a.family === 'IPv6' ? `[${a.address}]` : a.address);
   }
   for (const h of names) allowedHosts.add(`${h}:${port}`.toLowerCase());
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;

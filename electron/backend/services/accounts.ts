@@ -50,12 +50,23 @@ async function insertUser(
     // The first administrator has no actor yet, so the audit entry names the new account itself.
     if (actorId === null && (await countUsers(trx)) > 0) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
     await trx.insertInto('users').values(row).execute();
-    await writeAudit(trx, { at, actorId: actorId ?? row.id, action: 'user.create', entity: 'user', entityId: row.id, after: auditView(row) });
+    await writeAudit(trx, {
+      at,
+      actorId: actorId ?? row.id,
+      action: 'user.create',
+      entity: 'user',
+      entityId: row.id,
+      after: auditView(row),
+    });
   });
   return row;
 }
 
-export async function createFirstAdmin(deps: Deps, session: SessionHolder, input: ParsedInputOf<'setup.createAdmin'>): Promise<CurrentUser> {
+export async function createFirstAdmin(
+  deps: Deps,
+  session: SessionHolder,
+  input: ParsedInputOf<'setup.createAdmin'>,
+): Promise<CurrentUser> {
   if (!(await needsAdmin(deps))) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
   const user = await insertUser(deps, null, { ...input, role: 'admin' }, false, true);
   session.token = deps.sessions.create(user.id);
@@ -68,7 +79,10 @@ export async function login(deps: Deps, session: SessionHolder, input: ParsedInp
   // One message for an unknown name and a wrong password, so the login form
   // does not tell a stranger which usernames exist.
   const bad = new ApiError('BAD_CREDENTIALS', '用户名或密码错误');
-  const locked = new ApiError('ACCOUNT_LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟；可稍后再试，或请管理员重置密码`);
+  const locked = new ApiError(
+    'ACCOUNT_LOCKED',
+    `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟；可稍后再试，或请管理员重置密码`,
+  );
   const user = await findUserByUsername(deps.db, input.username);
   if (!user) {
     // Same cost as a real check, so response time does not reveal which usernames exist.
@@ -98,7 +112,13 @@ export async function login(deps: Deps, session: SessionHolder, input: ParsedInp
           .where('id', '=', user.id)
           .execute();
       }
-      await writeAudit(trx, { at, actorId: user.id, action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'user', entityId: user.id });
+      await writeAudit(trx, {
+        at,
+        actorId: user.id,
+        action: lock ? 'auth.locked' : 'auth.login_failed',
+        entity: 'user',
+        entityId: user.id,
+      });
       return lock ? ('locked' as const) : ('bad' as const);
     }
     // Only someone who knows the password learns that the account is disabled.
@@ -129,20 +149,30 @@ export async function currentUser(deps: Deps, session: SessionHolder): Promise<U
 
 export async function logout(deps: Deps, session: SessionHolder): Promise<null> {
   const user = await currentUser(deps, session);
-  if (user) await writeAudit(deps.db, { at: deps.now().toISOString(), actorId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id });
+  if (user)
+    await writeAudit(deps.db, { at: deps.now().toISOString(), actorId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id });
   deps.sessions.drop(session.token);
   session.token = undefined;
   return null;
 }
 
-export async function changePassword(deps: Deps, actor: Actor, session: SessionHolder, input: ParsedInputOf<'auth.changePassword'>): Promise<CurrentUser> {
+export async function changePassword(
+  deps: Deps,
+  actor: Actor,
+  session: SessionHolder,
+  input: ParsedInputOf<'auth.changePassword'>,
+): Promise<CurrentUser> {
   const user = await findUserById(deps.db, actor.id);
   if (!user || !(await verifyPassword(input.oldPassword, user.password_hash))) throw fieldError('oldPassword', '原密码不正确');
   if (input.oldPassword === input.newPassword) throw fieldError('newPassword', '新密码不能与原密码相同');
   const at = deps.now().toISOString();
   const hash = await hashPassword(input.newPassword);
   await writeTransaction(deps.db, async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: at }).where('id', '=', actor.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 0, updated_at: at })
+      .where('id', '=', actor.id)
+      .execute();
     await writeAudit(trx, { at, actorId: actor.id, action: 'user.change_password', entity: 'user', entityId: actor.id });
   });
   deps.sessions.dropUser(actor.id, session.token);
@@ -174,7 +204,15 @@ async function updateAccount(
     const patch = { ...(await change(before)), updated_at: at };
     await trx.updateTable('users').set(patch).where('id', '=', userId).execute();
     const after = { ...before, ...patch };
-    await writeAudit(trx, { at, actorId: actor.id, action, entity: 'user', entityId: userId, before: auditView(before), after: auditView(after) });
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action,
+      entity: 'user',
+      entityId: userId,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
   return toUserRow(updated, at);

@@ -49,15 +49,36 @@ async function resolvePetitioner(trx: Executor, actor: Actor, input: RegisterInp
   };
 
   if (!existing) {
-    const row: PetitionersTable = { id: newId(), id_type: input.idType, id_number: input.idNumber, ...fresh, created_at: at, updated_at: at, version: 1 };
+    const row: PetitionersTable = {
+      id: newId(),
+      id_type: input.idType,
+      id_number: input.idNumber,
+      ...fresh,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    };
     await trx.insertInto('petitioners').values(row).execute();
-    await recordChange(trx, { at, actorId: actor.id, action: 'petitioner.create', entity: 'petitioner', entityId: row.id, after: petitionerPayload(row), version: 1, payload: petitionerPayload(row) });
+    await recordChange(trx, {
+      at,
+      actorId: actor.id,
+      action: 'petitioner.create',
+      entity: 'petitioner',
+      entityId: row.id,
+      after: petitionerPayload(row),
+      version: 1,
+      payload: petitionerPayload(row),
+    });
     return row;
   }
   const changed = (Object.keys(fresh) as (keyof typeof fresh)[]).filter((k) => fresh[k] !== existing[k]);
   if (changed.length === 0) return existing;
   const row: PetitionersTable = { ...existing, ...fresh, updated_at: at, version: existing.version + 1 };
-  await trx.updateTable('petitioners').set({ ...fresh, updated_at: at, version: row.version }).where('id', '=', existing.id).execute();
+  await trx
+    .updateTable('petitioners')
+    .set({ ...fresh, updated_at: at, version: row.version })
+    .where('id', '=', existing.id)
+    .execute();
   await recordChange(trx, {
     at,
     actorId: actor.id,
@@ -84,7 +105,15 @@ async function resolveMatter(trx: Executor, input: RegisterInput, petitionerId: 
   const id = newId();
   await trx
     .insertInto('matters')
-    .values({ id, petitioner_id: petitionerId, category: input.category, location_area: input.locationArea, summary: input.summary, first_visit_id: null, created_at: at })
+    .values({
+      id,
+      petitioner_id: petitionerId,
+      category: input.category,
+      location_area: input.locationArea,
+      summary: input.summary,
+      first_visit_id: null,
+      created_at: at,
+    })
     .execute();
   return { id, kind: 'first' as const, created: true };
 }
@@ -138,11 +167,29 @@ export async function registerVisit(deps: Deps, actor: Actor, input: RegisterInp
     if (matter.created) {
       await trx.updateTable('matters').set({ first_visit_id: row.id }).where('id', '=', matter.id).execute();
       const m = await trx.selectFrom('matters').selectAll().where('id', '=', matter.id).executeTakeFirstOrThrow();
-      await recordChange(trx, { at, actorId: actor.id, action: 'matter.create', entity: 'matter', entityId: m.id, after: m, version: 1, payload: m });
+      await recordChange(trx, {
+        at,
+        actorId: actor.id,
+        action: 'matter.create',
+        entity: 'matter',
+        entityId: m.id,
+        after: m,
+        version: 1,
+        payload: m,
+      });
     }
     await writeRepresentatives(trx, row.id, input.representatives);
     const detail = await loadDetail(trx, row.id);
-    await recordChange(trx, { at, actorId: actor.id, action: 'visit.register', entity: 'visit', entityId: row.id, after: exportView(detail), version: 1, payload: exportView(detail) });
+    await recordChange(trx, {
+      at,
+      actorId: actor.id,
+      action: 'visit.register',
+      entity: 'visit',
+      entityId: row.id,
+      after: exportView(detail),
+      version: 1,
+      payload: exportView(detail),
+    });
     return detail;
   });
   deps.events.publish('visits.changed', { visitId: detail.id, visitNo: detail.visitNo, change: 'registered' });
@@ -216,7 +263,11 @@ export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput
       const p = await findPetitionerById(trx, before.petitionerId);
       if (p && p.name === before.name) {
         const fixed: PetitionersTable = { ...p, name: c.name, name_initials: nameInitials(c.name), updated_at: at, version: p.version + 1 };
-        await trx.updateTable('petitioners').set({ name: fixed.name, name_initials: fixed.name_initials, updated_at: at, version: fixed.version }).where('id', '=', p.id).execute();
+        await trx
+          .updateTable('petitioners')
+          .set({ name: fixed.name, name_initials: fixed.name_initials, updated_at: at, version: fixed.version })
+          .where('id', '=', p.id)
+          .execute();
         await recordChange(trx, {
           at,
           actorId: actor.id,
@@ -257,7 +308,12 @@ export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput
 export async function setVisitOutcome(trx: Executor, actor: Actor, visitId: string, outcome: string, at: string): Promise<void> {
   const before = await loadDetail(trx, visitId);
   const version = before.version + 1;
-  await trx.updateTable('visits').set({ outcome, updated_at: at, version }).where('id', '=', visitId).where('version', '=', before.version).execute();
+  await trx
+    .updateTable('visits')
+    .set({ outcome, updated_at: at, version })
+    .where('id', '=', visitId)
+    .where('version', '=', before.version)
+    .execute();
   const after = await loadDetail(trx, visitId);
   await recordChange(trx, {
     at,

@@ -6,7 +6,17 @@ import { parseTypedDate } from '@shared/time';
  * browser's own locale; the value stays 'YYYY-MM-DD'. The browser's native
  * date field would show 11/24/2026 on an English system.
  */
-export function HallDateInput({ label, value, onChange, error }: { label: string; value: string; onChange: (ymd: string) => void; error?: string | null }) {
+export function HallDateInput({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (ymd: string) => void;
+  error?: string | null;
+}) {
   return (
     <DateInput
       label={label}

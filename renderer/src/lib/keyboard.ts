@@ -11,7 +11,9 @@ export function enterMovesToNextField(e: KeyboardEvent<HTMLFormElement>): void {
   if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return;
   e.preventDefault();
   const fields = Array.from(
-    e.currentTarget.querySelectorAll<HTMLElement>('input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])'),
+    e.currentTarget.querySelectorAll<HTMLElement>(
+      'input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])',
+    ),
   );
   fields[fields.indexOf(target) + 1]?.focus();
 }

@@ -26,7 +26,8 @@ export const saveCalendarInput = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.days.forEach((d, i) => {
-      if (!d.date.startsWith(`${v.year}-`)) ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 不在 ${v.year} 年内` });
+      if (!d.date.startsWith(`${v.year}-`))
+        ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 不在 ${v.year} 年内` });
       if (seen.has(d.date)) ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `${d.date} 重复` });
       seen.add(d.date);
     });

@@ -60,8 +60,16 @@ const common = {
 export const folderDestinationInput = z.object({
   ...common,
   kind: z.literal('folder'),
-  path: z.string().trim().min(1, '请填写导出文件夹').max(260, '路径过长').regex(absolutePath, '请填写完整路径，例如 D:\\信访导出、\\\\服务器\\共享 或 /media/usb'),
-  formats: z.array(z.enum(FORMAT_CODES, { error: '格式只能是 xlsx、csv 或 jsonl' })).min(1, '请至少选择一种文件格式').default(['xlsx', 'csv', 'jsonl']),
+  path: z
+    .string()
+    .trim()
+    .min(1, '请填写导出文件夹')
+    .max(260, '路径过长')
+    .regex(absolutePath, '请填写完整路径，例如 D:\\信访导出、\\\\服务器\\共享 或 /media/usb'),
+  formats: z
+    .array(z.enum(FORMAT_CODES, { error: '格式只能是 xlsx、csv 或 jsonl' }))
+    .min(1, '请至少选择一种文件格式')
+    .default(['xlsx', 'csv', 'jsonl']),
 });
 
 export const httpDestinationInput = z.object({
@@ -87,7 +95,9 @@ export const httpDestinationInput = z.object({
   partSize: z.number().int().min(1).max(5000, '每次发送不能超过5000条').default(500),
 });
 
-export const destinationInput = z.discriminatedUnion('kind', [folderDestinationInput, httpDestinationInput], { error: '请选择导出位置的类型' });
+export const destinationInput = z.discriminatedUnion('kind', [folderDestinationInput, httpDestinationInput], {
+  error: '请选择导出位置的类型',
+});
 export type DestinationInput = z.output<typeof destinationInput>;
 
 export const setDestinationEnabledInput = z.object({ destinationId: uuid, enabled: z.boolean() });
@@ -106,8 +116,19 @@ export const listFailuresInput = z.object({ destinationId: uuid, limit: z.number
 export type BatchStatus = 'pending' | 'sent' | 'failed' | 'acknowledged';
 export type RecordState = 'unsent' | 'sending' | 'sent' | 'acknowledged' | 'failed';
 
-export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = { pending: '待发送', sent: '已发送', failed: '失败', acknowledged: '已确认' };
-export const RECORD_STATE_LABELS: Record<RecordState, string> = { unsent: '未发送', sending: '发送中', sent: '已发送', acknowledged: '已确认', failed: '失败' };
+export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
+  pending: '待发送',
+  sent: '已发送',
+  failed: '失败',
+  acknowledged: '已确认',
+};
+export const RECORD_STATE_LABELS: Record<RecordState, string> = {
+  unsent: '未发送',
+  sending: '发送中',
+  sent: '已发送',
+  acknowledged: '已确认',
+  failed: '失败',
+};
 export const ENTITY_LABELS: Record<string, string> = { visit: '来访登记', petitioner: '信访人', matter: '信访事项' };
 
 export interface DestinationView {

@@ -49,7 +49,9 @@ export const printingInput = z.object({
   ticket: templateSettings,
   receipt: templateSettings,
   /** Notices, 交办单 and 接谈记录 (A4). Older saved settings lack it: the default applies. */
-  notice: templateSettings.extend({ paper: z.literal('A4', { error: '告知书、交办单与接谈记录只能用A4纸' }) }).default({ printer: '', paper: 'A4', silent: false }),
+  notice: templateSettings
+    .extend({ paper: z.literal('A4', { error: '告知书、交办单与接谈记录只能用A4纸' }) })
+    .default({ printer: '', paper: 'A4', silent: false }),
   /** Print the ticket as soon as it is issued at the front desk. */
   autoPrintTicket: z.boolean(),
 });

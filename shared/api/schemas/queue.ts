@@ -60,7 +60,12 @@ export const callNextInput = z.object({
 export const callTicketInput = z.object({ deskId, ticketId: uuid, reason: text('越号呼叫原因', { min: 2, max: 100 }) });
 export const ticketInput = z.object({ ticketId: uuid });
 export const transferInput = z
-  .object({ ticketId: uuid, toLaneId: uuid.nullable().default(null), toDeskId: uuid.nullable().default(null), reason: text('转移原因', { max: 100 }).default('') })
+  .object({
+    ticketId: uuid,
+    toLaneId: uuid.nullable().default(null),
+    toDeskId: uuid.nullable().default(null),
+    reason: text('转移原因', { max: 100 }).default(''),
+  })
   .refine((v) => v.toLaneId || v.toDeskId, { message: '请选择转往的队列或窗口', path: ['toLaneId'] });
 export const walkInInput = z.object({ deskId, laneId: uuid });
 export const dayLogInput = z.object({ date: z.iso.date('日期格式不正确').optional() });

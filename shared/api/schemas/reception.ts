@@ -2,12 +2,23 @@
 // talk record with its outcome.
 import { z } from '../zod-setup';
 import { codesOf } from '../../domain/categories';
-import { OUTCOME_FIELDS, OUTCOMES, ROOM_KINDS, SATISFACTION, type BookingStatusCode, type Outcome, type RosterEntry, type RosterRoom, type Satisfaction } from '../../domain/reception';
+import {
+  OUTCOME_FIELDS,
+  OUTCOMES,
+  ROOM_KINDS,
+  SATISFACTION,
+  type BookingStatusCode,
+  type Outcome,
+  type RosterEntry,
+  type RosterRoom,
+  type Satisfaction,
+} from '../../domain/reception';
 import { text, uuid } from './common';
 import type { History } from './visits';
 import type { DueState } from '../../domain/deadlines';
 
-const clock = (label: string) => z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 时:分，如 09:30`);
+const clock = (label: string) =>
+  z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 时:分，如 09:30`);
 const date = z.iso.date('日期格式不正确');
 
 export const saveRoomInput = z
@@ -82,7 +93,8 @@ export const recordTalkInput = z
   .superRefine((v, ctx) => {
     const need = OUTCOME_FIELDS[v.outcome];
     if (need.unit && v.unit.length < 2) ctx.addIssue({ code: 'custom', path: ['unit'], message: `请填写${need.unit}` });
-    if (need.reason && v.reason.length < 2) ctx.addIssue({ code: 'custom', path: ['reason'], message: `请填写${need.reason.replace(/（.*$/, '')}` });
+    if (need.reason && v.reason.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `请填写${need.reason.replace(/（.*$/, '')}` });
     if (!need.deadline && v.deadline) ctx.addIssue({ code: 'custom', path: ['deadline'], message: '只有交办需要办理期限' });
   });
 
@@ -208,7 +220,6 @@ export interface LeaderQueue {
   /** Leaders whose queues this user may open (self first). */
   visibleLeaders: { id: string; name: string }[];
 }
-
 
 export interface DueItem {
   talk: TalkRecordView;

@@ -74,10 +74,18 @@ type GroupFields = { peopleCount: number; representatives: unknown[] };
 
 function checkGroup(v: GroupFields, ctx: z.RefinementCtx) {
   if (v.representatives.length > MAX_REPRESENTATIVES) {
-    ctx.addIssue({ code: 'custom', path: ['representatives'], message: `集体访代表不得超过${MAX_REPRESENTATIVES}人（已填${v.representatives.length}人）` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['representatives'],
+      message: `集体访代表不得超过${MAX_REPRESENTATIVES}人（已填${v.representatives.length}人）`,
+    });
   }
   if (v.peopleCount >= GROUP_THRESHOLD && v.representatives.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['representatives'], message: `${GROUP_THRESHOLD}人以上为集体访，请登记代表（最多${MAX_REPRESENTATIVES}人）` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['representatives'],
+      message: `${GROUP_THRESHOLD}人以上为集体访，请登记代表（最多${MAX_REPRESENTATIVES}人）`,
+    });
   }
   if (v.peopleCount < GROUP_THRESHOLD && v.representatives.length > 0) {
     ctx.addIssue({ code: 'custom', path: ['representatives'], message: `不足${GROUP_THRESHOLD}人不是集体访，无需登记代表` });

@@ -26,7 +26,17 @@ test('the administrator enters 国庆 holidays and a 调休 working day', async 
   await page.getByRole('button', { name: '保存 2026 年节假日' }).click();
   await expect(page.getByText('2026 年节假日已保存')).toBeVisible();
   await snap(page, '31-calendar');
-  const saved = (await (await page.request.post('/api/calendar.year', { data: { year: 2026 } })).json()) as { data: { date: string; kind: string }[] };
-  expect(saved.data.filter((d) => d.kind === 'holiday').map((d) => d.date)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07']);
+  const saved = (await (await page.request.post('/api/calendar.year', { data: { year: 2026 } })).json()) as {
+    data: { date: string; kind: string }[];
+  };
+  expect(saved.data.filter((d) => d.kind === 'holiday').map((d) => d.date)).toEqual([
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ]);
   expect(saved.data.filter((d) => d.kind === 'workday').map((d) => d.date)).toEqual(['2026-10-10']);
 });

@@ -15,8 +15,17 @@ test('export now to a folder: batch history with SHA-256, files readable by Exce
   await expect(page.getByRole('heading', { name: '来访登记' })).toBeVisible();
   const reg = await page.request.post('/api/visits.register', {
     data: {
-      idType: 'resident', idNumber: residentId('110105', '19800808', '579'), name: '﨑山𠮷', phone: '13600003333', address: '', peopleCount: 1,
-      purpose: 'suggestion', category: 'transport', locationArea: '和平街道', summary: '建议增设公交站, "东门"', demands: '',
+      idType: 'resident',
+      idNumber: residentId('110105', '19800808', '579'),
+      name: '﨑山𠮷',
+      phone: '13600003333',
+      address: '',
+      peopleCount: 1,
+      purpose: 'suggestion',
+      category: 'transport',
+      locationArea: '和平街道',
+      summary: '建议增设公交站, "东门"',
+      demands: '',
     },
   });
   expect(((await reg.json()) as { ok: boolean }).ok).toBe(true);

@@ -73,7 +73,10 @@ const talk: TalkRecordView = {
   version: 1,
 };
 
-function slip(template: TalkTemplate, over: { talk?: Partial<TalkRecordView>; visit?: Partial<VisitDetail>; rest?: Partial<TalkSlip> } = {}): TalkSlip {
+function slip(
+  template: TalkTemplate,
+  over: { talk?: Partial<TalkRecordView>; visit?: Partial<VisitDetail>; rest?: Partial<TalkSlip> } = {},
+): TalkSlip {
   return {
     template,
     bureau,
@@ -98,7 +101,9 @@ function slip(template: TalkTemplate, over: { talk?: Partial<TalkRecordView>; vi
 async function render(opener: Page, data: TalkSlip, name: string) {
   mkdirSync(OUT, { recursive: true });
   const page = await opener.context().newPage();
-  await page.route('**/api/print.slip', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, data }) }));
+  await page.route('**/api/print.slip', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, data }) }),
+  );
   await page.goto(`/#/print/job/${'t'.repeat(24)}${name.replace(/\W/g, '')}`);
   await expect(page).toHaveTitle('print-ready');
   await page.emulateMedia({ media: 'print' });
@@ -127,38 +132,94 @@ test('受理告知书: dates, unit, the way to 复查, seal and 送达回执 on 
   expect(pdf.sizeMm).toEqual([210, 297]);
   expect(pdf.pages).toBe(1);
   expectAll(pdf.text, [
-    '受理告知书', '编号：LF20261124-0012-受', '张建国：', '2026年11月24日', '小区地下车库长期积水', '某某街道办事处负责办理', '接收情况以及处理途径和程序',
-    '60日', '办理期限至2027年01月25日', '不超过30日', '信访处理意见书', '30日内', '复查', '朝阳区信访局盖章', '010-65090000', '北京市朝阳区某某路1号',
-    '送达回执', '签收人', '日期',
+    '受理告知书',
+    '编号：LF20261124-0012-受',
+    '张建国：',
+    '2026年11月24日',
+    '小区地下车库长期积水',
+    '某某街道办事处负责办理',
+    '接收情况以及处理途径和程序',
+    '60日',
+    '办理期限至2027年01月25日',
+    '不超过30日',
+    '信访处理意见书',
+    '30日内',
+    '复查',
+    '朝阳区信访局盖章',
+    '010-65090000',
+    '北京市朝阳区某某路1号',
+    '送达回执',
+    '签收人',
+    '日期',
   ]);
   expect(pdf.text).not.toMatch(/第[一二三四五六七八九十\d]+条/); // no article numbers of the 条例
   expect(pdf.text).not.toContain(ID);
 });
 
 test('不予受理告知书: the reason, and for 引导诉讼 the lawful route, reprinted with 补打', async ({ page }) => {
-  const declined = await render(page, slip('decline_notice', { talk: { outcome: 'declined', unit: '', reason: '该事项已经依法作出处理并已答复，您未提出新的事实和理由。', handleDue: null } }), 'decline-notice');
+  const declined = await render(
+    page,
+    slip('decline_notice', {
+      talk: { outcome: 'declined', unit: '', reason: '该事项已经依法作出处理并已答复，您未提出新的事实和理由。', handleDue: null },
+    }),
+    'decline-notice',
+  );
   expect(declined.sizeMm).toEqual([210, 297]);
   expect(declined.pages).toBe(1);
-  expectAll(declined.text, ['不予受理告知书', '编号：LF20261124-0012-不受', '张建国：', '您于2026年11月24日反映的', '经审查，该事项已经依法作出处理并已答复，您未提出新的事实和理由，根据《信访工作条例》的规定，本机关不予受理。', '30日内', '复查', '朝阳区信访局盖章', '送达回执', '签收人']);
+  expectAll(declined.text, [
+    '不予受理告知书',
+    '编号：LF20261124-0012-不受',
+    '张建国：',
+    '您于2026年11月24日反映的',
+    '经审查，该事项已经依法作出处理并已答复，您未提出新的事实和理由，根据《信访工作条例》的规定，本机关不予受理。',
+    '30日内',
+    '复查',
+    '朝阳区信访局盖章',
+    '送达回执',
+    '签收人',
+  ]);
   expect(declined.text).not.toContain('。，');
 
-  const lit = await render(page, slip('decline_notice', { talk: { outcome: 'litigation', unit: '', reason: '向人民法院提起民事诉讼', handleDue: null }, rest: { reprint: true } }), 'decline-notice-litigation');
+  const lit = await render(
+    page,
+    slip('decline_notice', {
+      talk: { outcome: 'litigation', unit: '', reason: '向人民法院提起民事诉讼', handleDue: null },
+      rest: { reprint: true },
+    }),
+    'decline-notice-litigation',
+  );
   expect(lit.pages).toBe(1);
-  expectAll(lit.text, ['该事项属于应当通过诉讼、仲裁、行政复议等法定途径解决的事项', '请您向人民法院提起民事诉讼', '不予受理', '补打', '复查']);
+  expectAll(lit.text, [
+    '该事项属于应当通过诉讼、仲裁、行政复议等法定途径解决的事项',
+    '请您向人民法院提起民事诉讼',
+    '不予受理',
+    '补打',
+    '复查',
+  ]);
   expect(lit.text).not.toContain(ID);
 });
 
 test('延期告知书: accepted on, the original and the extended deadline, the reason', async ({ page }) => {
   const pdf = await render(
     page,
-    slip('extension_notice', { talk: { extensionDays: 30, extensionReason: '涉及多个部门，需现场勘验并委托第三方检测', handleDue: '2027-02-24' }, rest: { originalHandleDue: '2027-01-25', extendedOn: '2026-12-20' } }),
+    slip('extension_notice', {
+      talk: { extensionDays: 30, extensionReason: '涉及多个部门，需现场勘验并委托第三方检测', handleDue: '2027-02-24' },
+      rest: { originalHandleDue: '2027-01-25', extendedOn: '2026-12-20' },
+    }),
     'extension-notice',
   );
   expect(pdf.sizeMm).toEqual([210, 297]);
   expect(pdf.pages).toBe(1);
   expectAll(pdf.text, [
-    '延期告知书', '编号：LF20261124-0012-延', '（编号：LF20261124-0012）', '本机关于2026年11月24日受理', '原办理期限至2027年01月25日',
-    '因涉及多个部门，需现场勘验并委托第三方检测，经批准，办理期限延长30日，至2027年02月24日。', '2026年12月20日', '朝阳区信访局盖章', '送达回执',
+    '延期告知书',
+    '编号：LF20261124-0012-延',
+    '（编号：LF20261124-0012）',
+    '本机关于2026年11月24日受理',
+    '原办理期限至2027年01月25日',
+    '因涉及多个部门，需现场勘验并委托第三方检测，经批准，办理期限延长30日，至2027年02月24日。',
+    '2026年12月20日',
+    '朝阳区信访局盖章',
+    '送达回执',
   ]);
 });
 
@@ -172,39 +233,96 @@ test('交办单: a form for the responsible unit with the group, escort, deadlin
     page,
     slip('assign_sheet', {
       talk: { outcome: 'assigned', unit: '区住房和城乡建设委员会', handleDue: '2027-01-08' },
-      visit: { peopleCount: 12, isGroup: true, representatives: reps, escort: { name: '刘干部', unit: '某某街道办事处', phone: '010-65091111' } },
+      visit: {
+        peopleCount: 12,
+        isGroup: true,
+        representatives: reps,
+        escort: { name: '刘干部', unit: '某某街道办事处', phone: '010-65091111' },
+      },
     }),
     'assign-sheet',
   );
   expect(pdf.sizeMm).toEqual([210, 297]);
   expect(pdf.pages).toBe(1);
   expectAll(pdf.text, [
-    '信访事项交办单', '编号：LF20261124-0012-交', '交办单位', '朝阳区信访局', '承办单位', '区住房和城乡建设委员会', '张建国', '110105********', '12人（集体访，代表：王一、王二、王三）',
-    '陪访人员', '刘干部', '小区地下车库长期积水', '要求开发商和物业限期排查', '接谈领导', '赵局长', '领导意见', '明确由街道牵头协调', '2027年01月08日前办结',
-    '5个工作日内提出异议', '交办人', '签收人', '朝阳区信访局盖章', '第1页共1页',
+    '信访事项交办单',
+    '编号：LF20261124-0012-交',
+    '交办单位',
+    '朝阳区信访局',
+    '承办单位',
+    '区住房和城乡建设委员会',
+    '张建国',
+    '110105********',
+    '12人（集体访，代表：王一、王二、王三）',
+    '陪访人员',
+    '刘干部',
+    '小区地下车库长期积水',
+    '要求开发商和物业限期排查',
+    '接谈领导',
+    '赵局长',
+    '领导意见',
+    '明确由街道牵头协调',
+    '2027年01月08日前办结',
+    '5个工作日内提出异议',
+    '交办人',
+    '签收人',
+    '朝阳区信访局盖章',
+    '第1页共1页',
   ]);
   expect(pdf.text).not.toContain(ID);
 });
 
 test('接谈记录: every part of the talk, a long record runs over pages to its last words, with three signature lines', async ({ page }) => {
-  const para = '来访人详细陈述了车库积水的经过：自2019年交房起每逢雨季即积水，最深处没过车轮，电梯井进水停运，物业称系开发商防水施工问题，开发商称已过保修期。';
+  const para =
+    '来访人详细陈述了车库积水的经过：自2019年交房起每逢雨季即积水，最深处没过车轮，电梯井进水停运，物业称系开发商防水施工问题，开发商称已过保修期。';
   let notes = '';
   for (let i = 1; notes.length < 2980; i++) notes += `${i}. ${para}\n`;
   notes = notes.slice(0, 2980) + '\n最后：接谈领导要求街道三日内到现场核实。【记录完毕】';
   expect(notes.length).toBeGreaterThanOrEqual(3000);
-  const pdf = await render(page, slip('talk_record', { talk: { notes }, visit: { escort: { name: '刘干部', unit: '某某街道办事处', phone: '' } } }), 'talk-record');
+  const pdf = await render(
+    page,
+    slip('talk_record', { talk: { notes }, visit: { escort: { name: '刘干部', unit: '某某街道办事处', phone: '' } } }),
+    'talk-record',
+  );
   expect(pdf.sizeMm).toEqual([210, 297]);
   expect(pdf.pages).toBeGreaterThanOrEqual(2);
   expectAll(pdf.text, [
-    '领导接访接谈记录', '编号：LF20261124-0012-谈', '接谈时间', '2026年11月24日09:30–10:05', '第一接谈室', '赵局长', '孙律师（参与接谈）',
-    '张建国', '110105********', '13700001111', '1人', '某某街道办事处刘干部', '小区地下车库长期积水', '1.来访人详细陈述了车库积水的经过',
-    '最后：接谈领导要求街道三日内到现场核实。【记录完毕】', '受理（责任单位：某某街道办事处）', '书面告知', '2026年12月09日前', '2027年01月25日前', '基本满意',
-    '来访人签字', '接谈领导签字', '记录人签字', `共${pdf.pages}页`,
+    '领导接访接谈记录',
+    '编号：LF20261124-0012-谈',
+    '接谈时间',
+    '2026年11月24日09:30–10:05',
+    '第一接谈室',
+    '赵局长',
+    '孙律师（参与接谈）',
+    '张建国',
+    '110105********',
+    '13700001111',
+    '1人',
+    '某某街道办事处刘干部',
+    '小区地下车库长期积水',
+    '1.来访人详细陈述了车库积水的经过',
+    '最后：接谈领导要求街道三日内到现场核实。【记录完毕】',
+    '受理（责任单位：某某街道办事处）',
+    '书面告知',
+    '2026年12月09日前',
+    '2027年01月25日前',
+    '基本满意',
+    '来访人签字',
+    '接谈领导签字',
+    '记录人签字',
+    `共${pdf.pages}页`,
   ]);
   expect(pdf.text).not.toContain(ID);
 
   // Answered on the spot, nobody rated it: no deadlines, 未评价.
-  const answered = await render(page, slip('talk_record', { talk: { outcome: 'answered', unit: '', replyDue: null, handleDue: null, satisfaction: null, lawyerPresent: false }, rest: { lawyer: '', endedAt: null } }), 'talk-record-answered');
+  const answered = await render(
+    page,
+    slip('talk_record', {
+      talk: { outcome: 'answered', unit: '', replyDue: null, handleDue: null, satisfaction: null, lawyerPresent: false },
+      rest: { lawyer: '', endedAt: null },
+    }),
+    'talk-record-answered',
+  );
   expect(answered.pages).toBe(1);
   expectAll(answered.text, ['当场答复', '未评价', '值班律师无', '2026年11月24日09:30起']);
   expect(answered.text).not.toContain('书面告知');

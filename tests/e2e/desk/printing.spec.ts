@@ -29,35 +29,70 @@ async function renderPdf(opener: Page, route: string, name: string): Promise<{ t
 test('queue ticket (80 mm and 58 mm) and registration receipt (A4, long text paginates) print right', async ({ page, browser }) => {
   const admin = await (await browser.newContext({ storageState: undefined })).request;
   await api(admin, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await api(admin, 'print.saveBureau', { name: '朝阳区信访局', address: '北京市朝阳区某某路1号', phone: '010-65090000', sealText: '朝阳区信访局' });
+  await api(admin, 'print.saveBureau', {
+    name: '朝阳区信访局',
+    address: '北京市朝阳区某某路1号',
+    phone: '010-65090000',
+    sealText: '朝阳区信访局',
+  });
 
   const lanes = await api<{ id: string; prefix: string }[]>(page.request, 'queue.lanes', {});
-  const ticket = await api<{ id: string; ticketNo: string }>(page.request, 'queue.issue', { laneId: lanes.find((l) => l.prefix === 'F')!.id, priority: 'military' });
+  const ticket = await api<{ id: string; ticketNo: string }>(page.request, 'queue.issue', {
+    laneId: lanes.find((l) => l.prefix === 'F')!.id,
+    priority: 'military',
+  });
   const t80 = await api<{ route: string }>(page.request, 'print.submit', { template: 'ticket', refId: ticket.id });
   const ticketPdf = await renderPdf(page, t80.route, 'ticket-80mm');
   expect(ticketPdf.pages).toBe(1);
   expect(ticketPdf.widthMm).toBe(80);
-  for (const s of ['朝阳区信访局', '排队凭条', ticket.ticketNo, '法律咨询', '优先：军人/退役军人', '前面还有', '取号时间']) expect(ticketPdf.text).toContain(s);
+  for (const s of ['朝阳区信访局', '排队凭条', ticket.ticketNo, '法律咨询', '优先：军人/退役军人', '前面还有', '取号时间'])
+    expect(ticketPdf.text).toContain(s);
 
   const settings = await api<Record<string, unknown>>(admin, 'print.settings', {});
   await api(admin, 'print.saveSettings', { ...settings, ticket: { printer: '', paper: '58mm', silent: true } });
-  const t58 = await api<{ route: string; job: { reprint: boolean } }>(page.request, 'print.submit', { template: 'ticket', refId: ticket.id });
+  const t58 = await api<{ route: string; job: { reprint: boolean } }>(page.request, 'print.submit', {
+    template: 'ticket',
+    refId: ticket.id,
+  });
   expect(t58.job.reprint).toBe(true);
   const ticket58 = await renderPdf(page, t58.route, 'ticket-58mm');
   expect(ticket58.text).toContain(ticket.ticketNo);
   expect(ticket58.text).toContain('补打');
   expect(ticket58.widthMm).toBe(58);
 
-  const longDemands = Array.from({ length: 60 }, (_, i) => `第${i + 1}条：2019年起小区地下车库长期积水，物业与开发商互相推诿，住户多次反映未果，要求责任单位限期整改并公开处理结果。`).join('\n') + '\n结尾：以上诉求请依法处理。';
+  const longDemands =
+    Array.from(
+      { length: 60 },
+      (_, i) => `第${i + 1}条：2019年起小区地下车库长期积水，物业与开发商互相推诿，住户多次反映未果，要求责任单位限期整改并公开处理结果。`,
+    ).join('\n') + '\n结尾：以上诉求请依法处理。';
   const visit = await api<{ id: string; visitNo: string }>(page.request, 'visits.register', {
-    idType: 'resident', idNumber: residentId('110105', '19710707', '468'), name: '𠮷田﨑', phone: '13700001111', address: '朝阳区某某街道', peopleCount: 1,
-    purpose: 'complaint', category: 'urban_construction', locationArea: '某某街道', summary: '地下车库积水多年未整改', demands: longDemands,
+    idType: 'resident',
+    idNumber: residentId('110105', '19710707', '468'),
+    name: '𠮷田﨑',
+    phone: '13700001111',
+    address: '朝阳区某某街道',
+    peopleCount: 1,
+    purpose: 'complaint',
+    category: 'urban_construction',
+    locationArea: '某某街道',
+    summary: '地下车库积水多年未整改',
+    demands: longDemands,
   });
   const receipt = await api<{ route: string }>(page.request, 'print.submit', { template: 'receipt', refId: visit.id });
   const receiptPdf = await renderPdf(page, receipt.route, 'receipt-a4');
   expect(receiptPdf.pages).toBeGreaterThan(1);
   expect(receiptPdf.widthMm).toBe(210);
-  for (const s of ['来访登记回执', visit.visitNo, '𠮷田﨑', '110105********', '地下车库积水多年未整改', '接收情况以及处理途径和程序', '结尾：以上诉求请依法处理。', '朝阳区信访局', '010-65090000']) {
+  for (const s of [
+    '来访登记回执',
+    visit.visitNo,
+    '𠮷田﨑',
+    '110105********',
+    '地下车库积水多年未整改',
+    '接收情况以及处理途径和程序',
+    '结尾：以上诉求请依法处理。',
+    '朝阳区信访局',
+    '010-65090000',
+  ]) {
     expect(receiptPdf.text.replace(/\s+/g, '')).toContain(s.replace(/\s+/g, ''));
   }
   // The full ID number is not printed on the visitor's slip.

@@ -26,14 +26,24 @@ test('two desks and the hall display: issue, call, recall, no-show, each call sh
   const front = await (await browser.newContext({ storageState: CLERK_STATE, viewport: HD })).newPage();
   const reg = await front.request.post('/api/visits.register', {
     data: {
-      idType: 'resident', idNumber: residentId('110105', '19580808', '246'), name: '欧阳娜娜', phone: '13900002222', address: '', peopleCount: 1,
-      purpose: 'request', category: 'civil_affairs', locationArea: '和平街道', summary: '低保待遇咨询', demands: '',
+      idType: 'resident',
+      idNumber: residentId('110105', '19580808', '246'),
+      name: '欧阳娜娜',
+      phone: '13900002222',
+      address: '',
+      peopleCount: 1,
+      purpose: 'request',
+      category: 'civil_affairs',
+      locationArea: '和平街道',
+      summary: '低保待遇咨询',
+      demands: '',
     },
   });
   const visit = ((await reg.json()) as { data: { id: string } }).data;
   await front.goto('/#/issue');
   await expect(front.getByRole('heading', { name: '取号' })).toBeVisible();
-  const lanes = ((await (await front.request.post('/api/queue.lanes', { data: {} })).json()) as { data: { id: string; prefix: string }[] }).data;
+  const lanes = ((await (await front.request.post('/api/queue.lanes', { data: {} })).json()) as { data: { id: string; prefix: string }[] })
+    .data;
   const laneA = lanes.find((l) => l.prefix === 'A')!.id;
   // The first ticket is linked to the registration, so the display has a name to mask.
   await front.request.post('/api/queue.issue', { data: { laneId: laneA, visitId: visit.id } });

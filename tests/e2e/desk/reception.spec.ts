@@ -25,7 +25,9 @@ async function leaderContext(browser: Browser, admin: APIRequestContext, usernam
   return { id: user.id, context };
 }
 
-test('roster, a walk-in and an appointment, the leader’s own queue, a call into the room and an outcome with its due date', async ({ browser }) => {
+test('roster, a walk-in and an appointment, the leader’s own queue, a call into the room and an outcome with its due date', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const today = hallDate();
   const adminPage = await (await browser.newContext({ viewport: HD })).newPage();
@@ -37,12 +39,32 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   const wang = await leaderContext(browser, admin, `wang${stamp}`, `王局长${tag}`);
   const zhao = await leaderContext(browser, admin, `zhao${stamp}`, `赵主任${tag}`);
   const room = async (number: number) =>
-    api<{ id: string }>(admin, 'rooms.save', { id: null, number, name: `${number}号接谈室`, kind: 'talk', capacity: 6, openFrom: '00:00', openTo: '23:59', active: true }).catch(async () => {
+    api<{ id: string }>(admin, 'rooms.save', {
+      id: null,
+      number,
+      name: `${number}号接谈室`,
+      kind: 'talk',
+      capacity: 6,
+      openFrom: '00:00',
+      openTo: '23:59',
+      active: true,
+    }).catch(async () => {
       const rooms = await api<{ id: string; number: number }[]>(admin, 'rooms.list', {});
       return rooms.find((r) => r.number === number)!;
     });
   const session = async (leaderId: string, roomId: string) => {
-    const s = await api<{ id: string }>(admin, 'roster.save', { id: null, leaderId, date: today, start: '00:00', end: '23:59', roomId, topics: '城建、拆迁安置', lawyer: '刘律师', slotMinutes: 5, expectedVersion: null });
+    const s = await api<{ id: string }>(admin, 'roster.save', {
+      id: null,
+      leaderId,
+      date: today,
+      start: '00:00',
+      end: '23:59',
+      roomId,
+      topics: '城建、拆迁安置',
+      lawyer: '刘律师',
+      slotMinutes: 5,
+      expectedVersion: null,
+    });
     return api<{ id: string }>(admin, 'roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
   };
   const room8 = await room(8);
@@ -54,9 +76,22 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   const clerk = await (await browser.newContext({ storageState: CLERK_STATE, viewport: HD })).newPage();
   const register = (name: string, seq: string) =>
     api<{ id: string; visitNo: string }>(clerk.request, 'visits.register', {
-      idType: 'resident', idNumber: residentId('110105', '19580101', seq), name, phone: '13800001111', address: '和平街道8号',
-      peopleCount: 1, purpose: 'complaint', category: 'urban_construction', locationArea: '和平街道', summary: '拆迁补偿款未按协议支付',
-      demands: '要求按协议支付', skipLevel: false, escort: null, representatives: [], petitionerId: null, matterId: null,
+      idType: 'resident',
+      idNumber: residentId('110105', '19580101', seq),
+      name,
+      phone: '13800001111',
+      address: '和平街道8号',
+      peopleCount: 1,
+      purpose: 'complaint',
+      category: 'urban_construction',
+      locationArea: '和平街道',
+      summary: '拆迁补偿款未按协议支付',
+      demands: '要求按协议支付',
+      skipLevel: false,
+      escort: null,
+      representatives: [],
+      petitionerId: null,
+      matterId: null,
     });
   const walkName = `钱${tag}江`;
   const apptName = `孙${tag}河`;
@@ -104,14 +139,21 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   await expect(queue).toContainText(walkName);
   await expect(queue).toContainText(apptName);
   await expect(leader.getByText(otherName)).toHaveCount(0);
-  const refused = (await (await leader.request.post('/api/reception.myQueue', { data: { leaderId: zhao.id } })).json()) as { ok: boolean; error: { message: string } };
+  const refused = (await (await leader.request.post('/api/reception.myQueue', { data: { leaderId: zhao.id } })).json()) as {
+    ok: boolean;
+    error: { message: string };
+  };
   expect(refused).toMatchObject({ ok: false, error: { message: '只能查看本人的接访队列' } });
 
   // 叫下一位: the hall display shows the number and the room.
   const display = await (await browser.newContext({ viewport: HD })).newPage();
   await display.goto('/#/display');
   await leader.getByRole('button', { name: '叫下一位（F5）' }).click();
-  const ticketNo = (await queue.getByRole('row', { name: new RegExp(walkName) }).getByRole('cell').nth(1).textContent())!.trim();
+  const ticketNo = (await queue
+    .getByRole('row', { name: new RegExp(walkName) })
+    .getByRole('cell')
+    .nth(1)
+    .textContent())!.trim();
   expect(ticketNo).toMatch(/^L\d{3}$/);
   await expect(display.getByTestId('current-call').filter({ hasText: ticketNo })).toContainText('请到 8 号接谈室');
   await snap(display, '42-display-room-call');
@@ -142,22 +184,41 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   const archive = leader.getByRole('table', { name: '告知书存档' });
   await expect(archive).toContainText('受理告知书', { timeout: 60_000 });
   await expect(archive).toContainText('SHA-256');
-  const talkId = (await api<{ sessions: { visitors: { name: string; talk: { id: string } | null }[] }[] }>(leader.request, 'reception.myQueue', { leaderId: null })).sessions[0]!.visitors.find((v) => v.name === walkName)!.talk!.id;
+  const talkId = (
+    await api<{ sessions: { visitors: { name: string; talk: { id: string } | null }[] }[] }>(leader.request, 'reception.myQueue', {
+      leaderId: null,
+    })
+  ).sessions[0]!.visitors.find((v) => v.name === walkName)!.talk!.id;
   const [kept] = await api<{ id: string; sha256: string }[]>(leader.request, 'print.archive', { talkId });
   const pdf = await api<{ sha256: string; base64: string }>(leader.request, 'print.archivedPdf', { archiveId: kept!.id });
   const bytes = Buffer.from(pdf.base64, 'base64');
   expect(createHash('sha256').update(bytes).digest('hex')).toBe(kept!.sha256);
   mkdirSync('test-results/notices', { recursive: true });
   writeFileSync('test-results/notices/archived-accept-notice.pdf', bytes);
-  const text = execFileSync('pdftotext', ['test-results/notices/archived-accept-notice.pdf', '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const text = execFileSync('pdftotext', ['test-results/notices/archived-accept-notice.pdf', '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    '',
+  );
   for (const expected of [walkName, '区住建局', '受理告知书', formatCalendarDate(handleDue(today, cal))]) expect(text).toContain(expected);
   expect(text).not.toContain(residentId('110105', '19580101', stamp.slice(-3)));
-  execFileSync('pdftoppm', ['-png', '-r', '60', 'test-results/notices/archived-accept-notice.pdf', 'test-results/notices/archived-accept-notice']);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    'test-results/notices/archived-accept-notice.pdf',
+    'test-results/notices/archived-accept-notice',
+  ]);
   await snap(leader, '46-leader-notice-archived');
 
   // The other leader assigns a matter due tomorrow: the clerks' menu warns before anyone opens the list.
   const called = await api<{ bookingId: string }>(zhao.context.request, 'reception.callNext', { sessionId: zhaoSession.id });
-  await api(zhao.context.request, 'reception.record', { bookingId: called.bookingId, notes: '交办街道处理', outcome: 'assigned', unit: '和平街道办', deadline: addDays(today, 1) });
+  await api(zhao.context.request, 'reception.record', {
+    bookingId: called.bookingId,
+    notes: '交办街道处理',
+    outcome: 'assigned',
+    unit: '和平街道办',
+    deadline: addDays(today, 1),
+  });
   await clerk.goto('/#/board');
   await expect(clerk.getByLabel(/件期限临近或已逾期/)).toBeVisible();
 
@@ -171,13 +232,24 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
 
   // The clerk's 期限提醒 lists the written answer due.
   await clerk.goto('/#/due');
-  await expect(clerk.getByRole('table', { name: '期限列表' }).getByRole('row', { name: new RegExp(walkName) }).first()).toContainText(due.slice(5));
+  await expect(
+    clerk
+      .getByRole('table', { name: '期限列表' })
+      .getByRole('row', { name: new RegExp(walkName) })
+      .first(),
+  ).toContainText(due.slice(5));
   await snap(clerk, '45-due-list');
 });
 
 async function calendarOf(request: APIRequestContext, today: string): Promise<HolidayCalendar> {
   const y = Number(today.slice(0, 4));
-  const days = [...(await api<{ date: string; kind: string }[]>(request, 'calendar.year', { year: y })), ...(await api<{ date: string; kind: string }[]>(request, 'calendar.year', { year: y + 1 }))];
+  const days = [
+    ...(await api<{ date: string; kind: string }[]>(request, 'calendar.year', { year: y })),
+    ...(await api<{ date: string; kind: string }[]>(request, 'calendar.year', { year: y + 1 })),
+  ];
   if (days.length === 0) return EMPTY_CALENDAR;
-  return { holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)), workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)) };
+  return {
+    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
+    workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+  };
 }

@@ -8,7 +8,19 @@ test.describe.configure({ mode: 'serial' });
 
 const ZHANG = residentId('110105', '19650312', '123');
 
-async function fillVisit(page: Page, v: { id?: string; name?: string; phone?: string; purpose?: string; category?: string; location?: string; summary?: string; demands?: string }) {
+async function fillVisit(
+  page: Page,
+  v: {
+    id?: string;
+    name?: string;
+    phone?: string;
+    purpose?: string;
+    category?: string;
+    location?: string;
+    summary?: string;
+    demands?: string;
+  },
+) {
   if (v.id !== undefined) await page.getByRole('textbox', { name: '证件号码', exact: true }).fill(v.id);
   if (v.name !== undefined) await page.getByRole('textbox', { name: '姓名', exact: true }).fill(v.name);
   if (v.phone !== undefined) await page.getByRole('textbox', { name: '联系电话', exact: true }).fill(v.phone);
@@ -41,7 +53,13 @@ test('registers a first visit from the keyboard and gets a visit number', async 
   await page.keyboard.press('Enter');
   await page.keyboard.type('138 1234 5678');
   expect(await todayCount(page)).toBe(before);
-  await fillVisit(page, { purpose: '求决', category: '城乡建设', location: '和平街道', summary: '小区加装电梯补贴未落实', demands: '2025年申请加装电梯补贴，至今未发放。' });
+  await fillVisit(page, {
+    purpose: '求决',
+    category: '城乡建设',
+    location: '和平街道',
+    summary: '小区加装电梯补贴未落实',
+    demands: '2025年申请加装电梯补贴，至今未发放。',
+  });
   await snap(page, '10-register-filled');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-visit-no')).toHaveText(new RegExp(`^LF\\d{8}-${String(before + 1).padStart(4, '0')}$`));
@@ -94,7 +112,14 @@ test('an invalid ID number gets a field message and nothing is saved', async ({ 
 test('a group of six cannot have six representatives', async ({ page }) => {
   await page.goto('/#/register');
   const before = await todayCount(page);
-  await fillVisit(page, { id: residentId('110105', '19700101', '234'), name: '钱七', purpose: '求决', category: '劳动和社会保障', location: '建国街道', summary: '某厂职工社保断缴' });
+  await fillVisit(page, {
+    id: residentId('110105', '19700101', '234'),
+    name: '钱七',
+    purpose: '求决',
+    category: '劳动和社会保障',
+    location: '建国街道',
+    summary: '某厂职工社保断缴',
+  });
   await page.getByLabel('来访人数').fill('6');
   await expect(page.getByText('5人以上为集体访，请登记代表')).toBeVisible();
   const add = page.getByRole('button', { name: '添加代表' });
@@ -110,8 +135,17 @@ test('a group of six cannot have six representatives', async ({ page }) => {
   const rep = (name: string) => ({ name, idType: 'resident', idNumber: '', phone: '' });
   const r = await page.request.post('/api/visits.register', {
     data: {
-      idType: 'resident', idNumber: residentId('110105', '19700101', '234'), name: '钱七', phone: '', address: '', peopleCount: 6,
-      purpose: 'request', category: 'labour_social_security', locationArea: '建国街道', summary: '某厂职工社保断缴', demands: '',
+      idType: 'resident',
+      idNumber: residentId('110105', '19700101', '234'),
+      name: '钱七',
+      phone: '',
+      address: '',
+      peopleCount: 6,
+      purpose: 'request',
+      category: 'labour_social_security',
+      locationArea: '建国街道',
+      summary: '某厂职工社保断缴',
+      demands: '',
       representatives: ['甲', '乙', '丙', '丁', '戊', '己'].map(rep),
     },
   });

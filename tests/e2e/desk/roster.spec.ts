@@ -28,7 +28,9 @@ function nextWeek(): { monday: string; wednesday: string } {
   return { monday, wednesday: addDays(monday, 2) };
 }
 
-test('rooms and the roster: edit a room, add a session, a leader in two rooms is refused, publish, print the notice', async ({ browser }) => {
+test('rooms and the roster: edit a room, add a session, a leader in two rooms is refused, publish, print the notice', async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
   await login(page, ADMIN.username, ADMIN.password);
@@ -118,7 +120,18 @@ test('rooms and the roster: edit a room, add a session, a leader in two rooms is
   // A draft on Thursday in 2号接谈室, cancelled with a reason (asked for in a dialog).
   const room2 = (await api<{ id: string; name: string }[]>(page.request, 'rooms.list', {})).find((r) => r.name === '2号接谈室')!.id;
   const thursday = addDays(wednesday, 1);
-  await api(page.request, 'roster.save', { id: null, leaderId, date: thursday, start: '14:00', end: '16:00', roomId: room2, topics: '', lawyer: '', slotMinutes: 20, expectedVersion: null });
+  await api(page.request, 'roster.save', {
+    id: null,
+    leaderId,
+    date: thursday,
+    start: '14:00',
+    end: '16:00',
+    roomId: room2,
+    topics: '',
+    lawyer: '',
+    slotMinutes: 20,
+    expectedVersion: null,
+  });
   const draft = table.getByRole('row', { name: /14:00–16:00/ });
   await expect(draft).toContainText('草稿'); // the page refreshes on the server's change event
   await draft.getByRole('button', { name: '取消' }).click();
@@ -151,7 +164,16 @@ test('rooms and the roster: edit a room, add a session, a leader in two rooms is
   expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(1);
   expect(Math.round((Number(/Page size:\s+([\d.]+)/.exec(info)![1]) * 25.4) / 72)).toBe(210);
   const bureau = await api<{ name: string }>(page.request, 'print.bureau', {});
-  for (const s of [`${bureau.name}领导接访日安排`, formatCalendarDate(wednesday), '星期三', '09:00–11:30', leaderName, '1号接谈室', '征地拆迁、劳动社保', '请来访群众按安排时间到大厅取号候谈']) {
+  for (const s of [
+    `${bureau.name}领导接访日安排`,
+    formatCalendarDate(wednesday),
+    '星期三',
+    '09:00–11:30',
+    leaderName,
+    '1号接谈室',
+    '征地拆迁、劳动社保',
+    '请来访群众按安排时间到大厅取号候谈',
+  ]) {
     expect(text).toContain(s);
   }
   // Only the notice: not the cancelled session, not the screen's navigation.

@@ -87,11 +87,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['0193a000-0000-7000-8000-00000000000e', 'F', '法律咨询', 'normal', 5],
   ];
   for (const [id, prefix, name, kind, order] of lanes) {
-    await sql`INSERT INTO lanes (id, prefix, name, kind, sort_order, created_at, updated_at) VALUES (${id}, ${prefix}, ${name}, ${kind}, ${order}, ${at}, ${at})`.execute(db);
+    await sql`INSERT INTO lanes (id, prefix, name, kind, sort_order, created_at, updated_at) VALUES (${id}, ${prefix}, ${name}, ${kind}, ${order}, ${at}, ${at})`.execute(
+      db,
+    );
   }
   const all = JSON.stringify(lanes.map((l) => l[0]));
   for (const n of [1, 2, 3]) {
-    await sql`INSERT INTO desks (id, number, name, lane_ids_json, created_at, updated_at) VALUES (${`0193a000-0000-7000-8000-0000000001${n}0`}, ${n}, ${`${n}号窗口`}, ${all}, ${at}, ${at})`.execute(db);
+    await sql`INSERT INTO desks (id, number, name, lane_ids_json, created_at, updated_at) VALUES (${`0193a000-0000-7000-8000-0000000001${n}0`}, ${n}, ${`${n}号窗口`}, ${all}, ${at}, ${at})`.execute(
+      db,
+    );
   }
 }
 

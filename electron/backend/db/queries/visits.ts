@@ -7,7 +7,11 @@ import { GROUP_THRESHOLD } from '@shared/api/schemas/visits';
 type VisitRow = VisitsTable & { registered_by_name: string };
 
 function visitsWithClerk(db: Executor) {
-  return db.selectFrom('visits').innerJoin('users', 'users.id', 'visits.registered_by').selectAll('visits').select('users.display_name as registered_by_name');
+  return db
+    .selectFrom('visits')
+    .innerJoin('users', 'users.id', 'visits.registered_by')
+    .selectAll('visits')
+    .select('users.display_name as registered_by_name');
 }
 
 export function findVisit(db: Executor, id: string): Promise<VisitRow | undefined> {

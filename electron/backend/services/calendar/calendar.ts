@@ -8,7 +8,13 @@ import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 
 export async function listYear(db: Executor, year: number): Promise<CalendarDay[]> {
-  return db.selectFrom('calendar_days').select(['date', 'kind', 'name']).where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).orderBy('date').execute();
+  return db
+    .selectFrom('calendar_days')
+    .select(['date', 'kind', 'name'])
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .orderBy('date')
+    .execute();
 }
 
 /** Replaces one year's entries as a whole (the State Council publishes a year at a time). */
@@ -17,8 +23,20 @@ export async function saveYear(deps: Deps, actor: Actor, input: ParsedInputOf<'c
   await writeTransaction(deps.db, async (trx) => {
     const before = await listYear(trx, input.year);
     await trx.deleteFrom('calendar_days').where('date', '>=', `${input.year}-01-01`).where('date', '<=', `${input.year}-12-31`).execute();
-    for (const d of input.days) await trx.insertInto('calendar_days').values({ ...d, updated_at: at }).execute();
-    await writeAudit(trx, { at, actorId: actor.id, action: 'calendar.save', entity: 'calendar', entityId: String(input.year), before, after: input.days });
+    for (const d of input.days)
+      await trx
+        .insertInto('calendar_days')
+        .values({ ...d, updated_at: at })
+        .execute();
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: 'calendar.save',
+      entity: 'calendar',
+      entityId: String(input.year),
+      before,
+      after: input.days,
+    });
   });
   return listYear(deps.db, input.year);
 }

@@ -68,7 +68,9 @@ export async function buildIncrementalBatch(deps: Deps, dest: Destination, opts:
       .where('destination_id', '=', dest.id)
       .where('state', '=', 'failed')
       .where('next_attempt_at', '<=', at)
-      .$if(opts.runBatchIds.length > 0, (q) => q.where((eb) => eb.or([eb('batch_id', 'is', null), eb('batch_id', 'not in', opts.runBatchIds)])))
+      .$if(opts.runBatchIds.length > 0, (q) =>
+        q.where((eb) => eb.or([eb('batch_id', 'is', null), eb('batch_id', 'not in', opts.runBatchIds)])),
+      )
       .orderBy('next_attempt_at')
       .limit(Math.max(0, limit - fresh.length))
       .execute();
@@ -107,7 +109,9 @@ export async function buildIncrementalBatch(deps: Deps, dest: Destination, opts:
       await trx
         .insertInto('export_record_states')
         .values(states.slice(i, i + 400))
-        .onConflict((oc) => oc.columns(['destination_id', 'entity', 'entity_id', 'entity_version']).doUpdateSet({ state: 'sending', batch_id: batch.id }))
+        .onConflict((oc) =>
+          oc.columns(['destination_id', 'entity', 'entity_id', 'entity_version']).doUpdateSet({ state: 'sending', batch_id: batch.id }),
+        )
         .execute();
     }
     for (let i = 0; i < retry.length; i += 500) {
@@ -123,7 +127,13 @@ export async function buildIncrementalBatch(deps: Deps, dest: Destination, opts:
 }
 
 /** A pending re-export batch for one destination; staged and sent by the runner. */
-export async function createReexportBatch(trx: Executor, dest: Destination, range: { from: string; to: string }, at: string, actorId: string | null): Promise<ExportBatchesTable> {
+export async function createReexportBatch(
+  trx: Executor,
+  dest: Destination,
+  range: { from: string; to: string },
+  at: string,
+  actorId: string | null,
+): Promise<ExportBatchesTable> {
   const n = await trx
     .selectFrom('visits')
     .select((eb) => eb.fn.countAll<number>().as('n'))

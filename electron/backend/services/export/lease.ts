@@ -39,7 +39,11 @@ export async function acquireLease(deps: Deps, destinationId: string): Promise<L
   // A fresh owner per run, so two runs inside one process exclude each other as well.
   const OWNER = `${HOST}/${process.pid}/${randomUUID()}`;
   const ok = await writeTransaction(deps.db, async (trx) => {
-    const row = await trx.selectFrom('export_destinations').select(['lease_owner', 'lease_until']).where('id', '=', destinationId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('export_destinations')
+      .select(['lease_owner', 'lease_until'])
+      .where('id', '=', destinationId)
+      .executeTakeFirst();
     if (!row) return false;
     const now = deps.now();
     const free = !row.lease_owner || !row.lease_until || row.lease_until <= now.toISOString() || ownerIsGone(row.lease_owner);
@@ -63,7 +67,12 @@ export async function acquireLease(deps: Deps, destinationId: string): Promise<L
       return Number(r.numUpdatedRows) === 1;
     },
     async release() {
-      await deps.db.updateTable('export_destinations').set({ lease_owner: null, lease_until: null }).where('id', '=', destinationId).where('lease_owner', '=', OWNER).execute();
+      await deps.db
+        .updateTable('export_destinations')
+        .set({ lease_owner: null, lease_until: null })
+        .where('id', '=', destinationId)
+        .where('lease_owner', '=', OWNER)
+        .execute();
     },
   };
 }

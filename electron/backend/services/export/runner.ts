@@ -42,7 +42,13 @@ export interface RunOptions {
 
 type DestResult = ExportRunResult['destinations'][number];
 
-async function processBatch(deps: Deps, dest: Destination, batch: ExportBatchesTable, opts: RunOptions, renew: () => Promise<void>): Promise<DestResult['batches'][number]> {
+async function processBatch(
+  deps: Deps,
+  dest: Destination,
+  batch: ExportBatchesTable,
+  opts: RunOptions,
+  renew: () => Promise<void>,
+): Promise<DestResult['batches'][number]> {
   let staged: Staged | null = null;
   try {
     staged = await stageBatch(deps.db, opts.dataDir, dest, batch, async (done: number) => {
@@ -99,7 +105,11 @@ async function runDestination(deps: Deps, dest: Destination, opts: RunOptions): 
       if (r.status === 'failed') return result;
     }
     for (let i = 0; opts.incremental !== false && i < MAX_BATCHES_PER_RUN; i++) {
-      const batch = await buildIncrementalBatch(deps, dest, { now: deps.now(), runBatchIds: result.batches.map((b) => b.batchId), actorId: opts.actorId });
+      const batch = await buildIncrementalBatch(deps, dest, {
+        now: deps.now(),
+        runBatchIds: result.batches.map((b) => b.batchId),
+        actorId: opts.actorId,
+      });
       if (!batch) break;
       const r = await processBatch(deps, dest, batch, opts, renew);
       result.batches.push(r);
@@ -128,12 +138,20 @@ export async function runExport(deps: Deps, opts: RunOptions): Promise<ExportRun
 export async function reexportRange(deps: Deps, opts: RunOptions & { from: string; to: string }): Promise<ExportRunResult> {
   const runDeps: Deps = opts.now ? { ...deps, now: opts.now } : deps;
   const destinations = await loadDestinations(runDeps.db, { enabledOnly: true, id: opts.destinationId });
-  if (destinations.length === 0) throw new ApiError('NOT_FOUND', opts.destinationId ? '找不到该导出位置，或它已停用' : '还没有启用的导出位置');
+  if (destinations.length === 0)
+    throw new ApiError('NOT_FOUND', opts.destinationId ? '找不到该导出位置，或它已停用' : '还没有启用的导出位置');
   const at = runDeps.now().toISOString();
   await writeTransaction(runDeps.db, async (trx) => {
     for (const d of destinations) {
       const b = await createReexportBatch(trx, d, { from: opts.from, to: opts.to }, at, opts.actorId);
-      await writeAudit(trx, { at, actorId: opts.actorId, action: 'export.reexport', entity: 'export_batch', entityId: b.id, after: { destinationId: d.id, destination: d.name, from: opts.from, to: opts.to, visits: b.record_count } });
+      await writeAudit(trx, {
+        at,
+        actorId: opts.actorId,
+        action: 'export.reexport',
+        entity: 'export_batch',
+        entityId: b.id,
+        after: { destinationId: d.id, destination: d.name, from: opts.from, to: opts.to, visits: b.record_count },
+      });
     }
   });
   return runExport(deps, opts);

@@ -81,7 +81,10 @@ export function startExportScheduler(deps: Deps, opts: SchedulerOptions): Export
     running = runExport(deps, { dataDir: opts.dataDir, actorId: null, log });
     try {
       const r = await running;
-      const sent = r.destinations.reduce((n, d) => n + d.batches.filter((b) => b.status !== 'failed').reduce((m, b) => m + b.records, 0), 0);
+      const sent = r.destinations.reduce(
+        (n, d) => n + d.batches.filter((b) => b.status !== 'failed').reduce((m, b) => m + b.records, 0),
+        0,
+      );
       const failed = r.destinations.flatMap((d) => d.batches.filter((b) => b.status === 'failed'));
       if (sent > 0 || failed.length > 0) log(`${reason}导出完成：发送 ${sent} 条${failed.length ? `，${failed.length} 批失败` : ''}`);
       return r;
@@ -111,7 +114,10 @@ export function startExportScheduler(deps: Deps, opts: SchedulerOptions): Export
     }
   }
 
-  const reloadTimer = setInterval(() => void reload().catch((e: unknown) => log(`读取导出设置失败：${String(e)}`)), opts.reloadMs ?? 60_000);
+  const reloadTimer = setInterval(
+    () => void reload().catch((e: unknown) => log(`读取导出设置失败：${String(e)}`)),
+    opts.reloadMs ?? 60_000,
+  );
   reloadTimer.unref();
   void reload()
     .then(armRetry)

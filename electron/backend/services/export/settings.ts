@@ -11,15 +11,24 @@ import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { getSetting, saveSetting } from '../settings-store';
-import { DEFAULT_EXPORT_SETTINGS, EXPORT_TZ, exportSettingsInput, type DestinationInput, type DestinationView, type ExportSettings } from '@shared/api/schemas/export';
+import {
+  DEFAULT_EXPORT_SETTINGS,
+  EXPORT_TZ,
+  exportSettingsInput,
+  type DestinationInput,
+  type DestinationView,
+  type ExportSettings,
+} from '@shared/api/schemas/export';
 import type { Destination, FolderConfig, HttpConfig } from './types';
 
 const KEY = 'export';
 
-export const getExportSettings = (db: Executor): Promise<ExportSettings> => getSetting(db, KEY, exportSettingsInput, DEFAULT_EXPORT_SETTINGS);
+export const getExportSettings = (db: Executor): Promise<ExportSettings> =>
+  getSetting(db, KEY, exportSettingsInput, DEFAULT_EXPORT_SETTINGS);
 
 /** Input already validated by exportSettingsInput (each expression checked with croner). */
-export const saveExportSettings = (deps: Deps, actor: Actor, input: ExportSettings): Promise<ExportSettings> => saveSetting(deps, actor, KEY, input, getExportSettings);
+export const saveExportSettings = (deps: Deps, actor: Actor, input: ExportSettings): Promise<ExportSettings> =>
+  saveSetting(deps, actor, KEY, input, getExportSettings);
 
 /** The first time any of the schedules fires after `after`, or null when there is none. */
 export function nextScheduledRun(schedules: readonly string[], after: Date): Date | null {
@@ -38,16 +47,44 @@ export function nextScheduledRun(schedules: readonly string[], after: Date): Dat
 }
 
 export function toDestination(row: ExportDestinationsTable): Destination {
-  return { id: row.id, name: row.name, kind: row.kind, enabled: row.enabled === 1, config: JSON.parse(row.config_json) as Destination['config'] };
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    enabled: row.enabled === 1,
+    config: JSON.parse(row.config_json) as Destination['config'],
+  };
 }
 
 export function toDestinationView(d: Destination): DestinationView {
   if (d.kind === 'folder') {
     const c = d.config as FolderConfig;
-    return { id: d.id, name: d.name, kind: d.kind, enabled: d.enabled, target: c.path, formats: c.formats, hasToken: false, timeoutMs: null, retries: null, partSize: null };
+    return {
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      enabled: d.enabled,
+      target: c.path,
+      formats: c.formats,
+      hasToken: false,
+      timeoutMs: null,
+      retries: null,
+      partSize: null,
+    };
   }
   const c = d.config as HttpConfig;
-  return { id: d.id, name: d.name, kind: d.kind, enabled: d.enabled, target: c.url, formats: ['jsonl'], hasToken: c.token !== '', timeoutMs: c.timeoutMs, retries: c.retries, partSize: c.partSize };
+  return {
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    enabled: d.enabled,
+    target: c.url,
+    formats: ['jsonl'],
+    hasToken: c.token !== '',
+    timeoutMs: c.timeoutMs,
+    retries: c.retries,
+    partSize: c.partSize,
+  };
 }
 
 export async function loadDestinations(db: Executor, opts: { enabledOnly?: boolean; id?: string } = {}): Promise<Destination[]> {
@@ -70,10 +107,13 @@ function auditView(d: Destination | null) {
 export async function saveDestination(deps: Deps, actor: Actor, input: DestinationInput): Promise<DestinationView> {
   const at = deps.now().toISOString();
   const saved = await writeTransaction(deps.db, async (trx) => {
-    const beforeRow = input.id ? await trx.selectFrom('export_destinations').selectAll().where('id', '=', input.id).executeTakeFirst() : undefined;
+    const beforeRow = input.id
+      ? await trx.selectFrom('export_destinations').selectAll().where('id', '=', input.id).executeTakeFirst()
+      : undefined;
     if (input.id && !beforeRow) throw new ApiError('NOT_FOUND', '找不到该导出位置');
     const before = beforeRow ? toDestination(beforeRow) : null;
-    if (before && before.kind !== input.kind) throw new ApiError('VALIDATION', '不能更改导出位置的类型，请另建一个', { kind: '不能更改类型' });
+    if (before && before.kind !== input.kind)
+      throw new ApiError('VALIDATION', '不能更改导出位置的类型，请另建一个', { kind: '不能更改类型' });
 
     let config: FolderConfig | HttpConfig;
     if (input.kind === 'folder') {
@@ -81,7 +121,14 @@ export async function saveDestination(deps: Deps, actor: Actor, input: Destinati
     } else {
       const token = input.token ?? (before ? (before.config as HttpConfig).token : null);
       if (!token) throw new ApiError('VALIDATION', '请填写区信访信息系统提供的令牌', { token: '请填写令牌' });
-      config = { url: input.url, token, timeoutMs: input.timeoutMs, retries: input.retries, retryBaseMs: input.retryBaseMs, partSize: input.partSize };
+      config = {
+        url: input.url,
+        token,
+        timeoutMs: input.timeoutMs,
+        retries: input.retries,
+        retryBaseMs: input.retryBaseMs,
+        partSize: input.partSize,
+      };
     }
     const row: ExportDestinationsTable = {
       id: before?.id ?? newId(),
@@ -95,24 +142,52 @@ export async function saveDestination(deps: Deps, actor: Actor, input: Destinati
       updated_at: at,
     };
     if (beforeRow) {
-      await trx.updateTable('export_destinations').set({ name: row.name, config_json: row.config_json, enabled: row.enabled, updated_at: at }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('export_destinations')
+        .set({ name: row.name, config_json: row.config_json, enabled: row.enabled, updated_at: at })
+        .where('id', '=', row.id)
+        .execute();
     } else {
       await trx.insertInto('export_destinations').values(row).execute();
     }
     const after = toDestination(row);
-    await writeAudit(trx, { at, actorId: actor.id, action: before ? 'export.destination.update' : 'export.destination.create', entity: 'export_destination', entityId: row.id, before: auditView(before), after: auditView(after) });
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: before ? 'export.destination.update' : 'export.destination.create',
+      entity: 'export_destination',
+      entityId: row.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
   return toDestinationView(saved);
 }
 
-export async function setDestinationEnabled(deps: Deps, actor: Actor, input: { destinationId: string; enabled: boolean }): Promise<DestinationView> {
+export async function setDestinationEnabled(
+  deps: Deps,
+  actor: Actor,
+  input: { destinationId: string; enabled: boolean },
+): Promise<DestinationView> {
   const at = deps.now().toISOString();
   const d = await writeTransaction(deps.db, async (trx) => {
     const row = await trx.selectFrom('export_destinations').selectAll().where('id', '=', input.destinationId).executeTakeFirst();
     if (!row) throw new ApiError('NOT_FOUND', '找不到该导出位置');
-    await trx.updateTable('export_destinations').set({ enabled: input.enabled ? 1 : 0, updated_at: at }).where('id', '=', row.id).execute();
-    await writeAudit(trx, { at, actorId: actor.id, action: input.enabled ? 'export.destination.enable' : 'export.destination.disable', entity: 'export_destination', entityId: row.id, before: { enabled: row.enabled === 1 }, after: { enabled: input.enabled } });
+    await trx
+      .updateTable('export_destinations')
+      .set({ enabled: input.enabled ? 1 : 0, updated_at: at })
+      .where('id', '=', row.id)
+      .execute();
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: input.enabled ? 'export.destination.enable' : 'export.destination.disable',
+      entity: 'export_destination',
+      entityId: row.id,
+      before: { enabled: row.enabled === 1 },
+      after: { enabled: input.enabled },
+    });
     return toDestination({ ...row, enabled: input.enabled ? 1 : 0 });
   });
   return toDestinationView(d);

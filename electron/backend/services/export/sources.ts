@@ -19,7 +19,9 @@ export async function* batchRecords(db: Executor, batchId: string, pageSize = PA
   for (;;) {
     const rows = await db
       .selectFrom('export_record_states as s')
-      .innerJoin('outbox as o', (j) => j.onRef('o.entity', '=', 's.entity').onRef('o.entity_id', '=', 's.entity_id').onRef('o.entity_version', '=', 's.entity_version'))
+      .innerJoin('outbox as o', (j) =>
+        j.onRef('o.entity', '=', 's.entity').onRef('o.entity_id', '=', 's.entity_id').onRef('o.entity_version', '=', 's.entity_version'),
+      )
       .select(['o.seq', 'o.entity', 'o.entity_id', 'o.entity_version', 'o.op', 'o.at', 'o.payload_json'])
       .where('s.batch_id', '=', batchId)
       .where('o.seq', '>', after)
@@ -27,7 +29,14 @@ export async function* batchRecords(db: Executor, batchId: string, pageSize = PA
       .limit(pageSize)
       .execute();
     for (const r of rows) {
-      yield { entity: r.entity as ExportEntity, id: r.entity_id, version: r.entity_version, op: r.op, at: r.at, data: JSON.parse(r.payload_json) as Record<string, unknown> };
+      yield {
+        entity: r.entity as ExportEntity,
+        id: r.entity_id,
+        version: r.entity_version,
+        op: r.op,
+        at: r.at,
+        data: JSON.parse(r.payload_json) as Record<string, unknown>,
+      };
     }
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.seq;
@@ -81,8 +90,19 @@ export async function* visitsInRange(db: Executor, from: string, to: string, pag
     }
     for (const v of rows) {
       // The same mapping the outbox payload was written with (queries/visits.ts).
-      const data: VisitPayload = toVisitPayload(v, { gender: v.p_gender ?? null, birthDate: v.p_birth_date ?? null }, repsOf.get(v.id) ?? []);
-      yield { entity: 'visit', id: v.id, version: v.version, op: 'upsert', at: v.updated_at, data: data as unknown as Record<string, unknown> };
+      const data: VisitPayload = toVisitPayload(
+        v,
+        { gender: v.p_gender ?? null, birthDate: v.p_birth_date ?? null },
+        repsOf.get(v.id) ?? [],
+      );
+      yield {
+        entity: 'visit',
+        id: v.id,
+        version: v.version,
+        op: 'upsert',
+        at: v.updated_at,
+        data: data as unknown as Record<string, unknown>,
+      };
     }
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1]!;

@@ -108,7 +108,13 @@ export interface Staged {
  * batch row; returns them. `onProgress` is called every few thousand records
  * (the runner renews its lease there).
  */
-export async function stageBatch(db: Executor, dataDir: string, dest: Destination, batch: ExportBatchesTable, onProgress?: (records: number) => Promise<void>): Promise<Staged> {
+export async function stageBatch(
+  db: Executor,
+  dataDir: string,
+  dest: Destination,
+  batch: ExportBatchesTable,
+  onProgress?: (records: number) => Promise<void>,
+): Promise<Staged> {
   const dir = stagingDir(dataDir, batch.id);
   if (batch.files_json) {
     const files = JSON.parse(batch.files_json) as BatchFile[];

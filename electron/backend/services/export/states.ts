@@ -19,10 +19,23 @@ function nextAttemptSql(now: Date): RawBuilder<string> {
   return sql<string>`CASE failures ${sql.join(whens, sql` `)} ELSE ${nextAttemptAt(now, RETRY_BACKOFF_MS.length)} END`;
 }
 
-async function failRecord(trx: Executor, destId: string, batchId: string, r: Pick<ExportRecord, 'entity' | 'id' | 'version'>, reason: string, now: Date) {
+async function failRecord(
+  trx: Executor,
+  destId: string,
+  batchId: string,
+  r: Pick<ExportRecord, 'entity' | 'id' | 'version'>,
+  reason: string,
+  now: Date,
+) {
   await trx
     .updateTable('export_record_states')
-    .set({ state: 'failed', failures: sql`failures + 1`, last_error: reason, last_attempt_at: now.toISOString(), next_attempt_at: nextAttemptSql(now) })
+    .set({
+      state: 'failed',
+      failures: sql`failures + 1`,
+      last_error: reason,
+      last_attempt_at: now.toISOString(),
+      next_attempt_at: nextAttemptSql(now),
+    })
     .where('destination_id', '=', destId)
     .where('entity', '=', r.entity)
     .where('entity_id', '=', r.id)
@@ -49,13 +62,22 @@ export function ackSummary(batch: Pick<ExportBatchesTable, 'ack_json'>): AckSumm
  * at this destination only, with back-off); records the district did not
  * mention count as failed too. The batch remembers the part is done.
  */
-export async function applyPartAck(deps: Deps, dest: Destination, batch: ExportBatchesTable, part: number, sent: ExportRecord[], ack: DistrictAck): Promise<void> {
+export async function applyPartAck(
+  deps: Deps,
+  dest: Destination,
+  batch: ExportBatchesTable,
+  part: number,
+  sent: ExportRecord[],
+  ack: DistrictAck,
+): Promise<void> {
   const now = deps.now();
   const at = now.toISOString();
   const accepted = new Map(ack.accepted.map((a) => [recordKey(a), a.districtId]));
   const rejected = new Map(ack.rejected.map((a) => [recordKey(a), a.reason]));
   await writeTransaction(deps.db, async (trx) => {
-    const summary = ackSummary((await trx.selectFrom('export_batches').select('ack_json').where('id', '=', batch.id).executeTakeFirstOrThrow()));
+    const summary = ackSummary(
+      await trx.selectFrom('export_batches').select('ack_json').where('id', '=', batch.id).executeTakeFirstOrThrow(),
+    );
     for (const r of sent) {
       const k = recordKey(r);
       if (accepted.has(k)) {
@@ -64,7 +86,13 @@ export async function applyPartAck(deps: Deps, dest: Destination, batch: ExportB
         // that failed before); a record in flight in another batch is left to that batch.
         await trx
           .updateTable('export_record_states')
-          .set({ state: 'acknowledged', district_id: accepted.get(k) ?? null, last_error: null, next_attempt_at: null, last_attempt_at: at })
+          .set({
+            state: 'acknowledged',
+            district_id: accepted.get(k) ?? null,
+            last_error: null,
+            next_attempt_at: null,
+            last_attempt_at: at,
+          })
           .where('destination_id', '=', dest.id)
           .where('entity', '=', r.entity)
           .where('entity_id', '=', r.id)
@@ -79,7 +107,11 @@ export async function applyPartAck(deps: Deps, dest: Destination, batch: ExportB
       }
     }
     summary.parts = part + 1;
-    await trx.updateTable('export_batches').set({ parts_done: part + 1, ack_json: JSON.stringify(summary) }).where('id', '=', batch.id).execute();
+    await trx
+      .updateTable('export_batches')
+      .set({ parts_done: part + 1, ack_json: JSON.stringify(summary) })
+      .where('id', '=', batch.id)
+      .execute();
   });
   batch.parts_done = part + 1;
 }
@@ -104,7 +136,14 @@ function auditAfter(dest: Destination, batch: ExportBatchesTable, status: string
 }
 
 /** Delivered: a folder's records are 'sent'; an endpoint's were settled part by part. */
-export async function finishBatch(deps: Deps, dest: Destination, batch: ExportBatchesTable, status: 'sent' | 'acknowledged', files: BatchFile[], actorId: string | null): Promise<void> {
+export async function finishBatch(
+  deps: Deps,
+  dest: Destination,
+  batch: ExportBatchesTable,
+  status: 'sent' | 'acknowledged',
+  files: BatchFile[],
+  actorId: string | null,
+): Promise<void> {
   const now = deps.now();
   const at = now.toISOString();
   await writeTransaction(deps.db, async (trx) => {
@@ -122,13 +161,27 @@ export async function finishBatch(deps: Deps, dest: Destination, batch: ExportBa
       .set({ status, sent_at: at, attempts: sql`attempts + 1`, last_error: null, next_attempt_at: null })
       .where('id', '=', batch.id)
       .execute();
-    await writeAudit(trx, { at, actorId, action: 'export.batch', entity: 'export_batch', entityId: batch.id, after: auditAfter(dest, batch, status, files, null) });
+    await writeAudit(trx, {
+      at,
+      actorId,
+      action: 'export.batch',
+      entity: 'export_batch',
+      entityId: batch.id,
+      after: auditAfter(dest, batch, status, files, null),
+    });
   });
   batch.status = status;
 }
 
 /** Not delivered: the batch and its records still in flight become 'failed', to be retried after back-off. */
-export async function failBatch(deps: Deps, dest: Destination, batch: ExportBatchesTable, error: string, files: BatchFile[] | null, actorId: string | null): Promise<void> {
+export async function failBatch(
+  deps: Deps,
+  dest: Destination,
+  batch: ExportBatchesTable,
+  error: string,
+  files: BatchFile[] | null,
+  actorId: string | null,
+): Promise<void> {
   const now = deps.now();
   const at = now.toISOString();
   await writeTransaction(deps.db, async (trx) => {
@@ -145,7 +198,14 @@ export async function failBatch(deps: Deps, dest: Destination, batch: ExportBatc
       .where('id', '=', batch.id)
       .execute();
     // Data may have left even when the send failed (a timeout after the upload): audited too.
-    await writeAudit(trx, { at, actorId, action: 'export.batch', entity: 'export_batch', entityId: batch.id, after: auditAfter(dest, batch, 'failed', files, error) });
+    await writeAudit(trx, {
+      at,
+      actorId,
+      action: 'export.batch',
+      entity: 'export_batch',
+      entityId: batch.id,
+      after: auditAfter(dest, batch, 'failed', files, error),
+    });
   });
   batch.status = 'failed';
   batch.attempts++;

@@ -6,7 +6,14 @@ import { ApiError } from '@shared/api/errors';
 import type { Deps } from '../../context';
 import type { ExportBatchesTable } from '../../db/schema';
 import { destinationCursor } from './batch';
-import { BATCH_STATUS_LABELS, ENTITY_LABELS, type BatchView, type DestinationStatus, type ExportOverview, type FailureView } from '@shared/api/schemas/export';
+import {
+  BATCH_STATUS_LABELS,
+  ENTITY_LABELS,
+  type BatchView,
+  type DestinationStatus,
+  type ExportOverview,
+  type FailureView,
+} from '@shared/api/schemas/export';
 import { getExportSettings, loadDestinations, nextScheduledRun, toDestinationView } from './settings';
 import { ackSummary } from './states';
 import type { BatchFile } from './types';
@@ -67,16 +74,35 @@ export async function exportOverview(deps: Deps): Promise<ExportOverview> {
       .where('destination_id', '=', d.id)
       .where('status', 'in', ['sent', 'acknowledged'])
       .executeTakeFirst();
-    const recent = await db.selectFrom('export_batches').selectAll().where('destination_id', '=', d.id).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(RECENT_BATCHES).execute();
+    const recent = await db
+      .selectFrom('export_batches')
+      .selectAll()
+      .where('destination_id', '=', d.id)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(RECENT_BATCHES)
+      .execute();
     const failed = counts.find((c) => c.state === 'failed');
-    const failedBatchRetry = recent.filter((b) => b.status === 'failed' && b.kind === 'reexport' && b.next_attempt_at).map((b) => b.next_attempt_at!);
-    const retryTimes = [failed?.next as string | null | undefined, ...failedBatchRetry].filter((t): t is string => !!t).map((t) => Math.max(Date.parse(t), now.getTime()));
+    const failedBatchRetry = recent
+      .filter((b) => b.status === 'failed' && b.kind === 'reexport' && b.next_attempt_at)
+      .map((b) => b.next_attempt_at!);
+    const retryTimes = [failed?.next as string | null | undefined, ...failedBatchRetry]
+      .filter((t): t is string => !!t)
+      .map((t) => Math.max(Date.parse(t), now.getTime()));
     const candidates = [...(scheduled ? [scheduled.getTime()] : []), ...retryTimes];
     destinations.push({
       ...toDestinationView(d),
       lastSuccessAt: (lastSuccess?.at as string | null | undefined) ?? null,
       nextRunAt: d.enabled && candidates.length ? new Date(Math.min(...candidates)).toISOString() : null,
-      unsentCount: Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', cursor).executeTakeFirstOrThrow()).n),
+      unsentCount: Number(
+        (
+          await db
+            .selectFrom('outbox')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('seq', '>', cursor)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
       sendingCount: Number(counts.find((c) => c.state === 'sending')?.n ?? 0),
       failedCount: Number(failed?.n ?? 0),
       failureReasons: reasons.map((r) => ({ reason: r.last_error ?? '未知原因', count: Number(r.n) })),
@@ -95,7 +121,16 @@ export async function listFailures(deps: Deps, destinationId: string, limit = 20
     .leftJoin('visits as v', (j) => j.onRef('v.id', '=', 's.entity_id').on('s.entity', '=', 'visit'))
     .leftJoin('petitioners as p', (j) => j.onRef('p.id', '=', 's.entity_id').on('s.entity', '=', 'petitioner'))
     .leftJoin('matters as m', (j) => j.onRef('m.id', '=', 's.entity_id').on('s.entity', '=', 'matter'))
-    .select(['s.entity', 's.entity_id', 's.entity_version', 's.failures', 's.last_error', 's.last_attempt_at', 's.next_attempt_at', 's.batch_id'])
+    .select([
+      's.entity',
+      's.entity_id',
+      's.entity_version',
+      's.failures',
+      's.last_error',
+      's.last_attempt_at',
+      's.next_attempt_at',
+      's.batch_id',
+    ])
     .select(sql<string>`coalesce(v.visit_no || ' ' || v.name, p.name, m.summary, '')`.as('label'))
     .where('s.destination_id', '=', destinationId)
     .where('s.state', '=', 'failed')

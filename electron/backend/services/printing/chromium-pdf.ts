@@ -7,7 +7,12 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { PdfRenderer } from './executor';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
 
 export function findChromium(): string | null {
   const configured = process.env.PETITION_HALL_CHROMIUM;
@@ -29,7 +34,18 @@ export function createChromiumPdfRenderer(baseUrl: string, executablePath: strin
   let browser: Promise<Browser> | null = null;
   const launch = async () => {
     const { chromium } = await import('playwright-core');
-    const b = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const b = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     // A crashed browser is started again on the next notice, not left to refuse every one after.
     b.on('disconnected', () => {
       browser = null;

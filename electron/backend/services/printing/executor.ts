@@ -11,7 +11,13 @@ export interface PdfRenderer {
 }
 
 export interface PrintExecutor {
-  print(job: { route: string; paper: Paper; printer: string; silent: boolean; copies: number }): Promise<{ ok: true } | { ok: false; message: string }>;
+  print(job: {
+    route: string;
+    paper: Paper;
+    printer: string;
+    silent: boolean;
+    copies: number;
+  }): Promise<{ ok: true } | { ok: false; message: string }>;
   /** The printers the system has (names as the print call takes them). */
   listPrinters(): Promise<string[]>;
 }

@@ -3,7 +3,19 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
-import { bureauInput, DEFAULT_BUREAU, DEFAULT_PRINTING, isTalkTemplate, printingInput, type Bureau, type PrintingSettings, type PrintJobView, type PrintTemplate, type PrintSubmitted, type SlipData } from '@shared/api/schemas/printing';
+import {
+  bureauInput,
+  DEFAULT_BUREAU,
+  DEFAULT_PRINTING,
+  isTalkTemplate,
+  printingInput,
+  type Bureau,
+  type PrintingSettings,
+  type PrintJobView,
+  type PrintTemplate,
+  type PrintSubmitted,
+  type SlipData,
+} from '@shared/api/schemas/printing';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { findTicket, toTicketView } from '../../db/queries/tickets';
@@ -89,7 +101,13 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   const settings = isTalkTemplate(template) ? all.notice : all[template];
   const job = await writeTransaction(deps.db, async (trx) => {
     await checkPrintable(trx, actor, template, input.refId);
-    const earlier = await trx.selectFrom('print_jobs').select('id').where('ref_id', '=', input.refId).where('template', '=', input.template).where('status', '!=', 'failed').executeTakeFirst();
+    const earlier = await trx
+      .selectFrom('print_jobs')
+      .select('id')
+      .where('ref_id', '=', input.refId)
+      .where('template', '=', input.template)
+      .where('status', '!=', 'failed')
+      .executeTakeFirst();
     const row: PrintJobsTable = {
       id: newId(),
       template: input.template,
@@ -110,15 +128,32 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
     await trx.insertInto('print_jobs').values(row).execute();
     // Printing a slip hands personal data to paper: audited like a change.
     const entity = template === 'ticket' ? 'ticket' : template === 'receipt' ? 'visit' : 'talk_record';
-    await writeAudit(trx, { at, actorId: actor.id, action: `print.${template}`, entity, entityId: input.refId, after: { jobId: row.id, copies: row.copies, reprint: row.reprint === 1 } });
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: `print.${template}`,
+      entity,
+      entityId: input.refId,
+      after: { jobId: row.id, copies: row.copies, reprint: row.reprint === 1 },
+    });
     return row;
   });
   const route = `/print/job/${job.token}`;
   // The papers of a talk are drawn from one fixed snapshot: the archived PDF and the paper cannot differ
   // because someone extended the deadline or edited the bureau in between.
   if (isTalkTemplate(template)) {
-    const snapshot = await slipFor(deps, { template, refId: input.refId, paper: job.paper as SlipData['paper'], reprint: job.reprint === 1, printedAt: job.created_at });
-    await deps.db.updateTable('print_jobs').set({ slip_json: JSON.stringify(snapshot) }).where('id', '=', job.id).execute();
+    const snapshot = await slipFor(deps, {
+      template,
+      refId: input.refId,
+      paper: job.paper as SlipData['paper'],
+      reprint: job.reprint === 1,
+      printedAt: job.created_at,
+    });
+    await deps.db
+      .updateTable('print_jobs')
+      .set({ slip_json: JSON.stringify(snapshot) })
+      .where('id', '=', job.id)
+      .execute();
   }
   // A formal notice is kept as PDF before it is printed; if that fails it is not printed.
   try {
@@ -130,7 +165,13 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
     throw e instanceof ApiError ? e : new ApiError('INTERNAL', '告知书存档失败，告知书未打印');
   }
   if (!deps.printer) return { job: await toView(deps.db, job), route, mode: 'browser', paper: settings.paper as PrintSubmitted['paper'] };
-  const result = await deps.printer.print({ route, paper: job.paper as PrintSubmitted['paper'], printer: settings.printer, silent: settings.silent, copies: job.copies });
+  const result = await deps.printer.print({
+    route,
+    paper: job.paper as PrintSubmitted['paper'],
+    printer: settings.printer,
+    silent: settings.silent,
+    copies: job.copies,
+  });
   const done = await recordOutcome(deps, actor, { jobId: job.id, ok: result.ok, error: result.ok ? '' : result.message });
   return { job: done, route, mode: 'desktop', paper: settings.paper as PrintSubmitted['paper'] };
 }
@@ -142,7 +183,8 @@ export async function recordOutcome(deps: Deps, actor: Actor, input: ParsedInput
     if (!job) throw new ApiError('NOT_FOUND', '找不到该打印任务');
     const status = input.ok ? ('printed' as const) : ('failed' as const);
     await trx.updateTable('print_jobs').set({ status, error: input.error, updated_at: at }).where('id', '=', job.id).execute();
-    if (!input.ok) await writeAudit(trx, { at, actorId: actor.id, action: 'print.failed', entity: 'print_job', entityId: job.id, note: input.error });
+    if (!input.ok)
+      await writeAudit(trx, { at, actorId: actor.id, action: 'print.failed', entity: 'print_job', entityId: job.id, note: input.error });
     return { ...job, status, error: input.error };
   });
   return toView(deps.db, row);
@@ -160,10 +202,19 @@ export async function slipData(deps: Deps, token: string): Promise<SlipData> {
   const job = await deps.db.selectFrom('print_jobs').selectAll().where('token', '=', token).executeTakeFirst();
   if (!job || job.token_expires_at < deps.now().toISOString()) throw new ApiError('NOT_FOUND', '打印任务不存在或已过期，请重新打印');
   if (job.slip_json) return JSON.parse(job.slip_json) as SlipData;
-  return slipFor(deps, { template: job.template, refId: job.ref_id, paper: job.paper as SlipData['paper'], reprint: job.reprint === 1, printedAt: job.created_at });
+  return slipFor(deps, {
+    template: job.template,
+    refId: job.ref_id,
+    paper: job.paper as SlipData['paper'],
+    reprint: job.reprint === 1,
+    printedAt: job.created_at,
+  });
 }
 
-async function slipFor(deps: Deps, job: { template: PrintTemplate; refId: string; paper: SlipData['paper']; reprint: boolean; printedAt: string }): Promise<SlipData> {
+async function slipFor(
+  deps: Deps,
+  job: { template: PrintTemplate; refId: string; paper: SlipData['paper']; reprint: boolean; printedAt: string },
+): Promise<SlipData> {
   const bureau = await getBureau(deps.db);
   const base = { bureau, paper: job.paper, reprint: job.reprint, printedAt: job.printedAt };
   if (job.template === 'ticket') {

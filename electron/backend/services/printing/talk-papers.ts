@@ -28,7 +28,13 @@ export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper
     .where('b.id', '=', talk.bookingId)
     .executeTakeFirstOrThrow();
   // The deadline before the one extension, as the extension's audit entry recorded it.
-  const ext = await db.selectFrom('audit_log').select(['before_json', 'at']).where('entity', '=', 'talk_record').where('entity_id', '=', talkId).where('action', '=', 'talk.extend').executeTakeFirst();
+  const ext = await db
+    .selectFrom('audit_log')
+    .select(['before_json', 'at'])
+    .where('entity', '=', 'talk_record')
+    .where('entity_id', '=', talkId)
+    .where('action', '=', 'talk.extend')
+    .executeTakeFirst();
   const before = ext?.before_json ? (JSON.parse(ext.before_json) as { handle_due?: string | null }) : null;
   return {
     talk,
@@ -62,17 +68,42 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  * Renders the notice exactly as it will print and keeps it. Without a PDF
  * renderer the notice is refused: a formal notice is never handed out unkept.
  */
-export async function archiveNotice(deps: Deps, actor: Actor, job: { id: string; template: PrintTemplate; refId: string; route: string }): Promise<void> {
+export async function archiveNotice(
+  deps: Deps,
+  actor: Actor,
+  job: { id: string; template: PrintTemplate; refId: string; route: string },
+): Promise<void> {
   if (!FORMAL_NOTICES.includes(job.template)) return;
-  if (!deps.noticePdf) throw new ApiError('CONFLICT', '本机无法生成告知书存档（PDF），告知书未打印。请在桌面版中打印，或为浏览器版配置 Chromium');
+  if (!deps.noticePdf)
+    throw new ApiError('CONFLICT', '本机无法生成告知书存档（PDF），告知书未打印。请在桌面版中打印，或为浏览器版配置 Chromium');
   const bytes = await deps.noticePdf.render({ route: job.route, paper: 'A4' });
   const at = deps.now().toISOString();
   const rel = join('notices', hallDate(at).slice(0, 4), `${job.id}.pdf`);
   writeDurably(join(deps.dataDir, rel), bytes);
   const hash = sha256(bytes);
   await writeTransaction(deps.db, async (trx) => {
-    await trx.insertInto('notice_archive').values({ id: newId(), job_id: job.id, template: job.template, talk_id: job.refId, sha256: hash, bytes: bytes.length, path: rel, actor_id: actor.id, created_at: at }).execute();
-    await writeAudit(trx, { at, actorId: actor.id, action: 'notice.archive', entity: 'talk_record', entityId: job.refId, after: { template: job.template, jobId: job.id, sha256: hash, bytes: bytes.length } });
+    await trx
+      .insertInto('notice_archive')
+      .values({
+        id: newId(),
+        job_id: job.id,
+        template: job.template,
+        talk_id: job.refId,
+        sha256: hash,
+        bytes: bytes.length,
+        path: rel,
+        actor_id: actor.id,
+        created_at: at,
+      })
+      .execute();
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: 'notice.archive',
+      entity: 'talk_record',
+      entityId: job.refId,
+      after: { template: job.template, jobId: job.id, sha256: hash, bytes: bytes.length },
+    });
   });
   // Screens listing a talk's notices refresh now, before the paper comes out of the printer.
   deps.events.publish('reception.changed', { date: null });
@@ -87,7 +118,16 @@ export async function listArchive(deps: Deps, actor: Actor, talkId: string): Pro
     .where('a.talk_id', '=', talkId)
     .orderBy('a.created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, jobId: r.job_id, template: r.template, talkId: r.talk_id, sha256: r.sha256, bytes: r.bytes, at: r.created_at, actorName: r.display_name }));
+  return rows.map((r) => ({
+    id: r.id,
+    jobId: r.job_id,
+    template: r.template,
+    talkId: r.talk_id,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    at: r.created_at,
+    actorName: r.display_name,
+  }));
 }
 
 /** The kept PDF, checked against its recorded SHA-256; opening it is audited (it holds personal data). */
@@ -102,6 +142,15 @@ export async function archivedPdf(deps: Deps, actor: Actor, archiveId: string): 
     throw new ApiError('NOT_FOUND', `告知书存档文件缺失（${row.path}）`);
   }
   if (sha256(bytes) !== row.sha256) throw new ApiError('CONFLICT', '告知书存档文件与登记的SHA-256不一致，文件可能已被改动');
-  await writeTransaction(deps.db, (trx) => writeAudit(trx, { at: deps.now().toISOString(), actorId: actor.id, action: 'notice.open', entity: 'talk_record', entityId: row.talk_id, after: { archiveId } }));
+  await writeTransaction(deps.db, (trx) =>
+    writeAudit(trx, {
+      at: deps.now().toISOString(),
+      actorId: actor.id,
+      action: 'notice.open',
+      entity: 'talk_record',
+      entityId: row.talk_id,
+      after: { archiveId },
+    }),
+  );
   return { sha256: row.sha256, base64: bytes.toString('base64'), name: `${labelOf(PRINT_TEMPLATES, row.template)}-${row.job_id}.pdf` };
 }

@@ -34,7 +34,11 @@ export async function getDesk(db: Executor, deskId: string): Promise<DesksTable>
   return desk;
 }
 
-async function countTickets(trx: Executor, filter: (eb: ExpressionBuilder<Database, 'tickets'>) => Expression<SqlBool>, statuses: TicketStatus[] = ['waiting', 'parked']): Promise<number> {
+async function countTickets(
+  trx: Executor,
+  filter: (eb: ExpressionBuilder<Database, 'tickets'>) => Expression<SqlBool>,
+  statuses: TicketStatus[] = ['waiting', 'parked'],
+): Promise<number> {
   const r = await trx
     .selectFrom('tickets')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -67,7 +71,15 @@ export async function saveLane(deps: Deps, actor: Actor, input: ParsedInputOf<'q
     };
     if (before) await trx.updateTable('lanes').set(row).where('id', '=', row.id).execute();
     else await trx.insertInto('lanes').values(row).execute();
-    await writeAudit(trx, { at, actorId: actor.id, action: before ? 'lane.update' : 'lane.create', entity: 'lane', entityId: row.id, before, after: row });
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: before ? 'lane.update' : 'lane.create',
+      entity: 'lane',
+      entityId: row.id,
+      before,
+      after: row,
+    });
     return row;
   });
   deps.events.publish('queue.changed', { reason: 'config' });
@@ -101,7 +113,15 @@ export async function saveDesk(deps: Deps, actor: Actor, input: ParsedInputOf<'q
     };
     if (before) await trx.updateTable('desks').set(row).where('id', '=', row.id).execute();
     else await trx.insertInto('desks').values(row).execute();
-    await writeAudit(trx, { at, actorId: actor.id, action: before ? 'desk.update' : 'desk.create', entity: 'desk', entityId: row.id, before, after: row });
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: before ? 'desk.update' : 'desk.create',
+      entity: 'desk',
+      entityId: row.id,
+      before,
+      after: row,
+    });
     return row;
   });
   deps.events.publish('queue.changed', { reason: 'config' });

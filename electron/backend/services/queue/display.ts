@@ -72,7 +72,8 @@ export async function displayState(deps: Deps): Promise<DisplayState> {
     .where('status', '=', 'done')
     .where('called_at', 'is not', null)
     .execute();
-  const minutes = (r: { called_at: string | null; finished_at: string | null }) => (Date.parse(r.finished_at ?? '') - Date.parse(r.called_at ?? '')) / 60_000;
+  const minutes = (r: { called_at: string | null; finished_at: string | null }) =>
+    (Date.parse(r.finished_at ?? '') - Date.parse(r.called_at ?? '')) / 60_000;
   const avg = (rows: typeof served) => {
     const ok = rows.map(minutes).filter((m) => Number.isFinite(m) && m >= 0);
     return ok.length ? ok.reduce((a, b) => a + b, 0) / ok.length : null;
@@ -85,12 +86,40 @@ export async function displayState(deps: Deps): Promise<DisplayState> {
     voiceEnabled: settings.voiceEnabled,
     voiceVolume: settings.voiceVolume,
     current: [
-      ...current.map((c) => ({ ticketNo: c.ticket_no, deskNumber: c.number, deskName: c.name, place: 'desk' as const, calledAt: c.called_at!, name: shown(c.visitor_name) })),
-      ...inRooms.map((c) => ({ ticketNo: c.ticket_no, deskNumber: c.number, deskName: c.name, place: 'room' as const, calledAt: c.called_at!, name: shown(c.visitor_name) })),
+      ...current.map((c) => ({
+        ticketNo: c.ticket_no,
+        deskNumber: c.number,
+        deskName: c.name,
+        place: 'desk' as const,
+        calledAt: c.called_at!,
+        name: shown(c.visitor_name),
+      })),
+      ...inRooms.map((c) => ({
+        ticketNo: c.ticket_no,
+        deskNumber: c.number,
+        deskName: c.name,
+        place: 'room' as const,
+        calledAt: c.called_at!,
+        name: shown(c.visitor_name),
+      })),
     ],
     recent: [
-      ...recent.map((r) => ({ callId: r.id, ticketNo: r.ticket_no, deskNumber: r.number, place: 'desk' as const, at: r.at, name: shown(r.visitor_name) })),
-      ...recentRooms.map((r) => ({ callId: r.id, ticketNo: r.ticket_no, deskNumber: r.number, place: 'room' as const, at: r.at, name: shown(r.visitor_name) })),
+      ...recent.map((r) => ({
+        callId: r.id,
+        ticketNo: r.ticket_no,
+        deskNumber: r.number,
+        place: 'desk' as const,
+        at: r.at,
+        name: shown(r.visitor_name),
+      })),
+      ...recentRooms.map((r) => ({
+        callId: r.id,
+        ticketNo: r.ticket_no,
+        deskNumber: r.number,
+        place: 'room' as const,
+        at: r.at,
+        name: shown(r.visitor_name),
+      })),
     ]
       .sort((a, b) => b.at.localeCompare(a.at))
       .slice(0, RECENT_CALLS),
@@ -98,7 +127,12 @@ export async function displayState(deps: Deps): Promise<DisplayState> {
       const n = Number(waiting.find((w) => w.lane_id === l.id)?.n ?? 0);
       const per = avg(served.filter((s) => s.lane_id === l.id)) ?? overall;
       const open = desks.filter((d) => d.laneIds.includes(l.id)).length;
-      return { prefix: l.prefix, name: l.name, waiting: n, estimatedMinutes: per === null || n === 0 ? (n === 0 ? 0 : null) : Math.ceil((n * per) / Math.max(open, 1)) };
+      return {
+        prefix: l.prefix,
+        name: l.name,
+        waiting: n,
+        estimatedMinutes: per === null || n === 0 ? (n === 0 ? 0 : null) : Math.ceil((n * per) / Math.max(open, 1)),
+      };
     }),
   };
 }

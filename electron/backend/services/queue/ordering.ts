@@ -14,7 +14,8 @@ export interface Candidate {
 }
 
 const byQueue = (a: Candidate, b: Candidate) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.number - b.number);
-const byAppointment = (a: Candidate, b: Candidate) => (a.appointmentAt! < b.appointmentAt! ? -1 : a.appointmentAt! > b.appointmentAt! ? 1 : byQueue(a, b));
+const byAppointment = (a: Candidate, b: Candidate) =>
+  a.appointmentAt! < b.appointmentAt! ? -1 : a.appointmentAt! > b.appointmentAt! ? 1 : byQueue(a, b);
 
 /**
  * The order of calling:

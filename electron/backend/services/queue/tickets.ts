@@ -19,7 +19,13 @@ import { nextByRatio, orderQueue, type Candidate } from './ordering';
 import { getQueueSettings } from './settings';
 import dayjs from 'dayjs';
 
-const toCandidate = (t: TicketsTable): Candidate => ({ id: t.id, priority: t.priority, appointmentAt: t.appointment_at, queuedAt: t.queued_at, number: t.number });
+const toCandidate = (t: TicketsTable): Candidate => ({
+  id: t.id,
+  priority: t.priority,
+  appointmentAt: t.appointment_at,
+  queuedAt: t.queued_at,
+  number: t.number,
+});
 
 /** A number waiting for a leader's room is the leader's to call and the board's to move, never a desk's. */
 function refuseRoomTicket(t: Pick<TicketsTable, 'room_id' | 'ticket_no'>) {
@@ -37,8 +43,24 @@ export async function queueChange<T>(deps: Deps, fn: (trx: Executor, at: string)
   return result;
 }
 
-function audit(trx: Executor, at: string, actor: Actor, action: string, t: Pick<TicketsTable, 'id' | 'ticket_no'>, after: Record<string, unknown> = {}, note?: string) {
-  return writeAudit(trx, { at, actorId: actor.id, action, entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, ...after }, note });
+function audit(
+  trx: Executor,
+  at: string,
+  actor: Actor,
+  action: string,
+  t: Pick<TicketsTable, 'id' | 'ticket_no'>,
+  after: Record<string, unknown> = {},
+  note?: string,
+) {
+  return writeAudit(trx, {
+    at,
+    actorId: actor.id,
+    action,
+    entity: 'ticket',
+    entityId: t.id,
+    after: { ticketNo: t.ticket_no, ...after },
+    note,
+  });
 }
 
 /**
@@ -49,18 +71,49 @@ function audit(trx: Executor, at: string, actor: Actor, action: string, t: Pick<
 async function rollover(trx: Executor, at: string): Promise<void> {
   const today = hallDate(at);
   await closePastBookings(trx, today, at);
-  const left = await trx.selectFrom('tickets').selectAll().where('day', '<', today).where('status', 'in', ['waiting', 'parked', 'called']).orderBy('queued_at').execute();
+  const left = await trx
+    .selectFrom('tickets')
+    .selectAll()
+    .where('day', '<', today)
+    .where('status', 'in', ['waiting', 'parked', 'called'])
+    .orderBy('queued_at')
+    .execute();
   if (left.length === 0) return;
   const settings = await getQueueSettings(trx);
   const activeLanes = new Set((await trx.selectFrom('lanes').select('id').where('active', '=', 1).execute()).map((l) => l.id));
   for (const t of left) {
-    await trx.updateTable('tickets').set({ status: t.status === 'called' ? 'done' : 'closed', finished_at: at, version: t.version + 1 }).where('id', '=', t.id).execute();
-    await writeAudit(trx, { at, actorId: null, action: 'ticket.day_end', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, carried: settings.dayEnd === 'carry' } });
+    await trx
+      .updateTable('tickets')
+      .set({ status: t.status === 'called' ? 'done' : 'closed', finished_at: at, version: t.version + 1 })
+      .where('id', '=', t.id)
+      .execute();
+    await writeAudit(trx, {
+      at,
+      actorId: null,
+      action: 'ticket.day_end',
+      entity: 'ticket',
+      entityId: t.id,
+      after: { ticketNo: t.ticket_no, carried: settings.dayEnd === 'carry' },
+    });
     // Rollover must never fail (it runs before every queue change): a ticket of
     // a lane switched off since is closed, not carried.
     // A leader's room queue is not carried: the reception session it waited for has ended.
     if (settings.dayEnd === 'carry' && t.status !== 'called' && t.room_id === null && activeLanes.has(t.lane_id)) {
-      await insertTicket(trx, { laneId: t.lane_id, priority: t.priority, visitId: t.visit_id, visitorName: t.visitor_name, appointmentAt: null, issuedBy: t.issued_by, carriedFrom: t.id, status: 'waiting', deskId: null }, at);
+      await insertTicket(
+        trx,
+        {
+          laneId: t.lane_id,
+          priority: t.priority,
+          visitId: t.visit_id,
+          visitorName: t.visitor_name,
+          appointmentAt: null,
+          issuedBy: t.issued_by,
+          carriedFrom: t.id,
+          status: 'waiting',
+          deskId: null,
+        },
+        at,
+      );
     }
   }
 }
@@ -79,8 +132,20 @@ async function closePastBookings(trx: Executor, today: string, at: string): Prom
     .where('b.status', 'in', ['scheduled', 'waiting'])
     .execute();
   for (const b of left) {
-    await trx.updateTable('reception_bookings').set({ status: 'no_show', finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
-    await writeAudit(trx, { at, actorId: null, action: 'reception.day_end', entity: 'reception_booking', entityId: b.id, before: { status: b.status }, after: { status: 'no_show' } });
+    await trx
+      .updateTable('reception_bookings')
+      .set({ status: 'no_show', finished_at: at, updated_at: at, version: b.version + 1 })
+      .where('id', '=', b.id)
+      .execute();
+    await writeAudit(trx, {
+      at,
+      actorId: null,
+      action: 'reception.day_end',
+      entity: 'reception_booking',
+      entityId: b.id,
+      before: { status: b.status },
+      after: { status: 'no_show' },
+    });
   }
 }
 
@@ -141,11 +206,27 @@ export async function issueTicket(deps: Deps, actor: Actor, input: ParsedInputOf
       visitorName = visit.name;
     }
     const lane = await trx.selectFrom('lanes').select(['kind']).where('id', '=', input.laneId).executeTakeFirst();
-    if (lane?.kind === 'appointment' && !input.appointmentTime) throw new ApiError('VALIDATION', '约访号须填写预约时间', { appointmentTime: '请填写预约时间' });
+    if (lane?.kind === 'appointment' && !input.appointmentTime)
+      throw new ApiError('VALIDATION', '约访号须填写预约时间', { appointmentTime: '请填写预约时间' });
     // A booked time moves a ticket to the front at that time: only 约访 tickets may have one.
-    if (lane?.kind !== 'appointment' && input.appointmentTime) throw new ApiError('VALIDATION', '只有约访队列的号才能填写预约时间', { appointmentTime: '只有约访号才能填写预约时间' });
+    if (lane?.kind !== 'appointment' && input.appointmentTime)
+      throw new ApiError('VALIDATION', '只有约访队列的号才能填写预约时间', { appointmentTime: '只有约访号才能填写预约时间' });
     const appointmentAt = input.appointmentTime ? dayjs.tz(`${hallDate(at)} ${input.appointmentTime}`, HALL_TZ).toISOString() : null;
-    const t = await insertTicket(trx, { laneId: input.laneId, priority: input.priority, visitId: input.visitId, visitorName, appointmentAt, issuedBy: actor.id, carriedFrom: null, status: 'waiting', deskId: null }, at);
+    const t = await insertTicket(
+      trx,
+      {
+        laneId: input.laneId,
+        priority: input.priority,
+        visitId: input.visitId,
+        visitorName,
+        appointmentAt,
+        issuedBy: actor.id,
+        carriedFrom: null,
+        status: 'waiting',
+        deskId: null,
+      },
+      at,
+    );
     await audit(trx, at, actor, 'ticket.issue', t, { priority: t.priority, visitId: t.visit_id, appointmentAt });
     return t.id;
   });
@@ -156,10 +237,19 @@ export async function issueTicket(deps: Deps, actor: Actor, input: ParsedInputOf
 /** How many tickets of the same lane will be called before this one (by the queue's own order). */
 export async function peopleAhead(deps: Deps, ticketId: string): Promise<number> {
   const t = await deps.db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
-  const sameLane = await deps.db.selectFrom('tickets').selectAll().where('status', '=', 'waiting').where('lane_id', '=', t.lane_id).where('day', '=', t.day).execute();
+  const sameLane = await deps.db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('status', '=', 'waiting')
+    .where('lane_id', '=', t.lane_id)
+    .where('day', '=', t.day)
+    .execute();
   const settings = await getQueueSettings(deps.db);
   const order = orderQueue(sameLane.map(toCandidate), settings.orderRule, 0, deps.now().toISOString());
-  return Math.max(0, order.findIndex((c) => c.id === ticketId));
+  return Math.max(
+    0,
+    order.findIndex((c) => c.id === ticketId),
+  );
 }
 
 async function lockedDesk(trx: Executor, deskId: string, opts: { mustBeOpen: boolean }): Promise<DesksTable> {
@@ -171,7 +261,11 @@ async function lockedDesk(trx: Executor, deskId: string, opts: { mustBeOpen: boo
 async function finishCurrent(trx: Executor, desk: DesksTable, at: string, actor: Actor) {
   const current = await currentTicketOf(trx, desk.id);
   if (!current) return;
-  await trx.updateTable('tickets').set({ status: 'done', finished_at: at, version: current.version + 1 }).where('id', '=', current.id).execute();
+  await trx
+    .updateTable('tickets')
+    .set({ status: 'done', finished_at: at, version: current.version + 1 })
+    .where('id', '=', current.id)
+    .execute();
   await audit(trx, at, actor, 'ticket.finish', current, { desk: desk.number });
 }
 
@@ -179,7 +273,12 @@ async function markCalled(trx: Executor, t: TicketsTable, desk: DesksTable, at: 
   // Only a ticket still waiting can be taken: the guard that, with the write
   // lock, makes it impossible for two desks to receive the same ticket.
   const res = recall
-    ? await trx.updateTable('tickets').set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 }).where('id', '=', t.id).where('status', '=', 'called').executeTakeFirst()
+    ? await trx
+        .updateTable('tickets')
+        .set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 })
+        .where('id', '=', t.id)
+        .where('status', '=', 'called')
+        .executeTakeFirst()
     : await trx
         .updateTable('tickets')
         .set({ status: 'called', desk_id: desk.id, called_at: at, call_count: t.call_count + 1, version: t.version + 1 })
@@ -188,7 +287,10 @@ async function markCalled(trx: Executor, t: TicketsTable, desk: DesksTable, at: 
         .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被其他窗口叫号`);
   const callId = newId();
-  await trx.insertInto('ticket_calls').values({ id: callId, ticket_id: t.id, desk_id: desk.id, at, recall: recall ? 1 : 0, actor_id: actor.id }).execute();
+  await trx
+    .insertInto('ticket_calls')
+    .values({ id: callId, ticket_id: t.id, desk_id: desk.id, at, recall: recall ? 1 : 0, actor_id: actor.id })
+    .execute();
   await audit(trx, at, actor, recall ? 'ticket.recall' : 'ticket.call', t, { desk: desk.number, callCount: t.call_count + 1 });
   return callId;
 }
@@ -201,7 +303,13 @@ async function announceCall(deps: Deps, callId: string) {
     .select(['ticket_calls.id', 'tickets.ticket_no', 'desks.number', 'ticket_calls.recall'])
     .where('ticket_calls.id', '=', callId)
     .executeTakeFirstOrThrow();
-  deps.events.publish('queue.called', { callId: call.id, ticketNo: call.ticket_no, deskNumber: call.number, place: 'desk', recall: call.recall === 1 });
+  deps.events.publish('queue.called', {
+    callId: call.id,
+    ticketNo: call.ticket_no,
+    deskNumber: call.number,
+    place: 'desk',
+    recall: call.recall === 1,
+  });
 }
 
 /** 叫号: finish the desk's current visitor and call the next ticket by the rule. Null when nobody waits. */
@@ -223,7 +331,12 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'q
     const next = waiting.find((w) => w.id === order[0]!.id)!;
     if (settings.orderRule.kind === 'ratio' && next.appointment_at === null) {
       const rest = waiting.filter((w) => w.appointment_at === null);
-      const step = nextByRatio(settings.orderRule, desk.ratio_position, rest.some((w) => w.priority !== null), rest.some((w) => w.priority === null));
+      const step = nextByRatio(
+        settings.orderRule,
+        desk.ratio_position,
+        rest.some((w) => w.priority !== null),
+        rest.some((w) => w.priority === null),
+      );
       await trx.updateTable('desks').set({ ratio_position: step.nextPosition }).where('id', '=', desk.id).execute();
     }
     return { id: next.id, callId: await markCalled(trx, next, desk, at, actor, false) };
@@ -274,7 +387,11 @@ export async function noShow(deps: Deps, actor: Actor, deskId: string): Promise<
     if (current.call_count < noShowAfterCalls) {
       throw new ApiError('CONFLICT', `${current.ticket_no} 已呼叫${current.call_count}次，须呼叫满${noShowAfterCalls}次才能过号，请先重呼`);
     }
-    await trx.updateTable('tickets').set({ status: 'no_show', finished_at: at, version: current.version + 1 }).where('id', '=', current.id).execute();
+    await trx
+      .updateTable('tickets')
+      .set({ status: 'no_show', finished_at: at, version: current.version + 1 })
+      .where('id', '=', current.id)
+      .execute();
     await audit(trx, at, actor, 'ticket.no_show', current, { desk: desk.number, calls: current.call_count });
     return current.id;
   });
@@ -288,7 +405,11 @@ export async function requeue(deps: Deps, actor: Actor, ticketId: string): Promi
     if (!t || t.status !== 'no_show') throw new ApiError('CONFLICT', '只有过号的号才能重新排队');
     refuseRoomTicket(t);
     if (t.day !== hallDate(at)) throw new ApiError('CONFLICT', '过号已跨日，请重新取号');
-    await trx.updateTable('tickets').set({ status: 'waiting', queued_at: at, desk_id: null, finished_at: null, call_count: 0, version: t.version + 1 }).where('id', '=', t.id).execute();
+    await trx
+      .updateTable('tickets')
+      .set({ status: 'waiting', queued_at: at, desk_id: null, finished_at: null, call_count: 0, version: t.version + 1 })
+      .where('id', '=', t.id)
+      .execute();
     await audit(trx, at, actor, 'ticket.requeue', t);
   });
   return toTicketView((await findTicket(deps.db, ticketId))!);
@@ -310,7 +431,15 @@ export async function transfer(deps: Deps, actor: Actor, input: ParsedInputOf<'q
       .set({ status: 'waiting', lane_id: input.toLaneId ?? t.lane_id, desk_id: toDesk?.id ?? null, version: t.version + 1 })
       .where('id', '=', t.id)
       .execute();
-    await audit(trx, at, actor, 'ticket.transfer', t, { fromLane: t.lane_id, toLane: input.toLaneId, toDesk: toDesk?.number ?? null }, input.reason || undefined);
+    await audit(
+      trx,
+      at,
+      actor,
+      'ticket.transfer',
+      t,
+      { fromLane: t.lane_id, toLane: input.toLaneId, toDesk: toDesk?.number ?? null },
+      input.reason || undefined,
+    );
   });
   return toTicketView((await findTicket(deps.db, input.ticketId))!);
 }
@@ -321,7 +450,11 @@ export async function park(deps: Deps, actor: Actor, ticketId: string): Promise<
     const t = await findTicket(trx, ticketId);
     if (!t || (t.status !== 'waiting' && t.status !== 'called')) throw new ApiError('CONFLICT', '该号当前不能暂离');
     refuseRoomTicket(t);
-    await trx.updateTable('tickets').set({ status: 'parked', desk_id: t.status === 'called' ? null : t.desk_id, version: t.version + 1 }).where('id', '=', t.id).execute();
+    await trx
+      .updateTable('tickets')
+      .set({ status: 'parked', desk_id: t.status === 'called' ? null : t.desk_id, version: t.version + 1 })
+      .where('id', '=', t.id)
+      .execute();
     await audit(trx, at, actor, 'ticket.park', t);
   });
   return toTicketView((await findTicket(deps.db, ticketId))!);
@@ -331,7 +464,11 @@ export async function unpark(deps: Deps, actor: Actor, ticketId: string): Promis
   await queueChange(deps, async (trx, at) => {
     const t = await findTicket(trx, ticketId);
     if (!t || t.status !== 'parked') throw new ApiError('CONFLICT', '该号不在暂离状态');
-    await trx.updateTable('tickets').set({ status: 'waiting', version: t.version + 1 }).where('id', '=', t.id).execute();
+    await trx
+      .updateTable('tickets')
+      .set({ status: 'waiting', version: t.version + 1 })
+      .where('id', '=', t.id)
+      .execute();
     await audit(trx, at, actor, 'ticket.unpark', t);
   });
   return toTicketView((await findTicket(deps.db, ticketId))!);
@@ -351,7 +488,21 @@ export async function serveWalkIn(deps: Deps, actor: Actor, input: ParsedInputOf
   const id = await queueChange(deps, async (trx, at) => {
     const desk = await lockedDesk(trx, input.deskId, { mustBeOpen: true });
     await finishCurrent(trx, desk, at, actor);
-    const t = await insertTicket(trx, { laneId: input.laneId, priority: null, visitId: null, visitorName: '', appointmentAt: null, issuedBy: actor.id, carriedFrom: null, status: 'called', deskId: desk.id }, at);
+    const t = await insertTicket(
+      trx,
+      {
+        laneId: input.laneId,
+        priority: null,
+        visitId: null,
+        visitorName: '',
+        appointmentAt: null,
+        issuedBy: actor.id,
+        carriedFrom: null,
+        status: 'called',
+        deskId: desk.id,
+      },
+      at,
+    );
     await audit(trx, at, actor, 'ticket.walk_in', t, { desk: desk.number });
     return t.id;
   });
@@ -361,7 +512,11 @@ export async function serveWalkIn(deps: Deps, actor: Actor, input: ParsedInputOf
 export async function setPaused(deps: Deps, actor: Actor, deskId: string, paused: boolean): Promise<null> {
   await queueChange(deps, async (trx, at) => {
     const desk = await getDesk(trx, deskId);
-    await trx.updateTable('desks').set({ paused: paused ? 1 : 0, updated_at: at }).where('id', '=', desk.id).execute();
+    await trx
+      .updateTable('desks')
+      .set({ paused: paused ? 1 : 0, updated_at: at })
+      .where('id', '=', desk.id)
+      .execute();
     await writeAudit(trx, { at, actorId: actor.id, action: paused ? 'desk.pause' : 'desk.resume', entity: 'desk', entityId: desk.id });
   });
   return null;
@@ -420,8 +575,20 @@ export async function dayLog(deps: Deps, date: string | undefined): Promise<Tick
     calls: [
       ...walkIns
         .filter((w) => w.entity_id === t.id)
-        .map((w) => ({ at: w.at, deskNumber: (JSON.parse(w.after_json ?? '{}') as { desk?: number }).desk ?? 0, kind: 'walk_in' as const, actorName: w.display_name })),
-      ...calls.filter((c) => c.ticket_id === t.id).map((c) => ({ at: c.at, deskNumber: c.number, kind: c.recall === 1 ? ('recall' as const) : ('call' as const), actorName: c.display_name })),
+        .map((w) => ({
+          at: w.at,
+          deskNumber: (JSON.parse(w.after_json ?? '{}') as { desk?: number }).desk ?? 0,
+          kind: 'walk_in' as const,
+          actorName: w.display_name,
+        })),
+      ...calls
+        .filter((c) => c.ticket_id === t.id)
+        .map((c) => ({
+          at: c.at,
+          deskNumber: c.number,
+          kind: c.recall === 1 ? ('recall' as const) : ('call' as const),
+          actorName: c.display_name,
+        })),
     ],
   }));
 }

@@ -24,7 +24,20 @@ export function bookingRows(db: Executor) {
     .leftJoin('tickets as t', 't.id', 'b.ticket_id')
     .leftJoin('talk_records as k', 'k.booking_id', 'b.id')
     .selectAll('b')
-    .select(['v.visit_no', 'v.visit_date', 'v.name', 'v.phone', 'v.people_count', 'v.category', 'v.summary', 'v.escort_json', 'v.petitioner_id', 't.ticket_no', 't.call_count', 'k.outcome']);
+    .select([
+      'v.visit_no',
+      'v.visit_date',
+      'v.name',
+      'v.phone',
+      'v.people_count',
+      'v.category',
+      'v.summary',
+      'v.escort_json',
+      'v.petitioner_id',
+      't.ticket_no',
+      't.call_count',
+      'k.outcome',
+    ]);
 }
 export type BookingRow = Awaited<ReturnType<ReturnType<typeof bookingRows>['executeTakeFirstOrThrow']>>;
 
@@ -127,21 +140,51 @@ async function leaderLane(trx: Executor): Promise<string> {
   return lane.id;
 }
 
-async function issueRoomTicket(trx: Executor, actor: Actor, b: ReceptionBookingsTable, session: SessionView, visitorName: string, at: string): Promise<string> {
+async function issueRoomTicket(
+  trx: Executor,
+  actor: Actor,
+  b: ReceptionBookingsTable,
+  session: SessionView,
+  visitorName: string,
+  at: string,
+): Promise<string> {
   const appointmentAt = b.slot_time ? dayjs.tz(`${session.date} ${b.slot_time}`, HALL_TZ).toISOString() : null;
   const t = await insertTicket(
     trx,
-    { laneId: await leaderLane(trx), priority: null, visitId: b.visit_id, visitorName, appointmentAt, issuedBy: actor.id, carriedFrom: null, status: 'waiting', deskId: null, roomId: session.roomId },
+    {
+      laneId: await leaderLane(trx),
+      priority: null,
+      visitId: b.visit_id,
+      visitorName,
+      appointmentAt,
+      issuedBy: actor.id,
+      carriedFrom: null,
+      status: 'waiting',
+      deskId: null,
+      roomId: session.roomId,
+    },
     at,
   );
   await trx.updateTable('reception_bookings').set({ ticket_id: t.id }).where('id', '=', b.id).execute();
-  await writeAudit(trx, { at, actorId: actor.id, action: 'ticket.issue', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, visitId: b.visit_id, room: session.roomName } });
+  await writeAudit(trx, {
+    at,
+    actorId: actor.id,
+    action: 'ticket.issue',
+    entity: 'ticket',
+    entityId: t.id,
+    after: { ticketNo: t.ticket_no, visitId: b.visit_id, room: session.roomName },
+  });
   return t.ticket_no;
 }
 
 async function closeTicket(trx: Executor, ticketId: string | null, at: string) {
   if (!ticketId) return;
-  await trx.updateTable('tickets').set({ status: 'closed', finished_at: at }).where('id', '=', ticketId).where('status', 'in', ['waiting', 'parked']).execute();
+  await trx
+    .updateTable('tickets')
+    .set({ status: 'closed', finished_at: at })
+    .where('id', '=', ticketId)
+    .where('status', 'in', ['waiting', 'parked'])
+    .execute();
 }
 
 /** Appointment slots already taken in a session (other than `except`). */
@@ -161,7 +204,8 @@ async function sessionItems(trx: Executor, sessionId: string): Promise<QueueItem
 }
 
 function refuseSlotInPast(date: string, slot: string, at: string) {
-  if (date === hallDate(at) && toMinutes(slot) < hallMinutes(at)) throw new ApiError('CONFLICT', `约访时段 ${slot} 已过，请另选时段`, { slot: '该时段已过' });
+  if (date === hallDate(at) && toMinutes(slot) < hallMinutes(at))
+    throw new ApiError('CONFLICT', `约访时段 ${slot} 已过，请另选时段`, { slot: '该时段已过' });
 }
 
 /**
@@ -194,7 +238,11 @@ export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       // Read inside the write lock: an administrator may have withdrawn or retimed the session a moment ago.
       const session = await getSession(trx, input.sessionId);
       date = session.date;
-      const visit = await trx.selectFrom('visits').select(['id', 'name', 'people_count', 'visit_date']).where('id', '=', input.visitId).executeTakeFirst();
+      const visit = await trx
+        .selectFrom('visits')
+        .select(['id', 'name', 'people_count', 'visit_date'])
+        .where('id', '=', input.visitId)
+        .executeTakeFirst();
       if (!visit) throw new ApiError('NOT_FOUND', '找不到该来访登记');
       const already = await trx
         .selectFrom('reception_bookings as b')
@@ -204,12 +252,23 @@ export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'r
         .where('b.visit_id', '=', visit.id)
         .where('b.status', 'in', ['scheduled', 'waiting', 'called'])
         .executeTakeFirst();
-      if (already) throw new ApiError('CONFLICT', `该来访已排入${already.display_name}${formatCalendarDate(already.date)}的接访，如需调整请改约`);
-      const reps = await trx.selectFrom('visit_representatives').select((eb) => eb.fn.countAll<number>().as('n')).where('visit_id', '=', visit.id).executeTakeFirstOrThrow();
+      if (already)
+        throw new ApiError('CONFLICT', `该来访已排入${already.display_name}${formatCalendarDate(already.date)}的接访，如需调整请改约`);
+      const reps = await trx
+        .selectFrom('visit_representatives')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('visit_id', '=', visit.id)
+        .executeTakeFirstOrThrow();
       const attendees = input.attendees ?? (visit.people_count >= GROUP_THRESHOLD ? Math.max(1, Number(reps.n)) : visit.people_count);
       const room = await getRoom(trx, session.roomId);
       const today = hallDate(at);
-      const problem = bookingConflict({ kind: input.kind, slot: input.slot, attendees, peopleCount: visit.people_count }, session, room, await takenSlots(trx, session.id, null), today);
+      const problem = bookingConflict(
+        { kind: input.kind, slot: input.slot, attendees, peopleCount: visit.people_count },
+        session,
+        room,
+        await takenSlots(trx, session.id, null),
+        today,
+      );
       if (problem) throw new ApiError('CONFLICT', problem);
       if (input.kind === 'appointment') {
         refuseSlotInPast(session.date, input.slot!, at);
@@ -218,7 +277,11 @@ export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       if (input.kind === 'walk_in' && walkInFits(session, await sessionItems(trx, session.id), hallMinutes(at)) === null) {
         throw new ApiError('CONFLICT', `${session.leaderName}今天的接访（${session.start}–${session.end}）已排满，请改约其他接访日`);
       }
-      const last = await trx.selectFrom('reception_bookings').select((eb) => eb.fn.max<number>('position').as('p')).where('session_id', '=', session.id).executeTakeFirst();
+      const last = await trx
+        .selectFrom('reception_bookings')
+        .select((eb) => eb.fn.max<number>('position').as('p'))
+        .where('session_id', '=', session.id)
+        .executeTakeFirst();
       const row: ReceptionBookingsTable = {
         id: newId(),
         session_id: session.id,
@@ -245,7 +308,16 @@ export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'r
         action: 'reception.schedule',
         entity: 'reception_booking',
         entityId: row.id,
-        after: { visitId: visit.id, sessionId: session.id, leader: session.leaderName, date: session.date, kind: row.kind, slot: row.slot_time, attendees, ticketNo },
+        after: {
+          visitId: visit.id,
+          sessionId: session.id,
+          leader: session.leaderName,
+          date: session.date,
+          kind: row.kind,
+          slot: row.slot_time,
+          attendees,
+          ticketNo,
+        },
       });
       return row.id;
     },
@@ -266,9 +338,20 @@ export async function checkIn(deps: Deps, actor: Actor, input: ParsedInputOf<'re
       if (b.status !== 'scheduled') throw new ApiError('CONFLICT', '该来访人已签到或不在预约中');
       if (session.date !== hallDate(at)) throw new ApiError('CONFLICT', `预约在${formatCalendarDate(session.date)}，当天才能签到`);
       const visit = await trx.selectFrom('visits').select('name').where('id', '=', b.visit_id).executeTakeFirstOrThrow();
-      await trx.updateTable('reception_bookings').set({ status: 'waiting', updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
+      await trx
+        .updateTable('reception_bookings')
+        .set({ status: 'waiting', updated_at: at, version: b.version + 1 })
+        .where('id', '=', b.id)
+        .execute();
       const ticketNo = await issueRoomTicket(trx, actor, b, session, visit.name, at);
-      await writeAudit(trx, { at, actorId: actor.id, action: 'reception.check_in', entity: 'reception_booking', entityId: b.id, after: { ticketNo } });
+      await writeAudit(trx, {
+        at,
+        actorId: actor.id,
+        action: 'reception.check_in',
+        entity: 'reception_booking',
+        entityId: b.id,
+        after: { ticketNo },
+      });
     },
     () => [date],
   );
@@ -279,7 +362,8 @@ function informOf(name: string, phone: string, message: string): InformNotice {
   return { name, phone, message: `请通知${name}${phone ? `（电话 ${phone}）` : '（未留电话，请当面告知）'}：${message}` };
 }
 
-const when = (s: SessionView, slot: string | null) => `${formatCalendarDate(s.date)} ${slot ?? s.start} 在${s.roomName}由${s.leaderName}接谈`;
+const when = (s: SessionView, slot: string | null) =>
+  `${formatCalendarDate(s.date)} ${slot ?? s.start} 在${s.roomName}由${s.leaderName}接谈`;
 
 /** 改约: an appointment moves to another slot or another leader's session; the clerk is told whom to inform. */
 export async function move(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.move'>): Promise<BookingChange> {
@@ -293,9 +377,19 @@ export async function move(deps: Deps, actor: Actor, input: ParsedInputOf<'recep
       dates.push(from.date, to.date);
       if (b.kind !== 'appointment') throw new ApiError('CONFLICT', '现场排队的来访请用“上移/下移”调整顺序');
       if (b.status !== 'scheduled' && b.status !== 'waiting') throw new ApiError('CONFLICT', '该预约已接谈、已取消或未到，不能改约');
-      const visit = await trx.selectFrom('visits').select(['name', 'phone', 'people_count']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
+      const visit = await trx
+        .selectFrom('visits')
+        .select(['name', 'phone', 'people_count'])
+        .where('id', '=', b.visit_id)
+        .executeTakeFirstOrThrow();
       const room = await getRoom(trx, to.roomId);
-      const problem = bookingConflict({ kind: 'appointment', slot: input.slot, attendees: b.attendees, peopleCount: visit.people_count }, to, room, await takenSlots(trx, to.id, b.id), hallDate(at));
+      const problem = bookingConflict(
+        { kind: 'appointment', slot: input.slot, attendees: b.attendees, peopleCount: visit.people_count },
+        to,
+        room,
+        await takenSlots(trx, to.id, b.id),
+        hallDate(at),
+      );
       if (problem) throw new ApiError('CONFLICT', problem);
       refuseSlotInPast(to.date, input.slot, at);
       await refuseDisplacingWalkIns(trx, to, input.slot, at, b.id);
@@ -309,7 +403,14 @@ export async function move(deps: Deps, actor: Actor, input: ParsedInputOf<'recep
       }
       await trx
         .updateTable('reception_bookings')
-        .set({ session_id: to.id, slot_time: input.slot, status: keepTicket ? 'waiting' : 'scheduled', ticket_id: keepTicket ? b.ticket_id : null, updated_at: at, version: b.version + 1 })
+        .set({
+          session_id: to.id,
+          slot_time: input.slot,
+          status: keepTicket ? 'waiting' : 'scheduled',
+          ticket_id: keepTicket ? b.ticket_id : null,
+          updated_at: at,
+          version: b.version + 1,
+        })
         .where('id', '=', b.id)
         .execute();
       await writeAudit(trx, {
@@ -341,8 +442,21 @@ export async function cancel(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
       if (b.status !== 'scheduled' && b.status !== 'waiting') throw new ApiError('CONFLICT', '该预约已结束，不能取消');
       const visit = await trx.selectFrom('visits').select(['name', 'phone']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
       await closeTicket(trx, b.ticket_id, at);
-      await trx.updateTable('reception_bookings').set({ status: 'cancelled', cancel_reason: input.reason, finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
-      await writeAudit(trx, { at, actorId: actor.id, action: 'reception.cancel', entity: 'reception_booking', entityId: b.id, before: { status: b.status }, after: { status: 'cancelled' }, note: input.reason });
+      await trx
+        .updateTable('reception_bookings')
+        .set({ status: 'cancelled', cancel_reason: input.reason, finished_at: at, updated_at: at, version: b.version + 1 })
+        .where('id', '=', b.id)
+        .execute();
+      await writeAudit(trx, {
+        at,
+        actorId: actor.id,
+        action: 'reception.cancel',
+        entity: 'reception_booking',
+        entityId: b.id,
+        before: { status: b.status },
+        after: { status: 'cancelled' },
+        note: input.reason,
+      });
       return informOf(visit.name, visit.phone, `原定${when(session, b.slot_time)}已取消（${input.reason}）。`);
     },
     () => [date],
@@ -358,16 +472,37 @@ export async function reorder(deps: Deps, actor: Actor, input: ParsedInputOf<'re
     async (trx, at) => {
       const b = await findBooking(trx, input.bookingId);
       date = (await getSession(trx, b.session_id)).date;
-      if (b.kind !== 'walk_in' || b.status !== 'waiting') throw new ApiError('CONFLICT', '只有候谈中的现场来访可以调整顺序，约访按预约时段');
-      const q = trx.selectFrom('reception_bookings').selectAll().where('session_id', '=', b.session_id).where('kind', '=', 'walk_in').where('status', '=', 'waiting');
+      if (b.kind !== 'walk_in' || b.status !== 'waiting')
+        throw new ApiError('CONFLICT', '只有候谈中的现场来访可以调整顺序，约访按预约时段');
+      const q = trx
+        .selectFrom('reception_bookings')
+        .selectAll()
+        .where('session_id', '=', b.session_id)
+        .where('kind', '=', 'walk_in')
+        .where('status', '=', 'waiting');
       const other =
         input.direction === 'up'
           ? await q.where('position', '<', b.position).orderBy('position', 'desc').executeTakeFirst()
           : await q.where('position', '>', b.position).orderBy('position', 'asc').executeTakeFirst();
       if (!other) throw new ApiError('CONFLICT', input.direction === 'up' ? '已在现场来访的最前面' : '已在现场来访的最后面');
-      await trx.updateTable('reception_bookings').set({ position: other.position, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
-      await trx.updateTable('reception_bookings').set({ position: b.position, updated_at: at, version: other.version + 1 }).where('id', '=', other.id).execute();
-      await writeAudit(trx, { at, actorId: actor.id, action: 'reception.reorder', entity: 'reception_booking', entityId: b.id, after: { direction: input.direction, swappedWith: other.id } });
+      await trx
+        .updateTable('reception_bookings')
+        .set({ position: other.position, updated_at: at, version: b.version + 1 })
+        .where('id', '=', b.id)
+        .execute();
+      await trx
+        .updateTable('reception_bookings')
+        .set({ position: b.position, updated_at: at, version: other.version + 1 })
+        .where('id', '=', other.id)
+        .execute();
+      await writeAudit(trx, {
+        at,
+        actorId: actor.id,
+        action: 'reception.reorder',
+        entity: 'reception_booking',
+        entityId: b.id,
+        after: { direction: input.direction, swappedWith: other.id },
+      });
     },
     () => [date],
   );

@@ -34,7 +34,8 @@ export async function saveRoom(deps: Deps, actor: Actor, input: ParsedInputOf<'r
   const at = deps.now().toISOString();
   const id = await writeTransaction(deps.db, async (trx) => {
     const clash = await trx.selectFrom('rooms').select('id').where('number', '=', input.number).executeTakeFirst();
-    if (clash && clash.id !== input.id) throw new ApiError('CONFLICT', `房间号 ${input.number} 已被使用`, { number: `房间号 ${input.number} 已被使用` });
+    if (clash && clash.id !== input.id)
+      throw new ApiError('CONFLICT', `房间号 ${input.number} 已被使用`, { number: `房间号 ${input.number} 已被使用` });
     const before = input.id ? await getRoom(trx, input.id) : null;
     const values = {
       number: input.number,
@@ -48,8 +49,20 @@ export async function saveRoom(deps: Deps, actor: Actor, input: ParsedInputOf<'r
     };
     const id = before?.id ?? newId();
     if (before) await trx.updateTable('rooms').set(values).where('id', '=', id).execute();
-    else await trx.insertInto('rooms').values({ id, ...values, created_at: at }).execute();
-    await writeAudit(trx, { at, actorId: actor.id, action: before ? 'room.update' : 'room.create', entity: 'room', entityId: id, before: before ? toRoomView(before) : undefined, after: input });
+    else
+      await trx
+        .insertInto('rooms')
+        .values({ id, ...values, created_at: at })
+        .execute();
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: before ? 'room.update' : 'room.create',
+      entity: 'room',
+      entityId: id,
+      before: before ? toRoomView(before) : undefined,
+      after: input,
+    });
     return id;
   });
   deps.events.publish('reception.changed', { date: null });

@@ -85,7 +85,13 @@ export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf
   const today = hallDate(now);
   const everyone = actor.role === 'admin' || (await findUserById(db, actor.id))?.sees_all_queues === 1;
   const leaders = everyone
-    ? await db.selectFrom('users').select(['id', 'display_name']).where('role', '=', 'leader').where('disabled', '=', 0).orderBy('display_name').execute()
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('role', '=', 'leader')
+        .where('disabled', '=', 0)
+        .orderBy('display_name')
+        .execute()
     : [{ id: actor.id, display_name: actor.displayName }];
   const visibleLeaders = leaders.map((l) => ({ id: l.id, name: l.display_name }));
   visibleLeaders.sort((a, b) => (a.id === actor.id ? -1 : b.id === actor.id ? 1 : 0));
@@ -103,7 +109,9 @@ export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf
     const visitors: QueueVisitor[] = [];
     for (const b of board.bookings) {
       const person = await findPetitionerById(db, b.petitionerId);
-      const talks = (await talkRows(db).where('v.petitioner_id', '=', b.petitionerId).orderBy('k.created_at', 'desc').execute()).map(toTalkView);
+      const talks = (await talkRows(db).where('v.petitioner_id', '=', b.petitionerId).orderBy('k.created_at', 'desc').execute()).map(
+        toTalkView,
+      );
       visitors.push({
         ...b,
         history: person ? await historyOf(db, person) : null,
@@ -141,7 +149,10 @@ async function announceRoomCall(deps: Deps, callId: string) {
 
 async function insertRoomCall(trx: Executor, actor: Actor, ticketId: string, roomId: string, at: string, recall: boolean) {
   const id = newId();
-  await trx.insertInto('room_calls').values({ id, ticket_id: ticketId, room_id: roomId, at, recall: recall ? 1 : 0, actor_id: actor.id }).execute();
+  await trx
+    .insertInto('room_calls')
+    .values({ id, ticket_id: ticketId, room_id: roomId, at, recall: recall ? 1 : 0, actor_id: actor.id })
+    .execute();
   return id;
 }
 
@@ -163,9 +174,20 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       .where('status', '=', 'waiting')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被叫号`);
-    await trx.updateTable('reception_bookings').set({ status: 'called', called_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
+    await trx
+      .updateTable('reception_bookings')
+      .set({ status: 'called', called_at: at, updated_at: at, version: b.version + 1 })
+      .where('id', '=', b.id)
+      .execute();
     const callId = await insertRoomCall(trx, actor, t.id, s.roomId, at, false);
-    await writeAudit(trx, { at, actorId: actor.id, action: 'ticket.call', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, room: s.roomName, bookingId: b.id } });
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: 'ticket.call',
+      entity: 'ticket',
+      entityId: t.id,
+      after: { ticketNo: t.ticket_no, room: s.roomName, bookingId: b.id },
+    });
     return { callId, bookingId: b.id, date: s.date };
   });
   if (!result) return null;
@@ -178,12 +200,28 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'r
 export async function recall(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.recall'>) {
   const result = await queueChange(deps, async (trx, at) => {
     const s = await ownSession(trx, actor, input.sessionId, at);
-    const b = await trx.selectFrom('reception_bookings').selectAll().where('session_id', '=', s.id).where('status', '=', 'called').executeTakeFirst();
+    const b = await trx
+      .selectFrom('reception_bookings')
+      .selectAll()
+      .where('session_id', '=', s.id)
+      .where('status', '=', 'called')
+      .executeTakeFirst();
     if (!b?.ticket_id) throw new ApiError('CONFLICT', '当前没有被叫到的来访人');
     const t = await trx.selectFrom('tickets').selectAll().where('id', '=', b.ticket_id).executeTakeFirstOrThrow();
-    await trx.updateTable('tickets').set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 }).where('id', '=', t.id).execute();
+    await trx
+      .updateTable('tickets')
+      .set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 })
+      .where('id', '=', t.id)
+      .execute();
     const callId = await insertRoomCall(trx, actor, t.id, s.roomId, at, true);
-    await writeAudit(trx, { at, actorId: actor.id, action: 'ticket.recall', entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, room: s.roomName } });
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: 'ticket.recall',
+      entity: 'ticket',
+      entityId: t.id,
+      after: { ticketNo: t.ticket_no, room: s.roomName },
+    });
     return { callId, bookingId: b.id, date: s.date };
   });
   await announceRoomCall(deps, result.callId);
@@ -198,7 +236,11 @@ export async function noShow(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
     if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
     const s = await ownSession(trx, actor, b.session_id, at, { pastAllowed: true });
     if (b.status !== 'called') throw new ApiError('CONFLICT', '只有已叫号的来访人可以标记未到');
-    await trx.updateTable('reception_bookings').set({ status: 'no_show', finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
+    await trx
+      .updateTable('reception_bookings')
+      .set({ status: 'no_show', finished_at: at, updated_at: at, version: b.version + 1 })
+      .where('id', '=', b.id)
+      .execute();
     if (b.ticket_id) await trx.updateTable('tickets').set({ status: 'no_show', finished_at: at }).where('id', '=', b.ticket_id).execute();
     await writeAudit(trx, { at, actorId: actor.id, action: 'reception.no_show', entity: 'reception_booking', entityId: b.id });
     return s.date;
@@ -226,13 +268,17 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
     const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', input.bookingId).executeTakeFirst();
     if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
     const s = await ownSession(trx, actor, b.session_id, at, { pastAllowed: true });
-    if (b.status !== 'called') throw new ApiError('CONFLICT', b.status === 'done' ? '该来访的接谈已记录' : '请先叫号，来访人进入接谈室后再记录');
+    if (b.status !== 'called')
+      throw new ApiError('CONFLICT', b.status === 'done' ? '该来访的接谈已记录' : '请先叫号，来访人进入接谈室后再记录');
     const visit = await trx.selectFrom('visits').select(['visit_date']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
     const today = hallDate(at);
     if (input.outcome === 'assigned' && input.deadline) {
       const latest = latestAssignDeadline(today, cal);
       if (input.deadline < today) throw new ApiError('VALIDATION', '办理期限不能早于今天', { deadline: '办理期限不能早于今天' });
-      if (input.deadline > latest) throw new ApiError('VALIDATION', `办理期限不能超过60日的法定期限（${formatCalendarDate(latest)}）`, { deadline: `最晚 ${formatCalendarDate(latest)}` });
+      if (input.deadline > latest)
+        throw new ApiError('VALIDATION', `办理期限不能超过60日的法定期限（${formatCalendarDate(latest)}）`, {
+          deadline: `最晚 ${formatCalendarDate(latest)}`,
+        });
     }
     const dates = outcomeDates(input.outcome, visit.visit_date, today, cal, input.deadline);
     const row: TalkRecordsTable = {
@@ -259,9 +305,20 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
       version: 1,
     };
     await trx.insertInto('talk_records').values(row).execute();
-    await trx.updateTable('reception_bookings').set({ status: 'done', finished_at: at, updated_at: at, version: b.version + 1 }).where('id', '=', b.id).execute();
+    await trx
+      .updateTable('reception_bookings')
+      .set({ status: 'done', finished_at: at, updated_at: at, version: b.version + 1 })
+      .where('id', '=', b.id)
+      .execute();
     if (b.ticket_id) await trx.updateTable('tickets').set({ status: 'done', finished_at: at }).where('id', '=', b.ticket_id).execute();
-    await writeAudit(trx, { at, actorId: actor.id, action: 'talk.record', entity: 'talk_record', entityId: row.id, after: { ...row, notes: undefined } });
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: 'talk.record',
+      entity: 'talk_record',
+      entityId: row.id,
+      after: { ...row, notes: undefined },
+    });
     await setVisitOutcome(trx, actor, b.visit_id, outcomeText(row), at);
     return { id: row.id, date: s.date };
   });
@@ -271,14 +328,25 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
   return view;
 }
 
-async function changeTalk(deps: Deps, actor: Actor, talkId: string, action: string, fn: (k: TalkRecordView, trx: Executor, at: string) => Promise<Partial<TalkRecordsTable>>, note?: string) {
+async function changeTalk(
+  deps: Deps,
+  actor: Actor,
+  talkId: string,
+  action: string,
+  fn: (k: TalkRecordView, trx: Executor, at: string) => Promise<Partial<TalkRecordsTable>>,
+  note?: string,
+) {
   const at = deps.now().toISOString();
   await writeTransaction(deps.db, async (trx) => {
     const k = await getTalk(trx, talkId);
     const raw = await trx.selectFrom('talk_records').selectAll().where('id', '=', talkId).executeTakeFirstOrThrow();
     if (actor.role === 'leader' && raw.leader_id !== actor.id) throw new ApiError('FORBIDDEN', '只能处理本人接谈的事项');
     const patch = await fn(k, trx, at);
-    await trx.updateTable('talk_records').set({ ...patch, updated_at: at, version: k.version + 1 }).where('id', '=', talkId).execute();
+    await trx
+      .updateTable('talk_records')
+      .set({ ...patch, updated_at: at, version: k.version + 1 })
+      .where('id', '=', talkId)
+      .execute();
     const before = Object.fromEntries(Object.keys(patch).map((key) => [key, raw[key as keyof TalkRecordsTable]]));
     await writeAudit(trx, { at, actorId: actor.id, action, entity: 'talk_record', entityId: talkId, before, after: patch, note });
     // An extension or a conclusion changes what the district should show for the visit.
@@ -301,7 +369,8 @@ export async function extendTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
       if (k.outcome !== 'accepted' && k.outcome !== 'assigned') throw new ApiError('CONFLICT', '只有受理或交办的事项可以延期');
       if (k.extensionDays !== null) throw new ApiError('CONFLICT', '办理期限只能延长一次');
       if (k.concludedOn) throw new ApiError('CONFLICT', '该事项已办结');
-      if (k.handleDue && k.handleDue < hallDate(at)) throw new ApiError('CONFLICT', `办理期限（${formatCalendarDate(k.handleDue)}）已过，不能再延期`);
+      if (k.handleDue && k.handleDue < hallDate(at))
+        throw new ApiError('CONFLICT', `办理期限（${formatCalendarDate(k.handleDue)}）已过，不能再延期`);
       // From the deadline in force (a 交办 may have a shorter one), never past 60 + 30 days from acceptance.
       const fromCurrent = k.handleDue ? calendarPeriodEnd(k.handleDue, input.days, cal) : extendedHandleDue(k.decidedOn, input.days, cal);
       const cap = extendedHandleDue(k.decidedOn, LIMITS.maxExtensionDays, cal);
@@ -331,13 +400,33 @@ export async function dueList(deps: Deps, actor: Actor, input: ParsedInputOf<'re
   const today = hallDate(deps.now());
   let q = talkRows(deps.db).where((eb) => eb.or([eb('k.reply_due', 'is not', null), eb('k.handle_due', 'is not', null)]));
   if (actor.role === 'leader' && (await findUserById(deps.db, actor.id))?.sees_all_queues !== 1) q = q.where('k.leader_id', '=', actor.id);
-  if (!input.includeDone) q = q.where((eb) => eb.or([eb.and([eb('k.reply_due', 'is not', null), eb('k.replied_on', 'is', null)]), eb.and([eb('k.handle_due', 'is not', null), eb('k.concluded_on', 'is', null)])]));
+  if (!input.includeDone)
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('k.reply_due', 'is not', null), eb('k.replied_on', 'is', null)]),
+        eb.and([eb('k.handle_due', 'is not', null), eb('k.concluded_on', 'is', null)]),
+      ]),
+    );
   const items: DueItem[] = [];
   // Clerks send the written answers; what was said in the room stays with the leaders.
   const shown = (k: TalkRecordView) => (actor.role === 'clerk' ? { ...k, notes: '' } : k);
   for (const k of (await q.execute()).map(toTalkView).map(shown)) {
-    if (k.replyDue && (input.includeDone || !k.repliedOn)) items.push({ talk: k, which: 'reply', due: k.replyDue, state: k.repliedOn ? 'ok' : dueState(k.replyDue, today), daysLeft: daysBetween(today, k.replyDue) });
-    if (k.handleDue && (input.includeDone || !k.concludedOn)) items.push({ talk: k, which: 'handle', due: k.handleDue, state: k.concludedOn ? 'ok' : dueState(k.handleDue, today), daysLeft: daysBetween(today, k.handleDue) });
+    if (k.replyDue && (input.includeDone || !k.repliedOn))
+      items.push({
+        talk: k,
+        which: 'reply',
+        due: k.replyDue,
+        state: k.repliedOn ? 'ok' : dueState(k.replyDue, today),
+        daysLeft: daysBetween(today, k.replyDue),
+      });
+    if (k.handleDue && (input.includeDone || !k.concludedOn))
+      items.push({
+        talk: k,
+        which: 'handle',
+        due: k.handleDue,
+        state: k.concludedOn ? 'ok' : dueState(k.handleDue, today),
+        daysLeft: daysBetween(today, k.handleDue),
+      });
   }
   return items.sort((a, b) => a.due.localeCompare(b.due));
 }

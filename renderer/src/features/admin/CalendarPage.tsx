@@ -64,7 +64,12 @@ export function CalendarPage() {
         <Group align="flex-end">
           <HallDateInput label="从" value={from} onChange={setFrom} />
           <HallDateInput label="至" value={to} onChange={setTo} />
-          <NativeSelect label="类型" data={CALENDAR_KINDS.map((k) => ({ value: k.code, label: k.label }))} value={kind} onChange={(e) => setKind(e.currentTarget.value as CalendarDay['kind'])} />
+          <NativeSelect
+            label="类型"
+            data={CALENDAR_KINDS.map((k) => ({ value: k.code, label: k.label }))}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as CalendarDay['kind'])}
+          />
           <TextInput label="名称" placeholder="如 国庆节" value={name} onChange={(e) => setName(e.currentTarget.value)} w={140} />
           <Button variant="light" onClick={add}>
             加入

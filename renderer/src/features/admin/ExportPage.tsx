@@ -1,7 +1,24 @@
 // 数据导出 (administrator): the schedule, the destinations (folder / HTTP) with
 // their last success, next run, failures and batch history; export now and
 // re-export a date range.
-import { Alert, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
 import { EXPORT_FORMAT_OPTIONS, type DestinationStatus, type ExportOverview, type FailureView } from '@shared/api/schemas/export';
@@ -18,7 +35,12 @@ function ScheduleCard({ overview, onSaved }: { overview: ExportOverview; onSaved
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
-      await call('export.saveSettings', { schedules: text.split('\n').map((s) => s.trim()).filter(Boolean) });
+      await call('export.saveSettings', {
+        schedules: text
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      });
       setError(null);
       notifySuccess('导出时间已保存');
       onSaved();
@@ -89,10 +111,22 @@ function DestinationModal({ value, onClose }: { value: DestForm | null; onClose:
           value={v.kind}
           onChange={(e) => setV({ ...v, kind: e.currentTarget.value as DestForm['kind'] })}
         />
-        <TextInput label="名称" value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={errors.name} data-autofocus />
+        <TextInput
+          label="名称"
+          value={v.name}
+          onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
+          error={errors.name}
+          data-autofocus
+        />
         {v.kind === 'folder' ? (
           <>
-            <TextInput label="文件夹路径" placeholder="如 D:\信访导出 或 \\服务器\共享\信访" value={v.path} onChange={(e) => setV({ ...v, path: e.currentTarget.value })} error={errors.path} />
+            <TextInput
+              label="文件夹路径"
+              placeholder="如 D:\信访导出 或 \\服务器\共享\信访"
+              value={v.path}
+              onChange={(e) => setV({ ...v, path: e.currentTarget.value })}
+              error={errors.path}
+            />
             <Checkbox.Group label="文件格式" value={v.formats} onChange={(f) => setV({ ...v, formats: f })} error={errors.formats}>
               <Stack gap={4} mt={4}>
                 {EXPORT_FORMAT_OPTIONS.map((f) => (
@@ -103,8 +137,20 @@ function DestinationModal({ value, onClose }: { value: DestForm | null; onClose:
           </>
         ) : (
           <>
-            <TextInput label="接收地址" placeholder="https://…" value={v.url} onChange={(e) => setV({ ...v, url: e.currentTarget.value })} error={errors.url} />
-            <PasswordInput label="令牌" description={v.id ? '留空则保留原令牌' : undefined} value={v.token} onChange={(e) => setV({ ...v, token: e.currentTarget.value })} error={errors.token} />
+            <TextInput
+              label="接收地址"
+              placeholder="https://…"
+              value={v.url}
+              onChange={(e) => setV({ ...v, url: e.currentTarget.value })}
+              error={errors.url}
+            />
+            <PasswordInput
+              label="令牌"
+              description={v.id ? '留空则保留原令牌' : undefined}
+              value={v.token}
+              onChange={(e) => setV({ ...v, token: e.currentTarget.value })}
+              error={errors.token}
+            />
           </>
         )}
         <Group justify="flex-end">
@@ -125,7 +171,8 @@ function DestinationCard({ d, onChanged, onEdit }: { d: DestinationStatus; onCha
   useEffect(
     () =>
       subscribe((e) => {
-        if (e.name === 'export.progress' && (e.payload as { destinationId: string }).destinationId === d.id) setDone((e.payload as { done: number }).done);
+        if (e.name === 'export.progress' && (e.payload as { destinationId: string }).destinationId === d.id)
+          setDone((e.payload as { done: number }).done);
       }),
     [d.id],
   );
@@ -164,7 +211,16 @@ function DestinationCard({ d, onChanged, onEdit }: { d: DestinationStatus; onCha
           <Button size="xs" variant="default" onClick={onEdit}>
             编辑
           </Button>
-          <Button size="xs" variant="subtle" color={d.enabled ? 'red' : 'teal'} onClick={() => void call('export.setDestinationEnabled', { destinationId: d.id, enabled: !d.enabled }).then(onChanged, (e: unknown) => notifyError(e))}>
+          <Button
+            size="xs"
+            variant="subtle"
+            color={d.enabled ? 'red' : 'teal'}
+            onClick={() =>
+              void call('export.setDestinationEnabled', { destinationId: d.id, enabled: !d.enabled }).then(onChanged, (e: unknown) =>
+                notifyError(e),
+              )
+            }
+          >
             {d.enabled ? '停用' : '启用'}
           </Button>
         </Group>
@@ -193,7 +249,12 @@ function DestinationCard({ d, onChanged, onEdit }: { d: DestinationStatus; onCha
               {r.reason}（{r.count} 条）
             </Text>
           ))}
-          <Button size="compact-xs" variant="subtle" mt={4} onClick={() => void call('export.failures', { destinationId: d.id }).then(setFailures, (e: unknown) => notifyError(e))}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            mt={4}
+            onClick={() => void call('export.failures', { destinationId: d.id }).then(setFailures, (e: unknown) => notifyError(e))}
+          >
             查看失败记录
           </Button>
         </Alert>
@@ -207,7 +268,9 @@ function DestinationCard({ d, onChanged, onEdit }: { d: DestinationStatus; onCha
                 <Table.Td>{f.label}</Table.Td>
                 <Table.Td>第{f.version}版</Table.Td>
                 <Table.Td>{f.lastError}</Table.Td>
-                <Table.Td>失败{f.failures}次 · 下次重试 {when(f.nextAttemptAt)}</Table.Td>
+                <Table.Td>
+                  失败{f.failures}次 · 下次重试 {when(f.nextAttemptAt)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -284,7 +347,10 @@ function ReexportCard({ onDone }: { onDone: () => void }) {
 export function ExportPage() {
   const [overview, setOverview] = useState<ExportOverview | null>(null);
   const [editing, setEditing] = useState<DestForm | null>(null);
-  const load = useCallback(() => void call('export.overview', {}).then(setOverview, (e: unknown) => notifyError(e, '无法读取导出状态')), []);
+  const load = useCallback(
+    () => void call('export.overview', {}).then(setOverview, (e: unknown) => notifyError(e, '无法读取导出状态')),
+    [],
+  );
   useEffect(load, [load]);
   if (!overview) return null;
   return (
@@ -297,13 +363,25 @@ export function ExportPage() {
         <ScheduleCard overview={overview} onSaved={load} />
         <ReexportCard onDone={load} />
       </SimpleGrid>
-      {overview.destinations.length === 0 && <Alert color="yellow">还没有导出位置。请添加共享文件夹、U盘路径或区信访信息系统的接收地址。</Alert>}
+      {overview.destinations.length === 0 && (
+        <Alert color="yellow">还没有导出位置。请添加共享文件夹、U盘路径或区信访信息系统的接收地址。</Alert>
+      )}
       {overview.destinations.map((d) => (
         <DestinationCard
           key={d.id}
           d={d}
           onChanged={load}
-          onEdit={() => setEditing({ id: d.id, kind: d.kind, name: d.name, path: d.kind === 'folder' ? d.target : '', url: d.kind === 'http' ? d.target : '', token: '', formats: d.formats })}
+          onEdit={() =>
+            setEditing({
+              id: d.id,
+              kind: d.kind,
+              name: d.name,
+              path: d.kind === 'folder' ? d.target : '',
+              url: d.kind === 'http' ? d.target : '',
+              token: '',
+              formats: d.formats,
+            })
+          }
         />
       ))}
       <DestinationModal

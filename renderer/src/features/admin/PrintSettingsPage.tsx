@@ -60,7 +60,14 @@ function PrintingForm({ initial }: { initial: PrintingSettings }) {
               />
             </Grid.Col>
             <Grid.Col span={4}>
-              <NativeSelect label="纸张" data={PAPERS.filter((p) => (t.papers as readonly string[]).includes(p.code)).map((p) => ({ value: p.code, label: p.label }))} {...form.getInputProps(`${t.code}.paper`)} />
+              <NativeSelect
+                label="纸张"
+                data={PAPERS.filter((p) => (t.papers as readonly string[]).includes(p.code)).map((p) => ({
+                  value: p.code,
+                  label: p.label,
+                }))}
+                {...form.getInputProps(`${t.code}.paper`)}
+              />
             </Grid.Col>
             <Grid.Col span={3}>
               <Checkbox label="静默打印（不弹对话框）" {...form.getInputProps(`${t.code}.silent`, { type: 'checkbox' })} />
@@ -85,10 +92,13 @@ export function PrintSettingsPage() {
   const [bureau, setBureau] = useState<Bureau | null>(null);
   const [printing, setPrinting] = useState<PrintingSettings | null>(null);
   useEffect(() => {
-    Promise.all([call('print.bureau', {}), call('print.settings', {})]).then(([b, p]) => {
-      setBureau(b);
-      setPrinting(p);
-    }, (e: unknown) => notifyError(e));
+    Promise.all([call('print.bureau', {}), call('print.settings', {})]).then(
+      ([b, p]) => {
+        setBureau(b);
+        setPrinting(p);
+      },
+      (e: unknown) => notifyError(e),
+    );
   }, []);
   return (
     <Grid>

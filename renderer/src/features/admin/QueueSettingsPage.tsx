@@ -1,9 +1,36 @@
 // 叫号设置 (administrator): the call-order rule, no-show, day end, what the
 // display shows and says, and the lanes and desks of the hall.
-import { Badge, Button, Checkbox, Group, Modal, MultiSelect, NativeSelect, NumberInput, Paper, Radio, SimpleGrid, Slider, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Slider,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
-import { queueSettingsInput, saveDeskInput, saveLaneInput, type DeskView, type LaneView, type QueueSettings } from '@shared/api/schemas/queue';
+import {
+  queueSettingsInput,
+  saveDeskInput,
+  saveLaneInput,
+  type DeskView,
+  type LaneView,
+  type QueueSettings,
+} from '@shared/api/schemas/queue';
 import { ORDER_RULE_LABELS } from '@shared/domain/queue';
 import { call } from '../../api/client';
 import { zodErrors } from '@lib/form-errors';
@@ -25,7 +52,9 @@ function SettingsForm({ initial }: { initial: QueueSettings }) {
         <Radio.Group
           label="叫号顺序"
           value={rule.kind}
-          onChange={(k) => form.setFieldValue('orderRule', k === 'ratio' ? { kind: 'ratio', ordinary: 2, priority: 1 } : { kind: 'strict_priority' })}
+          onChange={(k) =>
+            form.setFieldValue('orderRule', k === 'ratio' ? { kind: 'ratio', ordinary: 2, priority: 1 } : { kind: 'strict_priority' })
+          }
         >
           <Stack gap={6} mt={6}>
             <Radio value="strict_priority" label={ORDER_RULE_LABELS.strict_priority} />
@@ -65,7 +94,14 @@ function SettingsForm({ initial }: { initial: QueueSettings }) {
         <Switch label="语音播报" {...form.getInputProps('voiceEnabled', { type: 'checkbox' })} />
         <Stack gap={4}>
           <Text size="sm">音量</Text>
-          <Slider min={0} max={1} step={0.05} label={(v) => `${Math.round(v * 100)}%`} disabled={!form.values.voiceEnabled} {...form.getInputProps('voiceVolume')} />
+          <Slider
+            min={0}
+            max={1}
+            step={0.05}
+            label={(v) => `${Math.round(v * 100)}%`}
+            disabled={!form.values.voiceEnabled}
+            {...form.getInputProps('voiceVolume')}
+          />
         </Stack>
         <Group justify="flex-end">
           <Button type="submit" loading={busy} disabled={!form.isDirty()}>
@@ -79,7 +115,10 @@ function SettingsForm({ initial }: { initial: QueueSettings }) {
 
 type LaneForm = { id: string | null; prefix: string; name: string; kind: 'normal' | 'appointment'; active: boolean };
 function LaneModal({ lane, onClose }: { lane: LaneForm | null; onClose: () => void }) {
-  const form = useForm<LaneForm>({ initialValues: lane ?? { id: null, prefix: '', name: '', kind: 'normal', active: true }, validate: (v) => zodErrors(saveLaneInput, v) });
+  const form = useForm<LaneForm>({
+    initialValues: lane ?? { id: null, prefix: '', name: '', kind: 'normal', active: true },
+    validate: (v) => zodErrors(saveLaneInput, v),
+  });
   useEffect(() => {
     if (lane) form.setValues(lane);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -113,7 +152,10 @@ function LaneModal({ lane, onClose }: { lane: LaneForm | null; onClose: () => vo
 
 type DeskForm = { id: string | null; number: number | string; name: string; laneIds: string[]; active: boolean };
 function DeskModal({ desk, lanes, onClose }: { desk: DeskForm | null; lanes: LaneView[]; onClose: () => void }) {
-  const form = useForm<DeskForm>({ initialValues: desk ?? { id: null, number: '', name: '', laneIds: [], active: true }, validate: (v) => zodErrors(saveDeskInput, v) });
+  const form = useForm<DeskForm>({
+    initialValues: desk ?? { id: null, number: '', name: '', laneIds: [], active: true },
+    validate: (v) => zodErrors(saveDeskInput, v),
+  });
   useEffect(() => {
     if (desk) form.setValues(desk);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -129,7 +171,11 @@ function DeskModal({ desk, lanes, onClose }: { desk: DeskForm | null; lanes: Lan
         <Stack>
           <NumberInput label="窗口号" min={1} max={99} data-autofocus {...form.getInputProps('number')} />
           <TextInput label="名称" placeholder="如 4号窗口" {...form.getInputProps('name')} />
-          <MultiSelect label="服务的队列" data={lanes.map((l) => ({ value: l.id, label: `${l.prefix} ${l.name}` }))} {...form.getInputProps('laneIds')} />
+          <MultiSelect
+            label="服务的队列"
+            data={lanes.map((l) => ({ value: l.id, label: `${l.prefix} ${l.name}` }))}
+            {...form.getInputProps('laneIds')}
+          />
           <Checkbox label="启用" {...form.getInputProps('active', { type: 'checkbox' })} />
           <DialogActions busy={busy} label="保存" onCancel={onClose} />
         </Stack>
@@ -195,7 +241,15 @@ export function QueueSettingsPage() {
                 <Table.Tr key={d.id}>
                   <Table.Td fw={700}>{d.name}</Table.Td>
                   <Table.Td>服务：{d.laneIds.map(laneName).join(' ')}</Table.Td>
-                  <Table.Td>{!d.active ? <Badge color="gray">停用</Badge> : d.paused ? <Badge color="yellow">暂停</Badge> : <Badge color="teal">启用</Badge>}</Table.Td>
+                  <Table.Td>
+                    {!d.active ? (
+                      <Badge color="gray">停用</Badge>
+                    ) : d.paused ? (
+                      <Badge color="yellow">暂停</Badge>
+                    ) : (
+                      <Badge color="teal">启用</Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right">
                     <Button size="compact-sm" variant="subtle" onClick={() => editDesk(d)}>
                       编辑

@@ -1,6 +1,20 @@
 // 账户管理: the administrator adds accounts, disables them and resets passwords.
 // Accounts are never deleted: their names stay on what they registered.
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useState } from 'react';
 import { createUserInput, PASSWORD_MIN, resetPasswordInput, type UserRow } from '@shared/api/schemas/auth';
@@ -32,7 +46,11 @@ function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onCl
           <TextInput label="用户名" description="登录用，字母或数字" data-autofocus {...form.getInputProps('username')} />
           <TextInput label="姓名" {...form.getInputProps('displayName')} />
           <NativeSelect label="角色" data={selectData(ROLES)} {...form.getInputProps('role')} />
-          <PasswordInput label="初始密码" description={`至少${PASSWORD_MIN}位，须含字母和数字；用户首次登录后须自行修改`} {...form.getInputProps('password')} />
+          <PasswordInput
+            label="初始密码"
+            description={`至少${PASSWORD_MIN}位，须含字母和数字；用户首次登录后须自行修改`}
+            {...form.getInputProps('password')}
+          />
           <DialogActions busy={busy} label="添加" onCancel={onClose} />
         </Stack>
       </form>
@@ -140,7 +158,12 @@ export function UsersPage() {
                     重置密码
                   </Button>
                   {u.id !== me.id && (
-                    <Button size="xs" variant="light" color={u.disabled ? 'teal' : 'red'} onClick={() => (u.disabled ? void toggle(u) : setConfirming(u))}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color={u.disabled ? 'teal' : 'red'}
+                      onClick={() => (u.disabled ? void toggle(u) : setConfirming(u))}
+                    >
                       {u.disabled ? '启用' : '停用'}
                     </Button>
                   )}

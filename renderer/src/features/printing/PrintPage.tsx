@@ -21,7 +21,8 @@ export function PrintPage({ token, preview = false }: { token: string; preview?:
     call('print.slip', { token }).then(setData, (e: unknown) => {
       setError(messageOf(e));
       document.title = `print-error:${messageOf(e)}`;
-      if (window.self !== window.top) window.parent.postMessage({ type: 'petition-hall:print-error', token, message: messageOf(e) }, window.location.origin);
+      if (window.self !== window.top)
+        window.parent.postMessage({ type: 'petition-hall:print-error', token, message: messageOf(e) }, window.location.origin);
     });
   }, [token]);
   // A thermal roll has a width and as much length as the slip: measure the
@@ -36,7 +37,11 @@ export function PrintPage({ token, preview = false }: { token: string; preview?:
     document.title = 'print-ready';
     // A preview is shown in a frame on the staff screen: it never prints itself.
     if (window.self !== window.top && !preview) {
-      window.addEventListener('afterprint', () => window.parent.postMessage({ type: 'petition-hall:printed', token }, window.location.origin), { once: true });
+      window.addEventListener(
+        'afterprint',
+        () => window.parent.postMessage({ type: 'petition-hall:printed', token }, window.location.origin),
+        { once: true },
+      );
       window.print();
     }
   }, [rollMm, token, preview]);

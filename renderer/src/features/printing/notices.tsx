@@ -128,7 +128,8 @@ function NoticeFrame({ d, issuedOn, children }: { d: TalkSlipData; issuedOn: str
             <Blank />
           </span>
           <span>
-            日期：<DateBlank />
+            日期：
+            <DateBlank />
           </span>
         </div>
       </div>
@@ -141,10 +142,12 @@ function AcceptNotice({ d }: { d: TalkSlipData }) {
   return (
     <NoticeFrame d={d} issuedOn={t.decidedOn}>
       <p>
-        您于{day(t.visitDate)}反映的“{clause(d.visit.summary)}”一事，本机关已于{day(t.decidedOn)}依法受理，由{t.unit || '本机关'}负责办理。现将接收情况以及处理途径和程序告知如下：
+        您于{day(t.visitDate)}反映的“{clause(d.visit.summary)}”一事，本机关已于{day(t.decidedOn)}依法受理，由{t.unit || '本机关'}
+        负责办理。现将接收情况以及处理途径和程序告知如下：
       </p>
       <p>
-        一、该信访事项自受理之日起60日内办结{t.handleDue && `，办理期限至${day(t.handleDue)}`}。情况复杂的，经批准可以适当延长办理期限，延长期限不超过30日，并将延期理由书面告知您。
+        一、该信访事项自受理之日起60日内办结{t.handleDue && `，办理期限至${day(t.handleDue)}`}
+        。情况复杂的，经批准可以适当延长办理期限，延长期限不超过30日，并将延期理由书面告知您。
       </p>
       <p>二、办理结束后，将以书面形式（信访处理意见书）告知您处理意见。</p>
       <p>三、您对处理意见不服的，可以自收到书面答复之日起30日内请求原办理机关的上一级机关复查。</p>
@@ -161,7 +164,8 @@ function DeclineNotice({ d }: { d: TalkSlipData }) {
     <NoticeFrame d={d} issuedOn={t.decidedOn}>
       {t.outcome === 'litigation' ? (
         <p>
-          {heard}该事项属于应当通过诉讼、仲裁、行政复议等法定途径解决的事项，根据《信访工作条例》的规定，本机关不予受理。请您{guidance(t.reason)}，依法维护自身合法权益。
+          {heard}该事项属于应当通过诉讼、仲裁、行政复议等法定途径解决的事项，根据《信访工作条例》的规定，本机关不予受理。请您
+          {guidance(t.reason)}，依法维护自身合法权益。
         </p>
       ) : (
         <p>
@@ -184,8 +188,8 @@ function ExtensionNotice({ d }: { d: TalkSlipData }) {
     <NoticeFrame d={d} issuedOn={issuedOn}>
       <p>
         您反映的“{clause(d.visit.summary)}”一事（编号：{d.visit.visitNo}），本机关于{day(t.decidedOn)}受理
-        {d.originalHandleDue && `，原办理期限至${day(d.originalHandleDue)}`}。因{clause(t.extensionReason) || '情况复杂'}，经批准，办理期限延长{t.extensionDays ?? 0}日
-        {t.handleDue && `，至${day(t.handleDue)}`}。
+        {d.originalHandleDue && `，原办理期限至${day(d.originalHandleDue)}`}。因{clause(t.extensionReason) || '情况复杂'}
+        ，经批准，办理期限延长{t.extensionDays ?? 0}日{t.handleDue && `，至${day(t.handleDue)}`}。
       </p>
       <p>办理结束后，将以书面形式（信访处理意见书）告知您处理意见。办理期间如有疑问，请与本机关联系。</p>
       <p className="closing">特此告知。</p>
@@ -259,7 +263,8 @@ function Signature({ label }: { label: string }) {
         <Blank />
       </span>
       <span>
-        日期：<DateBlank />
+        日期：
+        <DateBlank />
       </span>
     </div>
   );
@@ -273,28 +278,28 @@ function AssignSheet({ d }: { d: TalkSlipData }) {
     <div className="slip slip-notice slip-form notice-assign_sheet" data-visit-no={v.visitNo}>
       <FormHead d={d} />
       <FormTable>
-          <Pair a="交办单位" av={d.bureau.name} b="交办日期" bv={day(t.decidedOn)} />
-          <Row label="承办单位">
-            <b>{t.unit}</b>
+        <Pair a="交办单位" av={d.bureau.name} b="交办日期" bv={day(t.decidedOn)} />
+        <Row label="承办单位">
+          <b>{t.unit}</b>
+        </Row>
+        <Pair a="来访人" av={v.name} b="联系电话" bv={v.phone || '—'} />
+        <Row label="证件号码">{idText(v)}</Row>
+        <Pair a="来访日期" av={day(t.visitDate)} b="登记编号" bv={v.visitNo} />
+        <Row label="来访人数">{peopleText(v)}</Row>
+        <Row label="住址">{v.address || '—'}</Row>
+        {escort && <Row label="陪访人员">{escort}</Row>}
+        <Row label="信访事项" long>
+          {v.summary}
+        </Row>
+        {v.demands && (
+          <Row label="主要诉求" long>
+            {v.demands}
           </Row>
-          <Pair a="来访人" av={v.name} b="联系电话" bv={v.phone || '—'} />
-          <Row label="证件号码">{idText(v)}</Row>
-          <Pair a="来访日期" av={day(t.visitDate)} b="登记编号" bv={v.visitNo} />
-          <Row label="来访人数">{peopleText(v)}</Row>
-          <Row label="住址">{v.address || '—'}</Row>
-          {escort && <Row label="陪访人员">{escort}</Row>}
-          <Row label="信访事项" long>
-            {v.summary}
-          </Row>
-          {v.demands && (
-            <Row label="主要诉求" long>
-              {v.demands}
-            </Row>
-          )}
-          <Pair a="接谈领导" av={d.leaderName} b="接谈日期" bv={day(d.date)} />
-          <Row label="领导意见" long>
-            {t.notes}
-          </Row>
+        )}
+        <Pair a="接谈领导" av={d.leaderName} b="接谈日期" bv={day(d.date)} />
+        <Row label="领导意见" long>
+          {t.notes}
+        </Row>
       </FormTable>
       <div className="form-tail">
         <FormTable>
@@ -330,25 +335,25 @@ function TalkRecord({ d }: { d: TalkSlipData }) {
     <div className="slip slip-notice slip-form notice-talk_record" data-visit-no={v.visitNo}>
       <FormHead d={d} />
       <FormTable>
-          <Pair a="接谈时间" av={when} b="接谈地点" bv={d.roomName} />
-          <Pair a="接谈领导" av={d.leaderName} b="值班律师" bv={lawyer} />
-          <Pair a="来访人" av={v.name} b="联系电话" bv={v.phone || '—'} />
-          <Row label="证件号码">{idText(v)}</Row>
-          <Pair a="来访日期" av={day(t.visitDate)} b="登记编号" bv={v.visitNo} />
-          <Row label="来访人数">{peopleText(v)}</Row>
-          {v.address && <Row label="住址">{v.address}</Row>}
-          <Row label="陪访人员">{escort ?? '无'}</Row>
-          <Row label="反映问题" long>
-            {v.summary}
+        <Pair a="接谈时间" av={when} b="接谈地点" bv={d.roomName} />
+        <Pair a="接谈领导" av={d.leaderName} b="值班律师" bv={lawyer} />
+        <Pair a="来访人" av={v.name} b="联系电话" bv={v.phone || '—'} />
+        <Row label="证件号码">{idText(v)}</Row>
+        <Pair a="来访日期" av={day(t.visitDate)} b="登记编号" bv={v.visitNo} />
+        <Row label="来访人数">{peopleText(v)}</Row>
+        {v.address && <Row label="住址">{v.address}</Row>}
+        <Row label="陪访人员">{escort ?? '无'}</Row>
+        <Row label="反映问题" long>
+          {v.summary}
+        </Row>
+        {v.demands && (
+          <Row label="主要诉求" long>
+            {v.demands}
           </Row>
-          {v.demands && (
-            <Row label="主要诉求" long>
-              {v.demands}
-            </Row>
-          )}
-          <Row label="接谈情况" long>
-            {t.notes}
-          </Row>
+        )}
+        <Row label="接谈情况" long>
+          {t.notes}
+        </Row>
       </FormTable>
       <div className="form-tail">
         <FormTable>

@@ -5,7 +5,6 @@ import { labelOf } from '@shared/domain/categories';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess, notifyWarning } from '@lib/notify';
 
-
 function printInIframe(route: string, token: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const frame = document.createElement('iframe');

@@ -26,7 +26,9 @@ export function TicketSlip({ d, onReady }: { d: TicketSlipData; onReady: () => v
       <div className="ahead">您前面还有 {d.ticket.peopleAhead} 人</div>
       <div className="meta">取号时间：{formatDateTime(d.ticket.issuedAt)}</div>
       {qr && <img className="qr" src={qr} alt="号码二维码" onLoad={onReady} />}
-      <div className="hint">请在等候区就座，留意叫号屏和语音提示。过号请到取号处重新排队。{d.bureau.phone && `咨询电话：${d.bureau.phone}`}</div>
+      <div className="hint">
+        请在等候区就座，留意叫号屏和语音提示。过号请到取号处重新排队。{d.bureau.phone && `咨询电话：${d.bureau.phone}`}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,23 @@
 // 窗口叫号: one reception window. F5 next, F6 recall, F7 no-show, F8 transfer,
 // F9 finish — shown on the buttons. The waiting line is in the order this
 // desk will call it, and follows the hall through pushed events.
-import { Alert, Badge, Button, Group, Kbd, Modal, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Kbd,
+  Modal,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
@@ -35,12 +51,27 @@ function DeskChooser({ onChoose }: { onChoose: (id: string) => void }) {
   );
 }
 
-function TransferModal({ ticket, lanes, desks, onClose }: { ticket: TicketView | null; lanes: LaneView[]; desks: DeskView[]; onClose: () => void }) {
+function TransferModal({
+  ticket,
+  lanes,
+  desks,
+  onClose,
+}: {
+  ticket: TicketView | null;
+  lanes: LaneView[];
+  desks: DeskView[];
+  onClose: () => void;
+}) {
   const [target, setTarget] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const options = [
-    { group: '转到队列', items: lanes.filter((l) => l.active && l.id !== ticket?.laneId).map((l) => ({ value: `lane:${l.id}`, label: `${l.prefix} ${l.name}` })) },
+    {
+      group: '转到队列',
+      items: lanes
+        .filter((l) => l.active && l.id !== ticket?.laneId)
+        .map((l) => ({ value: `lane:${l.id}`, label: `${l.prefix} ${l.name}` })),
+    },
     { group: '转到窗口', items: desks.filter((d) => d.active).map((d) => ({ value: `desk:${d.id}`, label: d.name })) },
   ];
   const submit = async () => {
@@ -48,7 +79,12 @@ function TransferModal({ ticket, lanes, desks, onClose }: { ticket: TicketView |
     const [kind, id] = target.split(':') as ['lane' | 'desk', string];
     setBusy(true);
     try {
-      const t = await call('queue.transfer', { ticketId: ticket.id, toLaneId: kind === 'lane' ? id : null, toDeskId: kind === 'desk' ? id : null, reason });
+      const t = await call('queue.transfer', {
+        ticketId: ticket.id,
+        toLaneId: kind === 'lane' ? id : null,
+        toDeskId: kind === 'desk' ? id : null,
+        reason,
+      });
       notifySuccess(`${t.ticketNo} 已转${kind === 'lane' ? `到 ${t.laneName}` : `到${t.deskNumber ?? ''}号窗口`}`);
       setTarget(null);
       setReason('');
@@ -93,7 +129,15 @@ function OutOfOrderModal({ deskId, ticket, onClose }: { deskId: string; ticket: 
   return (
     <Modal opened={ticket !== null} onClose={onClose} title={`越号呼叫 ${ticket?.ticketNo ?? ''}`}>
       <Stack>
-        <TextInput label="越号原因" withAsterisk value={reason} onChange={(e) => (setReason(e.currentTarget.value), setError(null))} error={error} data-autofocus onKeyDown={(e) => e.key === 'Enter' && void submit()} />
+        <TextInput
+          label="越号原因"
+          withAsterisk
+          value={reason}
+          onChange={(e) => (setReason(e.currentTarget.value), setError(null))}
+          error={error}
+          data-autofocus
+          onKeyDown={(e) => e.key === 'Enter' && void submit()}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             取消
@@ -106,7 +150,17 @@ function OutOfOrderModal({ deskId, ticket, onClose }: { deskId: string; ticket: 
 }
 
 /** Tickets set aside (parked, no-show) with the one action that brings each back. */
-function SideList({ title, tickets, action, onAction }: { title: string; tickets: TicketView[]; action: string; onAction: (t: TicketView) => void }) {
+function SideList({
+  title,
+  tickets,
+  action,
+  onAction,
+}: {
+  title: string;
+  tickets: TicketView[];
+  action: string;
+  onAction: (t: TicketView) => void;
+}) {
   return (
     <Paper withBorder p="md">
       <Text fw={600} mb="xs">
@@ -169,10 +223,12 @@ export function DeskPage() {
       });
   };
   const current = board?.current ?? null;
-  const next = deskId ? act(async () => {
-    const t = await call('queue.callNext', { deskId, expectedCurrentId: current?.id ?? null });
-    if (!t) notifySuccess('当前没有等候的号', '无人等候');
-  }, '叫号未完成') : () => undefined;
+  const next = deskId
+    ? act(async () => {
+        const t = await call('queue.callNext', { deskId, expectedCurrentId: current?.id ?? null });
+        if (!t) notifySuccess('当前没有等候的号', '无人等候');
+      }, '叫号未完成')
+    : () => undefined;
   const recall = deskId ? act(() => call('queue.recall', { deskId }), '重呼未完成') : () => undefined;
   const noShow = deskId ? act(() => call('queue.noShow', { deskId }), '不能过号') : () => undefined;
   const finish = deskId ? act(() => call('queue.finish', { deskId }), '办结未完成') : () => undefined;
@@ -198,7 +254,11 @@ export function DeskPage() {
           <Title order={3}>{desk.name}</Title>
           {desk.paused ? <Badge color="gray">暂停接待</Badge> : <Badge color="teal">接待中</Badge>}
           <Text c="dimmed" size="sm">
-            服务队列：{lanes.filter((l) => desk.laneIds.includes(l.id)).map((l) => `${l.prefix} ${l.name}`).join('、')}
+            服务队列：
+            {lanes
+              .filter((l) => desk.laneIds.includes(l.id))
+              .map((l) => `${l.prefix} ${l.name}`)
+              .join('、')}
           </Text>
         </Group>
         <Group>
@@ -226,7 +286,8 @@ export function DeskPage() {
               </Group>
               <TicketBadges t={current} />
               <Text>
-                {current.visitorName || '未关联登记'} · 叫号 {current.calledAt ? formatTime(current.calledAt) : ''} · 已呼 {current.callCount} 次（满 {board.settings.noShowAfterCalls} 次可过号）
+                {current.visitorName || '未关联登记'} · 叫号 {current.calledAt ? formatTime(current.calledAt) : ''} · 已呼{' '}
+                {current.callCount} 次（满 {board.settings.noShowAfterCalls} 次可过号）
               </Text>
             </Stack>
           ) : (
@@ -254,11 +315,18 @@ export function DeskPage() {
           <Group mt="md" align="flex-end">
             <NativeSelect
               label="无号接待"
-              data={[{ value: '', label: '选择队列', disabled: true }, ...lanes.filter((l) => l.active).map((l) => ({ value: l.id, label: `${l.prefix} ${l.name}` }))]}
+              data={[
+                { value: '', label: '选择队列', disabled: true },
+                ...lanes.filter((l) => l.active).map((l) => ({ value: l.id, label: `${l.prefix} ${l.name}` })),
+              ]}
               value={walkInLane}
               onChange={(e) => setWalkInLane(e.currentTarget.value)}
             />
-            <Button variant="default" disabled={!walkInLane || desk.paused} onClick={act(() => call('queue.serveWalkIn', { deskId, laneId: walkInLane }), '无号接待未完成')}>
+            <Button
+              variant="default"
+              disabled={!walkInLane || desk.paused}
+              onClick={act(() => call('queue.serveWalkIn', { deskId, laneId: walkInLane }), '无号接待未完成')}
+            >
               开始接待
             </Button>
           </Group>
@@ -290,7 +358,12 @@ export function DeskPage() {
                         <Button size="compact-xs" variant="subtle" onClick={() => setJumping(t)}>
                           越号呼叫
                         </Button>
-                        <Button size="compact-xs" variant="subtle" color="gray" onClick={act(() => call('queue.park', { ticketId: t.id }), '暂离未完成')}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="gray"
+                          onClick={act(() => call('queue.park', { ticketId: t.id }), '暂离未完成')}
+                        >
                           暂离
                         </Button>
                       </Group>
@@ -300,14 +373,28 @@ export function DeskPage() {
               </Table.Tbody>
             </Table>
           )}
-          {board.waiting.length > 30 && <Text c="dimmed" size="sm">另有 {board.waiting.length - 30} 人</Text>}
+          {board.waiting.length > 30 && (
+            <Text c="dimmed" size="sm">
+              另有 {board.waiting.length - 30} 人
+            </Text>
+          )}
         </Paper>
       </SimpleGrid>
 
       {(board.parked.length > 0 || board.noShows.length > 0) && (
         <SimpleGrid cols={2}>
-          <SideList title="暂离（保留位置）" tickets={board.parked} action="回到队列" onAction={(t) => act(() => call('queue.unpark', { ticketId: t.id }), '操作未完成')()} />
-          <SideList title="今日过号" tickets={board.noShows} action="重新排队" onAction={(t) => act(() => call('queue.requeue', { ticketId: t.id }), '操作未完成')()} />
+          <SideList
+            title="暂离（保留位置）"
+            tickets={board.parked}
+            action="回到队列"
+            onAction={(t) => act(() => call('queue.unpark', { ticketId: t.id }), '操作未完成')()}
+          />
+          <SideList
+            title="今日过号"
+            tickets={board.noShows}
+            action="重新排队"
+            onAction={(t) => act(() => call('queue.requeue', { ticketId: t.id }), '操作未完成')()}
+          />
         </SimpleGrid>
       )}
       {desk.paused && <Alert color="gray">本窗口已暂停接待，不会叫号。点击“恢复接待”继续。</Alert>}

@@ -29,7 +29,10 @@ export function IssuePage() {
   const issuing = useRef(false); // a held or double-pressed key must not issue twice
   const autoPrint = useRef(true);
   useEffect(() => {
-    call('print.settings', {}).then((s) => (autoPrint.current = s.autoPrintTicket), () => undefined);
+    call('print.settings', {}).then(
+      (s) => (autoPrint.current = s.autoPrintTicket),
+      () => undefined,
+    );
   }, []);
   const issue = async (lane: LaneView) => {
     if (issuing.current) return;
@@ -41,7 +44,11 @@ export function IssuePage() {
     issuing.current = true;
     setBusy(true);
     try {
-      const t = await call('queue.issue', { laneId: lane.id, priority: priorityRef.current, appointmentTime: lane.kind === 'appointment' ? appointmentTime : null });
+      const t = await call('queue.issue', {
+        laneId: lane.id,
+        priority: priorityRef.current,
+        appointmentTime: lane.kind === 'appointment' ? appointmentTime : null,
+      });
       setIssued((list) => [t, ...list].slice(0, 8));
       // The desktop app prints silently to the ticket printer; a browser would
       // open a print dialog per ticket, so there the clerk presses 打印凭条.
@@ -58,7 +65,9 @@ export function IssuePage() {
 
   useHotkeys([
     ...active.map((l) => [l.prefix.toLowerCase(), () => void issue(l)] as [string, () => void]),
-    ...PRIORITY_REASONS.map((p, i) => [String(i + 1), () => setPriority((cur) => (cur === p.code ? null : p.code))] as [string, () => void]),
+    ...PRIORITY_REASONS.map(
+      (p, i) => [String(i + 1), () => setPriority((cur) => (cur === p.code ? null : p.code))] as [string, () => void],
+    ),
     ['0', () => setPriority(null)],
   ]);
 
@@ -78,7 +87,12 @@ export function IssuePage() {
           </Text>
           <Group mb="md">
             {PRIORITY_REASONS.map((p, i) => (
-              <Chip key={p.code} checked={priority === p.code} onChange={() => setPriority(priority === p.code ? null : p.code)} color="orange">
+              <Chip
+                key={p.code}
+                checked={priority === p.code}
+                onChange={() => setPriority(priority === p.code ? null : p.code)}
+                color="orange"
+              >
                 <Kbd size="xs" mr={6}>
                   {i + 1}
                 </Kbd>
@@ -86,10 +100,26 @@ export function IssuePage() {
               </Chip>
             ))}
           </Group>
-          <TextInput id="appointment-time" label="约访预约时间（仅约访号）" placeholder="如 14:30" w={220} mb="md" value={appointmentTime} onChange={(e) => setAppointmentTime(e.currentTarget.value)} />
+          <TextInput
+            id="appointment-time"
+            label="约访预约时间（仅约访号）"
+            placeholder="如 14:30"
+            w={220}
+            mb="md"
+            value={appointmentTime}
+            onChange={(e) => setAppointmentTime(e.currentTarget.value)}
+          />
           <SimpleGrid cols={2}>
             {active.map((l) => (
-              <Button key={l.id} size="xl" h={84} variant={priority ? 'filled' : 'light'} color={priority ? 'orange' : 'blue'} onClick={() => void issue(l)} loading={busy}>
+              <Button
+                key={l.id}
+                size="xl"
+                h={84}
+                variant={priority ? 'filled' : 'light'}
+                color={priority ? 'orange' : 'blue'}
+                onClick={() => void issue(l)}
+                loading={busy}
+              >
                 <Stack gap={0} align="center">
                   <Text fz={28} fw={800} lh={1.1}>
                     {l.prefix} {l.name}

@@ -8,10 +8,13 @@ export function useQueueConfig(): { lanes: LaneView[]; desks: DeskView[]; reload
   const [lanes, setLanes] = useState<LaneView[]>([]);
   const [desks, setDesks] = useState<DeskView[]>([]);
   const reload = useCallback(() => {
-    Promise.all([call('queue.lanes', {}), call('queue.desks', {})]).then(([l, d]) => {
-      setLanes(l);
-      setDesks(d);
-    }, (e: unknown) => notifyError(e, '无法读取队列设置'));
+    Promise.all([call('queue.lanes', {}), call('queue.desks', {})]).then(
+      ([l, d]) => {
+        setLanes(l);
+        setDesks(d);
+      },
+      (e: unknown) => notifyError(e, '无法读取队列设置'),
+    );
   }, []);
   useEffect(() => {
     reload();

@@ -29,7 +29,15 @@ export function PersonSummary({ p }: { p: PetitionerInfo }) {
   );
 }
 
-export function HistoryPanel({ history, matterId, onMatter }: { history: History; matterId: string | null; onMatter: (id: string | null) => void }) {
+export function HistoryPanel({
+  history,
+  matterId,
+  onMatter,
+}: {
+  history: History;
+  matterId: string | null;
+  onMatter: (id: string | null) => void;
+}) {
   const { petitioner, visits, matters } = history;
   return (
     <Paper withBorder p="md" aria-label="来访历史">
@@ -41,7 +49,12 @@ export function HistoryPanel({ history, matterId, onMatter }: { history: History
           </Alert>
         )}
         {matters.length > 0 && (
-          <Radio.Group value={matterId ?? 'new'} onChange={(v) => onMatter(v === 'new' ? null : v)} label="本次来访涉及" aria-label="本次来访涉及的事项">
+          <Radio.Group
+            value={matterId ?? 'new'}
+            onChange={(v) => onMatter(v === 'new' ? null : v)}
+            label="本次来访涉及"
+            aria-label="本次来访涉及的事项"
+          >
             <Stack gap={6} mt={6}>
               {matters.map((m) => (
                 <Radio
@@ -90,7 +103,13 @@ export function HistoryPanel({ history, matterId, onMatter }: { history: History
                     </Table.Td>
                     <Table.Td>{categoryLabel(v.category)}</Table.Td>
                     <Table.Td>{v.summary}</Table.Td>
-                    <Table.Td>{v.outcome ?? <Text span c="dimmed" size="sm">待处理</Text>}</Table.Td>
+                    <Table.Td>
+                      {v.outcome ?? (
+                        <Text span c="dimmed" size="sm">
+                          待处理
+                        </Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

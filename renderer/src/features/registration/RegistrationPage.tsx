@@ -30,7 +30,8 @@ function IdHint({ values }: { values: VisitFormValues }) {
   if (!r.ok) return null;
   return (
     <Text size="sm" c="teal.8" mt={4} data-testid="id-derived">
-      {r.gender === 'male' ? '男' : '女'} · {r.birthDate ? formatCalendarDate(r.birthDate) : ''}出生{r.provinceName ? ` · ${r.provinceName}` : ''}
+      {r.gender === 'male' ? '男' : '女'} · {r.birthDate ? formatCalendarDate(r.birthDate) : ''}出生
+      {r.provinceName ? ` · ${r.provinceName}` : ''}
     </Text>
   );
 }
@@ -55,10 +56,13 @@ function IssueForVisit({ visitId }: { visitId: string }) {
             <Menu.Item
               key={l.id}
               onClick={() =>
-                void call('queue.issue', { laneId: l.id, visitId }).then((t) => {
-                  setIssued(t.ticketNo);
-                  void printSlip('ticket', t.id);
-                }, (e: unknown) => notifyError(e, '取号未完成'))
+                void call('queue.issue', { laneId: l.id, visitId }).then(
+                  (t) => {
+                    setIssued(t.ticketNo);
+                    void printSlip('ticket', t.id);
+                  },
+                  (e: unknown) => notifyError(e, '取号未完成'),
+                )
               }
             >
               {l.prefix} {l.name}

@@ -17,7 +17,16 @@ export function RepresentativesField({ form }: { form: UseFormReturnType<VisitFo
     }
     setRefused(null);
     // The registered person is usually the first representative.
-    const first = reps.length === 0 ? { ...emptyRepresentative(), name: form.values.name, idType: form.values.idType, idNumber: form.values.idNumber, phone: form.values.phone } : emptyRepresentative();
+    const first =
+      reps.length === 0
+        ? {
+            ...emptyRepresentative(),
+            name: form.values.name,
+            idType: form.values.idType,
+            idNumber: form.values.idNumber,
+            phone: form.values.phone,
+          }
+        : emptyRepresentative();
     form.insertListItem('representatives', first);
   };
   const error = refused ?? (form.errors.representatives as string | undefined);
@@ -51,7 +60,11 @@ export function RepresentativesField({ form }: { form: UseFormReturnType<VisitFo
                   <TextInput aria-label={`代表${i + 1}姓名`} {...form.getInputProps(`representatives.${i}.name`)} />
                 </Table.Td>
                 <Table.Td>
-                  <NativeSelect aria-label={`代表${i + 1}证件类型`} data={selectData(ID_TYPES)} {...form.getInputProps(`representatives.${i}.idType`)} />
+                  <NativeSelect
+                    aria-label={`代表${i + 1}证件类型`}
+                    data={selectData(ID_TYPES)}
+                    {...form.getInputProps(`representatives.${i}.idType`)}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <TextInput aria-label={`代表${i + 1}证件号码`} {...form.getInputProps(`representatives.${i}.idNumber`)} />
@@ -60,7 +73,12 @@ export function RepresentativesField({ form }: { form: UseFormReturnType<VisitFo
                   <TextInput aria-label={`代表${i + 1}联系电话`} {...form.getInputProps(`representatives.${i}.phone`)} />
                 </Table.Td>
                 <Table.Td>
-                  <ActionIcon variant="subtle" color="gray" aria-label={`删除代表${i + 1}`} onClick={() => form.removeListItem('representatives', i)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`删除代表${i + 1}`}
+                    onClick={() => form.removeListItem('representatives', i)}
+                  >
                     ✕
                   </ActionIcon>
                 </Table.Td>

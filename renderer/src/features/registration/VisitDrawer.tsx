@@ -36,7 +36,10 @@ function show(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (Array.isArray(v)) return v.map((r: { name?: string }) => r.name ?? '').join('、') || '（无）';
-  if (typeof v === 'object') return Object.values(v as Record<string, string>).filter(Boolean).join(' / ');
+  if (typeof v === 'object')
+    return Object.values(v as Record<string, string>)
+      .filter(Boolean)
+      .join(' / ');
   return String(v);
 }
 
@@ -49,7 +52,9 @@ function Details({ d }: { d: VisitDetail }) {
         <Row label="联系电话">{d.phone}</Row>
         <Row label="住址">{d.address}</Row>
         <Row label="来访人数">{`${d.peopleCount}人${d.isGroup ? '（集体访）' : ''}`}</Row>
-        {d.representatives.length > 0 && <Row label="代表">{d.representatives.map((r) => `${r.name} ${r.idNumber} ${r.phone}`.trim()).join('\n')}</Row>}
+        {d.representatives.length > 0 && (
+          <Row label="代表">{d.representatives.map((r) => `${r.name} ${r.idNumber} ${r.phone}`.trim()).join('\n')}</Row>
+        )}
         <Row label="信访目的">{purposeLabel(d.purpose)}</Row>
         <Row label="内容分类">{categoryLabel(d.category)}</Row>
         <Row label="问题属地">{d.locationArea}</Row>
@@ -70,7 +75,12 @@ function CorrectionForm({ d, onDone, onCancel }: { d: VisitDetail; onDone: (d: V
   const form = useForm<VisitFormValues>({
     initialValues: fromDetail(d),
     validate: (v) => {
-      const errors = zodErrors(correctVisitInput, { visitId: d.id, expectedVersion: d.version, reason: reason || '--', changes: toChanges(v) });
+      const errors = zodErrors(correctVisitInput, {
+        visitId: d.id,
+        expectedVersion: d.version,
+        reason: reason || '--',
+        changes: toChanges(v),
+      });
       // correctVisitInput reports field errors under "changes."; the form's paths have no prefix.
       return Object.fromEntries(Object.entries(errors).map(([k, m]) => [k.replace(/^changes\./, ''), m]));
     },
@@ -140,7 +150,13 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
   }, [visitId]);
   const canCorrect = user.role === 'clerk' || user.role === 'admin';
   return (
-    <Drawer opened={visitId !== null} onClose={onClose} position="right" size="xl" title={detail ? <Title order={4}>{detail.visitNo}</Title> : '来访登记'}>
+    <Drawer
+      opened={visitId !== null}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={detail ? <Title order={4}>{detail.visitNo}</Title> : '来访登记'}
+    >
       {detail && (
         <Stack>
           <Group gap="xs">
@@ -167,7 +183,10 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
                   </Button>
                 )}
                 {canCorrect && (
-                  <Button variant="default" onClick={() => void printSlip('receipt', detail.id).then(() => call('print.log', { refId: detail.id }).then(setPrints))}>
+                  <Button
+                    variant="default"
+                    onClick={() => void printSlip('receipt', detail.id).then(() => call('print.log', { refId: detail.id }).then(setPrints))}
+                  >
                     {prints.some((p) => p.status !== 'failed') ? '补打回执' : '打印回执'}
                   </Button>
                 )}
@@ -183,7 +202,8 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
                   <Divider label="打印记录" labelPosition="left" />
                   {prints.map((p) => (
                     <Text size="sm" key={p.id}>
-                      {formatDateTime(p.at)} · {p.actorName} · 登记回执{p.reprint ? '（补打）' : ''} · {p.status === 'printed' ? '已打印' : p.status === 'failed' ? `未打印：${p.error}` : '已发送'}
+                      {formatDateTime(p.at)} · {p.actorName} · 登记回执{p.reprint ? '（补打）' : ''} ·{' '}
+                      {p.status === 'printed' ? '已打印' : p.status === 'failed' ? `未打印：${p.error}` : '已发送'}
                     </Text>
                   ))}
                 </>
@@ -212,4 +232,3 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
     </Drawer>
   );
 }
-

@@ -54,7 +54,14 @@ export function MatterFields({ form }: { form: UseFormReturnType<VisitFormValues
         <TextInput label="诉求摘要" withAsterisk placeholder="一句话概括（200字以内）" {...form.getInputProps('summary')} />
       </Grid.Col>
       <Grid.Col span={12}>
-        <Textarea label="主要诉求" autosize minRows={3} maxRows={8} placeholder="来访人的具体诉求与事实经过" {...form.getInputProps('demands')} />
+        <Textarea
+          label="主要诉求"
+          autosize
+          minRows={3}
+          maxRows={8}
+          placeholder="来访人的具体诉求与事实经过"
+          {...form.getInputProps('demands')}
+        />
       </Grid.Col>
       <Grid.Col span={12}>
         <Stack gap={6}>

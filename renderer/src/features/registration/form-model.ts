@@ -72,7 +72,10 @@ export function toChanges(v: VisitFormValues): Changes {
   };
 }
 
-export function toRegisterInput(v: VisitFormValues, link: { petitionerId: string | null; matterId: string | null }): InputOf<'visits.register'> {
+export function toRegisterInput(
+  v: VisitFormValues,
+  link: { petitionerId: string | null; matterId: string | null },
+): InputOf<'visits.register'> {
   return { idType: v.idType, idNumber: v.idNumber, ...toChanges(v), ...link };
 }
 

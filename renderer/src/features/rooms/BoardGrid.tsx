@@ -13,7 +13,8 @@ const STEP = 30;
 export function BoardGrid({ board }: { board: DayBoard }) {
   const ref = useRef<HTMLDivElement>(null);
   // Open at the hour that matters: now (a little before), or the first session of the day.
-  const focusMinutes = board.sessions.length > 0 ? Math.max(Math.min(...board.sessions.map((s) => toMinutes(s.start))), hallMinutes(new Date()) - 60) : 0;
+  const focusMinutes =
+    board.sessions.length > 0 ? Math.max(Math.min(...board.sessions.map((s) => toMinutes(s.start))), hallMinutes(new Date()) - 60) : 0;
   useEffect(() => {
     const el = ref.current;
     const cell = el?.querySelector<HTMLElement>(`[data-minutes="${Math.floor(focusMinutes / STEP) * STEP}"]`);
@@ -27,7 +28,13 @@ export function BoardGrid({ board }: { board: DayBoard }) {
   for (let t = Math.floor(from / STEP) * STEP; t < to; t += STEP) cols.push(t);
 
   return (
-    <Box ref={ref} className="board-grid" style={{ gridTemplateColumns: `110px repeat(${cols.length}, minmax(96px, 1fr))` }} role="table" aria-label="接谈室时间表">
+    <Box
+      ref={ref}
+      className="board-grid"
+      style={{ gridTemplateColumns: `110px repeat(${cols.length}, minmax(96px, 1fr))` }}
+      role="table"
+      aria-label="接谈室时间表"
+    >
       <div className="corner" role="columnheader">
         接谈室
       </div>
@@ -45,14 +52,28 @@ export function BoardGrid({ board }: { board: DayBoard }) {
           </div>,
           ...cols.map((c) => {
             const s = sessions.find((x) => toMinutes(x.start) < c + STEP && c < toMinutes(x.end));
-            const here = s?.bookings.filter((b) => b.plannedAt && toMinutes(b.plannedAt) >= c && toMinutes(b.plannedAt) < c + STEP && b.status !== 'cancelled') ?? [];
-            const first = s && (toMinutes(s.start) >= c && toMinutes(s.start) < c + STEP);
+            const here =
+              s?.bookings.filter(
+                (b) => b.plannedAt && toMinutes(b.plannedAt) >= c && toMinutes(b.plannedAt) < c + STEP && b.status !== 'cancelled',
+              ) ?? [];
+            const first = s && toMinutes(s.start) >= c && toMinutes(s.start) < c + STEP;
             return (
               <div key={`${room.id}${c}`} className={`cell${s ? ' in-session' : ''}${s?.status === 'draft' ? ' draft' : ''}`} role="cell">
-                {first && <div className="leader">{s.leaderName}{s.status === 'draft' ? '（草稿）' : ''}</div>}
+                {first && (
+                  <div className="leader">
+                    {s.leaderName}
+                    {s.status === 'draft' ? '（草稿）' : ''}
+                  </div>
+                )}
                 {here.map((b) => (
                   <Tooltip key={b.id} label={`${b.plannedAt} ${b.name} ${b.kind === 'appointment' ? '约访' : '现场'}`}>
-                    <span className="chip" style={{ background: `var(--mantine-color-${bookingColor(b.status)}-${b.status === 'called' ? 6 : 1})`, color: b.status === 'called' ? 'white' : undefined }}>
+                    <span
+                      className="chip"
+                      style={{
+                        background: `var(--mantine-color-${bookingColor(b.status)}-${b.status === 'called' ? 6 : 1})`,
+                        color: b.status === 'called' ? 'white' : undefined,
+                      }}
+                    >
                       {b.ticketNo ?? b.slot} {b.name}
                     </span>
                   </Tooltip>

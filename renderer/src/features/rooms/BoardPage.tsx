@@ -58,7 +58,17 @@ export function BoardPage() {
   );
 }
 
-function SessionTable({ session, isToday, onMove, onCancel }: { session: SessionBoard; isToday: boolean; onMove: (b: BookingView) => void; onCancel: (b: BookingView) => void }) {
+function SessionTable({
+  session,
+  isToday,
+  onMove,
+  onCancel,
+}: {
+  session: SessionBoard;
+  isToday: boolean;
+  onMove: (b: BookingView) => void;
+  onCancel: (b: BookingView) => void;
+}) {
   const reorder = (b: BookingView, direction: 'up' | 'down') => attempt(() => call('reception.reorder', { bookingId: b.id, direction }));
   const onRowKey = (e: KeyboardEvent, b: BookingView) => {
     if (!e.altKey || b.kind !== 'walk_in' || b.status !== 'waiting') return;
@@ -76,7 +86,8 @@ function SessionTable({ session, isToday, onMove, onCancel }: { session: Session
           {session.lawyer && <Text span c="dimmed" fw={400}>{`  值班律师：${session.lawyer}`}</Text>}
         </Text>
         <Text size="sm" c="dimmed">
-          {session.nextWalkIn ? `现场排入预计 ${session.nextWalkIn}` : isToday ? '今日已排满' : ''} · 空闲约访时段 {session.freeSlots.length} 个
+          {session.nextWalkIn ? `现场排入预计 ${session.nextWalkIn}` : isToday ? '今日已排满' : ''} · 空闲约访时段{' '}
+          {session.freeSlots.length} 个
         </Text>
       </Group>
       {session.bookings.length === 0 ? (
@@ -113,7 +124,10 @@ function SessionTable({ session, isToday, onMove, onCancel }: { session: Session
                 <Table.Td>
                   <Group gap={4}>
                     {b.status === 'scheduled' && isToday && (
-                      <Button size="compact-sm" onClick={() => void attempt(() => call('reception.checkIn', { bookingId: b.id }), `${b.name} 已签到`)}>
+                      <Button
+                        size="compact-sm"
+                        onClick={() => void attempt(() => call('reception.checkIn', { bookingId: b.id }), `${b.name} 已签到`)}
+                      >
                         签到
                       </Button>
                     )}

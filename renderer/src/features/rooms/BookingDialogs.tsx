@@ -25,7 +25,15 @@ export function InformModal({ inform, onClose }: { inform: InformNotice | null; 
   );
 }
 
-export function MoveDialog({ booking, onClose, onInform }: { booking: BookingView | null; onClose: () => void; onInform: (i: InformNotice | null) => void }) {
+export function MoveDialog({
+  booking,
+  onClose,
+  onInform,
+}: {
+  booking: BookingView | null;
+  onClose: () => void;
+  onInform: (i: InformNotice | null) => void;
+}) {
   const today = hallDate();
   const [sessions, setSessions] = useState<SessionView[]>([]);
   const [sessionId, setSessionId] = useState<string | null>(null);
@@ -57,8 +65,22 @@ export function MoveDialog({ booking, onClose, onInform }: { booking: BookingVie
   return (
     <Modal opened={booking !== null} onClose={onClose} title={`改约：${booking?.name ?? ''}（原 ${booking?.slot ?? ''}）`} size="lg">
       <Stack>
-        <Select label="接访安排" value={sessionId} onChange={setSessionId} data={sessions.map((s) => ({ value: s.id, label: `${formatCalendarDate(s.date)} ${s.start}–${s.end} ${s.leaderName}（${s.roomName}）` }))} />
-        <Select label="新的约访时段" value={slot} onChange={setSlot} data={board?.freeSlots ?? []} placeholder={board && board.freeSlots.length === 0 ? '没有空闲时段' : '选择时段'} />
+        <Select
+          label="接访安排"
+          value={sessionId}
+          onChange={setSessionId}
+          data={sessions.map((s) => ({
+            value: s.id,
+            label: `${formatCalendarDate(s.date)} ${s.start}–${s.end} ${s.leaderName}（${s.roomName}）`,
+          }))}
+        />
+        <Select
+          label="新的约访时段"
+          value={slot}
+          onChange={setSlot}
+          data={board?.freeSlots ?? []}
+          placeholder={board && board.freeSlots.length === 0 ? '没有空闲时段' : '选择时段'}
+        />
         {error && (
           <Alert color="red" role="alert">
             {error}
@@ -75,7 +97,15 @@ export function MoveDialog({ booking, onClose, onInform }: { booking: BookingVie
   );
 }
 
-export function CancelDialog({ booking, onClose, onInform }: { booking: BookingView | null; onClose: () => void; onInform: (i: InformNotice | null) => void }) {
+export function CancelDialog({
+  booking,
+  onClose,
+  onInform,
+}: {
+  booking: BookingView | null;
+  onClose: () => void;
+  onInform: (i: InformNotice | null) => void;
+}) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

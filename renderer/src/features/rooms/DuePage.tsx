@@ -41,8 +41,16 @@ export function DuePage() {
       <Group justify="space-between">
         <Title order={3}>期限提醒</Title>
         <Group>
-          {overdue > 0 && <Badge color="red" size="lg">逾期 {overdue} 件</Badge>}
-          {soon > 0 && <Badge color="orange" size="lg">3日内到期 {soon} 件</Badge>}
+          {overdue > 0 && (
+            <Badge color="red" size="lg">
+              逾期 {overdue} 件
+            </Badge>
+          )}
+          {soon > 0 && (
+            <Badge color="orange" size="lg">
+              3日内到期 {soon} 件
+            </Badge>
+          )}
           <Checkbox label="显示已完成" checked={includeDone} onChange={(e) => setIncludeDone(e.currentTarget.checked)} />
         </Group>
       </Group>
@@ -67,7 +75,9 @@ export function DuePage() {
                   <Table.Td fw={600}>{formatCalendarDate(d.due)}</Table.Td>
                   <Table.Td>
                     {done ? (
-                      <Badge color="teal" variant="light">已完成</Badge>
+                      <Badge color="teal" variant="light">
+                        已完成
+                      </Badge>
                     ) : (
                       <Badge color={STATE[d.state].color} variant={d.state === 'ok' ? 'light' : 'filled'}>
                         {STATE[d.state].label}
@@ -75,7 +85,9 @@ export function DuePage() {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{d.which === 'reply' ? '书面告知' : d.talk.extensionDays ? `办理（已延期${d.talk.extensionDays}日）` : '办理'}</Table.Td>
+                  <Table.Td>
+                    {d.which === 'reply' ? '书面告知' : d.talk.extensionDays ? `办理（已延期${d.talk.extensionDays}日）` : '办理'}
+                  </Table.Td>
                   <Table.Td>
                     {d.talk.name}
                     <Text span size="xs" c="dimmed">{`  ${d.talk.visitNo}`}</Text>

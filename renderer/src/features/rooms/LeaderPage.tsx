@@ -20,7 +20,13 @@ type Session = LeaderQueue['sessions'][number];
 
 function current(sessions: Session[]): string | null {
   const now = hallMinutes(new Date());
-  return (sessions.find((s) => toMinutes(s.start) <= now && now < toMinutes(s.end)) ?? sessions.find((s) => now < toMinutes(s.end)) ?? sessions[0])?.id ?? null;
+  return (
+    (
+      sessions.find((s) => toMinutes(s.start) <= now && now < toMinutes(s.end)) ??
+      sessions.find((s) => now < toMinutes(s.end)) ??
+      sessions[0]
+    )?.id ?? null
+  );
 }
 
 export function LeaderPage() {
@@ -36,7 +42,13 @@ export function LeaderPage() {
           {data.leaderName ? `${data.leaderName}的接访` : '领导接访'} · {formatCalendarDate(data.date)}
         </Title>
         {data.visibleLeaders.length > 1 && (
-          <Select aria-label="查看领导" value={data.leaderId} onChange={(v) => v && setLeaderId(v)} data={data.visibleLeaders.map((l) => ({ value: l.id, label: l.name }))} w={200} />
+          <Select
+            aria-label="查看领导"
+            value={data.leaderId}
+            onChange={(v) => v && setLeaderId(v)}
+            data={data.visibleLeaders.map((l) => ({ value: l.id, label: l.name }))}
+            w={200}
+          />
         )}
       </Group>
       {data.sessions.length === 0 && <Alert color="gray">今天没有已发布的接访安排。</Alert>}
@@ -50,7 +62,12 @@ export function LeaderPage() {
 function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysOn: boolean; onActivate: () => void }) {
   const current = session.visitors.find((v) => v.status === 'called') ?? null;
   const [selected, setSelected] = useState<string | null>(null);
-  const shown = session.visitors.find((v) => v.id === (selected ?? current?.id)) ?? current ?? session.visitors.find((v) => v.status === 'waiting') ?? session.visitors[0] ?? null;
+  const shown =
+    session.visitors.find((v) => v.id === (selected ?? current?.id)) ??
+    current ??
+    session.visitors.find((v) => v.status === 'waiting') ??
+    session.visitors[0] ??
+    null;
   const waiting = session.visitors.filter((v) => v.status === 'waiting').length;
 
   const callNext = () =>
@@ -120,7 +137,12 @@ function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysO
               </Table.Thead>
               <Table.Tbody>
                 {session.visitors.map((v) => (
-                  <Table.Tr key={v.id} onClick={() => setSelected(v.id)} bg={shown?.id === v.id ? 'var(--mantine-color-red-0)' : undefined} style={{ cursor: 'pointer' }}>
+                  <Table.Tr
+                    key={v.id}
+                    onClick={() => setSelected(v.id)}
+                    bg={shown?.id === v.id ? 'var(--mantine-color-red-0)' : undefined}
+                    style={{ cursor: 'pointer' }}
+                  >
                     <Table.Td>{v.plannedAt ?? (v.calledAt ? formatTime(v.calledAt) : '—')}</Table.Td>
                     <Table.Td fw={700}>{v.ticketNo ?? (v.slot ? `约 ${v.slot}` : '—')}</Table.Td>
                     <Table.Td>{v.name}</Table.Td>
@@ -141,7 +163,9 @@ function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysO
             </Table>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>{shown && <VisitorDetail key={shown.id} v={shown} lawyerOnDuty={session.lawyer !== ''} />}</Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          {shown && <VisitorDetail key={shown.id} v={shown} lawyerOnDuty={session.lawyer !== ''} />}
+        </Grid.Col>
       </Grid>
     </Stack>
   );

@@ -1,6 +1,20 @@
 // 房间设置 (administrator): the hall's 接谈室, where a leader receives visitors,
 // and 候谈室, where they wait; how many people each holds and when it is open.
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { InputOf } from '@shared/api/contract';
@@ -49,11 +63,26 @@ export function KeysHint() {
 
 export const roomKindLabel = (k: RoomKind) => labelOf(ROOM_KINDS, k);
 
-type RoomForm = { id: string | null; number: number | string; name: string; kind: RoomKind; capacity: number | string; openFrom: string; openTo: string; active: boolean };
+type RoomForm = {
+  id: string | null;
+  number: number | string;
+  name: string;
+  kind: RoomKind;
+  capacity: number | string;
+  openFrom: string;
+  openTo: string;
+  active: boolean;
+};
 const NEW_ROOM: RoomForm = { id: null, number: '', name: '', kind: 'talk', capacity: '', openFrom: '08:30', openTo: '17:30', active: true };
 
 const asNumber = (v: number | string) => (v === '' ? undefined : Number(v));
-const toInput = (v: RoomForm) => ({ ...v, number: asNumber(v.number), capacity: asNumber(v.capacity), openFrom: normalizeClock(v.openFrom), openTo: normalizeClock(v.openTo) });
+const toInput = (v: RoomForm) => ({
+  ...v,
+  number: asNumber(v.number),
+  capacity: asNumber(v.capacity),
+  openFrom: normalizeClock(v.openFrom),
+  openTo: normalizeClock(v.openTo),
+});
 
 function RoomFormBody({ initial, onClose, onSaved }: { initial: RoomForm; onClose: () => void; onSaved: () => void }) {
   const form = useForm<RoomForm>({
@@ -82,7 +111,14 @@ function RoomFormBody({ initial, onClose, onSaved }: { initial: RoomForm; onClos
           <NativeSelect label="类型" data={selectData(ROOM_KINDS)} {...form.getInputProps('kind')} />
         </Group>
         <TextInput label="名称" placeholder="如 3号接谈室" {...form.getInputProps('name')} />
-        <NumberInput label="容纳人数" description="同时进入该房间的人数上限" min={1} max={200} allowDecimal={false} {...form.getInputProps('capacity')} />
+        <NumberInput
+          label="容纳人数"
+          description="同时进入该房间的人数上限"
+          min={1}
+          max={200}
+          allowDecimal={false}
+          {...form.getInputProps('capacity')}
+        />
         <Group grow align="flex-start">
           <TextInput label="开放时间" placeholder="08:30" {...clock('openFrom')} />
           <TextInput label="关闭时间" placeholder="17:30" {...clock('openTo')} />

@@ -2,7 +2,22 @@
 // Every member of staff reads it; the administrator adds and edits sessions,
 // publishes them (only published sessions take visitors), withdraws or cancels
 // them, and prints the week's published roster as an A4 notice for the hall.
-import { Alert, Badge, Button, Group, Modal, NativeSelect, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -103,7 +118,19 @@ const toInput = (v: SessionForm) => ({
   expectedVersion: v.version,
 });
 
-function SessionFormBody({ initial, leaders, rooms, onClose, onSaved }: { initial: SessionForm; leaders: UserRow[] | null; rooms: RoomView[]; onClose: () => void; onSaved: (s: SessionView) => void }) {
+function SessionFormBody({
+  initial,
+  leaders,
+  rooms,
+  onClose,
+  onSaved,
+}: {
+  initial: SessionForm;
+  leaders: UserRow[] | null;
+  rooms: RoomView[];
+  onClose: () => void;
+  onSaved: (s: SessionView) => void;
+}) {
   // Why the backend refused (a leader in two rooms, a room taken, outside its hours): shown in the dialog, the form kept.
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<SessionForm>({
@@ -112,7 +139,8 @@ function SessionFormBody({ initial, leaders, rooms, onClose, onSaved }: { initia
       const errors = zodErrors(saveSessionInput, toInput(v));
       if (!v.leaderId) errors.leaderId = '请选择接访领导';
       if (!v.roomId) errors.roomId = '请选择接谈室';
-      if (!errors.end && !errors.start && toMinutes(normalizeClock(v.start)) >= toMinutes(normalizeClock(v.end))) errors.end = '结束时间应晚于开始时间';
+      if (!errors.end && !errors.start && toMinutes(normalizeClock(v.start)) >= toMinutes(normalizeClock(v.end)))
+        errors.end = '结束时间应晚于开始时间';
       return errors;
     },
   });
@@ -120,7 +148,9 @@ function SessionFormBody({ initial, leaders, rooms, onClose, onSaved }: { initia
     setProblem(null);
     try {
       const saved = await call('roster.save', toInput(v));
-      notifySuccess(`${saved.leaderName} ${formatCalendarDate(saved.date)} ${saved.start}–${saved.end} ${saved.roomName}${initial.id ? '已修改' : '已加入，发布后生效'}`);
+      notifySuccess(
+        `${saved.leaderName} ${formatCalendarDate(saved.date)} ${saved.start}–${saved.end} ${saved.roomName}${initial.id ? '已修改' : '已加入，发布后生效'}`,
+      );
       onSaved(saved);
     } catch (e) {
       if (e instanceof ApiError && !e.fields) {
@@ -155,14 +185,23 @@ function SessionFormBody({ initial, leaders, rooms, onClose, onSaved }: { initia
           data-autofocus
           disabled={locked}
           data={[
-            { value: '', label: leaders === null ? '正在读取…' : leaderOptions.length ? '请选择' : '尚无接访领导账户，请先在账户管理中添加', disabled: true },
+            {
+              value: '',
+              label: leaders === null ? '正在读取…' : leaderOptions.length ? '请选择' : '尚无接访领导账户，请先在账户管理中添加',
+              disabled: true,
+            },
             ...leaderOptions.map((u) => ({ value: u.id, label: u.disabled ? `${u.displayName}（已停用）` : u.displayName })),
           ]}
           {...form.getInputProps('leaderId')}
         />
         <Group align="flex-start" gap="sm" wrap="nowrap">
           <div>
-            <HallDateInput label="日期" value={form.values.date} onChange={(d) => form.setFieldValue('date', d)} error={form.errors.date as string | undefined} />
+            <HallDateInput
+              label="日期"
+              value={form.values.date}
+              onChange={(d) => form.setFieldValue('date', d)}
+              error={form.errors.date as string | undefined}
+            />
             <Text size="xs" c="dimmed" mt={2}>
               {/^\d{4}-\d\d-\d\d$/.test(form.values.date) ? weekdayOf(form.values.date) : ''}
             </Text>
@@ -174,7 +213,10 @@ function SessionFormBody({ initial, leaders, rooms, onClose, onSaved }: { initia
           label="接谈室"
           disabled={locked}
           description={room ? `开放时间 ${room.openFrom}–${room.openTo}，容纳${room.capacity}人` : '领导接访只能安排在启用的接谈室'}
-          data={[{ value: '', label: '请选择', disabled: true }, ...roomOptions.map((r) => ({ value: r.id, label: r.active ? r.name : `${r.name}（已停用）` }))]}
+          data={[
+            { value: '', label: '请选择', disabled: true },
+            ...roomOptions.map((r) => ({ value: r.id, label: r.active ? r.name : `${r.name}（已停用）` })),
+          ]}
           {...form.getInputProps('roomId')}
         />
         <TextInput label="接访事项" placeholder="如 征地拆迁、劳动社保；不填为不限" {...form.getInputProps('topics')} />
@@ -249,9 +291,18 @@ function CancelDialog({ session, onClose, onDone }: { session: SessionView | nul
         >
           <Stack>
             <Text>
-              取消 {shown.leaderName} {formatCalendarDate(shown.date)}（{weekdayOf(shown.date)}）{shown.start}–{shown.end} 在{shown.roomName}的接访？取消后不能恢复，如需接访请重新安排。
+              取消 {shown.leaderName} {formatCalendarDate(shown.date)}（{weekdayOf(shown.date)}）{shown.start}–{shown.end} 在
+              {shown.roomName}的接访？取消后不能恢复，如需接访请重新安排。
             </Text>
-            <Textarea label="取消原因" autosize minRows={2} data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} />
+            <Textarea
+              label="取消原因"
+              autosize
+              minRows={2}
+              data-autofocus
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={error}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 返回
@@ -369,7 +420,10 @@ export function RosterPage() {
   const [cancelling, setCancelling] = useState<SessionView | null>(null);
   const [acting, setActing] = useState<string | null>(null);
 
-  const loadRoster = useCallback(() => void call('roster.list', { from: monday, to: sunday }).then(setSessions, (e: unknown) => notifyError(e, '无法读取接访安排')), [monday, sunday]);
+  const loadRoster = useCallback(
+    () => void call('roster.list', { from: monday, to: sunday }).then(setSessions, (e: unknown) => notifyError(e, '无法读取接访安排')),
+    [monday, sunday],
+  );
   const loadRooms = useCallback(() => void call('rooms.list', {}).then(setRooms, (e: unknown) => notifyError(e, '无法读取房间')), []);
   useEffect(() => {
     loadRoster();
@@ -395,7 +449,11 @@ export function RosterPage() {
     setActing(s.id);
     try {
       await call('roster.setStatus', { sessionId: s.id, status, reason: '' });
-      notifySuccess(status === 'published' ? `已发布：${s.leaderName} ${formatCalendarDate(s.date)} ${s.start}–${s.end}，可排入来访人` : `已撤回为草稿：${s.leaderName} ${formatCalendarDate(s.date)}`);
+      notifySuccess(
+        status === 'published'
+          ? `已发布：${s.leaderName} ${formatCalendarDate(s.date)} ${s.start}–${s.end}，可排入来访人`
+          : `已撤回为草稿：${s.leaderName} ${formatCalendarDate(s.date)}`,
+      );
       loadRoster();
     } catch (e) {
       notifyError(e, status === 'published' ? '未能发布' : '未能撤回');
@@ -448,7 +506,8 @@ export function RosterPage() {
         </Text>
         {thisWeek && <Badge variant="light">本周</Badge>}
         <Text size="sm" c="dimmed">
-          已发布 {published.length} 场{sessions && sessions.length > published.length ? `，草稿或已取消 ${sessions.length - published.length} 场` : ''}。
+          已发布 {published.length} 场
+          {sessions && sessions.length > published.length ? `，草稿或已取消 ${sessions.length - published.length} 场` : ''}。
           {admin ? '新增的接访为草稿，发布后才能排入来访人，也才会打印在大厅的接访安排上。' : '如需调整请联系管理员。'}
         </Text>
       </Group>
@@ -499,7 +558,12 @@ export function RosterPage() {
                   </Table.Td>
                   {admin && (
                     <Table.Td>
-                      <Button size="compact-xs" variant="subtle" aria-label={`安排${formatCalendarDate(d)}的接访`} onClick={() => openEditor(newSession(d))}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        aria-label={`安排${formatCalendarDate(d)}的接访`}
+                        onClick={() => openEditor(newSession(d))}
+                      >
                         安排接访
                       </Button>
                     </Table.Td>
@@ -518,11 +582,19 @@ export function RosterPage() {
                       <Table.Td {...dim} style={NOWRAP} fw={600}>
                         {s.start}–{s.end}
                       </Table.Td>
-                      <Table.Td {...dim} style={NOWRAP}>{s.leaderName}</Table.Td>
-                      <Table.Td {...dim} style={NOWRAP}>{s.roomName}</Table.Td>
+                      <Table.Td {...dim} style={NOWRAP}>
+                        {s.leaderName}
+                      </Table.Td>
+                      <Table.Td {...dim} style={NOWRAP}>
+                        {s.roomName}
+                      </Table.Td>
                       <Table.Td>
                         <Text span size="sm" {...dim}>
-                          {s.topics || <Text span size="sm" c="dimmed">不限</Text>}
+                          {s.topics || (
+                            <Text span size="sm" c="dimmed">
+                              不限
+                            </Text>
+                          )}
                         </Text>
                         {cancelled && s.cancelReason && (
                           <Text size="sm" c="red.8" mt={2}>
@@ -530,9 +602,23 @@ export function RosterPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td {...dim}>{s.lawyer || <Text span size="sm" c="dimmed">—</Text>}</Table.Td>
+                      <Table.Td {...dim}>
+                        {s.lawyer || (
+                          <Text span size="sm" c="dimmed">
+                            —
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td {...dim}>{s.slotMinutes}分钟</Table.Td>
-                      <Table.Td>{s.activeBookings > 0 ? `${s.activeBookings}人` : <Text span size="sm" c="dimmed">—</Text>}</Table.Td>
+                      <Table.Td>
+                        {s.activeBookings > 0 ? (
+                          `${s.activeBookings}人`
+                        ) : (
+                          <Text span size="sm" c="dimmed">
+                            —
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <SessionStatusBadge status={s.status} />
                       </Table.Td>
@@ -544,11 +630,23 @@ export function RosterPage() {
                                 编辑
                               </Button>
                               {s.status === 'draft' ? (
-                                <Button size="compact-sm" variant="light" color="teal" loading={acting === s.id} onClick={() => void setStatus(s, 'published')}>
+                                <Button
+                                  size="compact-sm"
+                                  variant="light"
+                                  color="teal"
+                                  loading={acting === s.id}
+                                  onClick={() => void setStatus(s, 'published')}
+                                >
                                   发布
                                 </Button>
                               ) : (
-                                <Button size="compact-sm" variant="subtle" color="yellow.8" loading={acting === s.id} onClick={() => void setStatus(s, 'draft')}>
+                                <Button
+                                  size="compact-sm"
+                                  variant="subtle"
+                                  color="yellow.8"
+                                  loading={acting === s.id}
+                                  onClick={() => void setStatus(s, 'draft')}
+                                >
                                   撤回
                                 </Button>
                               )}

@@ -11,9 +11,18 @@ import { call } from '../../api/client';
 import { messageOf } from '@lib/form-errors';
 import { notifySuccess } from '@lib/notify';
 
-const sessionLabel = (s: SessionView) => `${formatCalendarDate(s.date)} ${s.start}–${s.end} ${s.leaderName}（${s.roomName}）${s.topics ? ` ${s.topics}` : ''}`;
+const sessionLabel = (s: SessionView) =>
+  `${formatCalendarDate(s.date)} ${s.start}–${s.end} ${s.leaderName}（${s.roomName}）${s.topics ? ` ${s.topics}` : ''}`;
 
-export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boolean; onClose: () => void; presetVisitId?: string | null }) {
+export function ScheduleDialog({
+  opened,
+  onClose,
+  presetVisitId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  presetVisitId?: string | null;
+}) {
   const today = hallDate();
   const [visits, setVisits] = useState<VisitSummary[]>([]);
   const [sessions, setSessions] = useState<SessionView[]>([]);
@@ -36,7 +45,10 @@ export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boo
     setSlot(null);
     setAttendees('');
     void call('visits.listDay', { date: today }).then(setVisits, (e: unknown) => setError(messageOf(e)));
-    void call('roster.list', { from: today, to: addDays(today, 30) }).then((list) => setSessions(list.filter((s) => s.status === 'published')), (e: unknown) => setError(messageOf(e)));
+    void call('roster.list', { from: today, to: addDays(today, 30) }).then(
+      (list) => setSessions(list.filter((s) => s.status === 'published')),
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, [opened, today, presetVisitId]);
 
   const choices = useMemo(() => sessions.filter((s) => (kind === 'walk_in' ? s.date === today : true)), [sessions, kind, today]);
@@ -48,7 +60,10 @@ export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boo
     setSlot(null);
     const s = sessions.find((x) => x.id === sessionId);
     if (!s) return;
-    void call('reception.board', { date: s.date }).then((b) => setBoard(b.sessions.find((x) => x.id === s.id) ?? null), (e: unknown) => setError(messageOf(e)));
+    void call('reception.board', { date: s.date }).then(
+      (b) => setBoard(b.sessions.find((x) => x.id === s.id) ?? null),
+      (e: unknown) => setError(messageOf(e)),
+    );
   }, [sessionId, sessions]);
 
   const visit = visits.find((v) => v.id === visitId);
@@ -56,10 +71,18 @@ export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boo
     if (!visitId || !sessionId) return setError('请选择来访登记和接访安排');
     setBusy(true);
     try {
-      const b = await call('reception.schedule', { visitId, sessionId, kind, slot: kind === 'appointment' ? slot : null, attendees: attendees === '' ? null : attendees });
+      const b = await call('reception.schedule', {
+        visitId,
+        sessionId,
+        kind,
+        slot: kind === 'appointment' ? slot : null,
+        attendees: attendees === '' ? null : attendees,
+      });
       const s = sessions.find((x) => x.id === sessionId)!;
       notifySuccess(
-        kind === 'walk_in' ? `${b.name} 已排入${s.leaderName}的接访，号码 ${b.ticketNo}，预计 ${b.plannedAt ?? '稍后'} 接谈` : `${b.name} 已约 ${formatCalendarDate(s.date)} ${b.slot} 由${s.leaderName}接谈，当天到大厅签到`,
+        kind === 'walk_in'
+          ? `${b.name} 已排入${s.leaderName}的接访，号码 ${b.ticketNo}，预计 ${b.plannedAt ?? '稍后'} 接谈`
+          : `${b.name} 已约 ${formatCalendarDate(s.date)} ${b.slot} 由${s.leaderName}接谈，当天到大厅签到`,
         '已排入领导接访',
       );
       onClose();
@@ -112,11 +135,20 @@ export function ScheduleDialog({ opened, onClose, presetVisitId }: { opened: boo
           />
           {board && kind === 'walk_in' && (
             <Alert color={board.nextWalkIn ? 'blue' : 'red'} variant="light" aria-label="预计接谈时间">
-              {board.nextWalkIn ? `现在排入，预计 ${board.nextWalkIn} 接谈（前面还有 ${board.bookings.filter((b) => b.status === 'waiting' || b.status === 'called').length} 位）` : '该领导今天的接访已排满，请改为约访其他接访日'}
+              {board.nextWalkIn
+                ? `现在排入，预计 ${board.nextWalkIn} 接谈（前面还有 ${board.bookings.filter((b) => b.status === 'waiting' || b.status === 'called').length} 位）`
+                : '该领导今天的接访已排满，请改为约访其他接访日'}
             </Alert>
           )}
           {board && kind === 'appointment' && (
-            <Select label="约访时段" placeholder={board.freeSlots.length ? '选择时段' : '没有空闲时段'} value={slot} onChange={setSlot} data={board.freeSlots} allowDeselect={false} />
+            <Select
+              label="约访时段"
+              placeholder={board.freeSlots.length ? '选择时段' : '没有空闲时段'}
+              value={slot}
+              onChange={setSlot}
+              data={board.freeSlots}
+              allowDeselect={false}
+            />
           )}
           <NumberInput
             label="进入接谈人数"

@@ -4,7 +4,15 @@
 import { Alert, Button, Checkbox, Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
-import { OUTCOME_FIELDS, OUTCOMES, SATISFACTION, latestAssignDeadline, outcomeDates, type Outcome, type Satisfaction } from '@shared/domain/reception';
+import {
+  OUTCOME_FIELDS,
+  OUTCOMES,
+  SATISFACTION,
+  latestAssignDeadline,
+  outcomeDates,
+  type Outcome,
+  type Satisfaction,
+} from '@shared/domain/reception';
 import type { HolidayCalendar } from '@shared/domain/deadlines';
 import { formatCalendarDate, hallDate } from '@shared/time';
 import { ApiError } from '@shared/api/errors';
@@ -19,13 +27,24 @@ export function useHolidayCalendar(): HolidayCalendar | null {
     const y = Number(hallDate().slice(0, 4));
     void Promise.all([call('calendar.year', { year: y }), call('calendar.year', { year: y + 1 })]).then(([a, b]) => {
       const days = [...a, ...b];
-      setCal({ holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)), workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)) });
+      setCal({
+        holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
+        workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+      });
     });
   }, []);
   return cal;
 }
 
-export function TalkForm({ visitor, lawyerOnDuty, onSaved }: { visitor: QueueVisitor; lawyerOnDuty: boolean; onSaved: (t: TalkRecordView) => void }) {
+export function TalkForm({
+  visitor,
+  lawyerOnDuty,
+  onSaved,
+}: {
+  visitor: QueueVisitor;
+  lawyerOnDuty: boolean;
+  onSaved: (t: TalkRecordView) => void;
+}) {
   const today = hallDate();
   const cal = useHolidayCalendar();
   const [notes, setNotes] = useState('');
@@ -44,7 +63,10 @@ export function TalkForm({ visitor, lawyerOnDuty, onSaved }: { visitor: QueueVis
   useEffect(() => {
     if (outcome === 'assigned' && cal && !deadline) setDeadline(latestAssignDeadline(today, cal));
   }, [outcome, cal, deadline, today]);
-  const dates = useMemo(() => (outcome && cal ? outcomeDates(outcome, visitDate, today, cal, outcome === 'assigned' ? deadline || null : null) : null), [outcome, cal, visitDate, today, deadline]);
+  const dates = useMemo(
+    () => (outcome && cal ? outcomeDates(outcome, visitDate, today, cal, outcome === 'assigned' ? deadline || null : null) : null),
+    [outcome, cal, visitDate, today, deadline],
+  );
 
   const save = async () => {
     if (!outcome) return setErrors({ outcome: '请选择处理结果' });
@@ -87,12 +109,28 @@ export function TalkForm({ visitor, lawyerOnDuty, onSaved }: { visitor: QueueVis
       }}
     >
       <Stack gap="sm">
-        <Textarea label="接谈情况" description="来访人反映的问题、诉求和领导的答复要点" autosize minRows={4} maxRows={10} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} data-autofocus />
+        <Textarea
+          label="接谈情况"
+          description="来访人反映的问题、诉求和领导的答复要点"
+          autosize
+          minRows={4}
+          maxRows={10}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          error={errors.notes}
+          data-autofocus
+        />
         <div>
           <Text size="sm" fw={500} mb={4}>
             处理结果
           </Text>
-          <SegmentedControl aria-label="处理结果" fullWidth value={outcome ?? ''} onChange={(v) => setOutcome(v as Outcome)} data={OUTCOMES.map((o) => ({ value: o.code, label: o.label }))} />
+          <SegmentedControl
+            aria-label="处理结果"
+            fullWidth
+            value={outcome ?? ''}
+            onChange={(v) => setOutcome(v as Outcome)}
+            data={OUTCOMES.map((o) => ({ value: o.code, label: o.label }))}
+          />
           {errors.outcome && (
             <Text c="red" size="sm">
               {errors.outcome}
@@ -100,12 +138,23 @@ export function TalkForm({ visitor, lawyerOnDuty, onSaved }: { visitor: QueueVis
           )}
         </div>
         {need.unit && <TextInput label={need.unit} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} error={errors.unit} />}
-        {need.reason && <Textarea label={need.reason} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />}
+        {need.reason && (
+          <Textarea
+            label={need.reason}
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+          />
+        )}
         {need.deadline && <HallDateInput label="办理期限" value={deadline} onChange={setDeadline} error={errors.deadline} />}
         {dates && (
           <Alert color="blue" variant="light" aria-label="期限">
             {dates.replyDue ? `书面告知期限：${formatCalendarDate(dates.replyDue)}（收到之日起15日）` : '当场答复，无需书面告知'}
-            {dates.handleDue && <div>{`办理期限：${formatCalendarDate(dates.handleDue)}${outcome === 'accepted' ? '（受理之日起60日）' : ''}`}</div>}
+            {dates.handleDue && (
+              <div>{`办理期限：${formatCalendarDate(dates.handleDue)}${outcome === 'accepted' ? '（受理之日起60日）' : ''}`}</div>
+            )}
           </Alert>
         )}
         <Group>

@@ -28,25 +28,54 @@ async function openPdf(a: ArchivedNotice) {
 }
 
 /** The paper drawn on screen from its print route before anything is printed; copies chosen here. */
-function PreviewModal({ talkId, template, onClose, onPrint }: { talkId: string; template: TalkTemplate | null; onClose: () => void; onPrint: (t: TalkTemplate, copies: number) => void }) {
+function PreviewModal({
+  talkId,
+  template,
+  onClose,
+  onPrint,
+}: {
+  talkId: string;
+  template: TalkTemplate | null;
+  onClose: () => void;
+  onPrint: (t: TalkTemplate, copies: number) => void;
+}) {
   const [route, setRoute] = useState<string | null>(null);
   const [copies, setCopies] = useState<number | ''>(1);
   useEffect(() => {
     setRoute(null);
     setCopies(1);
-    if (template) void call('print.preview', { template, refId: talkId }).then((r) => setRoute(r.route), (e: unknown) => notifyError(e, '无法预览'));
+    if (template)
+      void call('print.preview', { template, refId: talkId }).then(
+        (r) => setRoute(r.route),
+        (e: unknown) => notifyError(e, '无法预览'),
+      );
   }, [template, talkId]);
   const label = template ? labelOf(PRINT_TEMPLATES, template) : '';
   return (
     <Modal opened={template !== null} onClose={onClose} title={`预览：${label}`} size={900}>
       <Stack>
-        {route && <iframe title={`${label}预览`} src={`/#${route}`} style={{ width: '100%', height: '68vh', border: '1px solid var(--mantine-color-gray-3)', background: '#e9ecef' }} />}
+        {route && (
+          <iframe
+            title={`${label}预览`}
+            src={`/#${route}`}
+            style={{ width: '100%', height: '68vh', border: '1px solid var(--mantine-color-gray-3)', background: '#e9ecef' }}
+          />
+        )}
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
             {template && FORMAL_NOTICES.includes(template) ? '告知书打印前将存档为PDF并记录SHA-256。' : ''}
           </Text>
           <Group>
-            <NumberInput aria-label="份数" prefix="" suffix=" 份" min={1} max={5} value={copies} onChange={(v) => setCopies(typeof v === 'number' ? v : '')} w={100} />
+            <NumberInput
+              aria-label="份数"
+              prefix=""
+              suffix=" 份"
+              min={1}
+              max={5}
+              value={copies}
+              onChange={(v) => setCopies(typeof v === 'number' ? v : '')}
+              w={100}
+            />
             <Button variant="default" onClick={onClose}>
               关闭
             </Button>
@@ -95,10 +124,20 @@ export function TalkPapers({ talk }: { talk: TalkRecordView }) {
           </Button>
         ))}
       </Group>
-      <PreviewModal talkId={talk.id} template={previewing} onClose={() => setPreviewing(null)} onPrint={(t, copies) => void print(t, copies)} />
+      <PreviewModal
+        talkId={talk.id}
+        template={previewing}
+        onClose={() => setPreviewing(null)}
+        onPrint={(t, copies) => void print(t, copies)}
+      />
       {log.length > 0 && (
         <Text size="xs" c="dimmed" aria-label="打印记录">
-          {log.map((j) => `${formatDateTime(j.at)} ${j.actorName} ${labelOf(PRINT_TEMPLATES, j.template)}${j.copies > 1 ? ` ${j.copies}份` : ''}${j.reprint ? '（补打）' : ''}${j.status === 'failed' ? `：未打印（${j.error}）` : ''}`).join('；')}
+          {log
+            .map(
+              (j) =>
+                `${formatDateTime(j.at)} ${j.actorName} ${labelOf(PRINT_TEMPLATES, j.template)}${j.copies > 1 ? ` ${j.copies}份` : ''}${j.reprint ? '（补打）' : ''}${j.status === 'failed' ? `：未打印（${j.error}）` : ''}`,
+            )
+            .join('；')}
         </Text>
       )}
       {archive.length > 0 && (

@@ -63,7 +63,9 @@ export function VisitorPanel({ v }: { v: QueueVisitor }) {
               <Table.Tbody>
                 {visits.slice(0, 8).map((h) => (
                   <Table.Tr key={h.id}>
-                    <Table.Td w={130} style={{ whiteSpace: 'nowrap' }}>{formatDate(h.registeredAt)}</Table.Td>
+                    <Table.Td w={130} style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(h.registeredAt)}
+                    </Table.Td>
                     <Table.Td w={60}>{kindLabel(h.kind)}</Table.Td>
                     <Table.Td>{h.summary}</Table.Td>
                     <Table.Td w={140}>{h.outcome ?? '待处理'}</Table.Td>

@@ -12,7 +12,8 @@ export function useDueCount(): { urgent: number; overdue: number } {
   useEffect(() => {
     const load = () =>
       void call('reception.dueList', {}).then(
-        (items) => setCounts({ urgent: items.filter((d) => d.state !== 'ok').length, overdue: items.filter((d) => d.state === 'overdue').length }),
+        (items) =>
+          setCounts({ urgent: items.filter((d) => d.state !== 'ok').length, overdue: items.filter((d) => d.state === 'overdue').length }),
         () => undefined,
       );
     load();

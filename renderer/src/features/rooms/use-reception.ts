@@ -10,7 +10,11 @@ import { notifyError } from '@lib/notify';
  * (queue.changed) do not make the leader's screen reload its histories.
  * `key` re-runs the load when it changes.
  */
-export function useLive<T>(load: () => Promise<T>, key: string, events: readonly EventName[] = ['reception.changed']): { data: T | null; reload: () => void } {
+export function useLive<T>(
+  load: () => Promise<T>,
+  key: string,
+  events: readonly EventName[] = ['reception.changed'],
+): { data: T | null; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const reload = useCallback(() => void load().then(setData, (e: unknown) => notifyError(e, '无法读取数据')), [key]);
   useEffect(() => {

@@ -42,7 +42,13 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-export async function deliverToFolder(config: FolderConfig, folderName: string, stagingDir: string, files: BatchFile[], manifest: string): Promise<void> {
+export async function deliverToFolder(
+  config: FolderConfig,
+  folderName: string,
+  stagingDir: string,
+  files: BatchFile[],
+  manifest: string,
+): Promise<void> {
   // The destination folder itself must exist: a missing USB stick must not
   // turn into a new folder of that name on the local disk.
   try {

@@ -30,7 +30,9 @@ const ackSchema = z.object({
   accepted: z
     .array(ackRecord.extend({ districtId: z.union([z.string(), z.number()]).nullish() }))
     .default([])
-    .transform((a) => a.map((r) => ({ entity: r.entity, id: r.id, version: r.version, districtId: r.districtId == null ? null : String(r.districtId) }))),
+    .transform((a) =>
+      a.map((r) => ({ entity: r.entity, id: r.id, version: r.version, districtId: r.districtId == null ? null : String(r.districtId) })),
+    ),
   rejected: z.array(ackRecord.extend({ reason: z.string().default('') })).default([]),
 });
 export type DistrictAck = z.output<typeof ackSchema>;
