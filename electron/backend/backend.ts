@@ -9,6 +9,8 @@ import { dispatch } from './api/dispatch';
 import type { Deps } from './context';
 import type { ApiResult } from '@shared/api/errors';
 import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
+import { recomputeIfFlagged } from './services/matters/due';
+import { holidayCalendar } from './services/calendar/calendar';
 
 export const DB_FILE_NAME = 'petition-hall.sqlite3';
 
@@ -41,6 +43,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     noticePdf: opts.noticePdf ?? null,
     dataDir: opts.dataDir,
   };
+  // Due dates of matters written before 0010 need the holiday calendar: computed once, here.
+  await recomputeIfFlagged(deps.db, await holidayCalendar(deps.db), deps.now());
   return {
     call: (session, method, input) => dispatch(deps, session, method, input),
     events: deps.events,

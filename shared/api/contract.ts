@@ -105,6 +105,15 @@ import {
   type SessionView,
   type TalkRecordView,
 } from './schemas/reception';
+import {
+  dueListInput as matterDueInput,
+  ledgerInput,
+  matterActInput,
+  matterIdInput,
+  type DueList,
+  type LedgerRow,
+  type MatterView,
+} from './schemas/matters';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -201,6 +210,12 @@ export const contract = {
   'reception.extend': method<TalkRecordView>()({ input: extendInput, access: LEADER }),
   'reception.progress': method<TalkRecordView>()({ input: talkProgressInput, access: STAFF }),
   'reception.dueList': method<DueItem[]>()({ input: dueListInput, access: STAFF }),
+
+  // 信访事项: every decision and step of a matter (the same at the window and at a talk), its clocks, 包案
+  'matters.get': method<MatterView>()({ input: matterIdInput, access: STAFF }),
+  'matters.act': method<MatterView>()({ input: matterActInput, access: STAFF }),
+  'matters.dueList': method<DueList>()({ input: matterDueInput, access: STAFF }),
+  'matters.ledger': method<LedgerRow[]>()({ input: ledgerInput, access: STAFF }),
 
   // the hall display: public (a TV browser has no login), masked data only
   'display.state': method<DisplayState>()({ input: empty, access: 'public' }),

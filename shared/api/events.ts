@@ -9,6 +9,8 @@ export interface EventMap {
   'queue.changed': { reason: 'tickets' | 'config' | 'settings' };
   /** A ticket was called (or recalled) to a desk or a talk room: the display shows and speaks it. */
   'queue.called': { callId: string; ticketNo: string; deskNumber: number; place: PlaceKind; recall: boolean };
+  /** A matter changed state, clock or papers (staff only). */
+  'matters.changed': { matterId: string };
   /** Rooms, the roster or bookings changed (date of the session concerned; null: rooms). Staff only. */
   'reception.changed': { date: string | null };
   /** An export run has written `done` records of a batch (every 5,000), for the export screen. */
@@ -24,6 +26,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'queue.changed',
   'queue.called',
   'reception.changed',
+  'matters.changed',
   'export.progress',
 ];
 

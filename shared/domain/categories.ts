@@ -31,16 +31,24 @@ export const CATEGORIES = [
 
 export type CategoryCode = (typeof CATEGORIES)[number]['code'];
 
-/** 信访目的 */
+/**
+ * 信访目的, each with the kind of matter 《信访工作条例》 handles it as
+ * (建议意见 / 检举控告 / 申诉求决); 咨询 and 其他 have none.
+ */
 export const PURPOSES = [
-  { code: 'request', label: '求决' },
-  { code: 'complaint', label: '投诉' },
-  { code: 'report', label: '揭发控告' },
-  { code: 'suggestion', label: '建议意见' },
-  { code: 'consultation', label: '咨询' },
-  { code: 'appeal', label: '申诉' },
-  { code: 'other', label: '其他' },
-] as const satisfies readonly Option[];
+  { code: 'request', label: '求决', kind: 'claim' },
+  { code: 'complaint', label: '投诉', kind: 'claim' },
+  { code: 'appeal', label: '申诉', kind: 'claim' },
+  { code: 'report', label: '揭发控告', kind: 'accusation' },
+  { code: 'suggestion', label: '建议意见', kind: 'suggestion' },
+  { code: 'consultation', label: '咨询', kind: null },
+  { code: 'other', label: '其他', kind: null },
+] as const satisfies readonly (Option & { kind: 'suggestion' | 'accusation' | 'claim' | null })[];
+
+/** The 条例's kind of matter a visit's purpose makes it (null: 咨询, 其他). */
+export function kindOfPurpose(purpose: string): 'suggestion' | 'accusation' | 'claim' | null {
+  return PURPOSES.find((p) => p.code === purpose)?.kind ?? null;
+}
 
 export type PurposeCode = (typeof PURPOSES)[number]['code'];
 

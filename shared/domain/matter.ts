@@ -212,7 +212,8 @@ export function nextDue(f: MatterFacts, today: string, cal: HolidayCalendar): { 
  * 至 原期限+N日（遇节假日顺延）".
  */
 export function extendedDue(currentDue: string, days: number, cal: HolidayCalendar): string {
-  if (!Number.isInteger(days) || days < 1 || days > LIMITS.maxExtensionDays) throw new RangeError(`延期天数应为1至${LIMITS.maxExtensionDays}天`);
+  if (!Number.isInteger(days) || days < 1 || days > LIMITS.maxExtensionDays)
+    throw new RangeError(`延期天数应为1至${LIMITS.maxExtensionDays}天`);
   return calendarPeriodEnd(currentDue, days, cal);
 }
 
@@ -259,7 +260,19 @@ export const TRANSITIONS: Record<MatterAction, readonly MatterState[]> = {
   return: ['forwarded', 'handling'],
   extend: ['handling'],
   conclude: ['handling'],
-  deliver: ['registered', 'forwarded', 'handling', 'concluded', 'review', 'reviewed', 'recheck', 'final', 'declined', 'not_again', 'guided'],
+  deliver: [
+    'registered',
+    'forwarded',
+    'handling',
+    'concluded',
+    'review',
+    'reviewed',
+    'recheck',
+    'final',
+    'declined',
+    'not_again',
+    'guided',
+  ],
   evaluate: ['concluded', 'review', 'reviewed', 'recheck', 'final'],
   callback: ['handling', 'concluded', 'review', 'reviewed', 'recheck', 'final'],
   request_review: ['concluded'],
@@ -307,7 +320,12 @@ export function plan(f: MatterFacts, p: Proposal, today: string, cal: HolidayCal
         return accept('handling', { decision: 'assigned', decidedOn: p.on, acceptedOn: p.on, handleDue: deadline });
       }
       if (p.decision === 'accepted')
-        return accept('handling', { decision: 'accepted', decidedOn: p.on, acceptedOn: p.on, handleDue: calendarPeriodEnd(p.on, LIMITS.handleDays, cal) });
+        return accept('handling', {
+          decision: 'accepted',
+          decidedOn: p.on,
+          acceptedOn: p.on,
+          handleDue: calendarPeriodEnd(p.on, LIMITS.handleDays, cal),
+        });
       if (p.decision === 'answered') return accept('concluded', { decision: 'answered', decidedOn: p.on, concludedOn: p.on });
       return accept(DECISION_STATE[p.decision], { decision: p.decision, decidedOn: p.on });
     }
@@ -373,8 +391,7 @@ export function plan(f: MatterFacts, p: Proposal, today: string, cal: HolidayCal
       const from = f.state === 'concluded' ? f.opinionOn : f.reviewDecidedOn;
       if (f.state === 'concluded' && !from) return accept('final', { finalOn: p.on });
       const last = f.state === 'concluded' ? reviewRequestDue(from!, cal) : recheckRequestDue(from!, cal);
-      if (p.on <= last)
-        return refuse(`${f.state === 'concluded' ? '复查' : '复核'}申请期限至${fmt(last)}，期满后才能终结`, 'on');
+      if (p.on <= last) return refuse(`${f.state === 'concluded' ? '复查' : '复核'}申请期限至${fmt(last)}，期满后才能终结`, 'on');
       return accept('final', { finalOn: p.on });
     }
   }
@@ -392,7 +409,11 @@ export function allowedActions(f: Pick<MatterFacts, 'state' | 'decision' | 'exte
 }
 
 /** A 约访 must not be booked past the written answer owed to the visitor. */
-export function appointmentProblem(f: Pick<MatterFacts, 'receivedOn' | 'decision' | 'repliedOn'>, date: string, cal: HolidayCalendar): string | null {
+export function appointmentProblem(
+  f: Pick<MatterFacts, 'receivedOn' | 'decision' | 'repliedOn'>,
+  date: string,
+  cal: HolidayCalendar,
+): string | null {
   if (f.decision === 'answered' || f.repliedOn) return null;
   const due = replyDue(f.receivedOn, cal);
   return date > due ? `该事项应在${fmt(due)}前书面告知来访人，约访日期不能晚于该日` : null;

@@ -52,11 +52,40 @@ const base: MatterFacts = {
 const IN_STATE: Record<MatterState, MatterFacts> = {
   registered: base,
   forwarded: { ...base, state: 'forwarded', decision: 'forwarded', decidedOn: '2026-11-24' },
-  handling: { ...base, state: 'handling', decision: 'assigned', decidedOn: '2026-11-24', acceptedOn: '2026-11-24', handleDue: '2027-01-25' },
-  concluded: { ...base, state: 'concluded', decision: 'accepted', decidedOn: '2026-11-24', acceptedOn: '2026-11-24', opinionOn: '2026-11-25', concludedOn: '2026-11-25' },
+  handling: {
+    ...base,
+    state: 'handling',
+    decision: 'assigned',
+    decidedOn: '2026-11-24',
+    acceptedOn: '2026-11-24',
+    handleDue: '2027-01-25',
+  },
+  concluded: {
+    ...base,
+    state: 'concluded',
+    decision: 'accepted',
+    decidedOn: '2026-11-24',
+    acceptedOn: '2026-11-24',
+    opinionOn: '2026-11-25',
+    concludedOn: '2026-11-25',
+  },
   review: { ...base, state: 'review', decision: 'accepted', opinionOn: '2026-11-24', reviewRequestedOn: '2026-11-25' },
-  reviewed: { ...base, state: 'reviewed', decision: 'accepted', opinionOn: '2026-11-24', reviewRequestedOn: '2026-11-24', reviewDecidedOn: '2026-11-25' },
-  recheck: { ...base, state: 'recheck', decision: 'accepted', opinionOn: '2026-11-24', reviewDecidedOn: '2026-11-24', recheckRequestedOn: '2026-11-25' },
+  reviewed: {
+    ...base,
+    state: 'reviewed',
+    decision: 'accepted',
+    opinionOn: '2026-11-24',
+    reviewRequestedOn: '2026-11-24',
+    reviewDecidedOn: '2026-11-25',
+  },
+  recheck: {
+    ...base,
+    state: 'recheck',
+    decision: 'accepted',
+    opinionOn: '2026-11-24',
+    reviewDecidedOn: '2026-11-24',
+    recheckRequestedOn: '2026-11-25',
+  },
   final: { ...base, state: 'final', decision: 'accepted', finalOn: '2026-11-25' },
   declined: { ...base, state: 'declined', decision: 'declined', decidedOn: '2026-11-24' },
   not_again: { ...base, state: 'not_again', decision: 'not_again', decidedOn: '2026-11-24' },
@@ -161,7 +190,12 @@ describe('matter clocks (hand-computed dates)', () => {
   });
 
   it('60 days from acceptance, across a leap February', () => {
-    const r = plan({ ...base, receivedOn: '2028-01-10' }, { action: 'decide', decision: 'accepted', on: '2028-01-15' }, '2028-01-15', EMPTY_CALENDAR);
+    const r = plan(
+      { ...base, receivedOn: '2028-01-10' },
+      { action: 'decide', decision: 'accepted', on: '2028-01-15' },
+      '2028-01-15',
+      EMPTY_CALENDAR,
+    );
     // 2028 is a leap year: 01-15 + 60 = 03-15.
     expect(r.ok && r.plan.set.handleDue).toBe('2028-03-15');
   });
@@ -216,7 +250,10 @@ describe('matter clocks (hand-computed dates)', () => {
 
   it('终结 by lapse only after the review window has passed', () => {
     const concluded = { ...IN_STATE.concluded, opinionOn: '2026-12-31' };
-    expect(plan(concluded, { action: 'terminate', on: '2027-02-01' }, '2027-02-01', EMPTY_CALENDAR)).toMatchObject({ ok: false, field: 'on' });
+    expect(plan(concluded, { action: 'terminate', on: '2027-02-01' }, '2027-02-01', EMPTY_CALENDAR)).toMatchObject({
+      ok: false,
+      field: 'on',
+    });
     const r = plan(concluded, { action: 'terminate', on: '2027-02-02' }, '2027-02-02', EMPTY_CALENDAR);
     expect(r.ok && r.plan.to).toBe('final');
   });

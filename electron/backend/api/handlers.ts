@@ -16,6 +16,12 @@ import * as rooms from '../services/reception/rooms';
 import * as roster from '../services/reception/roster';
 import * as bookings from '../services/reception/bookings';
 import * as talks from '../services/reception/talks';
+import { actOnMatter } from '../services/matters/act';
+import { getMatter } from '../services/matters/view';
+import { dueList as matterDueList } from '../services/matters/due';
+import { ledger } from '../services/matters/ledger';
+import { holidayCalendar } from '../services/calendar/calendar';
+import { hallDate } from '@shared/time';
 import { reexportRange, runExport } from '../services/export/runner';
 import { saveDestination, saveExportSettings, setDestinationEnabled } from '../services/export/settings';
 import { exportOverview, listFailures } from '../services/export/status';
@@ -107,6 +113,14 @@ export const handlers: HandlerTable = {
   'reception.extend': (ctx, input) => talks.extendTalk(ctx.deps, actorOf(ctx), input),
   'reception.progress': (ctx, input) => talks.talkProgress(ctx.deps, actorOf(ctx), input),
   'reception.dueList': (ctx, input) => talks.dueList(ctx.deps, actorOf(ctx), input),
+
+  'matters.get': async ({ deps }, input) => getMatter(deps.db, input.matterId, hallDate(deps.now()), await holidayCalendar(deps.db)),
+  'matters.act': async (ctx, input) => {
+    const row = await actOnMatter(ctx.deps, actorOf(ctx), input);
+    return getMatter(ctx.deps.db, row.id, hallDate(ctx.deps.now()), await holidayCalendar(ctx.deps.db));
+  },
+  'matters.dueList': (ctx, input) => matterDueList(ctx.deps, actorOf(ctx), input),
+  'matters.ledger': (ctx, input) => ledger(ctx.deps, actorOf(ctx), input),
 
   'display.state': ({ deps }) => displayState(deps),
 

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { PrintTemplate } from '@shared/api/schemas/printing';
 import type { Role } from '@shared/api/roles';
 import type { IdType } from '@shared/domain/identity';
+import type { Decision, MatterState } from '@shared/domain/matter';
 
 export interface UsersTable {
   id: string;
@@ -38,7 +39,8 @@ export interface PetitionersTable {
   version: number;
 }
 
-export interface MattersTable {
+/** The columns from 0010_matters are in MatterLifeColumns below. */
+export interface MattersTable extends MatterLifeColumns {
   id: string;
   petitioner_id: string;
   category: string;
@@ -403,4 +405,73 @@ export interface NoticeArchiveTable {
 
 export interface Database {
   notice_archive: NoticeArchiveTable;
+}
+
+// ---- the matter's life (0010_matters) -------------------------------------------
+
+export interface MatterLifeColumns {
+  kind: 'suggestion' | 'accusation' | 'claim' | null;
+  state: MatterState;
+  received_on: string;
+  received_by: string | null;
+  received_organ: string;
+  decision: Decision | null;
+  unit: string;
+  decline_ground: string | null;
+  legal_route: string | null;
+  reason: string;
+  ended_matter_id: string | null;
+  decided_on: string | null;
+  accepted_on: string | null;
+  handle_due: string | null;
+  extension_days: number | null;
+  extension_reason: string;
+  extension_approver: string;
+  extended_on: string | null;
+  replied_on: string | null;
+  opinion_on: string | null;
+  opinion_json: string | null;
+  concluded_on: string | null;
+  review_requested_on: string | null;
+  review_paused_days: number;
+  review_decided_on: string | null;
+  review_opinion_json: string | null;
+  recheck_requested_on: string | null;
+  recheck_paused_days: number;
+  recheck_decided_on: string | null;
+  recheck_opinion_json: string | null;
+  final_on: string | null;
+  evaluation: 'satisfied' | 'basic' | 'unsatisfied' | 'none' | null;
+  evaluation_via: string | null;
+  evaluated_on: string | null;
+  lead_leader_id: string | null;
+  lead_on: string | null;
+  resolution: 'resolved' | 'unresolved' | null;
+  supervise_due: string | null;
+  supervision_count: number;
+  next_due: string | null;
+  next_clock: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface MatterEventsTable {
+  id: string;
+  matter_id: string;
+  version: number;
+  at: string;
+  on_date: string;
+  actor_id: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  unit: string;
+  reason: string;
+  visit_id: string | null;
+  talk_id: string | null;
+  data_json: string;
+}
+
+export interface Database {
+  matter_events: MatterEventsTable;
 }

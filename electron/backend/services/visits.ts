@@ -14,6 +14,10 @@ import type { PetitionersTable, VisitsTable } from '../db/schema';
 import { recordChange } from './audit';
 import { newId } from './ids';
 import { nameInitials } from './pinyin';
+import { newMatterRow } from './matters/create';
+import { matterPayload } from '../db/queries/matters';
+import { holidayCalendar } from './calendar/calendar';
+import { getBureau } from './printing/jobs';
 
 type RegisterInput = ParsedInputOf<'visits.register'>;
 type CorrectInput = ParsedInputOf<'visits.correct'>;
@@ -94,7 +98,7 @@ async function resolvePetitioner(trx: Executor, actor: Actor, input: RegisterInp
 }
 
 /** Links to the matter the clerk chose (重复访) or opens a new one (初访). */
-async function resolveMatter(trx: Executor, input: RegisterInput, petitionerId: string, at: string) {
+async function resolveMatter(trx: Executor, actor: Actor, input: RegisterInput, petitionerId: string, at: string) {
   if (input.matterId) {
     const matter = await trx.selectFrom('matters').select(['id', 'petitioner_id']).where('id', '=', input.matterId).executeTakeFirst();
     if (!matter || matter.petitioner_id !== petitionerId) {
@@ -103,18 +107,23 @@ async function resolveMatter(trx: Executor, input: RegisterInput, petitionerId: 
     return { id: matter.id, kind: 'repeat' as const, created: false };
   }
   const id = newId();
-  await trx
-    .insertInto('matters')
-    .values({
+  const receivedOn = hallDate(new Date(at));
+  const row = newMatterRow(
+    {
       id,
-      petitioner_id: petitionerId,
+      petitionerId,
       category: input.category,
-      location_area: input.locationArea,
+      locationArea: input.locationArea,
       summary: input.summary,
-      first_visit_id: null,
-      created_at: at,
-    })
-    .execute();
+      purpose: input.purpose,
+      receivedOn,
+      receivedBy: actor.id,
+      receivedOrgan: (await getBureau(trx)).name,
+      at,
+    },
+    await holidayCalendar(trx),
+  );
+  await trx.insertInto('matters').values(row).execute();
   return { id, kind: 'first' as const, created: true };
 }
 
@@ -134,7 +143,7 @@ export async function registerVisit(deps: Deps, actor: Actor, input: RegisterInp
   const day = hallDate(now);
   const detail = await writeTransaction(deps.db, async (trx) => {
     const petitioner = await resolvePetitioner(trx, actor, input, at);
-    const matter = await resolveMatter(trx, input, petitioner.id, at);
+    const matter = await resolveMatter(trx, actor, input, petitioner.id, at);
     const visitNo = formatVisitNo(day, await nextDailyValue(trx, 'visit', day));
     const row: VisitsTable = {
       id: newId(),
@@ -173,9 +182,9 @@ export async function registerVisit(deps: Deps, actor: Actor, input: RegisterInp
         action: 'matter.create',
         entity: 'matter',
         entityId: m.id,
-        after: m,
+        after: matterPayload(m),
         version: 1,
-        payload: m,
+        payload: matterPayload(m),
       });
     }
     await writeRepresentatives(trx, row.id, input.representatives);

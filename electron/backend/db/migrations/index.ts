@@ -9,6 +9,7 @@ import * as m0006 from './0006_holidays';
 import * as m0007 from './0007_reception';
 import * as m0008 from './0008_notice_archive';
 import * as m0009 from './0009_print_snapshot';
+import * as m0010 from './0010_matters';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_reception': m0007,
   '0008_notice_archive': m0008,
   '0009_print_snapshot': m0009,
+  '0010_matters': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

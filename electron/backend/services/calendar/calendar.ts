@@ -6,6 +6,8 @@ import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
+import { recomputeDueDates } from '../matters/due';
+import { hallDate } from '@shared/time';
 
 export async function listYear(db: Executor, year: number): Promise<CalendarDay[]> {
   return db
@@ -37,7 +39,18 @@ export async function saveYear(deps: Deps, actor: Actor, input: ParsedInputOf<'c
       before,
       after: input.days,
     });
+    // Open clocks of matters move with the holidays: recomputed in the same transaction, and audited.
+    const changed = await recomputeDueDates(trx, await holidayCalendar(trx), hallDate(deps.now()));
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: 'matters.recompute_due',
+      entity: 'matter',
+      entityId: null,
+      after: { changed, year: input.year },
+    });
   });
+  deps.events.publish('matters.changed', { matterId: '' });
   return listYear(deps.db, input.year);
 }
 

@@ -5,7 +5,8 @@
 // petitioner and matter data are the stored rows, snake_case, as the outbox
 // has always held them.
 import { z } from '@shared/api/zod-setup';
-import { CATEGORIES, PURPOSES, VISIT_KINDS, codesOf } from '@shared/domain/categories';
+import { CATEGORIES, PURPOSES, VISIT_KINDS, codesOf, type Option } from '@shared/domain/categories';
+import { DECISIONS, DECLINE_GROUNDS, EVALUATIONS, LEGAL_ROUTES, MATTER_KINDS, MATTER_STATES } from '@shared/domain/matter';
 import { ID_TYPE_CODES } from '@shared/domain/identity';
 
 const instant = z.iso.datetime();
@@ -56,6 +57,10 @@ export const petitionerData = z.strictObject({
   version: z.number().int().min(1),
 });
 
+const ymdOrNull = ymd.nullable();
+const enumOrNull = <C extends string>(codes: readonly Option<C>[]) => z.enum(codesOf(codes)).nullable();
+
+/** A matter as the district receives it: its state, unit, decisions and every legal date (0010). */
 export const matterData = z.strictObject({
   id,
   petitioner_id: id,
@@ -64,6 +69,33 @@ export const matterData = z.strictObject({
   summary: z.string(),
   first_visit_id: id.nullable(),
   created_at: instant,
+  kind: enumOrNull(MATTER_KINDS),
+  state: z.enum(codesOf(MATTER_STATES)),
+  received_on: ymd,
+  received_organ: z.string(),
+  decision: enumOrNull(DECISIONS),
+  unit: z.string(),
+  decline_ground: enumOrNull(DECLINE_GROUNDS),
+  legal_route: enumOrNull(LEGAL_ROUTES),
+  decided_on: ymdOrNull,
+  accepted_on: ymdOrNull,
+  handle_due: ymdOrNull,
+  extension_days: z.number().int().min(1).max(30).nullable(),
+  replied_on: ymdOrNull,
+  opinion_on: ymdOrNull,
+  concluded_on: ymdOrNull,
+  review_requested_on: ymdOrNull,
+  review_decided_on: ymdOrNull,
+  recheck_requested_on: ymdOrNull,
+  recheck_decided_on: ymdOrNull,
+  final_on: ymdOrNull,
+  evaluation: enumOrNull(EVALUATIONS),
+  evaluated_on: ymdOrNull,
+  lead_leader_id: id.nullable(),
+  resolution: z.enum(['resolved', 'unresolved']).nullable(),
+  supervision_count: z.number().int().min(0),
+  updated_at: instant,
+  version: z.number().int().min(1),
 });
 
 const common = { id, version: z.number().int().min(1), op: z.literal('upsert'), at: instant };

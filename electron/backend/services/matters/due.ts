@@ -1,0 +1,124 @@
+// 期限提醒 of matters: every open clock, earliest first, read from the one
+// index on next_due; and the recomputation of those dates when the holiday
+// calendar changes (or a database from before 0010 is opened).
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { DueList, DueMatter } from '@shared/api/schemas/matters';
+import { daysBetween, dueState, LIMITS, type HolidayCalendar } from '@shared/domain/deadlines';
+import { addDays } from '@shared/domain/deadlines';
+import { nextDue, type Clock } from '@shared/domain/matter';
+import { hallDate } from '@shared/time';
+import type { Actor, Deps } from '../../context';
+import type { Db, Executor } from '../../db/connection';
+import { factsOf } from '../../db/queries/matters';
+import { findUserById } from '../../db/queries/users';
+import { writeTransaction } from '../../db/transaction';
+import { writeAudit } from '../audit';
+
+type DueInput = ParsedInputOf<'matters.dueList'>;
+
+function filtered(db: Executor, input: DueInput, leaderId: string | null) {
+  let q = db.selectFrom('matters as m').innerJoin('petitioners as p', 'p.id', 'm.petitioner_id').where('m.next_due', 'is not', null);
+  if (input.clock) q = q.where('m.next_clock', '=', input.clock);
+  if (input.unit) q = q.where('m.unit', '=', input.unit);
+  if (leaderId) q = q.where('m.lead_leader_id', '=', leaderId);
+  return q;
+}
+
+/** Leaders see the matters they took on (包案) unless the administrator let them see every queue. */
+async function leaderScope(db: Executor, actor: Actor, requested: string | null): Promise<string | null> {
+  if (actor.role !== 'leader') return requested;
+  const all = (await findUserById(db, actor.id))?.sees_all_queues === 1;
+  return all ? requested : actor.id;
+}
+
+export async function dueList(deps: Deps, actor: Actor, input: DueInput): Promise<DueList> {
+  const today = hallDate(deps.now());
+  const leaderId = await leaderScope(deps.db, actor, input.leaderId);
+  let page = filtered(deps.db, input, leaderId);
+  if (input.withinDays !== null) page = page.where('m.next_due', '<=', addDays(today, input.withinDays));
+  const rows = await page
+    .leftJoin('users as l', 'l.id', 'm.lead_leader_id')
+    .select([
+      'm.id',
+      'p.name',
+      'm.summary',
+      'm.state',
+      'm.decision',
+      'm.unit',
+      'm.next_clock',
+      'm.next_due',
+      'm.supervision_count',
+      'l.display_name as lead_name',
+    ])
+    .orderBy('m.next_due')
+    .orderBy('m.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  const soon = addDays(today, LIMITS.warnDaysBefore);
+  const count = (fn: (q: ReturnType<typeof filtered>) => ReturnType<typeof filtered>) =>
+    fn(filtered(deps.db, input, leaderId))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  const [total, overdue, dueToday, dueSoon] = await Promise.all([
+    count((q) => q),
+    count((q) => q.where('m.next_due', '<', today)),
+    count((q) => q.where('m.next_due', '=', today)),
+    count((q) => q.where('m.next_due', '>', today).where('m.next_due', '<=', soon)),
+  ]);
+  const items: DueMatter[] = rows.map((r) => ({
+    matterId: r.id,
+    name: r.name,
+    summary: r.summary,
+    state: r.state,
+    decision: r.decision,
+    unit: r.unit,
+    leadLeaderName: r.lead_name ?? '',
+    clock: r.next_clock as Clock,
+    due: r.next_due!,
+    dueState: dueState(r.next_due!, today),
+    daysLeft: daysBetween(today, r.next_due!),
+    supervisionCount: r.supervision_count,
+  }));
+  return { items, counts: { total, overdue, dueToday, dueSoon } };
+}
+
+/**
+ * Recomputes next_due of every matter whose clocks may run, in one write
+ * transaction: after the administrator changes the holiday calendar, and once
+ * after 0010 (flagged in settings). Returns how many dates changed.
+ */
+export async function recomputeDueDates(trx: Executor, cal: HolidayCalendar, today: string): Promise<number> {
+  const rows = await trx.selectFrom('matters').selectAll().where('state', 'not in', ['final', 'declined', 'not_again', 'guided']).execute();
+  let changed = 0;
+  for (const m of rows) {
+    const next = nextDue(factsOf(m), today, cal);
+    if ((next?.due ?? null) === m.next_due && (next?.clock ?? null) === m.next_clock) continue;
+    await trx
+      .updateTable('matters')
+      .set({ next_due: next?.due ?? null, next_clock: next?.clock ?? null })
+      .where('id', '=', m.id)
+      .execute();
+    changed++;
+  }
+  return changed;
+}
+
+/** At start: the recomputation 0010 asked for, once. */
+export async function recomputeIfFlagged(db: Db, cal: HolidayCalendar, now: Date): Promise<void> {
+  const flag = await db.selectFrom('settings').select('value_json').where('key', '=', 'matters.recomputeDue').executeTakeFirst();
+  if (flag?.value_json !== 'true') return;
+  await writeTransaction(db, async (trx) => {
+    const n = await recomputeDueDates(trx, cal, hallDate(now));
+    await trx.deleteFrom('settings').where('key', '=', 'matters.recomputeDue').execute();
+    await writeAudit(trx, {
+      at: now.toISOString(),
+      actorId: null,
+      action: 'matters.recompute_due',
+      entity: 'matter',
+      entityId: null,
+      after: { changed: n },
+    });
+  });
+}
