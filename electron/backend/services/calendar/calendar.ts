@@ -7,7 +7,7 @@ import type { Executor } from '../../db/connection';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 
-export async function listYear(db: Executor, year: number): Promise<CalendarDay[]> {
+export async function getCalendarYear(db: Executor, year: number): Promise<CalendarDay[]> {
   return db
     .selectFrom('calendar_days')
     .select(['date', 'kind', 'name'])
@@ -21,7 +21,7 @@ export async function listYear(db: Executor, year: number): Promise<CalendarDay[
 export async function saveYear(deps: Deps, actor: Actor, input: ParsedInputOf<'calendar.save'>): Promise<CalendarDay[]> {
   const at = deps.now().toISOString();
   await writeTransaction(deps.db, async (trx) => {
-    const before = await listYear(trx, input.year);
+    const before = await getCalendarYear(trx, input.year);
     await trx.deleteFrom('calendar_days').where('date', '>=', `${input.year}-01-01`).where('date', '<=', `${input.year}-12-31`).execute();
     for (const d of input.days)
       await trx
@@ -38,7 +38,7 @@ export async function saveYear(deps: Deps, actor: Actor, input: ParsedInputOf<'c
       after: input.days,
     });
   });
-  return listYear(deps.db, input.year);
+  return getCalendarYear(deps.db, input.year);
 }
 
 /** Everything on file, in the shape the deadline rules take. */

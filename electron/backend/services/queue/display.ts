@@ -10,7 +10,7 @@ import { getQueueSettings } from './settings';
 
 const RECENT_CALLS = 8;
 
-export async function displayState(deps: Deps): Promise<DisplayState> {
+export async function getDisplayState(deps: Deps): Promise<DisplayState> {
   const db = deps.db;
   const now = deps.now();
   const today = hallDate(now);

@@ -481,7 +481,7 @@ export async function setPaused(deps: Deps, actor: Actor, deskId: string, paused
   return null;
 }
 
-export async function deskBoard(deps: Deps, deskId: string): Promise<DeskBoard> {
+export async function getQueueBoard(deps: Deps, deskId: string): Promise<DeskBoard> {
   const db = deps.db;
   const desk = await getDesk(db, deskId);
   const view = toDeskView(desk);
@@ -509,7 +509,7 @@ export async function deskBoard(deps: Deps, deskId: string): Promise<DeskBoard> 
 }
 
 /** The day's ticket log: every ticket with who called it, where and when. */
-export async function dayLog(deps: Deps, date: string | undefined): Promise<TicketLogEntry[]> {
+export async function getDayLog(deps: Deps, date: string | undefined): Promise<TicketLogEntry[]> {
   const day = date ?? hallDate(deps.now());
   const tickets = await ticketsWithNames(deps.db).where('tickets.day', '=', day).orderBy('tickets.issued_at').execute();
   const calls = await deps.db

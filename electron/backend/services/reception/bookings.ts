@@ -62,7 +62,7 @@ export async function sessionBoard(db: Executor, session: SessionView, now: Date
   };
 }
 
-export async function dayBoard(deps: Deps, date: string): Promise<DayBoard> {
+export async function getReceptionBoard(deps: Deps, date: string): Promise<DayBoard> {
   const now = deps.now();
   const sessions = (await listSessions(deps.db, date, date)).filter((s) => s.status !== 'cancelled');
   const boards: SessionBoard[] = [];

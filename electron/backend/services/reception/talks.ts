@@ -48,7 +48,7 @@ async function mayOpenQueueOf(db: Executor, actor: Actor, leaderId: string): Pro
   return (await findUserById(db, actor.id))?.sees_all_queues === 1;
 }
 
-export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.myQueue'>): Promise<LeaderQueue> {
+export async function getMyQueue(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.myQueue'>): Promise<LeaderQueue> {
   const db = deps.db;
   const now = deps.now();
   const today = hallDate(now);
@@ -330,7 +330,7 @@ export async function extendTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
 }
 
 /** 已书面告知 / 已办结, on the date it happened. */
-export async function talkProgress(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.progress'>): Promise<TalkRecordView> {
+export async function recordTalkProgress(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.progress'>): Promise<TalkRecordView> {
   return changeTalk(deps, actor, input.talkId, `talk.${input.step}`, async (k, _trx, at) => {
     if (input.date > hallDate(at)) throw new ApiError('VALIDATION', '日期不能晚于今天', { date: '日期不能晚于今天' });
     if (input.date < k.decidedOn) throw new ApiError('VALIDATION', '日期不能早于接谈日期', { date: '日期不能早于接谈日期' });
@@ -345,7 +345,7 @@ export async function talkProgress(deps: Deps, actor: Actor, input: ParsedInputO
 }
 
 /** 期限提醒: written answers and handling still open, by due date, with warnings before and overdue marks after. */
-export async function dueList(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.dueList'>): Promise<DueItem[]> {
+export async function getDueList(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.dueList'>): Promise<DueItem[]> {
   const today = hallDate(deps.now());
   let q = talkRows(deps.db).where((eb) => eb.or([eb('k.reply_due', 'is not', null), eb('k.handle_due', 'is not', null)]));
   if (actor.role === 'leader' && (await findUserById(deps.db, actor.id))?.sees_all_queues !== 1) q = q.where('k.leader_id', '=', actor.id);
