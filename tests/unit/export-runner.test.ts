@@ -10,7 +10,7 @@ import { jsonlLineSchema } from '../../electron/backend/services/export/formats/
 import { reexportRange, runExport } from '../../electron/backend/services/export/runner';
 import { sha256File } from '../../electron/backend/services/export/staging';
 import { loadDestinations } from '../../electron/backend/services/export/settings';
-import { exportOverview, listFailures } from '../../electron/backend/services/export/status';
+import { getExportOverview, listFailures } from '../../electron/backend/services/export/status';
 import type { Destination } from '../../electron/backend/services/export/types';
 import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { startDistrictServer, type DistrictServer } from '../support/district-server';
@@ -201,7 +201,7 @@ describe('HTTP destination', () => {
     expect(failures).toHaveLength(total);
     expect(failures.every((f) => f.lastError === '区信访信息系统返回错误（HTTP 500），已重试1次' && f.failures === 1)).toBe(true);
     expect(failures.map((f) => f.label)).toContain('LF20261124-0001 来访人甲');
-    const o1 = await exportOverview(hall.backend.deps);
+    const o1 = await getExportOverview(hall.backend.deps);
     expect(o1.destinations[0]).toMatchObject({
       failedCount: total,
       unsentCount: 0,
@@ -220,7 +220,7 @@ describe('HTTP destination', () => {
     expect(states.every((s) => s.state === 'acknowledged' && s.last_error === null)).toBe(true);
     for (const s of states) expect(s.district_id).toBe(server.applied.get(`${s.entity}/${s.entity_id}/${s.entity_version}`));
     expect(await listFailures(hall.backend.deps, dest.id)).toEqual([]);
-    const o2 = await exportOverview(hall.backend.deps);
+    const o2 = await getExportOverview(hall.backend.deps);
     expect(o2.destinations[0]).toMatchObject({
       failedCount: 0,
       sendingCount: 0,
@@ -315,7 +315,7 @@ describe('re-export of a date range', () => {
     });
     const failed = r1.destinations[0]!.batches[0]!;
     expect(failed).toMatchObject({ kind: 'reexport', status: 'failed' });
-    const o = await exportOverview(hall.backend.deps);
+    const o = await getExportOverview(hall.backend.deps);
     expect(o.destinations[0]!.recentBatches[0]).toMatchObject({
       kind: 'reexport',
       kindLabel: '重新导出',

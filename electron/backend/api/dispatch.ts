@@ -6,7 +6,7 @@ import { contract, isMethodName, type MethodName } from '@shared/api/contract';
 import { ApiError, type ApiResult } from '@shared/api/errors';
 import { roleLabel } from '@shared/api/roles';
 import type { Actor, Deps } from '../context';
-import { currentUser } from '../services/accounts';
+import { currentUser } from '../services/users';
 import type { SessionHolder } from '../services/sessions';
 import { handlers, type CallContext } from './handlers';
 

@@ -2,12 +2,12 @@
 // and that each handler returns the contract's output type.
 import type { MethodName, OutputOf, ParsedInputOf } from '@shared/api/contract';
 import type { Actor, Deps } from '../context';
-import * as accounts from '../services/accounts';
+import * as users from '../services/users';
 import * as petitioners from '../services/petitioners';
 import * as visits from '../services/visits';
 import * as queueConfig from '../services/queue/config';
 import * as tickets from '../services/queue/tickets';
-import { displayState } from '../services/queue/display';
+import { getDisplayState } from '../services/queue/display';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
 import * as talkPapers from '../services/printing/talk-papers';
@@ -24,7 +24,7 @@ import { holidayCalendar } from '../services/calendar/calendar';
 import { hallDate } from '@shared/time';
 import { reexportRange, runExport } from '../services/export/runner';
 import { saveDestination, saveExportSettings, setDestinationEnabled } from '../services/export/settings';
-import { exportOverview, listFailures } from '../services/export/status';
+import { getExportOverview, listFailures } from '../services/export/status';
 import type { SessionHolder } from '../services/sessions';
 import { toCurrentUser } from '../db/queries/users';
 
@@ -45,28 +45,28 @@ function actorOf(ctx: CallContext): Actor {
 }
 
 export const handlers: HandlerTable = {
-  'setup.status': async ({ deps }) => ({ needsAdmin: await accounts.needsAdmin(deps) }),
-  'setup.createAdmin': ({ deps, session }, input) => accounts.createFirstAdmin(deps, session, input),
-  'auth.login': ({ deps, session }, input) => accounts.login(deps, session, input),
+  'setup.status': async ({ deps }) => ({ needsAdmin: await users.needsAdmin(deps) }),
+  'setup.createAdmin': ({ deps, session }, input) => users.createAdmin(deps, session, input),
+  'auth.login': ({ deps, session }, input) => users.login(deps, session, input),
   'auth.me': async ({ deps, session }) => {
-    const user = await accounts.currentUser(deps, session);
+    const user = await users.currentUser(deps, session);
     return user ? toCurrentUser(user) : null;
   },
-  'auth.logout': ({ deps, session }) => accounts.logout(deps, session),
-  'auth.changePassword': (ctx, input) => accounts.changePassword(ctx.deps, actorOf(ctx), ctx.session, input),
+  'auth.logout': ({ deps, session }) => users.logout(deps, session),
+  'auth.changePassword': (ctx, input) => users.changePassword(ctx.deps, actorOf(ctx), ctx.session, input),
 
-  'users.list': ({ deps }) => accounts.listAccounts(deps),
-  'users.create': (ctx, input) => accounts.createAccount(ctx.deps, actorOf(ctx), input),
-  'users.setDisabled': (ctx, input) => accounts.setAccountDisabled(ctx.deps, actorOf(ctx), input),
-  'users.resetPassword': (ctx, input) => accounts.resetAccountPassword(ctx.deps, actorOf(ctx), input),
-  'users.setQueueScope': (ctx, input) => accounts.setQueueScope(ctx.deps, actorOf(ctx), input),
+  'users.list': ({ deps }) => users.listUsers(deps),
+  'users.create': (ctx, input) => users.createUser(ctx.deps, actorOf(ctx), input),
+  'users.setDisabled': (ctx, input) => users.setUserDisabled(ctx.deps, actorOf(ctx), input),
+  'users.resetPassword': (ctx, input) => users.resetUserPassword(ctx.deps, actorOf(ctx), input),
+  'users.setQueueScope': (ctx, input) => users.setQueueScope(ctx.deps, actorOf(ctx), input),
 
   'petitioners.lookup': ({ deps }, input) => petitioners.lookup(deps, input),
   'petitioners.search': ({ deps }, input) => petitioners.search(deps, input),
 
   'visits.register': (ctx, input) => visits.registerVisit(ctx.deps, actorOf(ctx), input),
   'visits.correct': (ctx, input) => visits.correctVisit(ctx.deps, actorOf(ctx), input),
-  'visits.get': ({ deps }, input) => visits.loadDetail(deps.db, input.visitId),
+  'visits.get': ({ deps }, input) => visits.getVisit(deps.db, input.visitId),
   'visits.listDay': ({ deps }, input) => visits.listDay(deps, input.date),
 
   'queue.lanes': ({ deps }) => queueConfig.listLanes(deps.db),
@@ -77,7 +77,7 @@ export const handlers: HandlerTable = {
   'queue.saveSettings': (ctx, input) => saveQueueSettings(ctx.deps, actorOf(ctx), input),
 
   'queue.issue': (ctx, input) => tickets.issueTicket(ctx.deps, actorOf(ctx), input),
-  'queue.board': ({ deps }, input) => tickets.deskBoard(deps, input.deskId),
+  'queue.board': ({ deps }, input) => tickets.getQueueBoard(deps, input.deskId),
   'queue.callNext': (ctx, input) => tickets.callNext(ctx.deps, actorOf(ctx), input),
   'queue.callTicket': (ctx, input) => tickets.callTicket(ctx.deps, actorOf(ctx), input),
   'queue.recall': (ctx, input) => tickets.recall(ctx.deps, actorOf(ctx), input.deskId),
@@ -90,7 +90,7 @@ export const handlers: HandlerTable = {
   'queue.serveWalkIn': (ctx, input) => tickets.serveWalkIn(ctx.deps, actorOf(ctx), input),
   'queue.pause': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, true),
   'queue.resume': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, false),
-  'queue.dayLog': ({ deps }, input) => tickets.dayLog(deps, input.date),
+  'queue.dayLog': ({ deps }, input) => tickets.getDayLog(deps, input.date),
 
   'rooms.list': ({ deps }) => rooms.listRooms(deps.db),
   'rooms.save': (ctx, input) => rooms.saveRoom(ctx.deps, actorOf(ctx), input),
@@ -98,21 +98,21 @@ export const handlers: HandlerTable = {
   'roster.save': (ctx, input) => roster.saveSession(ctx.deps, actorOf(ctx), input),
   'roster.setStatus': (ctx, input) => roster.setSessionStatus(ctx.deps, actorOf(ctx), input),
 
-  'reception.board': ({ deps }, input) => bookings.dayBoard(deps, input.date),
+  'reception.board': ({ deps }, input) => bookings.getReceptionBoard(deps, input.date),
   'reception.schedule': (ctx, input) => bookings.schedule(ctx.deps, actorOf(ctx), input),
   'reception.checkIn': (ctx, input) => bookings.checkIn(ctx.deps, actorOf(ctx), input),
   'reception.move': (ctx, input) => bookings.move(ctx.deps, actorOf(ctx), input),
   'reception.cancel': (ctx, input) => bookings.cancel(ctx.deps, actorOf(ctx), input),
   'reception.reorder': (ctx, input) => bookings.reorder(ctx.deps, actorOf(ctx), input),
 
-  'reception.myQueue': (ctx, input) => talks.leaderQueue(ctx.deps, actorOf(ctx), input),
+  'reception.myQueue': (ctx, input) => talks.getMyQueue(ctx.deps, actorOf(ctx), input),
   'reception.callNext': (ctx, input) => talks.callNext(ctx.deps, actorOf(ctx), input),
   'reception.recall': (ctx, input) => talks.recall(ctx.deps, actorOf(ctx), input),
   'reception.noShow': (ctx, input) => talks.noShow(ctx.deps, actorOf(ctx), input),
   'reception.record': (ctx, input) => talks.recordTalk(ctx.deps, actorOf(ctx), input),
   'reception.extend': (ctx, input) => talks.extendTalk(ctx.deps, actorOf(ctx), input),
-  'reception.progress': (ctx, input) => talks.talkProgress(ctx.deps, actorOf(ctx), input),
-  'reception.dueList': (ctx, input) => talks.dueList(ctx.deps, actorOf(ctx), input),
+  'reception.progress': (ctx, input) => talks.recordTalkProgress(ctx.deps, actorOf(ctx), input),
+  'reception.dueList': (ctx, input) => talks.getDueList(ctx.deps, actorOf(ctx), input),
 
   'matters.get': async ({ deps }, input) => getMatter(deps.db, input.matterId, hallDate(deps.now()), await holidayCalendar(deps.db)),
   'matters.act': async (ctx, input) => {
@@ -122,27 +122,27 @@ export const handlers: HandlerTable = {
   'matters.dueList': (ctx, input) => matterDueList(ctx.deps, actorOf(ctx), input),
   'matters.ledger': (ctx, input) => ledger(ctx.deps, actorOf(ctx), input),
 
-  'display.state': ({ deps }) => displayState(deps),
+    'display.state': ({ deps }) => getDisplayState(deps),
 
   'print.bureau': ({ deps }) => printing.getBureau(deps.db),
   'print.saveBureau': (ctx, input) => printing.saveBureau(ctx.deps, actorOf(ctx), input),
-  'print.settings': ({ deps }) => printing.getPrinting(deps.db),
+  'print.settings': ({ deps }) => printing.getPrintSettings(deps.db),
   // The desktop app asks the system; a browser cannot, and the names are typed.
   'print.printers': async ({ deps }) =>
     deps.printer ? { fromSystem: true, printers: await deps.printer.listPrinters() } : { fromSystem: false, printers: [] },
-  'print.saveSettings': (ctx, input) => printing.savePrinting(ctx.deps, actorOf(ctx), input),
+  'print.saveSettings': (ctx, input) => printing.savePrintSettings(ctx.deps, actorOf(ctx), input),
   'print.submit': (ctx, input) => printing.submitPrint(ctx.deps, actorOf(ctx), input),
   'print.preview': (ctx, input) => printing.previewPrint(ctx.deps, actorOf(ctx), input),
   'print.outcome': (ctx, input) => printing.recordOutcome(ctx.deps, actorOf(ctx), input),
-  'print.log': ({ deps }, input) => printing.printLog(deps, input.refId),
+  'print.log': ({ deps }, input) => printing.getPrintLog(deps, input.refId),
   'print.archive': (ctx, input) => talkPapers.listArchive(ctx.deps, actorOf(ctx), input.talkId),
-  'print.archivedPdf': (ctx, input) => talkPapers.archivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
-  'print.slip': ({ deps }, input) => printing.slipData(deps, input.token),
+  'print.archivedPdf': (ctx, input) => talkPapers.getArchivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
+  'print.slip': ({ deps }, input) => printing.getSlip(deps, input.token),
 
-  'calendar.year': ({ deps }, input) => calendar.listYear(deps.db, input.year),
+  'calendar.year': ({ deps }, input) => calendar.getCalendarYear(deps.db, input.year),
   'calendar.save': (ctx, input) => calendar.saveYear(ctx.deps, actorOf(ctx), input),
 
-  'export.overview': ({ deps }) => exportOverview(deps),
+  'export.overview': ({ deps }) => getExportOverview(deps),
   'export.saveSettings': (ctx, input) => saveExportSettings(ctx.deps, actorOf(ctx), input),
   'export.saveDestination': (ctx, input) => saveDestination(ctx.deps, actorOf(ctx), input),
   'export.setDestinationEnabled': (ctx, input) => setDestinationEnabled(ctx.deps, actorOf(ctx), input),

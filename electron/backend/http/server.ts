@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Backend } from '../backend';
-import { currentUser } from '../services/accounts';
+import { currentUser } from '../services/users';
 import { CSP } from '@shared/csp';
 import { PUBLIC_EVENTS } from '@shared/api/events';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies';

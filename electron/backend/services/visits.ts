@@ -188,7 +188,7 @@ export async function registerVisit(deps: Deps, actor: Actor, input: RegisterInp
       });
     }
     await writeRepresentatives(trx, row.id, input.representatives);
-    const detail = await loadDetail(trx, row.id);
+    const detail = await getVisit(trx, row.id);
     await recordChange(trx, {
       at,
       actorId: actor.id,
@@ -238,7 +238,7 @@ function canonical(v: unknown): string {
 export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput): Promise<VisitDetail> {
   const at = deps.now().toISOString();
   const result = await writeTransaction(deps.db, async (trx) => {
-    const before = await loadDetail(trx, input.visitId);
+    const before = await getVisit(trx, input.visitId);
     if (before.version !== input.expectedVersion) throw new ApiError('CONFLICT', '这条登记已被他人更正过，请重新打开后再改');
     const c = input.changes;
     const changed = CORRECTABLE.filter((k) => canonical(before[k]) !== canonical(c[k]));
@@ -291,7 +291,7 @@ export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput
         });
       }
     }
-    const after = await loadDetail(trx, input.visitId);
+    const after = await getVisit(trx, input.visitId);
     await recordChange(trx, {
       at,
       actorId: actor.id,
@@ -307,7 +307,7 @@ export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput
     return after;
   });
   deps.events.publish('visits.changed', { visitId: result.id, visitNo: result.visitNo, change: 'corrected' });
-  return loadDetail(deps.db, input.visitId); // now includes this correction in `corrections`
+  return getVisit(deps.db, input.visitId); // now includes this correction in `corrections`
 }
 
 /**
@@ -315,7 +315,7 @@ export async function correctVisit(deps: Deps, actor: Actor, input: CorrectInput
  * version the district receives — in the caller's transaction, with the talk record.
  */
 export async function setVisitOutcome(trx: Executor, actor: Actor, visitId: string, outcome: string, at: string): Promise<void> {
-  const before = await loadDetail(trx, visitId);
+  const before = await getVisit(trx, visitId);
   const version = before.version + 1;
   await trx
     .updateTable('visits')
@@ -323,7 +323,7 @@ export async function setVisitOutcome(trx: Executor, actor: Actor, visitId: stri
     .where('id', '=', visitId)
     .where('version', '=', before.version)
     .execute();
-  const after = await loadDetail(trx, visitId);
+  const after = await getVisit(trx, visitId);
   await recordChange(trx, {
     at,
     actorId: actor.id,
@@ -359,7 +359,7 @@ async function correctionsOf(db: Executor, visitId: string): Promise<Correction[
   });
 }
 
-export async function loadDetail(db: Executor, visitId: string): Promise<VisitDetail> {
+export async function getVisit(db: Executor, visitId: string): Promise<VisitDetail> {
   const v = await findVisit(db, visitId);
   if (!v) throw new ApiError('NOT_FOUND', '找不到这条来访登记');
   const petitioner = await findPetitionerById(db, v.petitioner_id);

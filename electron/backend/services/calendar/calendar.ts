@@ -9,7 +9,7 @@ import { writeAudit } from '../audit';
 import { recomputeDueDates } from '../matters/due';
 import { hallDate } from '@shared/time';
 
-export async function listYear(db: Executor, year: number): Promise<CalendarDay[]> {
+export async function getCalendarYear(db: Executor, year: number): Promise<CalendarDay[]> {
   return db
     .selectFrom('calendar_days')
     .select(['date', 'kind', 'name'])
@@ -23,7 +23,7 @@ export async function listYear(db: Executor, year: number): Promise<CalendarDay[
 export async function saveYear(deps: Deps, actor: Actor, input: ParsedInputOf<'calendar.save'>): Promise<CalendarDay[]> {
   const at = deps.now().toISOString();
   await writeTransaction(deps.db, async (trx) => {
-    const before = await listYear(trx, input.year);
+    const before = await getCalendarYear(trx, input.year);
     await trx.deleteFrom('calendar_days').where('date', '>=', `${input.year}-01-01`).where('date', '<=', `${input.year}-12-31`).execute();
     for (const d of input.days)
       await trx
@@ -51,7 +51,7 @@ export async function saveYear(deps: Deps, actor: Actor, input: ParsedInputOf<'c
     });
   });
   deps.events.publish('matters.changed', { matterId: '' });
-  return listYear(deps.db, input.year);
+  return getCalendarYear(deps.db, input.year);
 }
 
 /** Everything on file, in the shape the deadline rules take. */

@@ -44,7 +44,7 @@ export function toBatchView(b: ExportBatchesTable): BatchView {
   };
 }
 
-export async function exportOverview(deps: Deps): Promise<ExportOverview> {
+export async function getExportOverview(deps: Deps): Promise<ExportOverview> {
   const db = deps.db;
   const now = deps.now();
   const { schedules } = await getExportSettings(db);

@@ -25,7 +25,7 @@ import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { peopleAhead } from '../queue/tickets';
 import { getSetting, saveSetting } from '../settings-store';
-import { loadDetail } from '../visits';
+import { getVisit } from '../visits';
 import { getTalk, refuseOthersTalk } from '../reception/talks';
 import { archiveNotice, talkPaper } from './talk-papers';
 import { talkTemplateProblem } from '@shared/domain/talk-papers';
@@ -34,9 +34,10 @@ import { talkTemplateProblem } from '@shared/domain/talk-papers';
 const TOKEN_MINUTES = 10;
 
 export const getBureau = (db: Executor) => getSetting(db, 'bureau', bureauInput, DEFAULT_BUREAU);
-export const getPrinting = (db: Executor) => getSetting(db, 'printing', printingInput, DEFAULT_PRINTING);
+export const getPrintSettings = (db: Executor) => getSetting(db, 'printing', printingInput, DEFAULT_PRINTING);
 export const saveBureau = (deps: Deps, actor: Actor, v: Bureau) => saveSetting(deps, actor, 'bureau', v, getBureau);
-export const savePrinting = (deps: Deps, actor: Actor, v: PrintingSettings) => saveSetting(deps, actor, 'printing', v, getPrinting);
+export const savePrintSettings = (deps: Deps, actor: Actor, v: PrintingSettings) =>
+  saveSetting(deps, actor, 'printing', v, getPrintSettings);
 
 async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobView> {
   const actor = await db.selectFrom('users').select('display_name').where('id', '=', j.actor_id).executeTakeFirst();
@@ -97,7 +98,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   const now = deps.now();
   const at = now.toISOString();
   const template = input.template;
-  const all = await getPrinting(deps.db);
+  const all = await getPrintSettings(deps.db);
   const settings = isTalkTemplate(template) ? all.notice : all[template];
   const job = await writeTransaction(deps.db, async (trx) => {
     await checkPrintable(trx, actor, template, input.refId);
@@ -191,10 +192,10 @@ export async function recordOutcome(deps: Deps, actor: Actor, input: ParsedInput
 }
 
 /** The slip's data for the print page, by its one-time token (no login: the hidden print window has none). */
-export async function slipData(deps: Deps, token: string): Promise<SlipData> {
+export async function getSlip(deps: Deps, token: string): Promise<SlipData> {
   const preview = previews.get(deps)?.get(token);
   if (preview && preview.expires >= deps.now().getTime()) {
-    const all = await getPrinting(deps.db);
+    const all = await getPrintSettings(deps.db);
     const t = preview.template;
     const paper = isTalkTemplate(t) ? all.notice.paper : t === 'ticket' ? all.ticket.paper : all.receipt.paper;
     return slipFor(deps, { template: preview.template, refId: preview.refId, paper, reprint: false, printedAt: deps.now().toISOString() });
@@ -222,11 +223,11 @@ async function slipFor(
     if (!t) throw new ApiError('NOT_FOUND', '找不到该号');
     return { template: 'ticket', ...base, ticket: { ...toTicketView(t), peopleAhead: await peopleAhead(deps, t.id) } };
   }
-  if (job.template === 'receipt') return { template: 'receipt', ...base, visit: await loadDetail(deps.db, job.refId) };
+  if (job.template === 'receipt') return { template: 'receipt', ...base, visit: await getVisit(deps.db, job.refId) };
   return { template: job.template, ...base, ...(await talkPaper(deps.db, job.refId)) };
 }
 
-export async function printLog(deps: Deps, refId: string): Promise<PrintJobView[]> {
+export async function getPrintLog(deps: Deps, refId: string): Promise<PrintJobView[]> {
   const rows = await deps.db.selectFrom('print_jobs').selectAll().where('ref_id', '=', refId).orderBy('created_at', 'desc').execute();
   return Promise.all(rows.map((r) => toView(deps.db, r)));
 }

@@ -14,11 +14,11 @@ import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { getTalk, refuseOthersTalk } from '../reception/talks';
-import { loadDetail } from '../visits';
+import { getVisit } from '../visits';
 
 export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper> {
   const talk = await getTalk(db, talkId);
-  const visit = await loadDetail(db, talk.visitId);
+  const visit = await getVisit(db, talk.visitId);
   const where = await db
     .selectFrom('reception_bookings as b')
     .innerJoin('reception_sessions as s', 's.id', 'b.session_id')
@@ -131,7 +131,11 @@ export async function listArchive(deps: Deps, actor: Actor, talkId: string): Pro
 }
 
 /** The kept PDF, checked against its recorded SHA-256; opening it is audited (it holds personal data). */
-export async function archivedPdf(deps: Deps, actor: Actor, archiveId: string): Promise<{ sha256: string; base64: string; name: string }> {
+export async function getArchivedPdf(
+  deps: Deps,
+  actor: Actor,
+  archiveId: string,
+): Promise<{ sha256: string; base64: string; name: string }> {
   const row = await deps.db.selectFrom('notice_archive').selectAll().where('id', '=', archiveId).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', '找不到该告知书存档');
   await refuseOthersTalk(deps.db, actor, row.talk_id);

@@ -14,6 +14,8 @@ import type { DesksTable, TicketsTable } from '../../db/schema';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
+import { closePastBookings } from '../reception/day-end';
+import { announceCall, logCall } from './calls';
 import { getDesk, toDeskView } from './config';
 import { nextByRatio, orderQueue, type Candidate } from './ordering';
 import { getQueueSettings } from './settings';
@@ -64,13 +66,22 @@ function audit(
 }
 
 /**
- * Day end, done lazily by the first queue change of a new day: tickets left
- * from earlier days are closed, and — if the administrator chose to carry them —
- * reissued today in their old order with their priority.
+ * Day end, done lazily by the first queue change of a new day, in this order:
+ * each domain closes what it left open on earlier days. Reception bookings go
+ * first (the reception domain owns them), then the queue's own tickets.
  */
+const DAY_END: ((trx: Executor, today: string, at: string) => Promise<void>)[] = [closePastBookings, closePastTickets];
+
 async function rollover(trx: Executor, at: string): Promise<void> {
   const today = hallDate(at);
-  await closePastBookings(trx, today, at);
+  for (const step of DAY_END) await step(trx, today, at);
+}
+
+/**
+ * Tickets left from earlier days are closed, and — if the administrator chose
+ * to carry them — reissued today in their old order with their priority.
+ */
+async function closePastTickets(trx: Executor, today: string, at: string): Promise<void> {
   const left = await trx
     .selectFrom('tickets')
     .selectAll()
@@ -115,37 +126,6 @@ async function rollover(trx: Executor, at: string): Promise<void> {
         at,
       );
     }
-  }
-}
-
-/**
- * A leader's session that has ended takes nobody more: visitors still booked
- * or waiting are marked 未到 (the clerk can book them again). A visitor called
- * into the room keeps that state until the leader records the talk.
- */
-async function closePastBookings(trx: Executor, today: string, at: string): Promise<void> {
-  const left = await trx
-    .selectFrom('reception_bookings as b')
-    .innerJoin('reception_sessions as s', 's.id', 'b.session_id')
-    .select(['b.id', 'b.status', 'b.version'])
-    .where('s.date', '<', today)
-    .where('b.status', 'in', ['scheduled', 'waiting'])
-    .execute();
-  for (const b of left) {
-    await trx
-      .updateTable('reception_bookings')
-      .set({ status: 'no_show', finished_at: at, updated_at: at, version: b.version + 1 })
-      .where('id', '=', b.id)
-      .execute();
-    await writeAudit(trx, {
-      at,
-      actorId: null,
-      action: 'reception.day_end',
-      entity: 'reception_booking',
-      entityId: b.id,
-      before: { status: b.status },
-      after: { status: 'no_show' },
-    });
   }
 }
 
@@ -286,30 +266,9 @@ async function markCalled(trx: Executor, t: TicketsTable, desk: DesksTable, at: 
         .where('status', '=', 'waiting')
         .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被其他窗口叫号`);
-  const callId = newId();
-  await trx
-    .insertInto('ticket_calls')
-    .values({ id: callId, ticket_id: t.id, desk_id: desk.id, at, recall: recall ? 1 : 0, actor_id: actor.id })
-    .execute();
+  const callId = await logCall(trx, { place: 'desk', placeId: desk.id, ticketId: t.id, actorId: actor.id, at, recall });
   await audit(trx, at, actor, recall ? 'ticket.recall' : 'ticket.call', t, { desk: desk.number, callCount: t.call_count + 1 });
   return callId;
-}
-
-async function announceCall(deps: Deps, callId: string) {
-  const call = await deps.db
-    .selectFrom('ticket_calls')
-    .innerJoin('tickets', 'tickets.id', 'ticket_calls.ticket_id')
-    .innerJoin('desks', 'desks.id', 'ticket_calls.desk_id')
-    .select(['ticket_calls.id', 'tickets.ticket_no', 'desks.number', 'ticket_calls.recall'])
-    .where('ticket_calls.id', '=', callId)
-    .executeTakeFirstOrThrow();
-  deps.events.publish('queue.called', {
-    callId: call.id,
-    ticketNo: call.ticket_no,
-    deskNumber: call.number,
-    place: 'desk',
-    recall: call.recall === 1,
-  });
 }
 
 /** 叫号: finish the desk's current visitor and call the next ticket by the rule. Null when nobody waits. */
@@ -522,7 +481,7 @@ export async function setPaused(deps: Deps, actor: Actor, deskId: string, paused
   return null;
 }
 
-export async function deskBoard(deps: Deps, deskId: string): Promise<DeskBoard> {
+export async function getQueueBoard(deps: Deps, deskId: string): Promise<DeskBoard> {
   const db = deps.db;
   const desk = await getDesk(db, deskId);
   const view = toDeskView(desk);
@@ -550,7 +509,7 @@ export async function deskBoard(deps: Deps, deskId: string): Promise<DeskBoard> 
 }
 
 /** The day's ticket log: every ticket with who called it, where and when. */
-export async function dayLog(deps: Deps, date: string | undefined): Promise<TicketLogEntry[]> {
+export async function getDayLog(deps: Deps, date: string | undefined): Promise<TicketLogEntry[]> {
   const day = date ?? hallDate(deps.now());
   const tickets = await ticketsWithNames(deps.db).where('tickets.day', '=', day).orderBy('tickets.issued_at').execute();
   const calls = await deps.db

@@ -9,6 +9,7 @@ import { bookingConflict, isActiveBooking, planQueue, slotsOf, toMinutes, walkIn
 import { formatCalendarDate, hallDate, hallMinutes, HALL_TZ } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
+import { bookingRows, findBooking as findBookingRow, toBookingView } from '../../db/queries/bookings';
 import type { ReceptionBookingsTable } from '../../db/schema';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
@@ -16,60 +17,6 @@ import { insertTicket, queueChange } from '../queue/tickets';
 import { getRoom, listRooms } from './rooms';
 import { getSession, listSessions } from './roster';
 import dayjs from 'dayjs';
-
-export function bookingRows(db: Executor) {
-  return db
-    .selectFrom('reception_bookings as b')
-    .innerJoin('visits as v', 'v.id', 'b.visit_id')
-    .leftJoin('tickets as t', 't.id', 'b.ticket_id')
-    .leftJoin('talk_records as k', 'k.booking_id', 'b.id')
-    .selectAll('b')
-    .select([
-      'v.visit_no',
-      'v.visit_date',
-      'v.name',
-      'v.phone',
-      'v.people_count',
-      'v.category',
-      'v.summary',
-      'v.escort_json',
-      'v.petitioner_id',
-      't.ticket_no',
-      't.call_count',
-      'k.outcome',
-    ]);
-}
-export type BookingRow = Awaited<ReturnType<ReturnType<typeof bookingRows>['executeTakeFirstOrThrow']>>;
-
-function escortText(json: string | null): string {
-  if (!json) return '';
-  const e = JSON.parse(json) as { name: string; unit: string; phone: string };
-  return [e.unit, e.name].filter(Boolean).join(' ');
-}
-
-export const toBookingView = (b: BookingRow, plannedAt: string | null): BookingView => ({
-  id: b.id,
-  sessionId: b.session_id,
-  visitId: b.visit_id,
-  visitNo: b.visit_no,
-  visitDate: b.visit_date,
-  petitionerId: b.petitioner_id,
-  name: b.name,
-  phone: b.phone,
-  peopleCount: b.people_count,
-  attendees: b.attendees,
-  category: b.category,
-  summary: b.summary,
-  escort: escortText(b.escort_json),
-  kind: b.kind,
-  slot: b.slot_time,
-  plannedAt,
-  status: b.status,
-  ticketNo: b.ticket_no,
-  calledAt: b.called_at,
-  callCount: b.call_count ?? 0,
-  outcome: b.outcome,
-});
 
 const toQueueItem = (b: ReceptionBookingsTable): QueueItem => ({
   id: b.id,
@@ -85,6 +32,12 @@ function planningMinutes(date: string, now: Date): number {
   const today = hallDate(now);
   if (date === today) return hallMinutes(now);
   return date > today ? 0 : 24 * 60;
+}
+
+async function findBooking(db: Executor, id: string): Promise<ReceptionBookingsTable> {
+  const b = await findBookingRow(db, id);
+  if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
+  return b;
 }
 
 /** A session's bookings in the order the leader receives them, the free slots and the next walk-in place. */
@@ -109,18 +62,12 @@ export async function sessionBoard(db: Executor, session: SessionView, now: Date
   };
 }
 
-export async function dayBoard(deps: Deps, date: string): Promise<DayBoard> {
+export async function getReceptionBoard(deps: Deps, date: string): Promise<DayBoard> {
   const now = deps.now();
   const sessions = (await listSessions(deps.db, date, date)).filter((s) => s.status !== 'cancelled');
   const boards: SessionBoard[] = [];
   for (const s of sessions) boards.push(await sessionBoard(deps.db, s, now));
   return { date, rooms: (await listRooms(deps.db)).filter((r) => r.active), sessions: boards };
-}
-
-async function findBooking(db: Executor, id: string): Promise<ReceptionBookingsTable> {
-  const b = await db.selectFrom('reception_bookings').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
-  return b;
 }
 
 export async function bookingView(db: Executor, id: string, now: Date): Promise<BookingView> {

@@ -11,52 +11,21 @@ import { latestAssignDeadline, OUTCOMES, outcomeDates } from '@shared/domain/rec
 import { formatCalendarDate, hallDate } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
+import { findBooking } from '../../db/queries/bookings';
 import { findPetitionerById } from '../../db/queries/petitioners';
+import { talkRows, toTalkView } from '../../db/queries/talks';
 import { findUserById } from '../../db/queries/users';
 import type { TalkRecordsTable } from '../../db/schema';
 import { writeAudit } from '../audit';
 import { holidayCalendar } from '../calendar/calendar';
 import { newId } from '../ids';
 import { historyOf } from '../petitioners';
+import { announceCall, logCall } from '../queue/calls';
 import { queueChange } from '../queue/tickets';
 import { setVisitOutcome } from '../visits';
 import { sessionBoard } from './bookings';
 import { getSession, listSessions } from './roster';
 import { writeTransaction } from '../../db/transaction';
-
-function talkRows(db: Executor) {
-  return db
-    .selectFrom('talk_records as k')
-    .innerJoin('visits as v', 'v.id', 'k.visit_id')
-    .innerJoin('users as u', 'u.id', 'k.leader_id')
-    .selectAll('k')
-    .select(['v.visit_no', 'v.visit_date', 'v.name', 'v.petitioner_id', 'u.display_name as leader_name']);
-}
-type TalkRow = Awaited<ReturnType<ReturnType<typeof talkRows>['executeTakeFirstOrThrow']>>;
-
-const toTalkView = (k: TalkRow): TalkRecordView => ({
-  id: k.id,
-  bookingId: k.booking_id,
-  visitId: k.visit_id,
-  visitNo: k.visit_no,
-  visitDate: k.visit_date,
-  name: k.name,
-  leaderName: k.leader_name,
-  notes: k.notes,
-  outcome: k.outcome,
-  unit: k.unit,
-  reason: k.reason,
-  lawyerPresent: k.lawyer_present === 1,
-  satisfaction: k.satisfaction,
-  decidedOn: k.decided_on,
-  replyDue: k.reply_due,
-  handleDue: k.handle_due,
-  extensionDays: k.extension_days,
-  extensionReason: k.extension_reason,
-  repliedOn: k.replied_on,
-  concludedOn: k.concluded_on,
-  version: k.version,
-});
 
 export async function getTalk(db: Executor, id: string): Promise<TalkRecordView> {
   const k = await talkRows(db).where('k.id', '=', id).executeTakeFirst();
@@ -79,7 +48,7 @@ async function mayOpenQueueOf(db: Executor, actor: Actor, leaderId: string): Pro
   return (await findUserById(db, actor.id))?.sees_all_queues === 1;
 }
 
-export async function leaderQueue(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.myQueue'>): Promise<LeaderQueue> {
+export async function getMyQueue(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.myQueue'>): Promise<LeaderQueue> {
   const db = deps.db;
   const now = deps.now();
   const today = hallDate(now);
@@ -136,26 +105,6 @@ async function ownSession(trx: Executor, actor: Actor, sessionId: string, at: st
   return s;
 }
 
-async function announceRoomCall(deps: Deps, callId: string) {
-  const c = await deps.db
-    .selectFrom('room_calls')
-    .innerJoin('tickets', 'tickets.id', 'room_calls.ticket_id')
-    .innerJoin('rooms', 'rooms.id', 'room_calls.room_id')
-    .select(['room_calls.id', 'room_calls.recall', 'tickets.ticket_no', 'rooms.number'])
-    .where('room_calls.id', '=', callId)
-    .executeTakeFirstOrThrow();
-  deps.events.publish('queue.called', { callId: c.id, ticketNo: c.ticket_no, deskNumber: c.number, place: 'room', recall: c.recall === 1 });
-}
-
-async function insertRoomCall(trx: Executor, actor: Actor, ticketId: string, roomId: string, at: string, recall: boolean) {
-  const id = newId();
-  await trx
-    .insertInto('room_calls')
-    .values({ id, ticket_id: ticketId, room_id: roomId, at, recall: recall ? 1 : 0, actor_id: actor.id })
-    .execute();
-  return id;
-}
-
 /** 叫下一位: the first visitor waiting, in the queue's order, is called into the leader's room. Null when nobody waits. */
 export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.callNext'>) {
   const result = await queueChange(deps, async (trx, at) => {
@@ -165,7 +114,7 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'r
     if (inTalk) throw new ApiError('CONFLICT', `请先记录${inTalk.name}（${inTalk.ticketNo}）的接谈结果，或标记未到`);
     const next = board.bookings.find((b) => b.status === 'waiting');
     if (!next) return null;
-    const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', next.id).executeTakeFirstOrThrow();
+    const b = (await findBooking(trx, next.id))!;
     const t = await trx.selectFrom('tickets').selectAll().where('id', '=', b.ticket_id!).executeTakeFirstOrThrow();
     const res = await trx
       .updateTable('tickets')
@@ -179,7 +128,7 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       .set({ status: 'called', called_at: at, updated_at: at, version: b.version + 1 })
       .where('id', '=', b.id)
       .execute();
-    const callId = await insertRoomCall(trx, actor, t.id, s.roomId, at, false);
+    const callId = await logCall(trx, { place: 'room', placeId: s.roomId, ticketId: t.id, actorId: actor.id, at, recall: false });
     await writeAudit(trx, {
       at,
       actorId: actor.id,
@@ -191,7 +140,7 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'r
     return { callId, bookingId: b.id, date: s.date };
   });
   if (!result) return null;
-  await announceRoomCall(deps, result.callId);
+  await announceCall(deps, result.callId);
   deps.events.publish('reception.changed', { date: result.date });
   return { bookingId: result.bookingId };
 }
@@ -213,7 +162,7 @@ export async function recall(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
       .set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 })
       .where('id', '=', t.id)
       .execute();
-    const callId = await insertRoomCall(trx, actor, t.id, s.roomId, at, true);
+    const callId = await logCall(trx, { place: 'room', placeId: s.roomId, ticketId: t.id, actorId: actor.id, at, recall: true });
     await writeAudit(trx, {
       at,
       actorId: actor.id,
@@ -224,7 +173,7 @@ export async function recall(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
     });
     return { callId, bookingId: b.id, date: s.date };
   });
-  await announceRoomCall(deps, result.callId);
+  await announceCall(deps, result.callId);
   deps.events.publish('reception.changed', { date: result.date });
   return { bookingId: result.bookingId };
 }
@@ -232,7 +181,7 @@ export async function recall(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
 /** 未到: the visitor called did not come into the room. */
 export async function noShow(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.noShow'>) {
   const date = await queueChange(deps, async (trx, at) => {
-    const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', input.bookingId).executeTakeFirst();
+    const b = await findBooking(trx, input.bookingId);
     if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
     const s = await ownSession(trx, actor, b.session_id, at, { pastAllowed: true });
     if (b.status !== 'called') throw new ApiError('CONFLICT', '只有已叫号的来访人可以标记未到');
@@ -265,7 +214,7 @@ function outcomeText(k: Pick<TalkRecordsTable, 'outcome' | 'unit' | 'extension_d
 export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.record'>): Promise<TalkRecordView> {
   const cal = await holidayCalendar(deps.db);
   const result = await queueChange(deps, async (trx, at) => {
-    const b = await trx.selectFrom('reception_bookings').selectAll().where('id', '=', input.bookingId).executeTakeFirst();
+    const b = await findBooking(trx, input.bookingId);
     if (!b) throw new ApiError('NOT_FOUND', '找不到该接访预约');
     const s = await ownSession(trx, actor, b.session_id, at, { pastAllowed: true });
     if (b.status !== 'called')
@@ -381,7 +330,7 @@ export async function extendTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
 }
 
 /** 已书面告知 / 已办结, on the date it happened. */
-export async function talkProgress(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.progress'>): Promise<TalkRecordView> {
+export async function recordTalkProgress(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.progress'>): Promise<TalkRecordView> {
   return changeTalk(deps, actor, input.talkId, `talk.${input.step}`, async (k, _trx, at) => {
     if (input.date > hallDate(at)) throw new ApiError('VALIDATION', '日期不能晚于今天', { date: '日期不能晚于今天' });
     if (input.date < k.decidedOn) throw new ApiError('VALIDATION', '日期不能早于接谈日期', { date: '日期不能早于接谈日期' });
@@ -396,7 +345,7 @@ export async function talkProgress(deps: Deps, actor: Actor, input: ParsedInputO
 }
 
 /** 期限提醒: written answers and handling still open, by due date, with warnings before and overdue marks after. */
-export async function dueList(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.dueList'>): Promise<DueItem[]> {
+export async function getDueList(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.dueList'>): Promise<DueItem[]> {
   const today = hallDate(deps.now());
   let q = talkRows(deps.db).where((eb) => eb.or([eb('k.reply_due', 'is not', null), eb('k.handle_due', 'is not', null)]));
   if (actor.role === 'leader' && (await findUserById(deps.db, actor.id))?.sees_all_queues !== 1) q = q.where('k.leader_id', '=', actor.id);

@@ -3,7 +3,7 @@ import { ApiError, fieldError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
 import type { CurrentUser, UserRow } from '@shared/api/schemas/auth';
 import type { Actor, Deps } from '../context';
-import { countUsers, findUserById, findUserByUsername, listUsers, toCurrentUser, toUserRow } from '../db/queries/users';
+import { countUsers, findUserById, findUserByUsername, listUsers as listUserRows, toCurrentUser, toUserRow } from '../db/queries/users';
 import type { UsersTable } from '../db/schema';
 import { writeAudit } from './audit';
 import { newId } from './ids';
@@ -62,11 +62,7 @@ async function insertUser(
   return row;
 }
 
-export async function createFirstAdmin(
-  deps: Deps,
-  session: SessionHolder,
-  input: ParsedInputOf<'setup.createAdmin'>,
-): Promise<CurrentUser> {
+export async function createAdmin(deps: Deps, session: SessionHolder, input: ParsedInputOf<'setup.createAdmin'>): Promise<CurrentUser> {
   if (!(await needsAdmin(deps))) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
   const user = await insertUser(deps, null, { ...input, role: 'admin' }, false, true);
   session.token = deps.sessions.create(user.id);
@@ -179,12 +175,12 @@ export async function changePassword(
   return toCurrentUser({ ...user, must_change_password: 0 });
 }
 
-export async function listAccounts(deps: Deps): Promise<UserRow[]> {
+export async function listUsers(deps: Deps): Promise<UserRow[]> {
   const at = deps.now().toISOString();
-  return (await listUsers(deps.db)).map((u) => toUserRow(u, at));
+  return (await listUserRows(deps.db)).map((u) => toUserRow(u, at));
 }
 
-export async function createAccount(deps: Deps, actor: Actor, input: ParsedInputOf<'users.create'>): Promise<UserRow> {
+export async function createUser(deps: Deps, actor: Actor, input: ParsedInputOf<'users.create'>): Promise<UserRow> {
   // The admin sets a first password; the user must replace it at first login.
   const row = await insertUser(deps, actor.id, input, true);
   return toUserRow(row, deps.now().toISOString());
@@ -218,7 +214,7 @@ async function updateAccount(
   return toUserRow(updated, at);
 }
 
-export async function setAccountDisabled(deps: Deps, actor: Actor, input: ParsedInputOf<'users.setDisabled'>): Promise<UserRow> {
+export async function setUserDisabled(deps: Deps, actor: Actor, input: ParsedInputOf<'users.setDisabled'>): Promise<UserRow> {
   if (input.userId === actor.id && input.disabled) throw new ApiError('FORBIDDEN', '不能停用自己的账户');
   const row = await updateAccount(deps, actor, input.userId, input.disabled ? 'user.disable' : 'user.enable', async () => ({
     disabled: input.disabled ? 1 : 0,
@@ -227,7 +223,7 @@ export async function setAccountDisabled(deps: Deps, actor: Actor, input: Parsed
   return row;
 }
 
-export async function resetAccountPassword(deps: Deps, actor: Actor, input: ParsedInputOf<'users.resetPassword'>): Promise<UserRow> {
+export async function resetUserPassword(deps: Deps, actor: Actor, input: ParsedInputOf<'users.resetPassword'>): Promise<UserRow> {
   const hash = await hashPassword(input.password);
   const row = await updateAccount(deps, actor, input.userId, 'user.reset_password', async () => ({
     password_hash: hash,
