@@ -16,17 +16,18 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { InputOf } from '@shared/api/contract';
-import { saveRoomInput, type RoomView } from '@shared/api/schemas/reception';
+import { saveRoomInput } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
 import { ROOM_KINDS, type RoomKind } from '@shared/domain/reception';
-import { call, subscribe } from '../../api/client';
+import { call } from '../../api/client';
 import { zodErrors } from '@lib/form-errors';
 import { DialogActions, useApiSubmit } from '@lib/forms';
 import { enterMovesToNextField } from '@lib/keyboard';
 import { selectData } from '@lib/labels';
-import { notifyError, notifySuccess } from '@lib/notify';
+import { notifySuccess } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 
 /**
  * A time of day as a clerk types it → 'HH:mm': 9:30, 9：30 (Chinese colon),
@@ -134,7 +135,14 @@ function RoomFormBody({ initial, onClose, onSaved }: { initial: RoomForm; onClos
 }
 
 export function RoomsPage() {
-  const [rooms, setRooms] = useState<RoomView[] | null>(null);
+  const { data: rooms, reload: load } = useQuery(
+    'rooms.list',
+    {},
+    {
+      invalidatedBy: [{ event: 'reception.changed', when: (p) => p.date === null }],
+      errorTitle: '无法读取房间',
+    },
+  );
   // The dialog keeps its last room while it fades out; `n` gives each opening a fresh form.
   const [editing, setEditing] = useState<{ room: RoomForm; n: number } | null>(null);
   const [opened, setOpened] = useState(false);
@@ -143,13 +151,6 @@ export function RoomsPage() {
     setOpened(true);
   };
   const close = () => setOpened(false);
-  const load = useCallback(() => void call('rooms.list', {}).then(setRooms, (e: unknown) => notifyError(e, '无法读取房间')), []);
-  useEffect(() => {
-    load();
-    return subscribe((e) => {
-      if (e.name === 'reception.changed' && (e.payload as { date: string | null }).date === null) load();
-    });
-  }, [load]);
 
   return (
     <Paper withBorder p="md" maw={1000}>
