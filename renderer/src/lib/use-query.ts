@@ -36,6 +36,21 @@ const eventOf = (i: Invalidation): EventName => (typeof i === 'string' ? i : i.e
 const matches = (i: Invalidation, e: HallEvent): boolean =>
   typeof i === 'string' ? i === e.name : i.event === e.name && (i.when as (p: unknown) => boolean)(e.payload);
 
+// One subscription shared by every query on screen: over HTTP each subscription is
+// an EventSource, a connection of its own, and a browser allows few per server.
+const listeners = new Set<(e: HallEvent) => void>();
+let stopShared: (() => void) | null = null;
+function listen(listener: (e: HallEvent) => void): () => void {
+  listeners.add(listener);
+  stopShared ??= subscribe((e) => listeners.forEach((l) => l(e)));
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    stopShared?.();
+    stopShared = null;
+  };
+}
+
 export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, options: QueryOptions = {}): QueryResult<OutputOf<M>> {
   const { enabled = true, invalidatedBy = [], errorTitle = '无法读取数据' } = options;
   // The input is compared by value: an object literal written inline does not refetch every render.
@@ -79,7 +94,7 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, opt
   useEffect(() => {
     if (!enabled || !eventsKey) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = subscribe((e) => {
+    const stop = listen((e) => {
       if (timer !== undefined || !testsRef.current.some((i) => matches(i, e))) return;
       timer = setTimeout(() => {
         timer = undefined;
