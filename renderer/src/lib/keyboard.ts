@@ -17,3 +17,13 @@ export function enterMovesToNextField(e: KeyboardEvent<HTMLFormElement>): void {
   );
   fields[fields.indexOf(target) + 1]?.focus();
 }
+
+/** Enter moves to the next field; Ctrl+Enter saves the dialog from any field. */
+export function dialogKeys(e: KeyboardEvent<HTMLFormElement>): void {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+    return;
+  }
+  enterMovesToNextField(e);
+}

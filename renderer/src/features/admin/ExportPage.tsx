@@ -19,7 +19,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
 import { EXPORT_FORMAT_OPTIONS, type DestinationStatus, type ExportOverview, type FailureView } from '@shared/api/schemas/export';
 import { formatDateTime, hallDate } from '@shared/time';
@@ -27,6 +27,7 @@ import { call, subscribe } from '../../api/client';
 import { messageOf } from '@lib/form-errors';
 import { HallDateInput } from '@lib/HallDateInput';
 import { notifyError, notifySuccess, notifyWarning } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
@@ -345,13 +346,8 @@ function ReexportCard({ onDone }: { onDone: () => void }) {
 }
 
 export function ExportPage() {
-  const [overview, setOverview] = useState<ExportOverview | null>(null);
+  const { data: overview, reload: load } = useQuery('export.overview', {}, { errorTitle: '无法读取导出状态' });
   const [editing, setEditing] = useState<DestForm | null>(null);
-  const load = useCallback(
-    () => void call('export.overview', {}).then(setOverview, (e: unknown) => notifyError(e, '无法读取导出状态')),
-    [],
-  );
-  useEffect(load, [load]);
   if (!overview) return null;
   return (
     <Stack>

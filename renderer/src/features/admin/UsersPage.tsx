@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { createUserInput, PASSWORD_MIN, resetPasswordInput, type UserRow } from '@shared/api/schemas/auth';
 import { ROLES, roleLabel, type Role } from '@shared/api/roles';
 import { formatDateTime } from '@shared/time';
@@ -26,6 +26,7 @@ import { zodErrors } from '@lib/form-errors';
 import { selectData } from '@lib/labels';
 import { DialogActions, useApiSubmit } from '@lib/forms';
 import { notifyError, notifySuccess } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 
 function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: () => void }) {
   const form = useForm<{ username: string; displayName: string; role: Role; password: string }>({
@@ -81,12 +82,11 @@ function ResetPasswordModal({ user, onClose }: { user: UserRow | null; onClose: 
 
 export function UsersPage() {
   const { user: me } = useAuth();
-  const [rows, setRows] = useState<UserRow[]>([]);
+  const { data: users, reload: load } = useQuery('users.list', {}, { errorTitle: '操作未完成' });
+  const rows = users ?? [];
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [confirming, setConfirming] = useState<UserRow | null>(null);
-  const load = useCallback(() => void call('users.list', {}).then(setRows, (e: unknown) => notifyError(e)), []);
-  useEffect(load, [load]);
 
   const toggle = async (u: UserRow) => {
     try {

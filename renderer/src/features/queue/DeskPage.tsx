@@ -19,12 +19,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
-import type { DeskBoard, DeskView, LaneView, TicketView } from '@shared/api/schemas/queue';
+import type { DeskView, LaneView, TicketView } from '@shared/api/schemas/queue';
 import { formatTime } from '@shared/time';
-import { call, subscribe } from '../../api/client';
+import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 import { TicketBadges } from './TicketBadges';
 import { useQueueConfig, useThisDesk } from './use-queue';
 
@@ -188,25 +189,23 @@ function SideList({
 export function DeskPage() {
   const [deskId, setDeskId] = useThisDesk();
   const { lanes, desks } = useQueueConfig();
-  const [board, setBoard] = useState<DeskBoard | null>(null);
+  // A call also sends queue.changed (and queue.called): one refetch per change.
+  const {
+    data: board,
+    error,
+    reload: load,
+  } = useQuery(
+    'queue.board',
+    { deskId: deskId ?? '' },
+    { enabled: deskId !== null, invalidatedBy: ['queue.changed'], errorTitle: '无法读取窗口队列' },
+  );
+  // Forget this machine's desk only when the desk itself is gone, not on a network blip.
+  useEffect(() => {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') setDeskId(null);
+  }, [error, setDeskId]);
   const [transferring, setTransferring] = useState<TicketView | null>(null);
   const [jumping, setJumping] = useState<TicketView | null>(null);
   const [walkInLane, setWalkInLane] = useState<string>('');
-
-  const load = useCallback(() => {
-    if (!deskId) return;
-    call('queue.board', { deskId }).then(setBoard, (e: unknown) => {
-      notifyError(e, '无法读取窗口队列');
-      // Forget this machine's desk only when the desk itself is gone, not on a network blip.
-      if (e instanceof ApiError && e.code === 'NOT_FOUND') setDeskId(null);
-    });
-  }, [deskId, setDeskId]);
-  useEffect(() => {
-    load();
-    return subscribe((e) => {
-      if (e.name === 'queue.changed') load(); // a call also sends queue.changed: one refetch per change
-    });
-  }, [load]);
 
   // One action at a time: a double-pressed key must not act twice.
   const busy = useRef(false);

@@ -1,24 +1,19 @@
 // 叫号记录: the day's tickets with who called them, where and when.
 import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { HallDateInput } from '@lib/HallDateInput';
-import { useEffect, useState } from 'react';
-import type { TicketLogEntry } from '@shared/api/schemas/queue';
+import { useState } from 'react';
 import { TICKET_STATUSES } from '@shared/domain/queue';
 import { labelOf } from '@shared/domain/categories';
 import { formatTime, hallDate } from '@shared/time';
-import { call } from '../../api/client';
-import { notifyError } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 import { TicketBadges } from './TicketBadges';
 
 const CALL_KIND = { call: '叫号', recall: '重呼', walk_in: '无号接待' } as const;
 
 export function TicketLogPage() {
   const [date, setDate] = useState(hallDate());
-  const [rows, setRows] = useState<TicketLogEntry[]>([]);
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    call('queue.dayLog', { date }).then(setRows, (e: unknown) => notifyError(e, '无法读取叫号记录'));
-  }, [date]);
+  const { data } = useQuery('queue.dayLog', { date }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(date), errorTitle: '无法读取叫号记录' });
+  const rows = data ?? [];
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">

@@ -1,28 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { DeskView, LaneView } from '@shared/api/schemas/queue';
-import { call, subscribe } from '../../api/client';
-import { notifyError } from '@lib/notify';
+import { useQuery, type QueryOptions } from '@lib/use-query';
+
+const NO_LANES: LaneView[] = [];
+const NO_DESKS: DeskView[] = [];
+/** Tickets issued or called do not change the configuration. */
+const CONFIG: QueryOptions = {
+  invalidatedBy: [{ event: 'queue.changed', when: (p) => p.reason !== 'tickets' }],
+  errorTitle: '无法读取队列设置',
+};
 
 /** Lanes and desks, refreshed when the administrator changes them. */
 export function useQueueConfig(): { lanes: LaneView[]; desks: DeskView[]; reload: () => void } {
-  const [lanes, setLanes] = useState<LaneView[]>([]);
-  const [desks, setDesks] = useState<DeskView[]>([]);
+  const lanes = useQuery('queue.lanes', {}, CONFIG);
+  const desks = useQuery('queue.desks', {}, CONFIG);
+  const { reload: reloadLanes } = lanes;
+  const { reload: reloadDesks } = desks;
   const reload = useCallback(() => {
-    Promise.all([call('queue.lanes', {}), call('queue.desks', {})]).then(
-      ([l, d]) => {
-        setLanes(l);
-        setDesks(d);
-      },
-      (e: unknown) => notifyError(e, '无法读取队列设置'),
-    );
-  }, []);
-  useEffect(() => {
-    reload();
-    return subscribe((e) => {
-      if (e.name === 'queue.changed' && (e.payload as { reason: string }).reason !== 'tickets') reload();
-    });
-  }, [reload]);
-  return { lanes, desks, reload };
+    reloadLanes();
+    reloadDesks();
+  }, [reloadLanes, reloadDesks]);
+  return { lanes: lanes.data ?? NO_LANES, desks: desks.data ?? NO_DESKS, reload };
 }
 
 const DESK_KEY = 'petition-hall.deskId';

@@ -1,26 +1,15 @@
 import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import type { VisitSummary } from '@shared/api/schemas/visits';
+import { useState } from 'react';
 import { formatCalendarDate, formatTime, hallDate } from '@shared/time';
-import { call, subscribe } from '../../api/client';
 import { categoryLabel } from '@lib/labels';
-import { notifyError } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 import { KindBadge } from './KindBadge';
 import { VisitDrawer } from './VisitDrawer';
 
 /** 今日来访: every registration of the day, newest first, kept current by pushed events. */
 export function TodayPage() {
-  const [rows, setRows] = useState<VisitSummary[] | null>(null);
+  const { data: rows } = useQuery('visits.listDay', {}, { invalidatedBy: ['visits.changed'], errorTitle: '无法读取今日来访' });
   const [openId, setOpenId] = useState<string | null>(null);
-  const load = useCallback(() => {
-    call('visits.listDay', {}).then(setRows, (e: unknown) => notifyError(e, '无法读取今日来访'));
-  }, []);
-  useEffect(() => {
-    load();
-    return subscribe((e) => {
-      if (e.name === 'visits.changed') load();
-    });
-  }, [load]);
 
   return (
     <Paper withBorder p="md">

@@ -8,16 +8,16 @@ import { formatCalendarDate, hallDate } from '@shared/time';
 import { call } from '../../api/client';
 import { HallDateInput } from '@lib/HallDateInput';
 import { attempt } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 import { BoardGrid } from './BoardGrid';
 import { CancelDialog, InformModal, MoveDialog } from './BookingDialogs';
 import { ScheduleDialog } from './ScheduleDialog';
 import { BookingStatusBadge } from './StatusBadge';
-import { useLive } from './use-reception';
 
 export function BoardPage() {
   const today = hallDate();
   const [date, setDate] = useState(today);
-  const { data: board } = useLive(() => call('reception.board', { date }), date);
+  const { data: board } = useQuery('reception.board', { date }, { invalidatedBy: ['reception.changed'] });
   const [scheduling, setScheduling] = useState(false);
   const [moving, setMoving] = useState<BookingView | null>(null);
   const [cancelling, setCancelling] = useState<BookingView | null>(null);

@@ -9,9 +9,9 @@ import { call } from '../../api/client';
 import { useAuth } from '../../app/auth-context';
 import { messageOf } from '@lib/form-errors';
 import { notifyError, notifySuccess } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 import { printSlip } from '../printing/print-slip';
 import { talkOutcomeText } from './VisitorPanel';
-import { useLive } from './use-reception';
 
 const STATE: Record<DueItem['state'], { label: string; color: string }> = {
   overdue: { label: '已逾期', color: 'red' },
@@ -23,7 +23,7 @@ const STATE: Record<DueItem['state'], { label: string; color: string }> = {
 export function DuePage() {
   const { user } = useAuth();
   const [includeDone, setIncludeDone] = useState(false);
-  const { data } = useLive(() => call('reception.dueList', { includeDone }), String(includeDone));
+  const { data } = useQuery('reception.dueList', { includeDone }, { invalidatedBy: ['reception.changed'] });
   const [extending, setExtending] = useState<DueItem | null>(null);
   const today = hallDate();
   const mark = async (d: DueItem) => {

@@ -10,11 +10,11 @@ import { SATISFACTION, toMinutes } from '@shared/domain/reception';
 import { formatCalendarDate, formatTime, hallMinutes } from '@shared/time';
 import { call } from '../../api/client';
 import { attempt, notifySuccess } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 import { BookingStatusBadge } from './StatusBadge';
 import { TalkForm } from './TalkForm';
 import { TalkPapers } from './TalkPapers';
 import { DueDates, talkOutcomeText, VisitorPanel } from './VisitorPanel';
-import { useLive } from './use-reception';
 
 type Session = LeaderQueue['sessions'][number];
 
@@ -33,7 +33,7 @@ export function LeaderPage() {
   const [leaderId, setLeaderId] = useState<string | null>(null);
   // F5–F7 act on one session only: the one clicked last, else the one under way now.
   const [keysFor, setKeysFor] = useState<string | null>(null);
-  const { data } = useLive(() => call('reception.myQueue', { leaderId }), leaderId ?? '');
+  const { data } = useQuery('reception.myQueue', { leaderId }, { invalidatedBy: ['reception.changed'] });
   if (!data) return null;
   return (
     <Stack>

@@ -16,50 +16,20 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { InputOf } from '@shared/api/contract';
-import { saveRoomInput, type RoomView } from '@shared/api/schemas/reception';
+import { saveRoomInput } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
 import { ROOM_KINDS, type RoomKind } from '@shared/domain/reception';
-import { call, subscribe } from '../../api/client';
+import { call } from '../../api/client';
 import { zodErrors } from '@lib/form-errors';
 import { DialogActions, useApiSubmit } from '@lib/forms';
-import { enterMovesToNextField } from '@lib/keyboard';
+import { normalizeClock } from '@lib/clock';
+import { dialogKeys } from '@lib/keyboard';
+import { KeysHint } from '@lib/KeysHint';
 import { selectData } from '@lib/labels';
-import { notifyError, notifySuccess } from '@lib/notify';
-
-/**
- * A time of day as a clerk types it → 'HH:mm': 9:30, 9：30 (Chinese colon),
- * 9.30, 930 and 0930 all become 09:30. Anything else is left as typed, for
- * the form's rule to explain.
- */
-export function normalizeClock(typed: string): string {
-  const s = typed.trim().replace(/[：.．。]/g, ':');
-  const m = /^(\d{1,2}):(\d{1,2})$/.exec(s) ?? /^(\d{1,2})(\d{2})$/.exec(s) ?? /^(\d{1,2})()$/.exec(s);
-  if (!m) return typed;
-  const [h, min] = [Number(m[1]), Number(m[2] || 0)];
-  if (h > 23 || min > 59) return typed;
-  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
-}
-
-/** Enter moves to the next field; Ctrl+Enter saves the dialog from any field. */
-export function dialogKeys(e: KeyboardEvent<HTMLFormElement>): void {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
-    e.preventDefault();
-    e.currentTarget.requestSubmit();
-    return;
-  }
-  enterMovesToNextField(e);
-}
-
-/** The hint under a keyboard-first dialog. */
-export function KeysHint() {
-  return (
-    <Text size="xs" c="dimmed">
-      Enter 下一项，Ctrl+Enter 保存
-    </Text>
-  );
-}
+import { notifySuccess } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 
 export const roomKindLabel = (k: RoomKind) => labelOf(ROOM_KINDS, k);
 
@@ -134,7 +104,14 @@ function RoomFormBody({ initial, onClose, onSaved }: { initial: RoomForm; onClos
 }
 
 export function RoomsPage() {
-  const [rooms, setRooms] = useState<RoomView[] | null>(null);
+  const { data: rooms, reload: load } = useQuery(
+    'rooms.list',
+    {},
+    {
+      invalidatedBy: [{ event: 'reception.changed', when: (p) => p.date === null }],
+      errorTitle: '无法读取房间',
+    },
+  );
   // The dialog keeps its last room while it fades out; `n` gives each opening a fresh form.
   const [editing, setEditing] = useState<{ room: RoomForm; n: number } | null>(null);
   const [opened, setOpened] = useState(false);
@@ -143,13 +120,6 @@ export function RoomsPage() {
     setOpened(true);
   };
   const close = () => setOpened(false);
-  const load = useCallback(() => void call('rooms.list', {}).then(setRooms, (e: unknown) => notifyError(e, '无法读取房间')), []);
-  useEffect(() => {
-    load();
-    return subscribe((e) => {
-      if (e.name === 'reception.changed' && (e.payload as { date: string | null }).date === null) load();
-    });
-  }, [load]);
 
   return (
     <Paper withBorder p="md" maw={1000}>

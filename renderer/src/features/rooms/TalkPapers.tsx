@@ -3,13 +3,14 @@
 // SHA-256 — opened exactly as the visitor received it.
 import { Anchor, Button, Group, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type PrintJobView, type TalkTemplate } from '@shared/api/schemas/printing';
+import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type TalkTemplate } from '@shared/api/schemas/printing';
 import type { TalkRecordView } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
 import { allowedTalkTemplates } from '@shared/domain/talk-papers';
 import { formatDateTime } from '@shared/time';
-import { call, subscribe } from '../../api/client';
+import { call } from '../../api/client';
 import { notifyError } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 import { printSlip } from '../printing/print-slip';
 
 async function openPdf(a: ArchivedNotice) {
@@ -96,25 +97,19 @@ function PreviewModal({
 }
 
 export function TalkPapers({ talk }: { talk: TalkRecordView }) {
-  const [archive, setArchive] = useState<ArchivedNotice[]>([]);
+  const archived = useQuery('print.archive', { talkId: talk.id }, { invalidatedBy: ['reception.changed'], errorTitle: false });
+  const printed = useQuery('print.log', { refId: talk.id }, { errorTitle: false });
+  const archive = archived.data ?? [];
+  const log = printed.data ?? [];
   const [busy, setBusy] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () => void call('print.archive', { talkId: talk.id }).then(setArchive, () => undefined);
-    load();
-    return subscribe((e) => {
-      if (e.name === 'reception.changed') load();
-    });
-  }, [talk.id]);
   const [previewing, setPreviewing] = useState<TalkTemplate | null>(null);
   const print = async (template: TalkTemplate, copies: number) => {
     setBusy(template);
     await printSlip(template, talk.id, copies);
     setBusy(null);
-    setArchive(await call('print.archive', { talkId: talk.id }));
-    void call('print.log', { refId: talk.id }).then(setLog, () => undefined);
+    archived.reload();
+    printed.reload();
   };
-  const [log, setLog] = useState<PrintJobView[]>([]);
-  useEffect(() => void call('print.log', { refId: talk.id }).then(setLog, () => undefined), [talk.id]);
   return (
     <Stack gap="xs">
       <Group gap="xs">

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { call, subscribe } from '../../api/client';
+import { useEffect, useMemo } from 'react';
+import { useQuery } from '@lib/use-query';
 
 /**
  * How many written answers or handling dates are overdue or fall due within
@@ -8,23 +8,16 @@ import { call, subscribe } from '../../api/client';
  * (a date falls due by the clock alone).
  */
 export function useDueCount(): { urgent: number; overdue: number } {
-  const [counts, setCounts] = useState({ urgent: 0, overdue: 0 });
+  const { data: items, reload } = useQuery('reception.dueList', {}, { invalidatedBy: ['reception.changed'], errorTitle: false });
   useEffect(() => {
-    const load = () =>
-      void call('reception.dueList', {}).then(
-        (items) =>
-          setCounts({ urgent: items.filter((d) => d.state !== 'ok').length, overdue: items.filter((d) => d.state === 'overdue').length }),
-        () => undefined,
-      );
-    load();
-    const hourly = setInterval(load, 3_600_000);
-    const stop = subscribe((e) => {
-      if (e.name === 'reception.changed') load();
-    });
-    return () => {
-      clearInterval(hourly);
-      stop();
-    };
-  }, []);
-  return counts;
+    const hourly = setInterval(reload, 3_600_000);
+    return () => clearInterval(hourly);
+  }, [reload]);
+  return useMemo(
+    () => ({
+      urgent: items?.filter((d) => d.state !== 'ok').length ?? 0,
+      overdue: items?.filter((d) => d.state === 'overdue').length ?? 0,
+    }),
+    [items],
+  );
 }
