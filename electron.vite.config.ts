@@ -15,8 +15,8 @@ function cspMeta(): Plugin {
   };
 }
 
-/** Path aliases, the same as tsconfig.base.json's `paths` (vitest.config.mts reads this too). */
-export const alias = {
+/** Path aliases, the same as tsconfig.base.json's `paths` and vitest.config.mts. */
+const alias = {
   '@shared': resolve(__dirname, 'shared'),
   '@lib': resolve(__dirname, 'renderer/src/lib'),
 };

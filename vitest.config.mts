@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
-import { alias } from './electron.vite.config';
+import { fileURLToPath } from 'node:url';
+
+// The same aliases as tsconfig.base.json's `paths` and electron.vite.config.ts.
+const alias = {
+  '@shared': fileURLToPath(new URL('./shared', import.meta.url)),
+  '@lib': fileURLToPath(new URL('./renderer/src/lib', import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -17,6 +17,10 @@ export interface TestHall {
   clock: { now: Date };
   admin: Client;
   as(role: Role, username?: string): Promise<Client>;
+  /** A fresh temp folder, removed when the hall closes. */
+  tempDir(prefix: string): string;
+  /** Runs `fn` when the hall closes (last deferred first), before the backend closes. */
+  defer(fn: () => unknown): void;
   close(): Promise<void>;
 }
 
@@ -53,11 +57,20 @@ export async function openHall(opts: { start?: Date } = {}): Promise<TestHall> {
   const admin = client(backend);
   await admin.call('setup.createAdmin', { username: 'admin', displayName: '管理员', password: PASSWORD });
   let n = 0;
+  const deferred: (() => unknown)[] = [];
   return {
     backend,
     dir,
     clock,
     admin,
+    tempDir(prefix) {
+      const d = mkdtempSync(join(tmpdir(), prefix));
+      deferred.push(() => rmSync(d, { recursive: true, force: true }));
+      return d;
+    },
+    defer(fn) {
+      deferred.push(fn);
+    },
     async as(role, username) {
       const name = username ?? `${role}${++n}`;
       await admin.call('users.create', { username: name, displayName: `测试${name}`, role, password: 'Initial123' });
@@ -67,7 +80,11 @@ export async function openHall(opts: { start?: Date } = {}): Promise<TestHall> {
       return c;
     },
     async close() {
-      await backend.close();
+      try {
+        while (deferred.length) await deferred.pop()!();
+      } finally {
+        await backend.close();
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

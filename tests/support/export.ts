@@ -1,8 +1,5 @@
 // Helpers for the export tests: the admin as an Actor, the outbox as records,
 // destinations saved through the real service, and a correction input.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Actor } from '../../electron/backend/context';
 import type { Executor } from '../../electron/backend/db/connection';
 import { destinationInput } from '@shared/api/schemas/export';
@@ -31,10 +28,6 @@ export async function outboxRecords(db: Executor): Promise<ExportRecord[]> {
     at: r.at,
     data: JSON.parse(r.payload_json) as Record<string, unknown>,
   }));
-}
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export async function addFolder(hall: TestHall, path: string, over: Record<string, unknown> = {}) {

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { client, openHall, PASSWORD, visitInput, type TestHall } from '../support/backend';
+import { describe, expect, it } from 'vitest';
+import { client, PASSWORD, visitInput, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 let hall: TestHall;
-beforeEach(async () => {
-  hall = await openHall();
+useHall((h) => {
+  hall = h;
 });
-afterEach(() => hall.close());
 
 describe('roles are enforced in the backend', () => {
   it('refuses every non-public call without a login', async () => {

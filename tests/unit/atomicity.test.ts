@@ -1,15 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerVisit } from '../../electron/backend/services/visits';
 import { registerVisitInput } from '@shared/api/schemas/visits';
-import { openHall, visitInput, type Client, type TestHall } from '../support/backend';
+import { visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 let hall: TestHall;
 let clerk: Client;
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
 });
-afterEach(() => hall.close());
 
 async function counts() {
   const db = hall.backend.deps.db;

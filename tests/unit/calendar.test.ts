@@ -1,15 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { holidayCalendar } from '../../electron/backend/services/calendar/calendar';
 import { replyDue } from '@shared/domain/deadlines';
-import { openHall, type Client, type TestHall } from '../support/backend';
+import { type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 let hall: TestHall;
 let clerk: Client;
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
 });
-afterEach(() => hall.close());
 
 const national = ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({
   date,

@@ -7,10 +7,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runExport } from '../../electron/backend/services/export/runner';
 import { listFailures } from '../../electron/backend/services/export/status';
-import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 import { startDistrictServer, type DistrictServer } from '../support/district-server';
 import { addHttp } from '../support/export';
 
@@ -18,14 +19,11 @@ let hall: TestHall;
 let clerk: Client;
 let server: DistrictServer;
 
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
   server = await startDistrictServer({ script: ['ok', 'hold'] });
-});
-afterEach(async () => {
-  await server.close();
-  await hall.close();
+  hall.defer(() => server.close());
 });
 
 describe('export killed mid-send', () => {

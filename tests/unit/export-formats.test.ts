@@ -2,12 +2,12 @@
 // the xlsx by SheetJS, the CSV decoded as GB18030 by iconv-lite and by ICU
 // (TextDecoder) and parsed by SheetJS, every JSONL line checked against the
 // schema. The records are real: registered through the API, taken from the outbox.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { hallMinute, VISIT_COLUMNS, VISIT_HEADERS, VISIT_SHEET_NAME } from '../../electron/backend/services/export/columns';
 import { CSV_FILE, csvField, openCsvWriter } from '../../electron/backend/services/export/formats/csv';
@@ -18,8 +18,9 @@ import { openXlsxWriter, XLSX_FILE, zipEntryOf } from '../../electron/backend/se
 import { visitsInRange } from '../../electron/backend/services/export/sources';
 import type { ExportRecord } from '../../electron/backend/services/export/types';
 import { HALL_TZ } from '@shared/time';
-import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
-import { correction, outboxRecords, tempDir } from '../support/export';
+import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
+import { correction, outboxRecords } from '../support/export';
 
 let hall: TestHall;
 let clerk: Client;
@@ -29,10 +30,10 @@ let records: ExportRecord[];
 const tricky = '电梯补贴，"加装"问题';
 const multiline = '第一行诉求\n第二行：要求答复';
 
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
-  dir = tempDir('export-formats-');
+  dir = hall.tempDir('export-formats-');
   await clerk.call('visits.register', visitInput());
   await clerk.call(
     'visits.register',
@@ -51,10 +52,6 @@ beforeEach(async () => {
     }),
   );
   records = await outboxRecords(hall.backend.deps.db);
-});
-afterEach(async () => {
-  await hall.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function write(w: FormatWriter, recs: ExportRecord[]): Promise<number> {

@@ -3,15 +3,15 @@
 // whole export quadratic (it did: 75 s instead of 25 s for a million visits).
 // These check the shape on an empty file; tests/bench/export.bench.ts checks
 // the speed on a district-sized one.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visitPage } from '../../electron/backend/services/export/sources';
-import { openHall, type TestHall } from '../support/backend';
+import { type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 let hall: TestHall;
-beforeEach(async () => {
-  hall = await openHall();
+useHall((h) => {
+  hall = h;
 });
-afterEach(() => hall.close());
 
 function plan(q: { compile(): { sql: string; parameters: readonly unknown[] } }): string {
   const c = q.compile();

@@ -1,8 +1,8 @@
 // Export runs end to end: real SQLite, real files in temp folders, a real HTTP
 // server on 127.0.0.1. Each delivery is checked by reading what arrived.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { VISIT_HEADERS } from '../../electron/backend/services/export/columns';
 import { buildIncrementalBatch } from '../../electron/backend/services/export/batch';
@@ -12,25 +12,24 @@ import { sha256File } from '../../electron/backend/services/export/staging';
 import { loadDestinations } from '../../electron/backend/services/export/settings';
 import { getExportOverview, listFailures } from '../../electron/backend/services/export/status';
 import type { Destination } from '../../electron/backend/services/export/types';
-import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 import { startDistrictServer, type DistrictServer } from '../support/district-server';
-import { addFolder, addHttp, adminActor, correction, tempDir } from '../support/export';
+import { addFolder, addHttp, adminActor, correction } from '../support/export';
 
 let hall: TestHall;
 let clerk: Client;
 let target: string;
 let server: DistrictServer | null = null;
 
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
-  target = tempDir('export-target-');
-});
-afterEach(async () => {
-  await server?.close();
-  server = null;
-  await hall.close();
-  rmSync(target, { recursive: true, force: true });
+  target = hall.tempDir('export-target-');
+  hall.defer(async () => {
+    await server?.close();
+    server = null;
+  });
 });
 
 const db = () => hall.backend.deps.db;

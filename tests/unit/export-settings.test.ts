@@ -1,8 +1,7 @@
 // Export settings and the scheduler: schedules checked with croner (Chinese
 // messages), destinations saved and audited without their token, and a tick
 // that comes while a run is in progress skipped, never overlapping.
-import { rmSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RETRY_BACKOFF_MS, backoffMs, retryDelayMs } from '../../electron/backend/services/export/backoff';
 import { startExportScheduler } from '../../electron/backend/services/export/scheduler';
 import { DEFAULT_EXPORT_SETTINGS, destinationInput, exportSettingsInput, reexportInput } from '@shared/api/schemas/export';
@@ -14,19 +13,16 @@ import {
   saveExportSettings,
   setDestinationEnabled,
 } from '../../electron/backend/services/export/settings';
-import { openHall, visitInput, type TestHall } from '../support/backend';
-import { addFolder, addHttp, adminActor, tempDir } from '../support/export';
+import { visitInput, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
+import { addFolder, addHttp, adminActor } from '../support/export';
 
 let hall: TestHall;
 let target: string;
 
-beforeEach(async () => {
-  hall = await openHall();
-  target = tempDir('export-settings-');
-});
-afterEach(async () => {
-  await hall.close();
-  rmSync(target, { recursive: true, force: true });
+useHall((h) => {
+  hall = h;
+  target = hall.tempDir('export-settings-');
 });
 
 describe('schedule', () => {

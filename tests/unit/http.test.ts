@@ -1,18 +1,16 @@
 // The HTTP transport against a real server on 127.0.0.1: same contract, cookies, events.
 import { request } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../electron/backend/http/server';
-import { openHall, PASSWORD, visitInput, type TestHall } from '../support/backend';
+import { PASSWORD, visitInput, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 let hall: TestHall;
 let http: Awaited<ReturnType<typeof startHttpServer>>;
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   http = await startHttpServer(hall.backend, { host: '127.0.0.1', port: 0, staticDir: hall.dir });
-});
-afterEach(async () => {
-  await http.close();
-  await hall.close();
+  hall.defer(() => http.close());
 });
 
 async function post(method: string, body: unknown, cookie = '', headers: Record<string, string> = {}) {

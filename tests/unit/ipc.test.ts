@@ -1,8 +1,9 @@
 // The Electron IPC transport, with a stand-in for the one thing we cannot run
 // here: Electron's ipcMain. The backend behind it is real.
 import { EventEmitter } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openHall, PASSWORD, type TestHall } from '../support/backend';
+import { describe, expect, it, vi } from 'vitest';
+import { PASSWORD, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const handlers = new Map<string, Handler>();
@@ -30,18 +31,15 @@ let hall: TestHall;
 let unbind: () => void;
 let windows: { isDestroyed(): boolean; webContents: FakeContents }[];
 
-beforeEach(async () => {
-  hall = await openHall();
+useHall((h) => {
+  hall = h;
   windows = [];
   unbind = bindIpc(
     hall.backend,
     () => windows as never,
     (url) => url.startsWith(APP),
   );
-});
-afterEach(async () => {
-  unbind();
-  await hall.close();
+  hall.defer(() => unbind());
 });
 
 const invoke = (wc: FakeContents, url: string, method: unknown, input: unknown) =>

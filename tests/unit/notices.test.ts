@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { describe, expect, it } from 'vitest';
+import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 const ROOM1 = '0193a000-0000-7000-8000-000000000301';
 let hall: TestHall;
@@ -35,8 +36,8 @@ async function talk(outcome: 'accepted' | 'declined' | 'assigned', extra: Record
   return leader.call('reception.record', { bookingId: b.id, notes: '接谈情况记录', outcome, ...extra });
 }
 
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
   leader = await hall.as('leader', 'wang');
   rendered = [];
@@ -47,7 +48,6 @@ beforeEach(async () => {
     },
   };
 });
-afterEach(() => hall.close());
 
 describe('formal notices', () => {
   it('a 受理告知书 is kept as PDF with its SHA-256 before it prints, and reads back verified', async () => {

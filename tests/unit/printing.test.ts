@@ -1,8 +1,9 @@
 // Print jobs on the real store, with a stand-in printer (the one edge we cannot
 // reach here), and the Electron print path driven through a fake webContents.
 import { EventEmitter } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openHall, visitInput, type Client, type TestHall } from '../support/backend';
+import { describe, expect, it, vi } from 'vitest';
+import { visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 import { LANE } from '../support/queue';
 
 vi.mock('electron', () => ({ BrowserWindow: class {} }));
@@ -10,11 +11,10 @@ const { printWhenReady, pageSize, READY_TITLE } = await import('../../electron/m
 
 let hall: TestHall;
 let clerk: Client;
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
 });
-afterEach(() => hall.close());
 
 describe('print jobs', () => {
   it('in a browser: records the job, audits it, marks a second print 补打, and serves the slip by token only', async () => {

@@ -1,17 +1,17 @@
 // The lookups a clerk waits on must use an index, whatever the data size. The
 // plans are taken of the SQL the code itself sends (Kysely's compiled query).
 import type { Compilable } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findPetitionerByDocument, findPetitionersByPhone, searchPetitioners } from '../../electron/backend/db/queries/petitioners';
 import { waitingFor } from '../../electron/backend/db/queries/tickets';
-import { openHall, type TestHall } from '../support/backend';
+import { type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 import { DESK, LANE } from '../support/queue';
 
 let hall: TestHall;
-beforeEach(async () => {
-  hall = await openHall();
+useHall((h) => {
+  hall = h;
 });
-afterEach(() => hall.close());
 
 /** Runs the code's query builder against a recording stand-in to get the SQL it would send. */
 function planOf(build: (db: TestHall['backend']['deps']['db']) => unknown): string {

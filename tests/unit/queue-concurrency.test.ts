@@ -2,17 +2,20 @@
 // processes, three connections, one SQLite file, nothing mocked.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openHall, PASSWORD, type Client, type TestHall } from '../support/backend';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 import { DESK, LANE, issueMany } from '../support/queue';
 
 let hall: TestHall;
 let clerk: Client;
-beforeEach(async () => {
-  hall = await openHall({ start: new Date() }); // child processes use the real clock
-  clerk = await hall.as('clerk', 'deskclerk');
-});
-afterEach(() => hall.close());
+useHall(
+  async (h) => {
+    hall = h;
+    clerk = await hall.as('clerk', 'deskclerk');
+  },
+  { start: new Date() }, // child processes use the real clock
+);
 
 function desk(deskId: string) {
   const child = spawn(

@@ -1,19 +1,19 @@
 // The queue on the real store: numbering, calling, no-show, transfer, park, day end, display.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HallEvent } from '@shared/api/events';
-import { openHall, visitInput, type Client, type TestHall } from '../support/backend';
+import { visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 import { DESK, LANE, issueMany, minutesLater } from '../support/queue';
 
 let hall: TestHall;
 let clerk: Client;
 let events: HallEvent[];
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
   events = [];
   hall.backend.events.subscribe((e) => events.push(e));
 });
-afterEach(() => hall.close());
 
 const next = (desk: string) => clerk.call('queue.callNext', { deskId: desk });
 

@@ -3,9 +3,10 @@
 // their own queue, calls visitors into the room (the hall display shows it),
 // records the outcome with its computed due dates, and the visit's outcome is
 // queued for the district.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HallEvent } from '@shared/api/events';
-import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 import { DESK } from '../support/queue';
 
 const ROOM1 = '0193a000-0000-7000-8000-000000000301';
@@ -45,15 +46,14 @@ async function register(over: Parameters<typeof visitInput>[0] = {}) {
   return clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', String(seq++)), ...over }));
 }
 
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
   wang = await hall.as('leader', 'wang');
   li = await hall.as('leader', 'li');
   wangId = await leaderId('wang');
   liId = await leaderId('li');
 });
-afterEach(() => hall.close());
 
 describe('the roster', () => {
   it('refuses a leader in two rooms at once and a room given twice, and only the admin edits it', async () => {

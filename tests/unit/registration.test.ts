@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { describe, expect, it } from 'vitest';
+import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 let hall: TestHall;
 let clerk: Client;
 
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
 });
-afterEach(() => hall.close());
 
 async function count(table: 'visits' | 'petitioners' | 'matters' | 'audit_log' | 'outbox' | 'visit_representatives') {
   const r = await hall.backend.deps.db

@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { describe, expect, it } from 'vitest';
+import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { useHall } from '../support/hall';
 
 let hall: TestHall;
 let clerk: Client;
 
-beforeEach(async () => {
-  hall = await openHall();
+useHall(async (h) => {
+  hall = h;
   clerk = await hall.as('clerk');
   await clerk.call(
     'visits.register',
@@ -27,7 +28,6 @@ beforeEach(async () => {
   );
   await clerk.call('visits.register', visitInput({ idType: 'none', idNumber: '', name: '李无证', phone: '' }));
 });
-afterEach(() => hall.close());
 
 const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
 

@@ -122,7 +122,7 @@ export const handlers: HandlerTable = {
   'matters.dueList': (ctx, input) => matterDueList(ctx.deps, actorOf(ctx), input),
   'matters.ledger': (ctx, input) => ledger(ctx.deps, actorOf(ctx), input),
 
-    'display.state': ({ deps }) => getDisplayState(deps),
+  'display.state': ({ deps }) => getDisplayState(deps),
 
   'print.bureau': ({ deps }) => printing.getBureau(deps.db),
   'print.saveBureau': (ctx, input) => printing.saveBureau(ctx.deps, actorOf(ctx), input),

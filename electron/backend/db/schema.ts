@@ -1,477 +1,648 @@
 // Kysely's view of the tables. Instants are UTC ISO-8601 text; booleans are 0/1.
-import type { Generated } from 'kysely';
+//
+// One runtime description per table (columns, primary key, unique constraints,
+// indexes, foreign keys); the row types below are derived from it, and
+// tests/unit/schema-guard.test.ts checks it against a database migrated with
+// the real migrations. A new migration changes this file in the same commit.
 import type { PrintTemplate } from '@shared/api/schemas/printing';
 import type { Role } from '@shared/api/roles';
 import type { IdType } from '@shared/domain/identity';
-import type { Decision, MatterState } from '@shared/domain/matter';
-
-export interface UsersTable {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  password_hash: string;
-  disabled: number;
-  must_change_password: number;
-  failed_attempts: number;
-  locked_until: string | null;
-  /** A leader allowed to see every leader's queue (0007). */
-  sees_all_queues: number;
-  last_login_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PetitionersTable {
-  id: string;
-  id_type: IdType;
-  /** Normalised document number; '' when the person has none. */
-  id_number: string;
-  name: string;
-  /** Pinyin initials of the name, lower case (张三丰 → zsf), for search. */
-  name_initials: string;
-  gender: 'male' | 'female' | null;
-  birth_date: string | null;
-  phone: string;
-  address: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-/** The columns from 0010_matters are in MatterLifeColumns below. */
-export interface MattersTable extends MatterLifeColumns {
-  id: string;
-  petitioner_id: string;
-  category: string;
-  location_area: string;
-  summary: string;
-  first_visit_id: string | null;
-  created_at: string;
-}
-
-export interface VisitsTable {
-  id: string;
-  visit_no: string;
-  /** Hall calendar date 'YYYY-MM-DD' of registration. */
-  visit_date: string;
-  petitioner_id: string;
-  matter_id: string;
-  kind: 'first' | 'repeat';
-  // snapshot of the person as registered on this visit
-  name: string;
-  id_type: IdType;
-  id_number: string;
-  phone: string;
-  address: string;
-  people_count: number;
-  purpose: string;
-  category: string;
-  location_area: string;
-  summary: string;
-  demands: string;
-  escort_json: string | null;
-  skip_level: number;
-  outcome: string | null;
-  /** Set by a correction (0007); an outcome also bumps the version. */
-  corrected_at: string | null;
-  registered_by: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-export interface VisitRepresentativesTable {
-  visit_id: string;
-  position: number;
-  name: string;
-  id_type: IdType;
-  id_number: string;
-  phone: string;
-}
-
-export interface DailyCountersTable {
-  scope: string;
-  day: string;
-  last_value: number;
-}
-
-export interface AuditLogTable {
-  id: string;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  note: string | null;
-}
-
-export interface OutboxTable {
-  seq: Generated<number>;
-  id: string;
-  at: string;
-  entity: string;
-  entity_id: string;
-  entity_version: number;
-  op: 'upsert';
-  payload_json: string;
-}
-
-export interface SettingsTable {
-  key: string;
-  value_json: string;
-  updated_at: string;
-}
-
-export interface LanesTable {
-  id: string;
-  prefix: string;
-  name: string;
-  kind: 'normal' | 'appointment';
-  active: number;
-  sort_order: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface DesksTable {
-  id: string;
-  number: number;
-  name: string;
-  lane_ids_json: string;
-  paused: number;
-  /** Where this desk is in the ratio rule's cycle (e.g. 0,1 ordinary, 2 priority for 2:1). */
-  ratio_position: number;
-  active: number;
-  created_at: string;
-  updated_at: string;
-}
+import type { Decision, Evaluation, MatterKind, MatterState } from '@shared/domain/matter';
+import { col, table, type RowOf } from './describe';
 
 export type TicketStatus = 'waiting' | 'called' | 'parked' | 'no_show' | 'done' | 'closed';
-
-export interface TicketsTable {
-  id: string;
-  day: string;
-  lane_id: string;
-  number: number;
-  ticket_no: string;
-  status: TicketStatus;
-  priority: 'elderly' | 'disabled' | 'pregnant' | 'military' | null;
-  appointment_at: string | null;
-  visit_id: string | null;
-  visitor_name: string;
-  desk_id: string | null;
-  issued_at: string;
-  queued_at: string;
-  called_at: string | null;
-  call_count: number;
-  finished_at: string | null;
-  carried_from: string | null;
-  issued_by: string;
-  version: number;
-  /** The room this ticket waits for (a leader's queue), 0007; desks never call these. */
-  room_id: string | null;
-}
-
-export interface TicketCallsTable {
-  id: string;
-  ticket_id: string;
-  desk_id: string;
-  at: string;
-  recall: number;
-  actor_id: string;
-}
-
-export interface PrintJobsTable {
-  id: string;
-  template: PrintTemplate;
-  ref_id: string;
-  copies: number;
-  reprint: number;
-  status: 'pending' | 'printed' | 'failed';
-  error: string;
-  printer: string;
-  paper: string;
-  token: string;
-  token_expires_at: string;
-  /** The papers of a talk: the data drawn, fixed when the job was made (0009). */
-  slip_json: string | null;
-  actor_id: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CalendarDaysTable {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-  updated_at: string;
-}
-
-export interface Database {
-  calendar_days: CalendarDaysTable;
-  print_jobs: PrintJobsTable;
-  settings: SettingsTable;
-  lanes: LanesTable;
-  desks: DesksTable;
-  tickets: TicketsTable;
-  ticket_calls: TicketCallsTable;
-  users: UsersTable;
-  petitioners: PetitionersTable;
-  matters: MattersTable;
-  visits: VisitsTable;
-  visit_representatives: VisitRepresentativesTable;
-  daily_counters: DailyCountersTable;
-  audit_log: AuditLogTable;
-  outbox: OutboxTable;
-}
-
-// ---- export to the district system (0004_export) ------------------------------
-// Appended as a second declaration of `Database`: TypeScript merges the two.
-
 export type ExportDestinationKind = 'folder' | 'http';
 export type ExportBatchStatus = 'pending' | 'sent' | 'failed' | 'acknowledged';
 export type ExportRecordState = 'unsent' | 'sending' | 'sent' | 'acknowledged' | 'failed';
-
-export interface ExportDestinationsTable {
-  id: string;
-  name: string;
-  kind: ExportDestinationKind;
-  /** JSON of FolderConfig or HttpConfig (services/export/types.ts). */
-  config_json: string;
-  enabled: number;
-  /** Which process is exporting to this destination now, and until when. */
-  lease_owner: string | null;
-  lease_until: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ExportBatchesTable {
-  id: string;
-  destination_id: string;
-  created_at: string;
-  kind: 'incremental' | 'reexport';
-  /** Outbox seqs covered, inclusive; null when the batch only retries failed records. */
-  from_seq: number | null;
-  to_seq: number | null;
-  /** Hall dates 'YYYY-MM-DD' of a re-export. */
-  range_from: string | null;
-  range_to: string | null;
-  record_count: number;
-  /** JSON [{name, sha256, bytes, rows}] once the files are staged; null before. */
-  files_json: string | null;
-  status: ExportBatchStatus;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  /** HTTP parts already acknowledged (they are sent in order). */
-  parts_done: number;
-  sent_at: string | null;
-  ack_json: string | null;
-  requested_by: string | null;
-}
-
-export interface ExportRecordStatesTable {
-  destination_id: string;
-  entity: string;
-  entity_id: string;
-  entity_version: number;
-  state: ExportRecordState;
-  failures: number;
-  last_error: string | null;
-  last_attempt_at: string | null;
-  next_attempt_at: string | null;
-  district_id: string | null;
-  batch_id: string | null;
-}
-
-export interface Database {
-  export_destinations: ExportDestinationsTable;
-  export_batches: ExportBatchesTable;
-  export_record_states: ExportRecordStatesTable;
-}
-
-// ---- 候谈室 and reception days (0007_reception) ---------------------------------
-
-export interface RoomsTable {
-  id: string;
-  number: number;
-  name: string;
-  kind: 'talk' | 'waiting';
-  capacity: number;
-  open_from: string;
-  open_to: string;
-  active: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ReceptionSessionsTable {
-  id: string;
-  leader_id: string;
-  date: string;
-  start_time: string;
-  end_time: string;
-  room_id: string;
-  topics: string;
-  lawyer: string;
-  slot_minutes: number;
-  status: 'draft' | 'published' | 'cancelled';
-  cancel_reason: string;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
 export type BookingStatus = 'scheduled' | 'waiting' | 'called' | 'done' | 'cancelled' | 'no_show';
 
-export interface ReceptionBookingsTable {
-  id: string;
-  session_id: string;
-  visit_id: string;
-  kind: 'walk_in' | 'appointment';
-  slot_time: string | null;
-  position: number;
-  attendees: number;
-  status: BookingStatus;
-  ticket_id: string | null;
-  called_at: string | null;
-  finished_at: string | null;
-  cancel_reason: string;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
+const { text, int, nullable, generated } = col;
 
-export interface TalkRecordsTable {
-  id: string;
-  booking_id: string;
-  visit_id: string;
-  leader_id: string;
-  notes: string;
-  outcome: 'answered' | 'accepted' | 'declined' | 'forwarded' | 'assigned' | 'litigation';
-  unit: string;
-  reason: string;
-  lawyer_present: number;
-  satisfaction: 'satisfied' | 'basic' | 'unsatisfied' | null;
-  decided_on: string;
-  reply_due: string | null;
-  handle_due: string | null;
-  extension_days: number | null;
-  extension_reason: string;
-  replied_on: string | null;
-  concluded_on: string | null;
-  recorded_by: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
+export const tables = {
+  // ---- registration (0001_initial) ------------------------------------------------
 
-export interface RoomCallsTable {
-  id: string;
-  ticket_id: string;
-  room_id: string;
-  at: string;
-  recall: number;
-  actor_id: string;
-}
+  users: table({
+    columns: {
+      id: text(),
+      username: text(),
+      display_name: text(),
+      role: text<Role>(),
+      password_hash: text(),
+      disabled: int(),
+      must_change_password: int(),
+      failed_attempts: int(),
+      locked_until: nullable(text()),
+      /** A leader allowed to see every leader's queue (0007). */
+      sees_all_queues: int(),
+      last_login_at: nullable(text()),
+      created_at: text(),
+      updated_at: text(),
+    },
+    primaryKey: ['id'],
+    indexes: { users_username: { columns: ['username'], unique: true, nocase: true } },
+  }),
 
-export interface Database {
-  rooms: RoomsTable;
-  reception_sessions: ReceptionSessionsTable;
-  reception_bookings: ReceptionBookingsTable;
-  talk_records: TalkRecordsTable;
-  room_calls: RoomCallsTable;
-}
+  petitioners: table({
+    columns: {
+      id: text(),
+      id_type: text<IdType>(),
+      /** Normalised document number; '' when the person has none. */
+      id_number: text(),
+      name: text(),
+      /** Pinyin initials of the name, lower case (张三丰 → zsf), for search. */
+      name_initials: text(),
+      gender: nullable(text<'male' | 'female'>()),
+      birth_date: nullable(text()),
+      phone: text(),
+      address: text(),
+      created_at: text(),
+      updated_at: text(),
+      version: int(),
+    },
+    primaryKey: ['id'],
+    indexes: {
+      // One person per document; people without a document are told apart by the clerk.
+      petitioners_document: { columns: ['id_type', 'id_number'], unique: true, where: "id_number <> ''" },
+      // Plain, not partial, since 0003: a partial index is never used by a lookup with a bound parameter.
+      petitioners_id_number: { columns: ['id_number'] },
+      petitioners_phone: { columns: ['phone'] },
+      petitioners_initials: { columns: ['name_initials'] },
+      petitioners_name: { columns: ['name'] },
+    },
+  }),
 
-// ---- formal notices kept as PDF (0008_notice_archive) ---------------------------
+  matters: table({
+    columns: {
+      id: text(),
+      petitioner_id: text(),
+      category: text(),
+      location_area: text(),
+      summary: text(),
+      first_visit_id: nullable(text()),
+      created_at: text(),
+      // ---- the matter's life (0010): state, decision, clocks, papers' dates, 评价, 包案, 督办
+      /** 《信访工作条例》's kind, from the first visit's purpose. */
+      kind: nullable(text<MatterKind>()),
+      state: text<MatterState>(),
+      /** 首办负责: received on (the 15-day clock runs from it), by whom, for which organ. */
+      received_on: text(),
+      received_by: nullable(text()),
+      received_organ: text(),
+      decision: nullable(text<Decision>()),
+      /** The responsible unit (受理/交办/转送 to). */
+      unit: text(),
+      decline_ground: nullable(text()),
+      legal_route: nullable(text()),
+      reason: text(),
+      /** 不再受理: the ended matter this one repeats. */
+      ended_matter_id: nullable(text()),
+      decided_on: nullable(text()),
+      accepted_on: nullable(text()),
+      /** The handling deadline in force (after the one extension). */
+      handle_due: nullable(text()),
+      extension_days: nullable(int()),
+      extension_reason: text(),
+      extension_approver: text(),
+      extended_on: nullable(text()),
+      /** The written answer delivered (送达). */
+      replied_on: nullable(text()),
+      opinion_on: nullable(text()),
+      opinion_json: nullable(text()),
+      concluded_on: nullable(text()),
+      review_requested_on: nullable(text()),
+      review_paused_days: int(),
+      review_decided_on: nullable(text()),
+      review_opinion_json: nullable(text()),
+      recheck_requested_on: nullable(text()),
+      recheck_paused_days: int(),
+      recheck_decided_on: nullable(text()),
+      recheck_opinion_json: nullable(text()),
+      final_on: nullable(text()),
+      evaluation: nullable(text<Evaluation>()),
+      evaluation_via: nullable(text()),
+      evaluated_on: nullable(text()),
+      lead_leader_id: nullable(text()),
+      lead_on: nullable(text()),
+      resolution: nullable(text<'resolved' | 'unresolved'>()),
+      supervise_due: nullable(text()),
+      supervision_count: int(),
+      /** The earliest open clock and its date (null: none runs), so the due list reads one index. */
+      next_due: nullable(text()),
+      next_clock: nullable(text()),
+      updated_at: text(),
+      version: int(),
+    },
+    primaryKey: ['id'],
+    indexes: {
+      matters_petitioner: { columns: ['petitioner_id', 'created_at'] },
+      matters_by_next_due: { columns: ['next_due'] },
+      matters_by_unit: { columns: ['unit', 'next_due'] },
+      matters_by_lead: { columns: ['lead_leader_id'] },
+      matters_by_state: { columns: ['state'] },
+    },
+    references: {
+      petitioner_id: 'petitioners.id',
+      received_by: 'users.id',
+      ended_matter_id: 'matters.id',
+      lead_leader_id: 'users.id',
+    },
+  }),
 
-export interface NoticeArchiveTable {
-  id: string;
-  job_id: string;
-  template: PrintTemplate;
-  talk_id: string;
-  sha256: string;
-  bytes: number;
-  path: string;
-  actor_id: string;
-  created_at: string;
-}
+  visits: table({
+    columns: {
+      id: text(),
+      visit_no: text(),
+      /** Hall calendar date 'YYYY-MM-DD' of registration. */
+      visit_date: text(),
+      petitioner_id: text(),
+      matter_id: text(),
+      kind: text<'first' | 'repeat'>(),
+      // snapshot of the person as registered on this visit
+      name: text(),
+      id_type: text<IdType>(),
+      id_number: text(),
+      phone: text(),
+      address: text(),
+      people_count: int(),
+      purpose: text(),
+      category: text(),
+      location_area: text(),
+      summary: text(),
+      demands: text(),
+      escort_json: nullable(text()),
+      skip_level: int(),
+      outcome: nullable(text()),
+      registered_by: text(),
+      created_at: text(),
+      updated_at: text(),
+      version: int(),
+      /** Set by a correction (0007); an outcome also bumps the version. */
+      corrected_at: nullable(text()),
+    },
+    primaryKey: ['id'],
+    unique: [['visit_no']],
+    indexes: {
+      visits_petitioner: { columns: ['petitioner_id', 'created_at'] },
+      visits_matter: { columns: ['matter_id', 'created_at'] },
+      visits_date: { columns: ['visit_date', 'visit_no'] },
+    },
+    references: { petitioner_id: 'petitioners.id', matter_id: 'matters.id', registered_by: 'users.id' },
+  }),
 
-export interface Database {
-  notice_archive: NoticeArchiveTable;
-}
+  visit_representatives: table({
+    columns: {
+      visit_id: text(),
+      position: int(),
+      name: text(),
+      id_type: text<IdType>(),
+      id_number: text(),
+      phone: text(),
+    },
+    primaryKey: ['visit_id', 'position'],
+    references: { visit_id: 'visits.id' },
+  }),
 
-// ---- the matter's life (0010_matters) -------------------------------------------
+  // Human-readable daily sequences (visit numbers, ticket numbers).
+  daily_counters: table({
+    columns: {
+      scope: text(),
+      day: text(),
+      last_value: int(),
+    },
+    primaryKey: ['scope', 'day'],
+  }),
 
-export interface MatterLifeColumns {
-  kind: 'suggestion' | 'accusation' | 'claim' | null;
-  state: MatterState;
-  received_on: string;
-  received_by: string | null;
-  received_organ: string;
-  decision: Decision | null;
-  unit: string;
-  decline_ground: string | null;
-  legal_route: string | null;
-  reason: string;
-  ended_matter_id: string | null;
-  decided_on: string | null;
-  accepted_on: string | null;
-  handle_due: string | null;
-  extension_days: number | null;
-  extension_reason: string;
-  extension_approver: string;
-  extended_on: string | null;
-  replied_on: string | null;
-  opinion_on: string | null;
-  opinion_json: string | null;
-  concluded_on: string | null;
-  review_requested_on: string | null;
-  review_paused_days: number;
-  review_decided_on: string | null;
-  review_opinion_json: string | null;
-  recheck_requested_on: string | null;
-  recheck_paused_days: number;
-  recheck_decided_on: string | null;
-  recheck_opinion_json: string | null;
-  final_on: string | null;
-  evaluation: 'satisfied' | 'basic' | 'unsatisfied' | 'none' | null;
-  evaluation_via: string | null;
-  evaluated_on: string | null;
-  lead_leader_id: string | null;
-  lead_on: string | null;
-  resolution: 'resolved' | 'unresolved' | null;
-  supervise_due: string | null;
-  supervision_count: number;
-  next_due: string | null;
-  next_clock: string | null;
-  updated_at: string;
-  version: number;
-}
+  audit_log: table({
+    columns: {
+      id: text(),
+      at: text(),
+      actor_id: nullable(text()),
+      action: text(),
+      entity: text(),
+      entity_id: nullable(text()),
+      before_json: nullable(text()),
+      after_json: nullable(text()),
+      note: nullable(text()),
+    },
+    primaryKey: ['id'],
+    indexes: { audit_entity: { columns: ['entity', 'entity_id', 'at'] } },
+    references: { actor_id: 'users.id' },
+  }),
 
-export interface MatterEventsTable {
-  id: string;
-  matter_id: string;
-  version: number;
-  at: string;
-  on_date: string;
-  actor_id: string;
-  action: string;
-  from_state: string;
-  to_state: string;
-  unit: string;
-  reason: string;
-  visit_id: string | null;
-  talk_id: string | null;
-  data_json: string;
-}
+  // One row per change, with the record's id and version, for the district export.
+  outbox: table({
+    columns: {
+      seq: generated(int()),
+      id: text(),
+      at: text(),
+      entity: text(),
+      entity_id: text(),
+      entity_version: int(),
+      op: text<'upsert'>(),
+      payload_json: text(),
+    },
+    primaryKey: ['seq'],
+    unique: [['id'], ['entity', 'entity_id', 'entity_version']],
+  }),
 
-export interface Database {
-  matter_events: MatterEventsTable;
-}
+  // ---- queue numbering and calling (0002_queue) -------------------------------------
+
+  settings: table({
+    columns: {
+      key: text(),
+      value_json: text(),
+      updated_at: text(),
+    },
+    primaryKey: ['key'],
+  }),
+
+  lanes: table({
+    columns: {
+      id: text(),
+      prefix: text(),
+      name: text(),
+      kind: text<'normal' | 'appointment'>(),
+      active: int(),
+      sort_order: int(),
+      created_at: text(),
+      updated_at: text(),
+    },
+    primaryKey: ['id'],
+    unique: [['prefix']],
+  }),
+
+  desks: table({
+    columns: {
+      id: text(),
+      number: int(),
+      name: text(),
+      lane_ids_json: text(),
+      paused: int(),
+      /** Where this desk is in the ratio rule's cycle (e.g. 0,1 ordinary, 2 priority for 2:1). */
+      ratio_position: int(),
+      active: int(),
+      created_at: text(),
+      updated_at: text(),
+    },
+    primaryKey: ['id'],
+    unique: [['number']],
+  }),
+
+  tickets: table({
+    columns: {
+      id: text(),
+      day: text(),
+      lane_id: text(),
+      number: int(),
+      ticket_no: text(),
+      status: text<TicketStatus>(),
+      priority: nullable(text<'elderly' | 'disabled' | 'pregnant' | 'military'>()),
+      appointment_at: nullable(text()),
+      visit_id: nullable(text()),
+      visitor_name: text(),
+      desk_id: nullable(text()),
+      issued_at: text(),
+      queued_at: text(),
+      called_at: nullable(text()),
+      call_count: int(),
+      finished_at: nullable(text()),
+      carried_from: nullable(text()),
+      issued_by: text(),
+      version: int(),
+      /** The room this ticket waits for (a leader's queue), 0007; desks never call these. */
+      room_id: nullable(text()),
+    },
+    primaryKey: ['id'],
+    unique: [['day', 'ticket_no']],
+    indexes: {
+      tickets_waiting: { columns: ['status', 'lane_id', 'queued_at'] },
+      tickets_day: { columns: ['day', 'issued_at'] },
+      tickets_desk: { columns: ['desk_id', 'status'] },
+    },
+    references: {
+      lane_id: 'lanes.id',
+      visit_id: 'visits.id',
+      desk_id: 'desks.id',
+      carried_from: 'tickets.id',
+      issued_by: 'users.id',
+      room_id: 'rooms.id',
+    },
+  }),
+
+  ticket_calls: table({
+    columns: {
+      id: text(),
+      ticket_id: text(),
+      desk_id: text(),
+      at: text(),
+      recall: int(),
+      actor_id: text(),
+    },
+    primaryKey: ['id'],
+    indexes: { ticket_calls_at: { columns: ['at'] } },
+    references: { ticket_id: 'tickets.id', desk_id: 'desks.id', actor_id: 'users.id' },
+  }),
+
+  // ---- export to the district system (0004_export) ----------------------------------
+
+  export_destinations: table({
+    columns: {
+      id: text(),
+      name: text(),
+      kind: text<ExportDestinationKind>(),
+      /** JSON of FolderConfig or HttpConfig (services/export/types.ts). */
+      config_json: text(),
+      enabled: int(),
+      /** Which process is exporting to this destination now, and until when. */
+      lease_owner: nullable(text()),
+      lease_until: nullable(text()),
+      created_at: text(),
+      updated_at: text(),
+    },
+    primaryKey: ['id'],
+  }),
+
+  export_batches: table({
+    columns: {
+      id: text(),
+      destination_id: text(),
+      created_at: text(),
+      kind: text<'incremental' | 'reexport'>(),
+      /** Outbox seqs covered, inclusive; null when the batch only retries failed records. */
+      from_seq: nullable(int()),
+      to_seq: nullable(int()),
+      /** Hall dates 'YYYY-MM-DD' of a re-export. */
+      range_from: nullable(text()),
+      range_to: nullable(text()),
+      record_count: int(),
+      /** JSON [{name, sha256, bytes, rows}] once the files are staged; null before. */
+      files_json: nullable(text()),
+      status: text<ExportBatchStatus>(),
+      attempts: int(),
+      next_attempt_at: nullable(text()),
+      last_error: nullable(text()),
+      /** HTTP parts already acknowledged (they are sent in order). */
+      parts_done: int(),
+      sent_at: nullable(text()),
+      ack_json: nullable(text()),
+      requested_by: nullable(text()),
+    },
+    primaryKey: ['id'],
+    indexes: {
+      export_batches_cursor: { columns: ['destination_id', 'kind', 'to_seq'] },
+      export_batches_recent: { columns: ['destination_id', 'created_at'] },
+      export_batches_open: { columns: ['status', 'destination_id'], where: "status IN ('pending', 'failed')" },
+    },
+    references: { destination_id: 'export_destinations.id', requested_by: 'users.id' },
+  }),
+
+  export_record_states: table({
+    columns: {
+      destination_id: text(),
+      entity: text(),
+      entity_id: text(),
+      entity_version: int(),
+      state: text<ExportRecordState>(),
+      failures: int(),
+      last_error: nullable(text()),
+      last_attempt_at: nullable(text()),
+      next_attempt_at: nullable(text()),
+      district_id: nullable(text()),
+      batch_id: nullable(text()),
+    },
+    primaryKey: ['destination_id', 'entity', 'entity_id', 'entity_version'],
+    indexes: {
+      export_record_states_batch: { columns: ['batch_id'] },
+      export_record_states_state: { columns: ['destination_id', 'state', 'next_attempt_at'] },
+    },
+    references: { destination_id: 'export_destinations.id', batch_id: 'export_batches.id' },
+  }),
+
+  // ---- print log (0005_printing, 0009_print_snapshot) -------------------------------
+
+  print_jobs: table({
+    columns: {
+      id: text(),
+      template: text<PrintTemplate>(),
+      ref_id: text(),
+      copies: int(),
+      reprint: int(),
+      status: text<'pending' | 'printed' | 'failed'>(),
+      error: text(),
+      printer: text(),
+      paper: text(),
+      token: text(),
+      token_expires_at: text(),
+      actor_id: text(),
+      created_at: text(),
+      updated_at: text(),
+      /** The papers of a talk: the data drawn, fixed when the job was made (0009). */
+      slip_json: nullable(text()),
+    },
+    primaryKey: ['id'],
+    unique: [['token']],
+    indexes: { print_jobs_ref: { columns: ['ref_id', 'created_at'] } },
+    references: { actor_id: 'users.id' },
+  }),
+
+  // ---- holiday calendar (0006_holidays) ---------------------------------------------
+
+  calendar_days: table({
+    columns: {
+      date: text(),
+      kind: text<'holiday' | 'workday'>(),
+      name: text(),
+      updated_at: text(),
+    },
+    primaryKey: ['date'],
+  }),
+
+  // ---- 候谈室 and reception days (0007_reception) -----------------------------------
+
+  rooms: table({
+    columns: {
+      id: text(),
+      number: int(),
+      name: text(),
+      kind: text<'talk' | 'waiting'>(),
+      capacity: int(),
+      open_from: text(),
+      open_to: text(),
+      active: int(),
+      created_at: text(),
+      updated_at: text(),
+    },
+    primaryKey: ['id'],
+    unique: [['number']],
+  }),
+
+  reception_sessions: table({
+    columns: {
+      id: text(),
+      leader_id: text(),
+      date: text(),
+      start_time: text(),
+      end_time: text(),
+      room_id: text(),
+      topics: text(),
+      lawyer: text(),
+      slot_minutes: int(),
+      status: text<'draft' | 'published' | 'cancelled'>(),
+      cancel_reason: text(),
+      created_by: text(),
+      created_at: text(),
+      updated_at: text(),
+      version: int(),
+    },
+    primaryKey: ['id'],
+    indexes: { reception_sessions_by_date: { columns: ['date', 'leader_id'] } },
+    references: { leader_id: 'users.id', room_id: 'rooms.id', created_by: 'users.id' },
+  }),
+
+  reception_bookings: table({
+    columns: {
+      id: text(),
+      session_id: text(),
+      visit_id: text(),
+      kind: text<'walk_in' | 'appointment'>(),
+      slot_time: nullable(text()),
+      position: int(),
+      attendees: int(),
+      status: text<BookingStatus>(),
+      ticket_id: nullable(text()),
+      called_at: nullable(text()),
+      finished_at: nullable(text()),
+      cancel_reason: text(),
+      created_by: text(),
+      created_at: text(),
+      updated_at: text(),
+      version: int(),
+    },
+    primaryKey: ['id'],
+    indexes: {
+      reception_bookings_by_session: { columns: ['session_id', 'status'] },
+      reception_bookings_by_visit: { columns: ['visit_id'] },
+    },
+    references: { session_id: 'reception_sessions.id', visit_id: 'visits.id', ticket_id: 'tickets.id', created_by: 'users.id' },
+  }),
+
+  talk_records: table({
+    columns: {
+      id: text(),
+      booking_id: text(),
+      visit_id: text(),
+      leader_id: text(),
+      notes: text(),
+      outcome: text<'answered' | 'accepted' | 'declined' | 'forwarded' | 'assigned' | 'litigation'>(),
+      unit: text(),
+      reason: text(),
+      lawyer_present: int(),
+      satisfaction: nullable(text<'satisfied' | 'basic' | 'unsatisfied'>()),
+      decided_on: text(),
+      reply_due: nullable(text()),
+      handle_due: nullable(text()),
+      extension_days: nullable(int()),
+      extension_reason: text(),
+      replied_on: nullable(text()),
+      concluded_on: nullable(text()),
+      recorded_by: text(),
+      created_at: text(),
+      updated_at: text(),
+      version: int(),
+    },
+    primaryKey: ['id'],
+    unique: [['booking_id']],
+    indexes: { talk_records_by_visit: { columns: ['visit_id'] } },
+    references: { booking_id: 'reception_bookings.id', visit_id: 'visits.id', leader_id: 'users.id', recorded_by: 'users.id' },
+  }),
+
+  room_calls: table({
+    columns: {
+      id: text(),
+      ticket_id: text(),
+      room_id: text(),
+      at: text(),
+      recall: int(),
+      actor_id: text(),
+    },
+    primaryKey: ['id'],
+    indexes: { room_calls_by_at: { columns: ['at'] } },
+    references: { ticket_id: 'tickets.id', room_id: 'rooms.id', actor_id: 'users.id' },
+  }),
+
+  // ---- formal notices kept as PDF (0008_notice_archive) -----------------------------
+
+  notice_archive: table({
+    columns: {
+      id: text(),
+      job_id: text(),
+      template: text<PrintTemplate>(),
+      talk_id: text(),
+      sha256: text(),
+      bytes: int(),
+      /** Relative to the data folder. */
+      path: text(),
+      actor_id: text(),
+      created_at: text(),
+    },
+    primaryKey: ['id'],
+    unique: [['job_id']],
+    indexes: { notice_archive_by_talk: { columns: ['talk_id'] } },
+    references: { job_id: 'print_jobs.id', talk_id: 'talk_records.id', actor_id: 'users.id' },
+  }),
+
+  // ---- the matter's timeline (0010): one row per audited transition -------------
+
+  matter_events: table({
+    columns: {
+      id: text(),
+      matter_id: text(),
+      /** The matter's version after this event. */
+      version: int(),
+      at: text(),
+      /** The hall date the act is dated (a decision, a delivery, a request…). */
+      on_date: text(),
+      actor_id: text(),
+      action: text(),
+      from_state: text(),
+      to_state: text(),
+      unit: text(),
+      reason: text(),
+      visit_id: nullable(text()),
+      talk_id: nullable(text()),
+      data_json: text(),
+    },
+    primaryKey: ['id'],
+    unique: [['matter_id', 'version']],
+    indexes: { matter_events_by_action: { columns: ['action', 'unit'] } },
+    references: { matter_id: 'matters.id', actor_id: 'users.id', visit_id: 'visits.id', talk_id: 'talk_records.id' },
+  }),
+};
+
+export type Database = { [K in keyof typeof tables]: RowOf<(typeof tables)[K]> };
+
+export type UsersTable = Database['users'];
+export type PetitionersTable = Database['petitioners'];
+export type MattersTable = Database['matters'];
+export type VisitsTable = Database['visits'];
+export type VisitRepresentativesTable = Database['visit_representatives'];
+export type DailyCountersTable = Database['daily_counters'];
+export type AuditLogTable = Database['audit_log'];
+export type OutboxTable = Database['outbox'];
+export type SettingsTable = Database['settings'];
+export type LanesTable = Database['lanes'];
+export type DesksTable = Database['desks'];
+export type TicketsTable = Database['tickets'];
+export type TicketCallsTable = Database['ticket_calls'];
+export type ExportDestinationsTable = Database['export_destinations'];
+export type ExportBatchesTable = Database['export_batches'];
+export type ExportRecordStatesTable = Database['export_record_states'];
+export type PrintJobsTable = Database['print_jobs'];
+export type CalendarDaysTable = Database['calendar_days'];
+export type RoomsTable = Database['rooms'];
+export type ReceptionSessionsTable = Database['reception_sessions'];
+export type ReceptionBookingsTable = Database['reception_bookings'];
+export type TalkRecordsTable = Database['talk_records'];
+export type RoomCallsTable = Database['room_calls'];
+export type NoticeArchiveTable = Database['notice_archive'];
+export type MatterEventsTable = Database['matter_events'];
