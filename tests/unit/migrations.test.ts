@@ -172,6 +172,34 @@ describe('0003_lookup_indexes', () => {
   });
 });
 
+describe('statistics after 0003', () => {
+  it('a lookup table analyzed while tiny is re-analyzed when the store opens, so ID lookups use the index', async () => {
+    // 0003 ran ANALYZE on one or two people; thousands were registered since.
+    store = await openStoreAt(join(dir, 'hall.db'), '0002_queue');
+    seed0001();
+    await migrate('0003_lookup_indexes');
+    const insert = store.raw.prepare(
+      `INSERT INTO petitioners (id, id_type, id_number, name, name_initials, phone, address, created_at, updated_at, version)
+       VALUES (?, 'resident', ?, '甲', 'j', '', '', ?, ?, 1)`,
+    );
+    store.raw.transaction(() => {
+      for (let i = 0; i < 5000; i++) insert.run(`p${i}`, String(i).padStart(18, '0'), T1, T1);
+    })();
+    const plan = (raw: Store['raw']) =>
+      (
+        raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM petitioners WHERE id_type = ? AND id_number = ?`).all('resident', '1') as {
+          detail: string;
+        }[]
+      )
+        .map((p) => p.detail)
+        .join(' ');
+    expect(plan(store.raw)).toMatch(/^SCAN petitioners/);
+    await store.close();
+    store = await openStore(join(dir, 'hall.db'));
+    expect(plan(store.raw)).toContain('USING INDEX');
+  });
+});
+
 describe('0007_reception', () => {
   it('adds tickets.room_id, users.sees_all_queues and visits.corrected_at to existing rows, and seeds the rooms', async () => {
     store = await openStoreAt(join(dir, 'hall.db'), '0006_holidays');
