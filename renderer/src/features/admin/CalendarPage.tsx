@@ -1,7 +1,7 @@
 // 节假日 (administrator): each year's public holidays and 调休 working days,
 // from the State Council's notice. Deadlines of 《信访工作条例》 count with them.
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '@shared/api/errors';
 import { CALENDAR_KINDS, type CalendarDay } from '@shared/api/schemas/calendar';
 import { addDays, daysBetween } from '@shared/domain/deadlines';
@@ -9,22 +9,22 @@ import { formatCalendarDate, hallDate } from '@shared/time';
 import { call } from '../../api/client';
 import { HallDateInput } from '@lib/HallDateInput';
 import { notifyError, notifySuccess } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 
 export function CalendarPage() {
   const thisYear = Number(hallDate().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const [days, setDays] = useState<CalendarDay[]>([]);
-  const [dirty, setDirty] = useState(false);
+  // The admin edits a draft of the year; without one the page shows what is saved.
+  const saved = useQuery('calendar.year', { year });
+  const [draft, setDraft] = useState<{ year: number; days: CalendarDay[]; dirty: boolean } | null>(null);
+  const days = draft?.year === year ? draft.days : (saved.data ?? []);
+  const dirty = draft?.year === year && draft.dirty;
+  const setDays = (d: CalendarDay[]) => setDraft({ year, days: d, dirty: true });
   const [from, setFrom] = useState(`${thisYear}-10-01`);
   const [to, setTo] = useState(`${thisYear}-10-01`);
   const [kind, setKind] = useState<CalendarDay['kind']>('holiday');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setDirty(false);
-    call('calendar.year', { year }).then(setDays, (e: unknown) => notifyError(e));
-  }, [year]);
 
   const add = () => {
     const n = daysBetween(from, to);
@@ -33,13 +33,13 @@ export function CalendarPage() {
     const added = Array.from({ length: n + 1 }, (_, i) => ({ date: addDays(from, i), kind, name }));
     const keep = days.filter((d) => !added.some((a) => a.date === d.date));
     setDays([...keep, ...added].sort((a, b) => a.date.localeCompare(b.date)));
-    setDirty(true);
     setError(null);
   };
   const save = async () => {
     try {
-      setDays(await call('calendar.save', { year, days }));
-      setDirty(false);
+      // What the server kept stands on screen until the year is read again.
+      setDraft({ year, days: await call('calendar.save', { year, days }), dirty: false });
+      saved.reload();
       notifySuccess(`${year} 年节假日已保存，各项期限按此计算`);
     } catch (e) {
       notifyError(e, e instanceof ApiError ? '节假日未保存' : undefined);
@@ -97,7 +97,6 @@ export function CalendarPage() {
                   color="gray"
                   onClick={() => {
                     setDays(days.filter((x) => x.date !== d.date));
-                    setDirty(true);
                   }}
                 >
                   删除

@@ -2,12 +2,12 @@
 // printed on every slip, and the printer and paper for each slip.
 import { Autocomplete, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
 import { bureauInput, PAPERS, printingInput, PRINT_SETTING_GROUPS, type Bureau, type PrintingSettings } from '@shared/api/schemas/printing';
 import { call } from '../../api/client';
 import { zodErrors } from '@lib/form-errors';
 import { useApiSubmit } from '@lib/forms';
-import { notifyError, notifySuccess } from '@lib/notify';
+import { notifySuccess } from '@lib/notify';
+import { useQuery } from '@lib/use-query';
 
 function BureauForm({ initial }: { initial: Bureau }) {
   const form = useForm<Bureau>({ initialValues: initial, validate: (v) => zodErrors(bureauInput, v) });
@@ -34,8 +34,7 @@ function BureauForm({ initial }: { initial: Bureau }) {
 }
 
 function PrintingForm({ initial }: { initial: PrintingSettings }) {
-  const [printers, setPrinters] = useState<{ fromSystem: boolean; printers: string[] }>({ fromSystem: false, printers: [] });
-  useEffect(() => void call('print.printers', {}).then(setPrinters, () => undefined), []);
+  const printers = useQuery('print.printers', {}, { errorTitle: false }).data ?? { fromSystem: false, printers: [] };
   const form = useForm<PrintingSettings>({ initialValues: initial, validate: (v) => zodErrors(printingInput, v) });
   const { busy, onSubmit } = useApiSubmit(form, async (v) => {
     await call('print.saveSettings', v);
@@ -89,17 +88,9 @@ function PrintingForm({ initial }: { initial: PrintingSettings }) {
 }
 
 export function PrintSettingsPage() {
-  const [bureau, setBureau] = useState<Bureau | null>(null);
-  const [printing, setPrinting] = useState<PrintingSettings | null>(null);
-  useEffect(() => {
-    Promise.all([call('print.bureau', {}), call('print.settings', {})]).then(
-      ([b, p]) => {
-        setBureau(b);
-        setPrinting(p);
-      },
-      (e: unknown) => notifyError(e),
-    );
-  }, []);
+  // The forms are drafts over what was loaded: they mount once the data is there and are not reloaded under the admin.
+  const bureau = useQuery('print.bureau', {}).data;
+  const printing = useQuery('print.settings', {}).data;
   return (
     <Grid>
       <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,190 +1,21 @@
 // 窗口叫号: one reception window. F5 next, F6 recall, F7 no-show, F8 transfer,
 // F9 finish — shown on the buttons. The waiting line is in the order this
 // desk will call it, and follows the hall through pushed events.
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Kbd,
-  Modal,
-  NativeSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Kbd, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
-import type { DeskView, LaneView, TicketView } from '@shared/api/schemas/queue';
+import type { TicketView } from '@shared/api/schemas/queue';
 import { formatTime } from '@shared/time';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '@lib/notify';
 import { useQuery } from '@lib/use-query';
 import { TicketBadges } from './TicketBadges';
+import { DeskChooser } from './DeskChooser';
+import { TransferDialog } from './TransferDialog';
+import { OutOfOrderDialog } from './OutOfOrderDialog';
+import { SideList } from './SideList';
 import { useQueueConfig, useThisDesk } from './use-queue';
-
-function DeskChooser({ onChoose }: { onChoose: (id: string) => void }) {
-  const { desks } = useQueueConfig();
-  return (
-    <Paper withBorder p="lg" maw={480}>
-      <Title order={3} mb="sm">
-        选择本机窗口
-      </Title>
-      <Text c="dimmed" size="sm" mb="md">
-        每台电脑选择一次，之后自动记住。
-      </Text>
-      <SimpleGrid cols={3}>
-        {desks
-          .filter((d) => d.active)
-          .map((d) => (
-            <Button key={d.id} size="lg" variant="light" onClick={() => onChoose(d.id)}>
-              {d.name}
-            </Button>
-          ))}
-      </SimpleGrid>
-    </Paper>
-  );
-}
-
-function TransferModal({
-  ticket,
-  lanes,
-  desks,
-  onClose,
-}: {
-  ticket: TicketView | null;
-  lanes: LaneView[];
-  desks: DeskView[];
-  onClose: () => void;
-}) {
-  const [target, setTarget] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const options = [
-    {
-      group: '转到队列',
-      items: lanes
-        .filter((l) => l.active && l.id !== ticket?.laneId)
-        .map((l) => ({ value: `lane:${l.id}`, label: `${l.prefix} ${l.name}` })),
-    },
-    { group: '转到窗口', items: desks.filter((d) => d.active).map((d) => ({ value: `desk:${d.id}`, label: d.name })) },
-  ];
-  const submit = async () => {
-    if (!ticket || !target) return;
-    const [kind, id] = target.split(':') as ['lane' | 'desk', string];
-    setBusy(true);
-    try {
-      const t = await call('queue.transfer', {
-        ticketId: ticket.id,
-        toLaneId: kind === 'lane' ? id : null,
-        toDeskId: kind === 'desk' ? id : null,
-        reason,
-      });
-      notifySuccess(`${t.ticketNo} 已转${kind === 'lane' ? `到 ${t.laneName}` : `到${t.deskNumber ?? ''}号窗口`}`);
-      setTarget(null);
-      setReason('');
-      onClose();
-    } catch (e) {
-      notifyError(e, '转移未完成');
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal opened={ticket !== null} onClose={onClose} title={`转移 ${ticket?.ticketNo ?? ''}`}>
-      <Stack>
-        <Select label="转往" data={options} value={target} onChange={setTarget} placeholder="选择队列或窗口" data-autofocus searchable />
-        <TextInput label="原因（可不填）" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={() => void submit()} disabled={!target} loading={busy}>
-            转移
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function OutOfOrderModal({ deskId, ticket, onClose }: { deskId: string; ticket: TicketView | null; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    if (!ticket) return;
-    try {
-      await call('queue.callTicket', { deskId, ticketId: ticket.id, reason });
-      setReason('');
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : '叫号失败');
-    }
-  };
-  return (
-    <Modal opened={ticket !== null} onClose={onClose} title={`越号呼叫 ${ticket?.ticketNo ?? ''}`}>
-      <Stack>
-        <TextInput
-          label="越号原因"
-          withAsterisk
-          value={reason}
-          onChange={(e) => (setReason(e.currentTarget.value), setError(null))}
-          error={error}
-          data-autofocus
-          onKeyDown={(e) => e.key === 'Enter' && void submit()}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={() => void submit()}>呼叫</Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-/** Tickets set aside (parked, no-show) with the one action that brings each back. */
-function SideList({
-  title,
-  tickets,
-  action,
-  onAction,
-}: {
-  title: string;
-  tickets: TicketView[];
-  action: string;
-  onAction: (t: TicketView) => void;
-}) {
-  return (
-    <Paper withBorder p="md">
-      <Text fw={600} mb="xs">
-        {title}
-      </Text>
-      {tickets.length === 0 && (
-        <Text c="dimmed" size="sm">
-          无
-        </Text>
-      )}
-      {tickets.map((t) => (
-        <Group key={t.id} justify="space-between">
-          <Text>
-            {t.ticketNo} {t.visitorName}
-          </Text>
-          <Button size="compact-sm" variant="light" onClick={() => onAction(t)}>
-            {action}
-          </Button>
-        </Group>
-      ))}
-    </Paper>
-  );
-}
 
 export function DeskPage() {
   const [deskId, setDeskId] = useThisDesk();
@@ -397,8 +228,8 @@ export function DeskPage() {
         </SimpleGrid>
       )}
       {desk.paused && <Alert color="gray">本窗口已暂停接待，不会叫号。点击“恢复接待”继续。</Alert>}
-      <TransferModal ticket={transferring} lanes={lanes} desks={desks} onClose={() => setTransferring(null)} />
-      <OutOfOrderModal deskId={deskId} ticket={jumping} onClose={() => setJumping(null)} />
+      <TransferDialog ticket={transferring} lanes={lanes} desks={desks} onClose={() => setTransferring(null)} />
+      <OutOfOrderDialog deskId={deskId} ticket={jumping} onClose={() => setJumping(null)} />
     </Stack>
   );
 }

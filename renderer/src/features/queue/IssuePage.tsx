@@ -2,7 +2,7 @@
 // (A, B, L, Y, F…). A priority reason is chosen first with keys 1–4.
 import { Badge, Button, Chip, Group, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { IssuedTicket, LaneView } from '@shared/api/schemas/queue';
 import { PRIORITY_REASONS, type PriorityReason } from '@shared/domain/queue';
 import { formatTime } from '@shared/time';
@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { labelOf } from '@shared/domain/categories';
 import { notifyError, notifyWarning } from '@lib/notify';
 import { useQueueConfig } from './use-queue';
+import { useQuery } from '@lib/use-query';
 import { printSlip } from '../printing/print-slip';
 
 export function IssuePage() {
@@ -27,13 +28,7 @@ export function IssuePage() {
   const active = lanes.filter((l) => l.active);
 
   const issuing = useRef(false); // a held or double-pressed key must not issue twice
-  const autoPrint = useRef(true);
-  useEffect(() => {
-    call('print.settings', {}).then(
-      (s) => (autoPrint.current = s.autoPrintTicket),
-      () => undefined,
-    );
-  }, []);
+  const autoPrint = useQuery('print.settings', {}, { errorTitle: false }).data?.autoPrintTicket ?? true;
   const issue = async (lane: LaneView) => {
     if (issuing.current) return;
     if (lane.kind === 'appointment' && !/^\d{2}:\d{2}$/.test(appointmentTime)) {
@@ -52,7 +47,7 @@ export function IssuePage() {
       setIssued((list) => [t, ...list].slice(0, 8));
       // The desktop app prints silently to the ticket printer; a browser would
       // open a print dialog per ticket, so there the clerk presses 打印凭条.
-      if (window.hall && autoPrint.current) void printSlip('ticket', t.id);
+      if (window.hall && autoPrint) void printSlip('ticket', t.id);
       setPriority(null);
       setAppointmentTime('');
     } catch (e) {

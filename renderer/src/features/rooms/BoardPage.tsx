@@ -10,7 +10,9 @@ import { HallDateInput } from '@lib/HallDateInput';
 import { attempt } from '@lib/notify';
 import { useQuery } from '@lib/use-query';
 import { BoardGrid } from './BoardGrid';
-import { CancelDialog, InformModal, MoveDialog } from './BookingDialogs';
+import { InformDialog } from './InformDialog';
+import { MoveBookingDialog } from './MoveBookingDialog';
+import { CancelBookingDialog } from './CancelBookingDialog';
 import { ScheduleDialog } from './ScheduleDialog';
 import { BookingStatusBadge } from './StatusBadge';
 
@@ -51,9 +53,9 @@ export function BoardPage() {
         <SessionTable key={s.id} session={s} isToday={date === today} onMove={setMoving} onCancel={setCancelling} />
       ))}
       <ScheduleDialog opened={scheduling} onClose={() => setScheduling(false)} />
-      <MoveDialog booking={moving} onClose={() => setMoving(null)} onInform={setInform} />
-      <CancelDialog booking={cancelling} onClose={() => setCancelling(null)} onInform={setInform} />
-      <InformModal inform={inform} onClose={() => setInform(null)} />
+      <MoveBookingDialog booking={moving} onClose={() => setMoving(null)} onInform={setInform} />
+      <CancelBookingDialog booking={cancelling} onClose={() => setCancelling(null)} onInform={setInform} />
+      <InformDialog inform={inform} onClose={() => setInform(null)} />
     </Stack>
   );
 }
