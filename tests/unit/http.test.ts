@@ -43,6 +43,30 @@ describe('HTTP transport', () => {
     expect((await post('users.list', {}, cookie)).body.error?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers a body over 1 MiB with a Chinese refusal before closing, and saves nothing', async () => {
+    const cookie = await login();
+    const before = await post('visits.listDay', { date: '2026-11-24' }, cookie);
+    const huge = JSON.stringify(visitInput({ demands: '要'.repeat(700_000) })); // ~2 MiB of UTF-8
+    const res = await fetch(`${http.url}/api/visits.register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: huge,
+    });
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as { ok: boolean; error: { message: string } };
+    expect(body.ok).toBe(false);
+    expect(body.error.message).toContain('过大');
+    const after = await post('visits.listDay', { date: '2026-11-24' }, cookie);
+    expect(after.body.data).toEqual(before.body.data);
+  });
+
+  it('treats a malformed session cookie as no session (not a server error)', async () => {
+    const { res, body } = await post('auth.me', {}, 'ph_session=%E0%A4%A');
+    expect(res.status).toBe(200);
+    expect(body).toEqual({ ok: true, data: null });
+    expect((await post('users.list', {}, 'ph_session=%')).body.error?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses requests for another host name (DNS rebinding) or from another origin', async () => {
     const status = (headers: Record<string, string>) =>
       new Promise<number>((resolve, reject) => {

@@ -57,6 +57,25 @@ describe('walk-in registration', () => {
     expect(await count('visits')).toBe(1);
   });
 
+  it('refuses text with half a surrogate pair or a control character, naming the field, and writes nothing', async () => {
+    const audit = await count('audit_log');
+    for (const [field, value] of [
+      ['name', '张\uD800三'],
+      ['summary', '电梯补贴\u0000未落实'],
+      ['demands', '\uDC00要求落实'],
+    ] as const) {
+      const err = await clerk.fail('visits.register', visitInput({ [field]: value }));
+      expect(err.code).toBe('VALIDATION');
+      expect(err.fields?.[field]).toMatch(/无法保存的字符/);
+    }
+    expect(await count('visits')).toBe(0);
+    expect(await count('audit_log')).toBe(audit);
+    expect(await count('outbox')).toBe(0);
+    // Tabs and line breaks are ordinary text.
+    const ok = await clerk.call('visits.register', visitInput({ demands: '一、落实补贴；\r\n二、\t答复时限' }));
+    expect(ok.demands).toBe('一、落实补贴；\r\n二、\t答复时限');
+  });
+
   it('keeps rare characters (𠮷, 﨑) intact through save and read', async () => {
     const saved = await clerk.call('visits.register', visitInput({ name: '𠮷田﨑', address: '𠮷祥路﨑巷1号' }));
     const read = await clerk.call('visits.get', { visitId: saved.id });

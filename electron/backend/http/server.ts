@@ -44,16 +44,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extra: Rec
   res.end(JSON.stringify(body));
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) return void chunks.push(c);
+      // Stop reading; the caller answers, then closes the connection (see handleApi).
+      req.pause();
+      reject(new BodyTooLarge());
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -77,8 +79,19 @@ async function handleApi(backend: Backend, req: IncomingMessage, res: ServerResp
   try {
     const body = await readBody(req);
     input = body ? JSON.parse(body) : {};
-  } catch {
-    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容无法识别或过大' } });
+  } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      // The refusal is sent first, then the connection is closed: the rest of the body is never read.
+      sendJson(
+        res,
+        413,
+        { ok: false, error: { code: 'VALIDATION', message: '提交的内容过大（超过1MB），未保存' } },
+        { Connection: 'close' },
+      );
+      res.on('finish', () => req.destroy());
+      return;
+    }
+    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容无法识别' } });
     return;
   }
   const before = readCookie(req.headers.cookie, SESSION_COOKIE);

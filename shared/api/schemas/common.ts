@@ -5,12 +5,21 @@ export function charLength(s: string): number {
   return Array.from(s).length;
 }
 
+// Half a surrogate pair, or a control character other than tab and line breaks: such text
+// cannot be stored as it was typed (SQLite's UTF-8 turns a lone surrogate into U+FFFD) and
+// only ever comes from a broken paste or a hostile client.
+const BROKEN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** True when the text can be stored and printed exactly as typed. */
+export const isCleanText = (s: string) => !BROKEN.test(s);
+
 /** A trimmed text field with a Chinese label used in its messages. */
 export function text(label: string, opts: { min?: number; max: number }) {
   const min = opts.min ?? 0;
   return z
     .string({ error: `请填写${label}` })
     .trim()
+    .refine(isCleanText, { message: `${label}含有无法保存的字符（如不完整的汉字或控制符），请删除后重新输入` })
     .refine((s) => charLength(s) >= min, { message: min <= 1 ? `请填写${label}` : `${label}至少${min}个字` })
     .refine((s) => charLength(s) <= opts.max, { message: `${label}不能超过${opts.max}个字` });
 }
