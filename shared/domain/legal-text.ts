@@ -35,7 +35,8 @@ export const extendedTo = (days: number, due: string) => `延长${days}日，至
 
 export const LEGAL = {
   // ---- 受理告知书 (this bureau's own 受理) -------------------------------------
-  accepted: (on: string) => `本机关已于${day(on)}依法受理。现将接收情况以及处理途径和程序告知如下：`,
+  accepted: (on: string, unit: string) =>
+    `本机关已于${day(on)}依法受理${unit ? `，由${unit}具体承办` : ''}。现将接收情况以及处理途径和程序告知如下：`,
   handleLimit: (due: string | null) =>
     `该信访事项自受理之日起60日内办结${due ? `，办理期限至${day(due)}` : ''}。情况复杂的，经批准可以适当延长办理期限，延长期限不超过30日，并将延期理由告知您。`,
   opinionPromise: '办理结束后，将以书面形式（信访处理意见书）答复您。',

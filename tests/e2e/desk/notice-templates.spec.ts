@@ -215,14 +215,14 @@ function expectPaper(pdf: { text: string; pages: number; sizeMm: number[] }, pag
 }
 
 test('受理告知书: this bureau’s 受理, the 60-day date, the way to 复查 after the opinion, seal and 送达回执', async ({ page }) => {
-  const pdf = await render(page, mslip('accept_notice'), 'accept-notice');
+  const pdf = await render(page, mslip('accept_notice', { matter: { unit: '某某街道办事处' } }), 'accept-notice');
   expectPaper(pdf);
   expectAll(pdf.text, [
     '受理告知书',
     '编号：LF20261124-0012-受',
     '张建国：',
     '您于2026年11月24日反映的“小区地下车库长期积水',
-    '本机关已于2026年11月24日依法受理',
+    '本机关已于2026年11月24日依法受理，由某某街道办事处具体承办',
     '接收情况以及处理途径和程序',
     '60日内办结，办理期限至2027年01月25日',
     '不超过30日',

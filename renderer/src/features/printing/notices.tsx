@@ -160,7 +160,7 @@ function AcceptNotice({ d }: { d: MatterSlipData }) {
     <NoticeFrame d={d} issuedOn={m.decidedOn}>
       <p>
         {heard(d)}
-        {LEGAL.accepted(m.decidedOn ?? m.receivedOn)}
+        {LEGAL.accepted(m.decidedOn ?? m.receivedOn, m.unit)}
       </p>
       <p>一、{LEGAL.handleLimit(m.handleDue)}</p>
       <p>二、{LEGAL.opinionPromise}</p>
