@@ -419,8 +419,12 @@ export function appointmentProblem(
   return date > due ? `该事项应在${fmt(due)}前书面告知来访人，约访日期不能晚于该日` : null;
 }
 
-/** Which papers answer the visitor in writing (their 送达 closes the 15-day clock). */
-export const WRITTEN_ANSWER_PAPERS = ['accept_notice', 'decline_notice', 'forward_notice', 'opinion'] as const;
+/**
+ * Which papers answer the visitor in writing (their 送达 closes the 15-day clock):
+ * the 告知书 of every decision that owes one (引导告知书 included: a guided
+ * matter is answered by it) and the 处理意见书.
+ */
+export const WRITTEN_ANSWER_PAPERS = ['accept_notice', 'decline_notice', 'forward_notice', 'guide_notice', 'opinion'] as const;
 
 /** For the registration screen: a later visit about a matter already ended is flagged, with the matter. */
 export function endedNotice(state: MatterState): string | null {

@@ -10,7 +10,7 @@ import * as tickets from '../services/queue/tickets';
 import { getDisplayState } from '../services/queue/display';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
-import * as talkPapers from '../services/printing/talk-papers';
+import * as noticeArchive from '../services/printing/archive';
 import * as calendar from '../services/calendar/calendar';
 import * as rooms from '../services/reception/rooms';
 import * as roster from '../services/reception/roster';
@@ -135,8 +135,8 @@ export const handlers: HandlerTable = {
   'print.preview': (ctx, input) => printing.previewPrint(ctx.deps, actorOf(ctx), input),
   'print.outcome': (ctx, input) => printing.recordOutcome(ctx.deps, actorOf(ctx), input),
   'print.log': ({ deps }, input) => printing.getPrintLog(deps, input.refId),
-  'print.archive': (ctx, input) => talkPapers.listArchive(ctx.deps, actorOf(ctx), input.talkId),
-  'print.archivedPdf': (ctx, input) => talkPapers.getArchivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
+  'print.archive': (ctx, input) => noticeArchive.listArchive(ctx.deps, actorOf(ctx), input),
+  'print.archivedPdf': (ctx, input) => noticeArchive.getArchivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
   'print.slip': ({ deps }, input) => printing.getSlip(deps, input.token),
 
   'calendar.year': ({ deps }, input) => calendar.getCalendarYear(deps.db, input.year),

@@ -577,7 +577,9 @@ export const tables = {
       id: text(),
       job_id: text(),
       template: text<PrintTemplate>(),
-      talk_id: text(),
+      /** The matter the notice belongs to (0011); talk_id only on notices archived before, as papers of a talk. */
+      matter_id: text(),
+      talk_id: nullable(text()),
       sha256: text(),
       bytes: int(),
       /** Relative to the data folder. */
@@ -587,8 +589,11 @@ export const tables = {
     },
     primaryKey: ['id'],
     unique: [['job_id']],
-    indexes: { notice_archive_by_talk: { columns: ['talk_id'] } },
-    references: { job_id: 'print_jobs.id', talk_id: 'talk_records.id', actor_id: 'users.id' },
+    indexes: {
+      notice_archive_by_talk: { columns: ['talk_id'] },
+      notice_archive_by_matter: { columns: ['matter_id', 'created_at'] },
+    },
+    references: { job_id: 'print_jobs.id', matter_id: 'matters.id', talk_id: 'talk_records.id', actor_id: 'users.id' },
   }),
 
   // ---- the matter's timeline (0010): one row per audited transition -------------

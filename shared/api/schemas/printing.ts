@@ -3,23 +3,65 @@ import { text, uuid } from './common';
 import type { TicketView } from './queue';
 import type { VisitDetail } from './visits';
 import type { TalkRecordView } from './reception';
+import type { MatterView } from './matters';
 
-/** Slips (ticket, receipt) and the formal papers of a talk record (A4). */
+/** Slips (ticket, receipt), the formal papers of a matter and the talk record (A4). */
 export const PRINT_TEMPLATES = [
   { code: 'ticket', label: '排队凭条' },
   { code: 'receipt', label: '登记回执' },
   { code: 'accept_notice', label: '受理告知书' },
-  { code: 'decline_notice', label: '不予受理告知书' },
-  { code: 'extension_notice', label: '延期告知书' },
+  { code: 'forward_notice', label: '转送（交办）告知书' },
   { code: 'assign_sheet', label: '交办单' },
+  { code: 'decline_notice', label: '不予受理告知书' },
+  { code: 'guide_notice', label: '引导告知书' },
+  { code: 'extension_notice', label: '延期告知书' },
+  { code: 'opinion', label: '信访处理意见书' },
+  { code: 'review_opinion', label: '复查意见书' },
+  { code: 'recheck_opinion', label: '复核意见书' },
+  { code: 'supervise_sheet', label: '督办单' },
   { code: 'talk_record', label: '接谈记录' },
 ] as const;
 export type PrintTemplate = (typeof PRINT_TEMPLATES)[number]['code'];
-/** Papers printed from a talk record; 告知书 have legal weight and are archived as PDF with their SHA-256. */
-export const TALK_TEMPLATES = ['accept_notice', 'decline_notice', 'extension_notice', 'assign_sheet', 'talk_record'] as const;
+
+/** Papers of a 信访事项 (print.submit's refId is the matter id); which a matter allows: shared/domain/matter-papers.ts. */
+export const MATTER_TEMPLATES = [
+  'accept_notice',
+  'forward_notice',
+  'assign_sheet',
+  'decline_notice',
+  'guide_notice',
+  'extension_notice',
+  'opinion',
+  'review_opinion',
+  'recheck_opinion',
+  'supervise_sheet',
+] as const;
+export type MatterTemplate = (typeof MATTER_TEMPLATES)[number];
+export const isMatterTemplate = (t: PrintTemplate): t is MatterTemplate => (MATTER_TEMPLATES as readonly string[]).includes(t);
+
+/** Papers of a leader's talk (refId is the talk record id). */
+export const TALK_TEMPLATES = ['talk_record'] as const;
 export type TalkTemplate = (typeof TALK_TEMPLATES)[number];
-export const FORMAL_NOTICES: readonly PrintTemplate[] = ['accept_notice', 'decline_notice', 'extension_notice'];
 export const isTalkTemplate = (t: PrintTemplate): t is TalkTemplate => (TALK_TEMPLATES as readonly string[]).includes(t);
+
+/** The A4 papers (matter and talk), which share the 告知书 printer settings. */
+export const isA4Paper = (t: PrintTemplate): t is MatterTemplate | TalkTemplate => isMatterTemplate(t) || isTalkTemplate(t);
+
+/**
+ * The papers handed to the visitor with legal weight: kept as PDF with their
+ * SHA-256 before they print. The sheets sent to a unit (交办单, 督办单) and the
+ * talk record are not.
+ */
+export const FORMAL_NOTICES: readonly PrintTemplate[] = [
+  'accept_notice',
+  'forward_notice',
+  'decline_notice',
+  'guide_notice',
+  'extension_notice',
+  'opinion',
+  'review_opinion',
+  'recheck_opinion',
+];
 export const PRINT_TEMPLATE_CODES = PRINT_TEMPLATES.map((t) => t.code) as [PrintTemplate, ...PrintTemplate[]];
 
 export const PAPERS = [
@@ -72,7 +114,7 @@ export const PRINT_SETTING_GROUPS = [
 
 export const submitPrintInput = z.object({
   template: z.enum(PRINT_TEMPLATE_CODES),
-  /** The ticket id or visit id the slip is for. */
+  /** The ticket id, visit id, matter id (papers of a matter) or talk record id (接谈记录) the slip is for. */
   refId: uuid,
   copies: z.number().int().min(1, '份数至少为1').max(5, '一次最多打印5份').default(1),
 });
@@ -104,10 +146,12 @@ export interface PrintSubmitted {
   paper: Paper;
 }
 
-/** What a talk-record paper needs: the talk, the visit, where and with whom it took place. */
+/** What the talk record (接谈记录) needs: the talk, the visit, where and with whom it took place. */
 export interface TalkPaper {
   talk: TalkRecordView;
   visit: VisitDetail;
+  /** The matter the visit is about, for its decision and running clocks; null if it cannot be read. */
+  matter: MatterView | null;
   leaderName: string;
   roomName: string;
   lawyer: string;
@@ -115,26 +159,51 @@ export interface TalkPaper {
   date: string;
   startedAt: string | null;
   endedAt: string | null;
-  /** 延期告知书: the handling deadline before the extension, and the day it was extended. */
-  originalHandleDue: string | null;
-  extendedOn: string | null;
 }
 
+/** The latest 督办 of a matter, from its timeline. */
+export interface Supervision {
+  on: string;
+  due: string;
+  unit: string;
+  reason: string;
+  /** How many times the matter has been supervised, this one included. */
+  count: number;
+}
+
+/** What a paper of a matter needs: the matter (with its timeline) and the visit it was first received at. */
+export interface MatterPaper {
+  matter: MatterView;
+  /** The matter's first visit: its number is the papers' number, its person the addressee. */
+  visit: VisitDetail;
+  /** 延期告知书: the handling deadline before the one extension, and the day it was granted. */
+  originalHandleDue: string | null;
+  extendedOn: string | null;
+  /** 督办单: the latest 督办; null when never supervised. */
+  supervision: Supervision | null;
+}
+
+type SlipBase = { bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string };
+
 export type SlipData =
-  | { template: 'ticket'; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string; ticket: TicketView & { peopleAhead: number } }
-  | { template: 'receipt'; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string; visit: VisitDetail }
-  | ({ template: TalkTemplate; bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string } & TalkPaper);
+  | ({ template: 'ticket'; ticket: TicketView & { peopleAhead: number } } & SlipBase)
+  | ({ template: 'receipt'; visit: VisitDetail } & SlipBase)
+  | ({ template: MatterTemplate } & SlipBase & MatterPaper)
+  | ({ template: TalkTemplate } & SlipBase & TalkPaper);
 
 /** A formal notice as issued: the PDF kept in the data folder and its SHA-256. */
 export interface ArchivedNotice {
   id: string;
   jobId: string;
   template: PrintTemplate;
-  talkId: string;
+  matterId: string;
+  /** Notices archived before 0011 were papers of a talk record. */
+  talkId: string | null;
   sha256: string;
   bytes: number;
   at: string;
   actorName: string;
 }
-export const archiveInput = z.object({ talkId: uuid });
+/** The notices archived for a matter; a talk id lists those of the talk's matter. */
+export const archiveInput = z.union([z.object({ matterId: uuid }), z.object({ talkId: uuid })]);
 export const archivedPdfInput = z.object({ archiveId: uuid });

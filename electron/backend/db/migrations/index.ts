@@ -10,6 +10,7 @@ import * as m0007 from './0007_reception';
 import * as m0008 from './0008_notice_archive';
 import * as m0009 from './0009_print_snapshot';
 import * as m0010 from './0010_matters';
+import * as m0011 from './0011_matter_papers';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_notice_archive': m0008,
   '0009_print_snapshot': m0009,
   '0010_matters': m0010,
+  '0011_matter_papers': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ import {
   bureauInput,
   DEFAULT_BUREAU,
   DEFAULT_PRINTING,
+  isA4Paper,
+  isMatterTemplate,
   isTalkTemplate,
   printingInput,
   type Bureau,
@@ -27,8 +29,11 @@ import { peopleAhead } from '../queue/tickets';
 import { getSetting, saveSetting } from '../settings-store';
 import { getVisit } from '../visits';
 import { getTalk, refuseOthersTalk } from '../reception/talks';
-import { archiveNotice, talkPaper } from './talk-papers';
-import { talkTemplateProblem } from '@shared/domain/talk-papers';
+import { holidayCalendar } from '../calendar/calendar';
+import { hallDate } from '@shared/time';
+import { archiveNotice } from './archive';
+import { matterPaper, refuseMatterPaper, refuseOthersMatter } from './matter-papers';
+import { talkPaper } from './talk-papers';
 
 /** How long the print page may fetch a slip's data after the job is made. */
 const TOKEN_MINUTES = 10;
@@ -55,15 +60,23 @@ async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobView> {
   };
 }
 
-/** The slip exists and its template applies; leaders print only the papers of talks. */
+/**
+ * The slip exists and its template applies (a matter's papers: the rule in
+ * shared/domain/matter-papers.ts); leaders print only the papers of their
+ * talks and of the matters they talked about or lead.
+ */
 async function checkPrintable(trx: Executor, actor: Actor, template: PrintTemplate, refId: string): Promise<void> {
-  if (actor.role === 'leader' && !isTalkTemplate(template)) throw new ApiError('FORBIDDEN', '接访领导只能打印接谈相关的文书');
   if (isTalkTemplate(template)) {
     await refuseOthersTalk(trx, actor, refId);
-    const problem = talkTemplateProblem(template, await getTalk(trx, refId));
-    if (problem) throw new ApiError('CONFLICT', problem);
+    await getTalk(trx, refId);
     return;
   }
+  if (isMatterTemplate(template)) {
+    await refuseOthersMatter(trx, actor, refId);
+    await refuseMatterPaper(trx, template, refId);
+    return;
+  }
+  if (actor.role === 'leader') throw new ApiError('FORBIDDEN', '接访领导只能打印接谈和信访事项的文书');
   const exists =
     template === 'ticket'
       ? await trx.selectFrom('tickets').select('id').where('id', '=', refId).executeTakeFirst()
@@ -99,7 +112,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   const at = now.toISOString();
   const template = input.template;
   const all = await getPrintSettings(deps.db);
-  const settings = isTalkTemplate(template) ? all.notice : all[template];
+  const settings = isA4Paper(template) ? all.notice : all[template];
   const job = await writeTransaction(deps.db, async (trx) => {
     await checkPrintable(trx, actor, template, input.refId);
     const earlier = await trx
@@ -128,7 +141,8 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
     };
     await trx.insertInto('print_jobs').values(row).execute();
     // Printing a slip hands personal data to paper: audited like a change.
-    const entity = template === 'ticket' ? 'ticket' : template === 'receipt' ? 'visit' : 'talk_record';
+    const entity =
+      template === 'ticket' ? 'ticket' : template === 'receipt' ? 'visit' : isMatterTemplate(template) ? 'matter' : 'talk_record';
     await writeAudit(trx, {
       at,
       actorId: actor.id,
@@ -140,9 +154,9 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
     return row;
   });
   const route = `/print/job/${job.token}`;
-  // The papers of a talk are drawn from one fixed snapshot: the archived PDF and the paper cannot differ
+  // The A4 papers are drawn from one fixed snapshot: the archived PDF and the paper cannot differ
   // because someone extended the deadline or edited the bureau in between.
-  if (isTalkTemplate(template)) {
+  if (isA4Paper(template)) {
     const snapshot = await slipFor(deps, {
       template,
       refId: input.refId,
@@ -158,7 +172,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   }
   // A formal notice is kept as PDF before it is printed; if that fails it is not printed.
   try {
-    await archiveNotice(deps, actor, { id: job.id, template, refId: input.refId, route });
+    await archiveNotice(deps, actor, { id: job.id, template, matterId: input.refId, route });
   } catch (e) {
     // The clerk gets a Chinese message; the log keeps the technical cause for whoever fixes it.
     if (!(e instanceof ApiError)) console.error(`告知书存档失败（任务 ${job.id}）：`, e);
@@ -197,7 +211,7 @@ export async function getSlip(deps: Deps, token: string): Promise<SlipData> {
   if (preview && preview.expires >= deps.now().getTime()) {
     const all = await getPrintSettings(deps.db);
     const t = preview.template;
-    const paper = isTalkTemplate(t) ? all.notice.paper : t === 'ticket' ? all.ticket.paper : all.receipt.paper;
+    const paper = isA4Paper(t) ? all.notice.paper : t === 'ticket' ? all.ticket.paper : all.receipt.paper;
     return slipFor(deps, { template: preview.template, refId: preview.refId, paper, reprint: false, printedAt: deps.now().toISOString() });
   }
   const job = await deps.db.selectFrom('print_jobs').selectAll().where('token', '=', token).executeTakeFirst();
@@ -224,7 +238,10 @@ async function slipFor(
     return { template: 'ticket', ...base, ticket: { ...toTicketView(t), peopleAhead: await peopleAhead(deps, t.id) } };
   }
   if (job.template === 'receipt') return { template: 'receipt', ...base, visit: await getVisit(deps.db, job.refId) };
-  return { template: job.template, ...base, ...(await talkPaper(deps.db, job.refId)) };
+  const today = hallDate(deps.now());
+  const cal = await holidayCalendar(deps.db);
+  if (isMatterTemplate(job.template)) return { template: job.template, ...base, ...(await matterPaper(deps.db, job.refId, today, cal)) };
+  return { template: job.template, ...base, ...(await talkPaper(deps.db, job.refId, today, cal)) };
 }
 
 export async function getPrintLog(deps: Deps, refId: string): Promise<PrintJobView[]> {

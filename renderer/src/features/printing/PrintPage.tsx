@@ -8,7 +8,7 @@ import type { SlipData } from '@shared/api/schemas/printing';
 import { call } from '../../api/client';
 import { messageOf } from '@lib/form-errors';
 import { ReceiptSlip, TicketSlip } from './slips';
-import { TalkPaperSlip } from './notices';
+import { A4PaperSlip } from './notices';
 import './print.css';
 
 const ROLL_WIDTH_MM: Record<'80mm' | '58mm', number> = { '80mm': 80, '58mm': 58 };
@@ -55,7 +55,7 @@ export function PrintPage({ token, preview = false }: { token: string; preview?:
       ) : data.template === 'receipt' ? (
         <ReceiptSlip d={data} onReady={drawn} />
       ) : (
-        <TalkPaperSlip d={data} onReady={drawn} />
+        <A4PaperSlip d={data} onReady={drawn} />
       )}
       {/* A preview printed with Ctrl+P is not an issued paper: it says so across the page. */}
       {preview && <div className="preview-mark">样张 · 仅供预览</div>}

@@ -1,19 +1,28 @@
-// The A4 papers of a leader's talk record: the notices handed to the visitor
-// (受理告知书, 不予受理告知书, 延期告知书), the 交办单 sent to the responsible unit
-// and the 接谈记录 signed at the end of the talk. Drawn from the same data the
-// app shows; every date is a calendar date in Chinese form. The 2022 条例's
-// article numbers are deliberately not quoted (see DESIGN.md §3).
+// The A4 papers. Of a 信访事项 (matter): the notices handed to the visitor
+// (受理告知书, 转送/交办告知书, 不予受理/不再受理告知书, 引导告知书, 延期告知书,
+// 信访处理意见书, 复查意见书, 复核意见书) and the sheets sent to a unit (交办单,
+// 督办单). Of a leader's talk: the 接谈记录 signed at its end. Drawn from the
+// same data the app shows; every date is a calendar date in Chinese form.
+//
+// Every legal sentence comes from shared/domain/legal-text.ts, the one reviewed
+// place: a template here arranges data and those sentences and writes no legal
+// wording of its own.
 import { useEffect, type ReactNode } from 'react';
-import type { SlipData, TalkTemplate } from '@shared/api/schemas/printing';
+import type { MatterTemplate, SlipData, TalkTemplate } from '@shared/api/schemas/printing';
+import type { Opinion } from '@shared/api/schemas/matters';
 import type { VisitDetail } from '@shared/api/schemas/visits';
 import type { TalkRecordView } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
 import { maskIdNumber } from '@shared/domain/identity';
+import { LEGAL } from '@shared/domain/legal-text';
+import { DECISIONS, DECLINE_GROUNDS, LEGAL_ROUTES, MATTER_STATES } from '@shared/domain/matter';
+import { matterPaperTitle } from '@shared/domain/matter-papers';
 import { OUTCOME_FIELDS, OUTCOMES, SATISFACTION } from '@shared/domain/reception';
 import { formatCalendarDate, hallDate } from '@shared/time';
 import { idTypeName } from '@lib/labels';
 import './notices.css';
 
+type MatterSlipData = Extract<SlipData, { template: MatterTemplate }>;
 type TalkSlipData = Extract<SlipData, { template: TalkTemplate }>;
 
 const day = formatCalendarDate;
@@ -21,11 +30,6 @@ const day = formatCalendarDate;
 /** Free text set into a sentence: trimmed, without its own closing punctuation. */
 function clause(s: string): string {
   return s.trim().replace(/[。．.；;，,、\s]+$/u, '');
-}
-
-/** The guidance of an 引导诉讼 outcome, set after '请您': without a leading '请您'/'建议'. */
-function guidance(s: string): string {
-  return clause(s).replace(/^(建议您?|请您?)/u, '');
 }
 
 function idText(v: VisitDetail): string {
@@ -43,44 +47,39 @@ function escortText(v: VisitDetail): string | null {
   return [v.escort.unit, v.escort.name, v.escort.phone && `电话 ${v.escort.phone}`].filter(Boolean).join('　');
 }
 
-function outcomeText(t: TalkRecordView): string {
-  const label = labelOf(OUTCOMES, t.outcome);
-  const need = OUTCOME_FIELDS[t.outcome];
-  if (need.unit && t.unit) return `${label}（${need.unit}：${t.unit}）`;
-  if (need.reason && t.reason) return `${label}（${need.reason.replace(/（.*$/u, '')}：${clause(t.reason)}）`;
-  return label;
+/** A paper's number: the matter's first visit number and a suffix per paper. */
+function docNo(d: MatterSlipData | TalkSlipData): string {
+  const m = 'matter' in d && d.template !== 'talk_record' ? d.matter : null;
+  const suffix: Record<MatterTemplate | TalkTemplate, string> = {
+    accept_notice: '受',
+    forward_notice: m?.decision === 'assigned' ? '交告' : '转',
+    assign_sheet: '交',
+    decline_notice: m?.decision === 'not_again' ? '不再' : '不受',
+    guide_notice: '引',
+    extension_notice: '延',
+    opinion: '意',
+    review_opinion: '复查',
+    recheck_opinion: '复核',
+    supervise_sheet: `督${d.template === 'supervise_sheet' ? (d.supervision?.count ?? '') : ''}`,
+    talk_record: '谈',
+  };
+  return `${d.visit.visitNo}-${suffix[d.template]}`;
 }
 
-function extensionText(t: TalkRecordView): string {
-  return t.extensionDays ? `（已延期${t.extensionDays}日${t.extensionReason ? `，理由：${clause(t.extensionReason)}` : ''}）` : '';
+function titleOf(d: MatterSlipData | TalkSlipData): string {
+  return d.template === 'talk_record' ? '领导接访接谈记录' : matterPaperTitle(d.template, d.matter);
 }
 
-const DOC_SUFFIX: Record<TalkTemplate, string> = {
-  accept_notice: '受',
-  decline_notice: '不受',
-  extension_notice: '延',
-  assign_sheet: '交',
-  talk_record: '谈',
-};
-
-const TITLES: Record<TalkTemplate, string> = {
-  accept_notice: '受理告知书',
-  decline_notice: '不予受理告知书',
-  extension_notice: '延期告知书',
-  assign_sheet: '信访事项交办单',
-  talk_record: '领导接访接谈记录',
-};
-
-function DocNo({ d }: { d: TalkSlipData }) {
+function DocNo({ d }: { d: MatterSlipData | TalkSlipData }) {
   return (
     <div className="doc-no">
-      编号：{d.visit.visitNo}-{DOC_SUFFIX[d.template]}
+      编号：{docNo(d)}
       {d.reprint && <span className="reprint"> 补打 </span>}
     </div>
   );
 }
 
-function Seal({ d }: { d: TalkSlipData }) {
+function Seal({ d }: { d: MatterSlipData | TalkSlipData }) {
   return <div className="seal">（{d.bureau.sealText}盖章）</div>;
 }
 
@@ -92,22 +91,37 @@ const DateBlank = () => (
   </span>
 );
 
+/** Text with line breaks as paragraphs. */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n+/u)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s, i) => (
+          <p key={i}>{s}</p>
+        ))}
+    </>
+  );
+}
+
 // ---- the notices handed to the visitor ----------------------------------------------
 
-function NoticeFrame({ d, issuedOn, children }: { d: TalkSlipData; issuedOn: string; children: ReactNode }) {
+function NoticeFrame({ d, issuedOn, children }: { d: MatterSlipData; issuedOn: string | null; children: ReactNode }) {
   const { bureau } = d;
-  const title = TITLES[d.template];
+  const title = titleOf(d);
   return (
     <div className={`slip slip-notice notice-${d.template}`}>
       <h1>{title}</h1>
       <DocNo d={d} />
-      <p className="salutation">{d.visit.name}：</p>
+      <p className="salutation">{d.matter.name || d.visit.name}：</p>
       <div className="body">{children}</div>
       <div className="issuer">
         <Seal d={d} />
         <div className="issuer-text">
           <div>{bureau.name}</div>
-          <div>{day(issuedOn)}</div>
+          <div>{day(issuedOn ?? hallDate(d.printedAt))}</div>
         </div>
       </div>
       {(bureau.address || bureau.phone) && (
@@ -120,7 +134,7 @@ function NoticeFrame({ d, issuedOn, children }: { d: TalkSlipData; issuedOn: str
         <div className="stub-title">送达回执</div>
         <div className="stub-hint">（由来访人签收后沿虚线剪下，本机关存档）</div>
         <p>
-          《{title}》（编号：{d.visit.visitNo}-{DOC_SUFFIX[d.template]}）已收到。
+          《{title}》（编号：{docNo(d)}）已收到。
         </p>
         <div className="sign-row">
           <span>
@@ -137,67 +151,142 @@ function NoticeFrame({ d, issuedOn, children }: { d: TalkSlipData; issuedOn: str
   );
 }
 
-function AcceptNotice({ d }: { d: TalkSlipData }) {
-  const t = d.talk;
+/** "您于2026年11月24日反映的“…”一事，" — what the matter is, in the visitor's words. */
+const heard = (d: MatterSlipData) => `您于${day(d.matter.receivedOn)}反映的“${clause(d.matter.summary || d.visit.summary)}”一事，`;
+
+function AcceptNotice({ d }: { d: MatterSlipData }) {
+  const m = d.matter;
   return (
-    <NoticeFrame d={d} issuedOn={t.decidedOn}>
+    <NoticeFrame d={d} issuedOn={m.decidedOn}>
       <p>
-        您于{day(t.visitDate)}反映的“{clause(d.visit.summary)}”一事，本机关已于{day(t.decidedOn)}依法受理，由{t.unit || '本机关'}
-        负责办理。现将接收情况以及处理途径和程序告知如下：
+        {heard(d)}
+        {LEGAL.accepted(m.decidedOn ?? m.receivedOn, m.unit)}
       </p>
-      <p>
-        一、该信访事项自受理之日起60日内办结{t.handleDue && `，办理期限至${day(t.handleDue)}`}
-        。情况复杂的，经批准可以适当延长办理期限，延长期限不超过30日，并将延期理由书面告知您。
-      </p>
-      <p>二、办理结束后，将以书面形式（信访处理意见书）告知您处理意见。</p>
-      <p>三、您对处理意见不服的，可以自收到书面答复之日起30日内请求原办理机关的上一级机关复查。</p>
-      <p>办理期间，请您保持联系方式畅通，依法、有序反映诉求。</p>
+      <p>一、{LEGAL.handleLimit(m.handleDue)}</p>
+      <p>二、{LEGAL.opinionPromise}</p>
+      <p>三、{LEGAL.reviewAfterOpinion}</p>
       <p className="closing">特此告知。</p>
     </NoticeFrame>
   );
 }
 
-function DeclineNotice({ d }: { d: TalkSlipData }) {
-  const t = d.talk;
-  const heard = `您于${day(t.visitDate)}反映的“${clause(d.visit.summary)}”一事，经审查，`;
+function ForwardNotice({ d }: { d: MatterSlipData }) {
+  const m = d.matter;
+  const on = m.decidedOn ?? m.receivedOn;
+  const assigned = m.decision === 'assigned';
   return (
-    <NoticeFrame d={d} issuedOn={t.decidedOn}>
-      {t.outcome === 'litigation' ? (
+    <NoticeFrame d={d} issuedOn={m.decidedOn}>
+      <p>
+        {heard(d)}
+        {assigned ? LEGAL.assigned(on, m.unit) : LEGAL.forwarded(on, m.unit)}
+      </p>
+      <p>{assigned ? LEGAL.assignedFollowUp(m.unit) : LEGAL.forwardedFollowUp(m.unit)}</p>
+      <p className="closing">特此告知。</p>
+    </NoticeFrame>
+  );
+}
+
+function DeclineNotice({ d }: { d: MatterSlipData }) {
+  const m = d.matter;
+  if (m.decision === 'not_again')
+    return (
+      <NoticeFrame d={d} issuedOn={m.decidedOn}>
         <p>
-          {heard}该事项属于应当通过诉讼、仲裁、行政复议等法定途径解决的事项，根据《信访工作条例》的规定，本机关不予受理。请您
-          {guidance(t.reason)}，依法维护自身合法权益。
+          {heard(d)}
+          {LEGAL.notAgain(null)}
         </p>
-      ) : (
-        <p>
-          {heard}
-          {clause(t.reason)}，根据《信访工作条例》的规定，本机关不予受理。
-        </p>
+        <p className="closing">特此告知。</p>
+      </NoticeFrame>
+    );
+  // The ground as the maintained list names it ("该…" or "该事项…"), or the reason written out for 'other'.
+  const ground = m.declineGround && m.declineGround !== 'other' ? labelOf(DECLINE_GROUNDS, m.declineGround) : null;
+  const found = ground ? (ground.startsWith('该') ? ground : `该事项${ground}`) : clause(m.reason).replace(/^经审查[，,]?/u, '');
+  return (
+    <NoticeFrame d={d} issuedOn={m.decidedOn}>
+      <p>
+        {heard(d)}
+        {LEGAL.declined(found)}
+      </p>
+      {m.declineGround === 'in_legal_process' && <p>{LEGAL.declinedToLegalRoute}</p>}
+      <p className="closing">特此告知。</p>
+    </NoticeFrame>
+  );
+}
+
+function GuideNotice({ d }: { d: MatterSlipData }) {
+  const m = d.matter;
+  const route = m.route ? labelOf(LEGAL_ROUTES, m.route) : LEGAL.anyLegalRoute;
+  return (
+    <NoticeFrame d={d} issuedOn={m.decidedOn}>
+      <p>
+        {heard(d)}
+        {LEGAL.guided(route)}
+      </p>
+      <p>{LEGAL.guidedTimeLimit(m.route, route)}</p>
+      <p className="closing">特此告知。</p>
+    </NoticeFrame>
+  );
+}
+
+function ExtensionNotice({ d }: { d: MatterSlipData }) {
+  const m = d.matter;
+  return (
+    <NoticeFrame d={d} issuedOn={d.extendedOn}>
+      <p>
+        {heard(d)}
+        {LEGAL.extensionAccepted(m.acceptedOn ?? m.decidedOn ?? m.receivedOn, m.decision === 'accepted', m.unit)}
+        {d.originalHandleDue && `，原办理期限至${day(d.originalHandleDue)}`}。
+        {m.extensionDays && m.handleDue
+          ? LEGAL.extension(clause(m.extensionReason) || '情况复杂', m.extensionApprover, m.extensionDays, m.handleDue)
+          : null}
+      </p>
+      <p>{LEGAL.opinionPromise}</p>
+      <p className="closing">特此告知。</p>
+    </NoticeFrame>
+  );
+}
+
+/** The four parts of an 意见书. */
+function OpinionParts({ o }: { o: Opinion }) {
+  return (
+    <>
+      <h2>一、查明的事实</h2>
+      <Paragraphs text={o.facts} />
+      <h2>二、理由</h2>
+      <Paragraphs text={o.reasons} />
+      <h2>三、处理意见</h2>
+      <Paragraphs text={o.decision} />
+      {o.basis.trim() && (
+        <>
+          <h2>四、依据</h2>
+          <Paragraphs text={o.basis} />
+        </>
       )}
-      <p>您对本告知有异议的，可以自收到本告知书之日起30日内，依照有关规定请求上一级机关复查。</p>
-      <p className="closing">特此告知。</p>
-    </NoticeFrame>
+    </>
   );
 }
 
-function ExtensionNotice({ d }: { d: TalkSlipData }) {
-  const t = d.talk;
-  // The talk record does not keep the day of the extension: the notice is dated the day it is printed.
-  // Dated the day the extension was granted, so a reprint carries the same date.
-  const issuedOn = d.extendedOn ?? hallDate(d.printedAt);
+function OpinionPaper({ d }: { d: MatterSlipData }) {
+  const m = d.matter;
+  const [o, issuedOn, intro, remedy] =
+    d.template === 'review_opinion'
+      ? [m.reviewOpinion, m.reviewDecidedOn, LEGAL.reviewIntro(m.reviewRequestedOn), LEGAL.reviewRemedy]
+      : d.template === 'recheck_opinion'
+        ? [m.recheckOpinion, m.recheckDecidedOn, LEGAL.recheckIntro(m.recheckRequestedOn), LEGAL.recheckFinal]
+        : [m.opinion, m.opinionOn, LEGAL.opinionIntro, LEGAL.opinionRemedy];
   return (
     <NoticeFrame d={d} issuedOn={issuedOn}>
       <p>
-        您反映的“{clause(d.visit.summary)}”一事（编号：{d.visit.visitNo}），本机关于{day(t.decidedOn)}受理
-        {d.originalHandleDue && `，原办理期限至${day(d.originalHandleDue)}`}。因{clause(t.extensionReason) || '情况复杂'}
-        ，经批准，办理期限延长{t.extensionDays ?? 0}日{t.handleDue && `，至${day(t.handleDue)}`}。
+        {heard(d)}
+        {intro}
       </p>
-      <p>办理结束后，将以书面形式（信访处理意见书）告知您处理意见。办理期间如有疑问，请与本机关联系。</p>
-      <p className="closing">特此告知。</p>
+      {o && <OpinionParts o={o} />}
+      <p className="remedy">{remedy}</p>
     </NoticeFrame>
   );
 }
 
-// ---- the forms: 交办单 and 接谈记录 --------------------------------------------------
+// ---- the forms: 交办单, 督办单 and 接谈记录 ----------------------------------------------
 
 /** A two-column row across the whole form. */
 function Row({ label, children, long }: { label: string; children: ReactNode; long?: boolean }) {
@@ -224,13 +313,13 @@ function Pair({ a, av, b, bv }: { a: string; av: ReactNode; b: string; bv: React
 }
 
 /** Forms may run over several pages: each page names the paper and counts the pages. */
-function FormHead({ d }: { d: TalkSlipData }) {
-  const label = `${TITLES[d.template]}　${d.visit.visitNo}-${DOC_SUFFIX[d.template]}　第 `;
+function FormHead({ d }: { d: MatterSlipData | TalkSlipData }) {
+  const label = `${titleOf(d)}　${docNo(d)}　第 `;
   const footer = `${JSON.stringify(label)} counter(page) " 页　共 " counter(pages) " 页"`;
   return (
     <>
       <style>{`@page { @bottom-center { content: ${footer}; font-family: "Noto Serif CJK SC", serif; font-size: 9pt; color: #000; } }`}</style>
-      <h1>{TITLES[d.template]}</h1>
+      <h1>{titleOf(d)}</h1>
       <DocNo d={d} />
     </>
   );
@@ -270,67 +359,138 @@ function Signature({ label }: { label: string }) {
   );
 }
 
-function AssignSheet({ d }: { d: TalkSlipData }) {
-  const t = d.talk;
+function IssuerFoot({ d }: { d: MatterSlipData }) {
+  return (
+    <div className="issuer">
+      <div className="contact">
+        {d.bureau.address && <span>地址：{d.bureau.address}</span>}
+        {d.bureau.phone && <span>电话：{d.bureau.phone}</span>}
+      </div>
+      <Seal d={d} />
+    </div>
+  );
+}
+
+function extensionText(m: { extensionDays: number | null; extensionReason: string }): string {
+  return m.extensionDays ? `（已延期${m.extensionDays}日${m.extensionReason ? `，理由：${clause(m.extensionReason)}` : ''}）` : '';
+}
+
+function AssignSheet({ d }: { d: MatterSlipData }) {
+  const m = d.matter;
   const v = d.visit;
   const escort = escortText(v);
   return (
     <div className="slip slip-notice slip-form notice-assign_sheet" data-visit-no={v.visitNo}>
       <FormHead d={d} />
       <FormTable>
-        <Pair a="交办单位" av={d.bureau.name} b="交办日期" bv={day(t.decidedOn)} />
+        <Pair a="交办单位" av={d.bureau.name} b="交办日期" bv={m.decidedOn ? day(m.decidedOn) : '—'} />
         <Row label="承办单位">
-          <b>{t.unit}</b>
+          <b>{m.unit}</b>
         </Row>
         <Pair a="来访人" av={v.name} b="联系电话" bv={v.phone || '—'} />
         <Row label="证件号码">{idText(v)}</Row>
-        <Pair a="来访日期" av={day(t.visitDate)} b="登记编号" bv={v.visitNo} />
+        <Pair a="登记日期" av={day(m.receivedOn)} b="登记编号" bv={v.visitNo} />
         <Row label="来访人数">{peopleText(v)}</Row>
         <Row label="住址">{v.address || '—'}</Row>
         {escort && <Row label="陪访人员">{escort}</Row>}
         <Row label="信访事项" long>
-          {v.summary}
+          {m.summary || v.summary}
         </Row>
         {v.demands && (
           <Row label="主要诉求" long>
             {v.demands}
           </Row>
         )}
-        <Pair a="接谈领导" av={d.leaderName} b="接谈日期" bv={day(d.date)} />
-        <Row label="领导意见" long>
-          {t.notes}
-        </Row>
+        {m.reason && (
+          <Row label="交办意见" long>
+            {m.reason}
+          </Row>
+        )}
       </FormTable>
       <div className="form-tail">
         <FormTable>
           <Row label="办理期限">
-            <b>{t.handleDue ? `${day(t.handleDue)}前办结` : '—'}</b>
-            {extensionText(t)}
+            <b>{m.handleDue ? `${day(m.handleDue)}前办结并报告结果` : '—'}</b>
+            {extensionText(m)}
           </Row>
-          <Row label="办理要求">请于期限内办结并将办理结果书面报送本机关；认为不属于本单位职责的，请于5个工作日内提出异议并说明理由。</Row>
+          <Row label="办理要求">{LEGAL.assignDemand(m.handleDue)}</Row>
         </FormTable>
         <div className="form-foot">
           <Signature label="交办人" />
           <Signature label="签收人" />
-          <div className="issuer">
-            <div className="contact">
-              {d.bureau.address && <span>地址：{d.bureau.address}</span>}
-              {d.bureau.phone && <span>电话：{d.bureau.phone}</span>}
-            </div>
-            <Seal d={d} />
-          </div>
+          <IssuerFoot d={d} />
         </div>
       </div>
     </div>
   );
 }
 
+function SuperviseSheet({ d }: { d: MatterSlipData }) {
+  const m = d.matter;
+  const v = d.visit;
+  const s = d.supervision;
+  return (
+    <div className="slip slip-notice slip-form notice-supervise_sheet" data-visit-no={v.visitNo}>
+      <FormHead d={d} />
+      <FormTable>
+        <Pair a="督办单位" av={d.bureau.name} b="督办日期" bv={s ? day(s.on) : '—'} />
+        <Row label="被督办单位">
+          <b>{s?.unit || m.unit}</b>
+        </Row>
+        <Pair a="督办次数" av={s ? `第${s.count}次督办` : '—'} b="登记编号" bv={v.visitNo} />
+        <Pair a="来访人" av={m.name || v.name} b="登记日期" bv={day(m.receivedOn)} />
+        <Pair
+          a="处理方式"
+          av={`${m.decision ? labelOf(DECISIONS, m.decision) : '—'}${m.decidedOn ? `（${day(m.decidedOn)}）` : ''}`}
+          b="事项状态"
+          bv={labelOf(MATTER_STATES, m.state)}
+        />
+        <Row label="信访事项" long>
+          {m.summary || v.summary}
+        </Row>
+        <Row label="办理期限">
+          {m.handleDue ? `${day(m.handleDue)}前` : '—'}
+          {extensionText(m)}
+        </Row>
+        <Row label="督办事由" long>
+          {s?.reason ?? ''}
+        </Row>
+      </FormTable>
+      <div className="form-tail">
+        <FormTable>
+          <Row label="报告期限">
+            <b>{s ? `${day(s.due)}前` : '—'}</b>
+          </Row>
+          {s && <Row label="督办要求">{LEGAL.superviseDemand(s.due)}</Row>}
+        </FormTable>
+        <div className="form-foot">
+          <Signature label="督办人" />
+          <Signature label="签收人" />
+          <IssuerFoot d={d} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function outcomeText(t: TalkRecordView): string {
+  const label = labelOf(OUTCOMES, t.outcome);
+  const need = OUTCOME_FIELDS[t.outcome];
+  if (need.unit && t.unit) return `${label}（${need.unit}：${t.unit}）`;
+  if (need.reason && t.reason) return `${label}（${need.reason.replace(/（.*$/u, '')}：${clause(t.reason)}）`;
+  return label;
+}
+
 function TalkRecord({ d }: { d: TalkSlipData }) {
   const t = d.talk;
   const v = d.visit;
+  const m = d.matter;
   const escort = escortText(v);
   const when = d.startedAt ? `${day(d.date)} ${d.startedAt}${d.endedAt ? `–${d.endedAt}` : '起'}` : day(d.date);
   const lawyer = d.lawyer ? `${d.lawyer}（${t.lawyerPresent ? '参与接谈' : '未参与接谈'}）` : t.lawyerPresent ? '有律师参与接谈' : '无';
+  // The matter's clocks as they stood when the record was printed.
+  const replyDue = m?.clocks.find((c) => c.clock === 'reply')?.due ?? null;
+  const handleDue = m?.state === 'handling' ? m.handleDue : null;
   return (
     <div className="slip slip-notice slip-form notice-talk_record" data-visit-no={v.visitNo}>
       <FormHead d={d} />
@@ -358,15 +518,15 @@ function TalkRecord({ d }: { d: TalkSlipData }) {
       <div className="form-tail">
         <FormTable>
           <Row label="处理结果">{outcomeText(t)}</Row>
-          {(t.replyDue || t.handleDue) && (
+          {(replyDue || handleDue) && (
             <Pair
               a="书面告知"
-              av={t.replyDue ? `${day(t.replyDue)}前` : '—'}
+              av={replyDue ? `${day(replyDue)}前` : '—'}
               b="办理期限"
               bv={
                 <>
-                  {t.handleDue ? `${day(t.handleDue)}前` : '—'}
-                  {extensionText(t)}
+                  {handleDue ? `${day(handleDue)}前` : '—'}
+                  {m && handleDue ? extensionText(m) : ''}
                 </>
               }
             />
@@ -383,19 +543,31 @@ function TalkRecord({ d }: { d: TalkSlipData }) {
   );
 }
 
-/** One of the papers of a talk record, by its template. */
-export function TalkPaperSlip({ d, onReady }: { d: TalkSlipData; onReady: () => void }) {
-  useEffect(onReady, [onReady]);
+function MatterPaperSlip({ d }: { d: MatterSlipData }) {
   switch (d.template) {
     case 'accept_notice':
       return <AcceptNotice d={d} />;
+    case 'forward_notice':
+      return <ForwardNotice d={d} />;
     case 'decline_notice':
       return <DeclineNotice d={d} />;
+    case 'guide_notice':
+      return <GuideNotice d={d} />;
     case 'extension_notice':
       return <ExtensionNotice d={d} />;
+    case 'opinion':
+    case 'review_opinion':
+    case 'recheck_opinion':
+      return <OpinionPaper d={d} />;
     case 'assign_sheet':
       return <AssignSheet d={d} />;
-    case 'talk_record':
-      return <TalkRecord d={d} />;
+    case 'supervise_sheet':
+      return <SuperviseSheet d={d} />;
   }
+}
+
+/** One of the A4 papers (of a matter, or the talk record), by its template. */
+export function A4PaperSlip({ d, onReady }: { d: MatterSlipData | TalkSlipData; onReady: () => void }) {
+  useEffect(onReady, [onReady]);
+  return d.template === 'talk_record' ? <TalkRecord d={d} /> : <MatterPaperSlip d={d} />;
 }

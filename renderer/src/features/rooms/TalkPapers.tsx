@@ -1,17 +1,32 @@
-// The papers of a talk record: print the ones its outcome allows (告知书 are
-// archived as PDF first), and the archive of notices issued — each with its
+// The papers of a leader's talk: the papers its matter allows now (the rule in
+// shared/domain/matter-papers.ts; 告知书 are archived as PDF first) and the
+// talk record, with the archive of the matter's notices — each with its
 // SHA-256 — opened exactly as the visitor received it.
 import { Anchor, Button, Group, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { FORMAL_NOTICES, PRINT_TEMPLATES, type ArchivedNotice, type TalkTemplate } from '@shared/api/schemas/printing';
+import {
+  FORMAL_NOTICES,
+  isTalkTemplate,
+  PRINT_TEMPLATES,
+  type ArchivedNotice,
+  type MatterTemplate,
+  type TalkTemplate,
+} from '@shared/api/schemas/printing';
+import type { MatterView } from '@shared/api/schemas/matters';
 import type { TalkRecordView } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
-import { allowedTalkTemplates } from '@shared/domain/talk-papers';
+import { allowedMatterTemplates, matterPaperTitle } from '@shared/domain/matter-papers';
 import { formatDateTime } from '@shared/time';
 import { call } from '../../api/client';
 import { notifyError } from '@lib/notify';
 import { useQuery } from '@lib/use-query';
 import { printSlip } from '../printing/print-slip';
+
+type A4Template = MatterTemplate | TalkTemplate;
+
+/** A paper's name for this matter (转送 or 交办告知书…), the talk record by its own. */
+const paperLabel = (t: A4Template, matter: MatterView | null) =>
+  isTalkTemplate(t) || !matter ? labelOf(PRINT_TEMPLATES, t) : matterPaperTitle(t, matter);
 
 async function openPdf(a: ArchivedNotice) {
   try {
@@ -30,15 +45,17 @@ async function openPdf(a: ArchivedNotice) {
 
 /** The paper drawn on screen from its print route before anything is printed; copies chosen here. */
 function PreviewModal({
-  talkId,
+  refId,
   template,
+  label,
   onClose,
   onPrint,
 }: {
-  talkId: string;
-  template: TalkTemplate | null;
+  refId: string;
+  template: A4Template | null;
+  label: string;
   onClose: () => void;
-  onPrint: (t: TalkTemplate, copies: number) => void;
+  onPrint: (t: A4Template, copies: number) => void;
 }) {
   const [route, setRoute] = useState<string | null>(null);
   const [copies, setCopies] = useState<number | ''>(1);
@@ -46,12 +63,11 @@ function PreviewModal({
     setRoute(null);
     setCopies(1);
     if (template)
-      void call('print.preview', { template, refId: talkId }).then(
+      void call('print.preview', { template, refId }).then(
         (r) => setRoute(r.route),
         (e: unknown) => notifyError(e, '无法预览'),
       );
-  }, [template, talkId]);
-  const label = template ? labelOf(PRINT_TEMPLATES, template) : '';
+  }, [template, refId]);
   return (
     <Modal opened={template !== null} onClose={onClose} title={`预览：${label}`} size={900}>
       <Stack>
@@ -97,31 +113,50 @@ function PreviewModal({
 }
 
 export function TalkPapers({ talk }: { talk: TalkRecordView }) {
-  const archived = useQuery('print.archive', { talkId: talk.id }, { invalidatedBy: ['reception.changed'], errorTitle: false });
-  const printed = useQuery('print.log', { refId: talk.id }, { errorTitle: false });
+  // The matter the talk is about, through its visit. TODO: talk.matterId once the talk records its decision through the matter.
+  const visit = useQuery('visits.get', { visitId: talk.visitId }, { errorTitle: false });
+  const matterId = visit.data?.matterId ?? null;
+  const matterQuery = useQuery(
+    'matters.get',
+    { matterId: matterId ?? talk.visitId },
+    { enabled: matterId !== null, invalidatedBy: ['matters.changed'], errorTitle: false },
+  );
+  const matter = matterId && matterQuery.data?.id === matterId ? matterQuery.data : null;
+  const archived = useQuery(
+    'print.archive',
+    { talkId: talk.id },
+    { invalidatedBy: ['matters.changed', 'reception.changed'], errorTitle: false },
+  );
+  const talkLog = useQuery('print.log', { refId: talk.id }, { errorTitle: false });
+  const matterLog = useQuery('print.log', { refId: matterId ?? talk.id }, { enabled: matterId !== null, errorTitle: false });
   const archive = archived.data ?? [];
-  const log = printed.data ?? [];
+  const log = [...(talkLog.data ?? []), ...(matter ? (matterLog.data ?? []) : [])].sort((a, b) => b.at.localeCompare(a.at));
   const [busy, setBusy] = useState<string | null>(null);
-  const [previewing, setPreviewing] = useState<TalkTemplate | null>(null);
-  const print = async (template: TalkTemplate, copies: number) => {
+  const [previewing, setPreviewing] = useState<A4Template | null>(null);
+  const papers: A4Template[] = [...(matter ? allowedMatterTemplates(matter) : []), 'talk_record'];
+  const refOf = (t: A4Template) => (isTalkTemplate(t) ? talk.id : (matter?.id ?? talk.id));
+  const print = async (template: A4Template, copies: number) => {
     setBusy(template);
-    await printSlip(template, talk.id, copies);
+    await printSlip(template, refOf(template), copies);
     setBusy(null);
     archived.reload();
-    printed.reload();
+    talkLog.reload();
+    matterLog.reload();
+    matterQuery.reload();
   };
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        {allowedTalkTemplates(talk).map((t) => (
+        {papers.map((t) => (
           <Button key={t} size="xs" variant="light" loading={busy === t} onClick={() => setPreviewing(t)}>
-            {labelOf(PRINT_TEMPLATES, t)}
+            {paperLabel(t, matter)}
           </Button>
         ))}
       </Group>
       <PreviewModal
-        talkId={talk.id}
+        refId={previewing ? refOf(previewing) : talk.id}
         template={previewing}
+        label={previewing ? paperLabel(previewing, matter) : ''}
         onClose={() => setPreviewing(null)}
         onPrint={(t, copies) => void print(t, copies)}
       />
@@ -130,7 +165,7 @@ export function TalkPapers({ talk }: { talk: TalkRecordView }) {
           {log
             .map(
               (j) =>
-                `${formatDateTime(j.at)} ${j.actorName} ${labelOf(PRINT_TEMPLATES, j.template)}${j.copies > 1 ? ` ${j.copies}份` : ''}${j.reprint ? '（补打）' : ''}${j.status === 'failed' ? `：未打印（${j.error}）` : ''}`,
+                `${formatDateTime(j.at)} ${j.actorName} ${j.template === 'ticket' || j.template === 'receipt' ? labelOf(PRINT_TEMPLATES, j.template) : paperLabel(j.template, matter)}${j.copies > 1 ? ` ${j.copies}份` : ''}${j.reprint ? '（补打）' : ''}${j.status === 'failed' ? `：未打印（${j.error}）` : ''}`,
             )
             .join('；')}
         </Text>
@@ -140,7 +175,11 @@ export function TalkPapers({ talk }: { talk: TalkRecordView }) {
           <Table.Tbody>
             {archive.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td>{labelOf(PRINT_TEMPLATES, a.template)}</Table.Td>
+                <Table.Td>
+                  {a.template === 'ticket' || a.template === 'receipt'
+                    ? labelOf(PRINT_TEMPLATES, a.template)
+                    : paperLabel(a.template, matter)}
+                </Table.Td>
                 <Table.Td>{formatDateTime(a.at)}</Table.Td>
                 <Table.Td>{a.actorName}</Table.Td>
                 <Table.Td>
