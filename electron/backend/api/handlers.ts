@@ -110,9 +110,6 @@ export const handlers: HandlerTable = {
   'reception.recall': (ctx, input) => talks.recall(ctx.deps, actorOf(ctx), input),
   'reception.noShow': (ctx, input) => talks.noShow(ctx.deps, actorOf(ctx), input),
   'reception.record': (ctx, input) => talks.recordTalk(ctx.deps, actorOf(ctx), input),
-  'reception.extend': (ctx, input) => talks.extendTalk(ctx.deps, actorOf(ctx), input),
-  'reception.progress': (ctx, input) => talks.recordTalkProgress(ctx.deps, actorOf(ctx), input),
-  'reception.dueList': (ctx, input) => talks.getDueList(ctx.deps, actorOf(ctx), input),
 
   'matters.get': async ({ deps }, input) => getMatter(deps.db, input.matterId, hallDate(deps.now()), await holidayCalendar(deps.db)),
   'matters.act': async (ctx, input) => {
@@ -122,7 +119,7 @@ export const handlers: HandlerTable = {
   'matters.dueList': (ctx, input) => matterDueList(ctx.deps, actorOf(ctx), input),
   'matters.ledger': (ctx, input) => ledger(ctx.deps, actorOf(ctx), input),
 
-    'display.state': ({ deps }) => getDisplayState(deps),
+  'display.state': ({ deps }) => getDisplayState(deps),
 
   'print.bureau': ({ deps }) => printing.getBureau(deps.db),
   'print.saveBureau': (ctx, input) => printing.saveBureau(ctx.deps, actorOf(ctx), input),

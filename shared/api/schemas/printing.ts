@@ -3,6 +3,7 @@ import { text, uuid } from './common';
 import type { TicketView } from './queue';
 import type { VisitDetail } from './visits';
 import type { TalkRecordView } from './reception';
+import type { MatterView } from './matters';
 
 /** Slips (ticket, receipt) and the formal papers of a talk record (A4). */
 export const PRINT_TEMPLATES = [
@@ -107,6 +108,8 @@ export interface PrintSubmitted {
 /** What a talk-record paper needs: the talk, the visit, where and with whom it took place. */
 export interface TalkPaper {
   talk: TalkRecordView;
+  /** The matter the talk decided: its clocks, extension and reason (the papers print the matter's dates). */
+  matter: MatterView;
   visit: VisitDetail;
   leaderName: string;
   roomName: string;

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { SlipData, TalkTemplate } from '@shared/api/schemas/printing';
+import type { MatterView } from '@shared/api/schemas/matters';
 import type { TalkRecordView } from '@shared/api/schemas/reception';
 import type { VisitDetail } from '@shared/api/schemas/visits';
 import { residentId } from '../support';
@@ -64,18 +65,68 @@ const talk: TalkRecordView = {
   lawyerPresent: true,
   satisfaction: 'basic',
   decidedOn: '2026-11-24',
-  replyDue: '2026-12-09',
+  matterId: visit.matterId,
+  version: 1,
+};
+
+/** The talk's matter: its clocks and extension (the papers print the matter's dates). */
+const matter: MatterView = {
+  id: visit.matterId,
+  version: 2,
+  petitionerId: visit.petitionerId,
+  name: visit.name,
+  category: visit.category,
+  locationArea: visit.locationArea,
+  summary: visit.summary,
+  kind: 'claim',
+  receivedOrgan: '朝阳区信访局',
+  receivedByName: '李登记',
+  state: 'handling',
+  receivedOn: '2026-11-24',
+  decision: 'accepted',
+  decidedOn: '2026-11-24',
+  acceptedOn: '2026-11-24',
   handleDue: '2027-01-25',
   extensionDays: null,
-  extensionReason: '',
   repliedOn: null,
+  opinionOn: null,
   concludedOn: null,
-  version: 1,
+  reviewRequestedOn: null,
+  reviewPausedDays: 0,
+  reviewDecidedOn: null,
+  recheckRequestedOn: null,
+  recheckPausedDays: 0,
+  recheckDecidedOn: null,
+  finalOn: null,
+  leadLeaderId: null,
+  unit: '某某街道办事处',
+  declineGround: null,
+  route: null,
+  reason: '',
+  extensionReason: '',
+  extensionApprover: '',
+  opinion: null,
+  reviewOpinion: null,
+  recheckOpinion: null,
+  evaluation: null,
+  evaluationVia: null,
+  evaluatedOn: null,
+  leadLeaderName: '',
+  resolution: null,
+  superviseDue: null,
+  supervisionCount: 0,
+  clocks: [
+    { clock: 'reply', due: '2026-12-09', state: 'ok', daysLeft: 15 },
+    { clock: 'handle', due: '2027-01-25', state: 'ok', daysLeft: 62 },
+  ],
+  actions: [],
+  visits: [],
+  events: [],
 };
 
 function slip(
   template: TalkTemplate,
-  over: { talk?: Partial<TalkRecordView>; visit?: Partial<VisitDetail>; rest?: Partial<TalkSlip> } = {},
+  over: { talk?: Partial<TalkRecordView>; matter?: Partial<MatterView>; visit?: Partial<VisitDetail>; rest?: Partial<TalkSlip> } = {},
 ): TalkSlip {
   return {
     template,
@@ -84,6 +135,7 @@ function slip(
     reprint: false,
     printedAt: '2026-12-20T02:00:00.000Z',
     talk: { ...talk, ...over.talk },
+    matter: { ...matter, ...over.matter },
     visit: { ...visit, ...over.visit },
     leaderName: '赵局长',
     roomName: '第一接谈室',
@@ -160,7 +212,8 @@ test('不予受理告知书: the reason, and for 引导诉讼 the lawful route, 
   const declined = await render(
     page,
     slip('decline_notice', {
-      talk: { outcome: 'declined', unit: '', reason: '该事项已经依法作出处理并已答复，您未提出新的事实和理由。', handleDue: null },
+      talk: { outcome: 'declined', unit: '', reason: '该事项已经依法作出处理并已答复，您未提出新的事实和理由。' },
+      matter: { state: 'declined', decision: 'declined', handleDue: null, acceptedOn: null },
     }),
     'decline-notice',
   );
@@ -183,7 +236,8 @@ test('不予受理告知书: the reason, and for 引导诉讼 the lawful route, 
   const lit = await render(
     page,
     slip('decline_notice', {
-      talk: { outcome: 'litigation', unit: '', reason: '向人民法院提起民事诉讼', handleDue: null },
+      talk: { outcome: 'guided', unit: '', reason: '向人民法院提起民事诉讼' },
+      matter: { state: 'guided', decision: 'guided', route: 'court', handleDue: null, acceptedOn: null },
       rest: { reprint: true },
     }),
     'decline-notice-litigation',
@@ -203,7 +257,7 @@ test('延期告知书: accepted on, the original and the extended deadline, the 
   const pdf = await render(
     page,
     slip('extension_notice', {
-      talk: { extensionDays: 30, extensionReason: '涉及多个部门，需现场勘验并委托第三方检测', handleDue: '2027-02-24' },
+      matter: { extensionDays: 30, extensionReason: '涉及多个部门，需现场勘验并委托第三方检测', handleDue: '2027-02-24' },
       rest: { originalHandleDue: '2027-01-25', extendedOn: '2026-12-20' },
     }),
     'extension-notice',
@@ -232,7 +286,8 @@ test('交办单: a form for the responsible unit with the group, escort, deadlin
   const pdf = await render(
     page,
     slip('assign_sheet', {
-      talk: { outcome: 'assigned', unit: '区住房和城乡建设委员会', handleDue: '2027-01-08' },
+      talk: { outcome: 'assigned', unit: '区住房和城乡建设委员会' },
+      matter: { decision: 'assigned', unit: '区住房和城乡建设委员会', handleDue: '2027-01-08' },
       visit: {
         peopleCount: 12,
         isGroup: true,
@@ -318,7 +373,8 @@ test('接谈记录: every part of the talk, a long record runs over pages to its
   const answered = await render(
     page,
     slip('talk_record', {
-      talk: { outcome: 'answered', unit: '', replyDue: null, handleDue: null, satisfaction: null, lawyerPresent: false },
+      talk: { outcome: 'answered', unit: '', satisfaction: null, lawyerPresent: false },
+      matter: { state: 'concluded', decision: 'answered', handleDue: null, acceptedOn: null, concludedOn: '2026-11-24', clocks: [] },
       rest: { lawyer: '', endedAt: null },
     }),
     'talk-record-answered',

@@ -27,6 +27,7 @@ import { peopleAhead } from '../queue/tickets';
 import { getSetting, saveSetting } from '../settings-store';
 import { getVisit } from '../visits';
 import { getTalk, refuseOthersTalk } from '../reception/talks';
+import { factsOf, findMatterRow } from '../../db/queries/matters';
 import { archiveNotice, talkPaper } from './talk-papers';
 import { talkTemplateProblem } from '@shared/domain/talk-papers';
 
@@ -60,7 +61,10 @@ async function checkPrintable(trx: Executor, actor: Actor, template: PrintTempla
   if (actor.role === 'leader' && !isTalkTemplate(template)) throw new ApiError('FORBIDDEN', '接访领导只能打印接谈相关的文书');
   if (isTalkTemplate(template)) {
     await refuseOthersTalk(trx, actor, refId);
-    const problem = talkTemplateProblem(template, await getTalk(trx, refId));
+    const talk = await getTalk(trx, refId);
+    const matter = await findMatterRow(trx, talk.matterId);
+    if (!matter) throw new ApiError('NOT_FOUND', '找不到该接谈的信访事项');
+    const problem = talkTemplateProblem(template, talk, factsOf(matter));
     if (problem) throw new ApiError('CONFLICT', problem);
     return;
   }

@@ -15,6 +15,8 @@ import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { getTalk, refuseOthersTalk } from '../reception/talks';
 import { getVisit } from '../visits';
+import { holidayCalendar } from '../calendar/calendar';
+import { getMatter } from '../matters/view';
 
 export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper> {
   const talk = await getTalk(db, talkId);
@@ -27,13 +29,14 @@ export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper
     .select(['u.display_name', 'r.name', 's.lawyer', 's.date', 'b.called_at', 'b.finished_at'])
     .where('b.id', '=', talk.bookingId)
     .executeTakeFirstOrThrow();
-  // The deadline before the one extension, as the extension's audit entry recorded it.
+  // The matter the talk decided: its clocks and its one extension (the deadline before it, as its audit entry recorded it).
+  const matter = await getMatter(db, talk.matterId, hallDate(new Date()), await holidayCalendar(db));
   const ext = await db
     .selectFrom('audit_log')
-    .select(['before_json', 'at'])
-    .where('entity', '=', 'talk_record')
-    .where('entity_id', '=', talkId)
-    .where('action', '=', 'talk.extend')
+    .select('before_json')
+    .where('entity', '=', 'matter')
+    .where('entity_id', '=', talk.matterId)
+    .where('action', '=', 'matter.extend')
     .executeTakeFirst();
   const before = ext?.before_json ? (JSON.parse(ext.before_json) as { handle_due?: string | null }) : null;
   return {
@@ -45,8 +48,9 @@ export async function talkPaper(db: Executor, talkId: string): Promise<TalkPaper
     date: where.date,
     startedAt: where.called_at ? formatTime(where.called_at) : null,
     endedAt: where.finished_at ? formatTime(where.finished_at) : null,
+    matter,
     originalHandleDue: before?.handle_due ?? null,
-    extendedOn: ext ? hallDate(ext.at) : null,
+    extendedOn: matter.events.find((e) => e.action === 'extend')?.on ?? null,
   };
 }
 
