@@ -76,7 +76,8 @@ export function refineDecision<T extends DecisionFields>(v: T, ctx: z.Refinement
 
 const decideInput = z.object({ ...common, action: z.literal('decide'), ...decisionFields }).superRefine(refineDecision);
 
-export const matterActInput = z.union([
+/** One union over every action, told apart by `action` (so a missing field is named, not the whole union). */
+export const matterActInput = z.discriminatedUnion('action', [
   decideInput,
   z.object({ ...common, action: z.literal('unit_accept'), unit: unit('受理单位') }),
   z.object({ ...common, action: z.literal('return'), unit: unit('退回单位'), reason: text('退回理由', { min: 4, max: 500 }) }),
