@@ -11,6 +11,9 @@ import { CATEGORIES, PURPOSES, type CategoryCode, type PurposeCode } from '@shar
 import { checkIdNumber, residentCheckChar, type IdType } from '@shared/domain/identity';
 import { checkPhone } from '@shared/domain/phone';
 import { polyphonic } from 'pinyin-pro';
+import type BetterSqlite3 from 'better-sqlite3';
+import { addDays, calendarPeriodEnd, LIMITS, type HolidayCalendar } from '@shared/domain/deadlines';
+import { nextDue, type Decision, type MatterFacts, type MatterState } from '@shared/domain/matter';
 
 /** Password of every account the generator creates (admin, clerks, leader). */
 export const BENCH_PASSWORD = 'Bench2026pass';
@@ -20,6 +23,8 @@ export const GEN_FIRST_DAY = '2016-11-01';
 export const GEN_LAST_DAY = '2026-11-23';
 
 export interface GenerateOptions {
+  /** Matters left open (with a clock running), the most recent ones; default 50,000 (at most 30% of the matters). */
+  openMatters?: number;
   dbFile: string;
   visits: number;
   seed?: number;
@@ -777,6 +782,10 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
 
     const pId: string[] = new Array<string>(P);
     const mId: string[] = new Array<string>(M);
+    const mDay = new Uint16Array(M);
+    const mClerk: string[] = new Array<string>(M);
+    const mChrono = new Uint32Array(M);
+    let mSeen = 0;
     const mVisits = new Uint16Array(M);
     let rows = 0;
     let done = 0;
@@ -792,6 +801,7 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
         const atMs = base + vMs[v]!;
         const at = new Date(atMs).toISOString();
         const visitId = uuidv7At(r, atMs);
+        let clerk: string;
         if (pId[p] === undefined) {
           pId[p] = uuidv7At(r, atMs);
           insertPetitioner.run(
@@ -813,6 +823,8 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
         if (vFirst[v]) {
           mId[mi] = uuidv7At(r, atMs);
           insertMatter.run(mId[mi], pId[p], category, STREETS[mStreet[mi]!], summary, visitId, at);
+          mDay[mi] = d;
+          mChrono[mSeen++] = mi;
           rows++;
         }
         const nth = ++mVisits[mi]!;
@@ -843,10 +855,11 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
           pick(r, DEMANDS),
           escort,
           r.next() < 0.03 ? 1 : 0,
-          pick(r, onDuty),
+          (clerk = pick(r, onDuty)),
           at,
           at,
         );
+        if (vFirst[v]) mClerk[mi] = clerk;
         rows++;
         if (group) {
           const reps = Math.min(5, 1 + int(r, 5));
@@ -873,6 +886,16 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
     raw.exec('COMMIT');
     opts.onProgress?.(done);
 
+    lifeOfMatters(raw, r, {
+      mId,
+      mDay,
+      mClerk,
+      mChrono,
+      dayIso,
+      leaderId: userIds[GENERATOR_USERS.findIndex((u) => u.role === 'leader')]!,
+      openMatters: opts.openMatters ?? 50_000,
+    });
+
     if (V <= 100_000) {
       const broken = raw.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0) throw new Error(`generated data breaks ${broken.length} foreign keys`);
@@ -884,4 +907,278 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
     raw.close();
   }
   return { petitioners: P, matters: M, visits: V, ms: Math.round(performance.now() - started) };
+}
+
+// ---- the life of each matter (0010) -------------------------------------------------
+
+const UNITS = [
+  '区住房和城乡建设委员会',
+  '区人力资源和社会保障局',
+  '区民政局',
+  '区城市管理委员会',
+  '区市场监督管理局',
+  '区教育委员会',
+  '区卫生健康委员会',
+  '区生态环境局',
+  '区规划和自然资源分局',
+  '区公安分局',
+  '和平街道办事处',
+  '朝外街道办事处',
+] as const;
+const EVALUATION_OF = weighted([
+  ['satisfied', 70],
+  ['basic', 15],
+  ['unsatisfied', 5],
+  ['none', 10],
+] as const);
+const OPEN_STATE_OF = weighted([
+  ['forwarded', 15],
+  ['handling', 60],
+  ['review', 15],
+  ['recheck', 10],
+] as const);
+const CLOSED_STATE_OF = weighted([
+  ['final', 45],
+  ['concluded', 30],
+  ['declined', 8],
+  ['guided', 7],
+  ['forwarded', 7],
+  ['not_again', 3],
+] as const);
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * States, dates and timeline events for every matter, as the hall would have
+ * written them: the oldest concluded or ended (with evaluations), some
+ * declined, forwarded or guided; the most recent `openMatters` still open
+ * (registered, forwarded, handling, in review or recheck), their earliest
+ * clock kept in next_due by the rule module itself, past and future alike.
+ * Some open ones are taken on by the leader (包案) or supervised (督办).
+ */
+function lifeOfMatters(
+  raw: BetterSqlite3.Database,
+  r: Rng,
+  g: {
+    mId: string[];
+    mDay: Uint16Array;
+    mClerk: string[];
+    mChrono: Uint32Array;
+    dayIso: string[];
+    leaderId: string;
+    openMatters: number;
+  },
+): void {
+  const M = g.mId.length;
+  const days = raw.prepare(`SELECT date, kind FROM calendar_days`).all() as { date: string; kind: string }[];
+  const cal: HolidayCalendar = {
+    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
+    workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+  };
+  const today = GEN_LAST_DAY;
+  const openFrom = M - Math.min(g.openMatters, Math.floor(M * 0.3));
+  const update = raw.prepare(`
+    UPDATE matters SET state = @state, received_on = @received_on, received_by = @received_by, received_organ = '朝阳区信访局',
+      decision = @decision, unit = @unit, decline_ground = @decline_ground, legal_route = @legal_route, decided_on = @decided_on,
+      accepted_on = @accepted_on, handle_due = @handle_due, extension_days = @extension_days, extension_reason = @extension_reason,
+      extended_on = @extended_on, replied_on = @replied_on, opinion_on = @opinion_on, concluded_on = @concluded_on,
+      review_requested_on = @review_requested_on, review_decided_on = @review_decided_on, recheck_requested_on = @recheck_requested_on,
+      recheck_decided_on = @recheck_decided_on, final_on = @final_on, evaluation = @evaluation, evaluation_via = @evaluation_via,
+      evaluated_on = @evaluated_on, lead_leader_id = @lead_leader_id, lead_on = @lead_on, supervise_due = @supervise_due,
+      supervision_count = @supervision_count, next_due = @next_due, next_clock = @next_clock, updated_at = @updated_at, version = @version
+    WHERE id = @id`);
+  const insertEvent = raw.prepare(
+    `INSERT INTO matter_events (id, matter_id, version, at, on_date, actor_id, action, from_state, to_state, unit, reason, data_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
+  );
+
+  raw.exec('BEGIN');
+  let rows = 0;
+  for (let c = 0; c < M; c++) {
+    const mi = g.mChrono[c]!;
+    const id = g.mId[mi]!;
+    const received = g.dayIso[g.mDay[mi]!]!;
+    const open = c >= openFrom;
+    const clerk = g.mClerk[mi]!;
+    const later = (from: string, lo: number, hi: number) => min(addDays(from, lo + int(r, hi - lo + 1)), today);
+    let state: MatterState = open
+      ? received > addDays(today, -10) && r.next() < 0.4
+        ? 'registered'
+        : OPEN_STATE_OF(r)
+      : CLOSED_STATE_OF(r);
+    const f: MatterFacts = {
+      state,
+      receivedOn: received,
+      decision: null,
+      decidedOn: null,
+      acceptedOn: null,
+      handleDue: null,
+      extensionDays: null,
+      repliedOn: null,
+      opinionOn: null,
+      concludedOn: null,
+      reviewRequestedOn: null,
+      reviewPausedDays: 0,
+      reviewDecidedOn: null,
+      recheckRequestedOn: null,
+      recheckPausedDays: 0,
+      recheckDecidedOn: null,
+      finalOn: null,
+      leadLeaderId: null,
+    };
+    const events: [string, string, string, MatterState, Record<string, unknown>][] = []; // on, action, actor, to, data
+    const x = {
+      unit: '',
+      decline_ground: null as string | null,
+      legal_route: null as string | null,
+      extension_reason: '',
+      extended_on: null as string | null,
+      evaluation: null as string | null,
+      evaluation_via: null as string | null,
+      evaluated_on: null as string | null,
+      lead_leader_id: null as string | null,
+      lead_on: null as string | null,
+      supervise_due: null as string | null,
+      supervision_count: 0,
+    };
+    if (state !== 'registered') {
+      const decidedOn = later(received, 0, 5);
+      const answered = state === 'concluded' && r.next() < 0.4;
+      const decision: Decision = answered
+        ? 'answered'
+        : state === 'declined' || state === 'guided' || state === 'not_again' || state === 'forwarded'
+          ? state
+          : r.next() < 0.3
+            ? 'assigned'
+            : 'accepted';
+      f.decision = decision;
+      f.decidedOn = decidedOn;
+      if (decision !== 'answered' && (decidedOn < addDays(today, -15) || r.next() < 0.5)) f.repliedOn = later(decidedOn, 1, 14);
+      if (decision !== 'declined' && decision !== 'guided' && decision !== 'not_again') x.unit = pick(r, UNITS);
+      if (decision === 'declined') x.decline_ground = 'not_petition';
+      if (decision === 'guided') x.legal_route = r.next() < 0.7 ? 'court' : 'labour_arbitration';
+      const to: MatterState =
+        decision === 'answered' ? 'concluded' : decision === 'accepted' || decision === 'assigned' ? 'handling' : decision;
+      events.push([decidedOn, 'decide', clerk, to, { decision }]);
+      if (answered) f.concludedOn = decidedOn;
+      if (decision === 'accepted' || decision === 'assigned') {
+        f.acceptedOn = decidedOn;
+        f.handleDue = calendarPeriodEnd(decidedOn, decision === 'assigned' ? 30 : LIMITS.handleDays, cal);
+        if (r.next() < 0.1) {
+          const on = later(decidedOn, 20, 50);
+          if (on <= f.handleDue) {
+            f.extensionDays = 10 + int(r, 21);
+            f.handleDue = calendarPeriodEnd(f.handleDue, f.extensionDays, cal);
+            x.extension_reason = '涉及多个部门，需要协调';
+            x.extended_on = on;
+            events.push([on, 'extend', clerk, 'handling', { days: f.extensionDays, approver: '孙国庆' }]);
+          }
+        }
+        // Further along the road, as far as the dates allow (else it stays where the dates end).
+        const steps: [MatterState, () => void][] = [
+          ['concluded', () => (f.opinionOn = f.concludedOn = later(decidedOn, 20, 75))],
+          ['review', () => (f.reviewRequestedOn = later(f.opinionOn!, 5, 28))],
+          ['reviewed', () => (f.reviewDecidedOn = later(f.reviewRequestedOn!, 10, 30))],
+          ['recheck', () => (f.recheckRequestedOn = later(f.reviewDecidedOn!, 5, 28))],
+          ['final', () => (f.recheckDecidedOn = f.finalOn = later(f.recheckRequestedOn!, 10, 30))],
+        ];
+        const target = state === 'handling' ? 0 : steps.findIndex(([s]) => s === state) + 1;
+        const actions = ['conclude', 'request_review', 'decide_review', 'request_recheck', 'decide_recheck'];
+        let reached: MatterState = 'handling';
+        // A final matter mostly ends by lapse after the 处理意见书 (no review asked).
+        const lapse = state === 'final' && r.next() < 0.8;
+        for (let i = 0; i < (lapse ? 1 : target); i++) {
+          steps[i]![1]();
+          reached = steps[i]![0];
+          const on = [f.concludedOn, f.reviewRequestedOn, f.reviewDecidedOn, f.recheckRequestedOn, f.recheckDecidedOn][i]!;
+          events.push([on, actions[i]!, i === 2 || i === 4 ? g.leaderId : clerk, reached, {}]);
+        }
+        if (lapse) {
+          f.finalOn = min(addDays(f.opinionOn!, 31 + int(r, 10)), today);
+          if (f.finalOn > addDays(f.opinionOn!, 30)) {
+            reached = 'final';
+            events.push([f.finalOn, 'terminate', g.leaderId, 'final', {}]);
+          } else f.finalOn = null;
+        }
+        state = f.state = reached;
+      }
+      if ((state === 'concluded' || state === 'final' || state === 'reviewed') && f.concludedOn) {
+        x.evaluation = EVALUATION_OF(r);
+        x.evaluation_via = r.next() < 0.5 ? 'phone' : 'in_person';
+        x.evaluated_on = later(f.concludedOn, 0, 10);
+        if (x.evaluation !== 'none') events.push([x.evaluated_on, 'evaluate', clerk, state, { evaluation: x.evaluation }]);
+      }
+      if (open && (state === 'forwarded' || state === 'handling') && r.next() < 0.05) {
+        x.supervision_count = 1 + int(r, 3);
+        x.supervise_due = later(decidedOn, 10, 40);
+      }
+    }
+    if (open && state !== 'final' && r.next() < 0.03) {
+      x.lead_leader_id = f.leadLeaderId = g.leaderId;
+      x.lead_on = later(received, 0, 10);
+    }
+    const next = nextDue(f, today, cal);
+    const lastOn = events.reduce((a, e) => (e[0] > a ? e[0] : a), received);
+    let from: MatterState = 'registered';
+    events.sort((a, b) => a[0].localeCompare(b[0]));
+    for (const [i, [on, action, actor, to, data]] of events.entries()) {
+      insertEvent.run(
+        uuidv7At(r, Date.parse(`${on}T02:00:00Z`)),
+        id,
+        i + 2,
+        `${on}T02:00:00.000Z`,
+        on,
+        actor,
+        action,
+        from,
+        to,
+        x.unit,
+        JSON.stringify(data),
+      );
+      from = to;
+    }
+    update.run({
+      id,
+      state,
+      received_on: received,
+      received_by: clerk,
+      decision: f.decision,
+      unit: x.unit,
+      decline_ground: x.decline_ground,
+      legal_route: x.legal_route,
+      decided_on: f.decidedOn,
+      accepted_on: f.acceptedOn,
+      handle_due: f.handleDue,
+      extension_days: f.extensionDays,
+      extension_reason: x.extension_reason,
+      extended_on: x.extended_on,
+      replied_on: f.repliedOn,
+      opinion_on: f.opinionOn,
+      concluded_on: f.concludedOn,
+      review_requested_on: f.reviewRequestedOn,
+      review_decided_on: f.reviewDecidedOn,
+      recheck_requested_on: f.recheckRequestedOn,
+      recheck_decided_on: f.recheckDecidedOn,
+      final_on: f.finalOn,
+      evaluation: x.evaluation,
+      evaluation_via: x.evaluation_via,
+      evaluated_on: x.evaluated_on,
+      lead_leader_id: x.lead_leader_id,
+      lead_on: x.lead_on,
+      supervise_due: x.supervise_due,
+      supervision_count: x.supervision_count,
+      next_due: next?.due ?? null,
+      next_clock: next?.clock ?? null,
+      updated_at: `${lastOn}T02:00:00.000Z`,
+      version: events.length + 1,
+    });
+    rows += events.length + 1;
+    if (rows >= 50_000) {
+      raw.exec('COMMIT');
+      raw.exec('BEGIN');
+      rows = 0;
+    }
+  }
+  // next_due is set above by the rule module: nothing for the backend to recompute at start.
+  raw.prepare(`DELETE FROM settings WHERE key = 'matters.recomputeDue'`).run();
+  raw.exec('COMMIT');
 }

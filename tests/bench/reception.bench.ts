@@ -192,7 +192,7 @@ async function main() {
     await admin.call('reception.record', {
       bookingId: called.bookingId,
       notes: '基准接谈记录',
-      outcome: 'accepted',
+      decision: 'accepted',
       unit: '区住建局',
       satisfaction: 'satisfied',
     });

@@ -57,7 +57,7 @@ async function talk(outcome: 'accepted' | 'declined' | 'assigned', extra: Record
   const v = await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', '321'), name: '吴用' }));
   const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
   await leader.call('reception.callNext', { sessionId: s.id });
-  const t = await leader.call('reception.record', { bookingId: b.id, notes: '接谈情况记录', outcome, ...extra });
+  const t = await leader.call('reception.record', { bookingId: b.id, notes: '接谈情况记录', decision: outcome, ...extra });
   return { talk: t, matterId: v.matterId };
 }
 

@@ -283,7 +283,7 @@ describe('the duty leader', () => {
     hall.backend.events.subscribe((e) => events.push(e));
 
     // Nothing to record before the visitor is called in.
-    const early = await wang.fail('reception.record', { bookingId: booking.id, notes: '了解情况', outcome: 'answered' });
+    const early = await wang.fail('reception.record', { bookingId: booking.id, notes: '了解情况', decision: 'answered' });
     expect(early.message).toContain('请先叫号');
 
     expect(await wang.call('reception.callNext', { sessionId: s.id })).toEqual({ bookingId: booking.id });
@@ -301,13 +301,13 @@ describe('the duty leader', () => {
     const second = await wang.fail('reception.callNext', { sessionId: s.id });
     expect(second.message).toContain('请先记录孙悟空（L001）的接谈结果');
 
-    const missingUnit = await wang.fail('reception.record', { bookingId: booking.id, notes: '反映补贴未落实', outcome: 'accepted' });
-    expect(missingUnit.fields).toMatchObject({ unit: '请填写责任单位' });
+    const missingUnit = await wang.fail('reception.record', { bookingId: booking.id, notes: '反映补贴未落实', decision: 'forwarded' });
+    expect(missingUnit.fields).toMatchObject({ unit: '请填写转送单位' });
 
     const talk = await wang.call('reception.record', {
       bookingId: booking.id,
       notes: '反映补贴未落实，已核实',
-      outcome: 'accepted',
+      decision: 'accepted',
       unit: '区住建局',
       satisfaction: 'satisfied',
       lawyerPresent: true,
@@ -316,11 +316,17 @@ describe('the duty leader', () => {
       outcome: 'accepted',
       unit: '区住建局',
       decidedOn: TODAY,
-      replyDue: '2026-12-09',
-      handleDue: '2027-01-25',
+      matterId: v.matterId,
       satisfaction: 'satisfied',
       lawyerPresent: true,
     });
+    // The clocks are the matter's: the written answer from receipt, handling from the decision.
+    const matter = await wang.call('matters.get', { matterId: talk.matterId });
+    expect(matter).toMatchObject({ state: 'handling', decision: 'accepted', acceptedOn: TODAY, handleDue: '2027-01-25' });
+    expect(matter.clocks.map((c) => [c.clock, c.due])).toEqual([
+      ['reply', '2026-12-09'],
+      ['handle', '2027-01-25'],
+    ]);
 
     const visit = await clerk.call('visits.get', { visitId: v.id });
     expect(visit).toMatchObject({ outcome: '受理（区住建局）', version: 2, correctedAt: null });
@@ -355,7 +361,7 @@ describe('the duty leader', () => {
     expect(calls.map((c) => c.recall)).toEqual([0, 1, 0]);
   });
 
-  it('an assigned deadline may not pass the 60-day limit; one extension of at most 30 days; due warnings and overdue', async () => {
+  it('an assigned deadline may not pass the 60-day limit; the matter is extended once; its clocks are in the matters’ due list', async () => {
     const s = await publishedSession(wangId);
     const bookings = [];
     for (let i = 0; i < 2; i++)
@@ -364,7 +370,7 @@ describe('the duty leader', () => {
     const tooLate = await wang.fail('reception.record', {
       bookingId: bookings[0]!.id,
       notes: '交办处理',
-      outcome: 'assigned',
+      decision: 'assigned',
       unit: '和平街道办',
       deadline: '2027-03-01',
     });
@@ -372,49 +378,50 @@ describe('the duty leader', () => {
     const assigned = await wang.call('reception.record', {
       bookingId: bookings[0]!.id,
       notes: '交办处理',
-      outcome: 'assigned',
+      decision: 'assigned',
       unit: '和平街道办',
       deadline: '2026-12-04',
     });
-    expect(assigned.handleDue).toBe('2026-12-04');
+    let m = await wang.call('matters.get', { matterId: assigned.matterId });
+    expect(m.handleDue).toBe('2026-12-04');
 
     await wang.call('reception.callNext', { sessionId: s.id });
     const declined = await wang.call('reception.record', {
       bookingId: bookings[1]!.id,
       notes: '属于诉讼事项',
-      outcome: 'declined',
+      decision: 'declined',
+      declineGround: 'in_legal_process',
       reason: '已进入诉讼程序',
     });
-    expect((await wang.fail('reception.extend', { talkId: declined.id, days: 10, reason: '需要补充调查' })).message).toContain(
-      '只有受理或交办',
-    );
+    const d = await wang.call('matters.get', { matterId: declined.matterId });
+    expect(
+      (
+        await wang.fail('matters.act', {
+          action: 'extend',
+          matterId: d.id,
+          version: d.version,
+          on: TODAY,
+          days: 10,
+          reason: '需要补充调查',
+          approver: '王主任',
+        })
+      ).message,
+    ).toBe('该事项不予受理，不能延期');
 
     // A 交办 is extended from its own deadline (12-04 + 30 = 2027-01-03, a Sunday → Monday).
-    const extended = await wang.call('reception.extend', { talkId: assigned.id, days: 30, reason: '涉及多个部门，需要协调' });
-    expect(extended).toMatchObject({ extensionDays: 30, handleDue: '2027-01-04' });
-    expect((await wang.fail('reception.extend', { talkId: assigned.id, days: 5, reason: '再次延期' })).message).toBe(
-      '办理期限只能延长一次',
-    );
-    expect((await wang.fail('reception.extend', { talkId: declined.id, days: 31, reason: '需要补充调查' })).fields).toMatchObject({
-      days: '延期最多30天',
-    });
+    const ext = { action: 'extend', matterId: m.id, on: TODAY, days: 30, reason: '涉及多个部门，需要协调', approver: '王主任' } as const;
+    await wang.call('matters.act', { ...ext, version: m.version });
+    m = await wang.call('matters.get', { matterId: m.id });
+    expect(m).toMatchObject({ extensionDays: 30, handleDue: '2027-01-04', extensionReason: '涉及多个部门，需要协调' });
+    expect((await wang.fail('matters.act', { ...ext, version: m.version, days: 5 })).message).toBe('办理期限只能延长一次');
 
     // 2026-12-07: the written answers (due 12-09) are two days off.
     hall.clock.now = new Date('2026-12-07T02:00:00Z');
-    let due = await clerk.call('reception.dueList', {});
-    expect(due.filter((d) => d.which === 'reply').map((d) => [d.state, d.daysLeft])).toEqual([
+    const due = await clerk.call('matters.dueList', { clock: 'reply' });
+    expect(due.items.map((i) => [i.dueState, i.daysLeft])).toEqual([
       ['due_soon', 2],
       ['due_soon', 2],
     ]);
-    await wang.call('reception.progress', { talkId: declined.id, step: 'replied', date: '2026-12-07' });
-    // 2026-12-10: the remaining written answer is overdue.
-    hall.clock.now = new Date('2026-12-10T02:00:00Z');
-    due = await clerk.call('reception.dueList', {});
-    expect(due.map((d) => [d.talk.id, d.which, d.state])).toEqual([
-      [assigned.id, 'reply', 'overdue'],
-      [assigned.id, 'handle', 'ok'],
-    ]);
-    expect((await li.call('reception.dueList', {})).length).toBe(0);
   });
 
   it('a leader’s room ticket is not carried to the next day', async () => {
@@ -438,29 +445,7 @@ function client0(): Client {
   return hall.admin;
 }
 
-describe('extensions and the end of a reception day', () => {
-  it('an accepted matter is extended to at most 60 + 30 days from acceptance; an overdue one is not extended', async () => {
-    const s = await publishedSession(wangId);
-    const b1 = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
-    const b2 = await clerk.call('reception.schedule', { visitId: (await register()).id, sessionId: s.id, kind: 'walk_in' });
-    await wang.call('reception.callNext', { sessionId: s.id });
-    const a = await wang.call('reception.record', { bookingId: b1.id, notes: '受理', outcome: 'accepted', unit: '区民政局' });
-    await wang.call('reception.callNext', { sessionId: s.id });
-    const late = await wang.call('reception.record', {
-      bookingId: b2.id,
-      notes: '交办',
-      outcome: 'assigned',
-      unit: '和平街道办',
-      deadline: '2026-11-27',
-    });
-    // 2026-11-24 + 90 = 2027-02-22 (a Monday).
-    expect((await wang.call('reception.extend', { talkId: a.id, days: 30, reason: '涉及多个部门' })).handleDue).toBe('2027-02-22');
-    hall.clock.now = new Date('2026-11-30T02:00:00Z');
-    expect((await wang.fail('reception.extend', { talkId: late.id, days: 10, reason: '需要补充材料' })).message).toBe(
-      '办理期限（2026年11月27日）已过，不能再延期',
-    );
-  });
-
+describe('the end of a reception day', () => {
   it('at the day’s end, visitors still booked or waiting are marked missing and can be booked again; a talk begun may still be recorded', async () => {
     const s = await publishedSession(wangId);
     const v1 = await register();
@@ -479,7 +464,7 @@ describe('extensions and the end of a reception day', () => {
     );
     const tomorrow = await publishedSession(wangId, { date: '2026-11-25' });
     expect((await clerk.call('reception.schedule', { visitId: v2.id, sessionId: tomorrow.id, kind: 'walk_in' })).status).toBe('waiting');
-    expect((await wang.call('reception.record', { bookingId: inRoom.id, notes: '昨日接谈补记', outcome: 'answered' })).decidedOn).toBe(
+    expect((await wang.call('reception.record', { bookingId: inRoom.id, notes: '昨日接谈补记', decision: 'answered' })).decidedOn).toBe(
       '2026-11-25',
     );
     expect((await wang.fail('reception.callNext', { sessionId: s.id })).message).toContain('不是今天');
@@ -541,23 +526,31 @@ describe('what the district receives of a talk', () => {
     const v = await register();
     const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
     await wang.call('reception.callNext', { sessionId: s.id });
-    const t = await wang.call('reception.record', { bookingId: b.id, notes: '受理', outcome: 'accepted', unit: '区住建局' });
-    await wang.call('reception.progress', { talkId: t.id, step: 'replied', date: TODAY });
-    await wang.call('reception.extend', { talkId: t.id, days: 30, reason: '涉及多个部门' });
+    const t = await wang.call('reception.record', { bookingId: b.id, notes: '受理', decision: 'accepted', unit: '区住建局' });
+    const act = async (input: Record<string, unknown>) => {
+      const m = await wang.call('matters.get', { matterId: t.matterId });
+      return wang.call('matters.act', { matterId: m.id, version: m.version, ...input } as never);
+    };
+    await act({ action: 'extend', on: TODAY, days: 30, reason: '涉及多个部门', approver: '王主任' });
     hall.clock.now = new Date('2026-12-20T02:00:00Z');
-    await clerk.call('reception.progress', { talkId: t.id, step: 'concluded', date: '2026-12-20' });
+    await act({
+      action: 'conclude',
+      on: '2026-12-20',
+      opinion: { facts: '经核实补贴已发放', reasons: '符合政策', decision: '予以支持', basis: '' },
+    });
     const sent = await hall.backend.deps.db
       .selectFrom('outbox')
       .select(['entity_version', 'payload_json'])
+      .where('entity', '=', 'visit')
       .where('entity_id', '=', v.id)
       .orderBy('seq')
       .execute();
-    // Registered, outcome, extended, concluded; the written answer alone changes nothing the district shows.
+    // Registered, outcome, extended (from the deadline in force, 2027-01-25 + 30), concluded.
     expect(sent.map((o) => [o.entity_version, (JSON.parse(o.payload_json) as { outcome: string | null }).outcome])).toEqual([
       [1, null],
       [2, '受理（区住建局）'],
-      [3, '受理（区住建局）；延期30日至2027年02月22日'],
-      [4, '受理（区住建局）；延期30日至2027年02月22日；2026年12月20日办结'],
+      [3, '受理（区住建局）；延期30日至2027年02月24日'],
+      [4, '受理（区住建局）；延期30日至2027年02月24日；2026年12月20日办结'],
     ]);
   });
 });

@@ -110,9 +110,6 @@ export const handlers: HandlerTable = {
   'reception.recall': (ctx, input) => talks.recall(ctx.deps, actorOf(ctx), input),
   'reception.noShow': (ctx, input) => talks.noShow(ctx.deps, actorOf(ctx), input),
   'reception.record': (ctx, input) => talks.recordTalk(ctx.deps, actorOf(ctx), input),
-  'reception.extend': (ctx, input) => talks.extendTalk(ctx.deps, actorOf(ctx), input),
-  'reception.progress': (ctx, input) => talks.recordTalkProgress(ctx.deps, actorOf(ctx), input),
-  'reception.dueList': (ctx, input) => talks.getDueList(ctx.deps, actorOf(ctx), input),
 
   'matters.get': async ({ deps }, input) => getMatter(deps.db, input.matterId, hallDate(deps.now()), await holidayCalendar(deps.db)),
   'matters.act': async (ctx, input) => {

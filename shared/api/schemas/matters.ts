@@ -45,33 +45,39 @@ const common = {
   on,
 };
 
-/** 作出处理决定: the decision's own fields are checked per decision below. */
-const decideInput = z
-  .object({
-    ...common,
-    action: z.literal('decide'),
-    decision: z.enum(codesOf(DECISIONS), { error: '请选择处理方式' }),
-    unit: text('单位', { max: 60 }).default(''),
-    deadline: date('办理期限').nullable().default(null),
-    declineGround: z.enum(codesOf(DECLINE_GROUNDS)).nullable().default(null),
-    route: z.enum(codesOf(LEGAL_ROUTES)).nullable().default(null),
-    /** 不再受理: the ended matter this one repeats. */
-    endedMatterId: uuid.nullable().default(null),
-    reason: text('理由', { max: 500 }).default(''),
-  })
-  .superRefine((v, ctx) => {
-    const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if ((v.decision === 'assigned' || v.decision === 'forwarded') && v.unit.length < 2)
-      need('unit', v.decision === 'assigned' ? '请填写承办单位' : '请填写转送单位');
-    if (v.decision !== 'assigned' && v.deadline) need('deadline', '只有交办需要办理期限');
-    if (v.decision === 'declined' && !v.declineGround) need('declineGround', '请选择不予受理的理由');
-    if (v.decision === 'declined' && v.declineGround === 'other' && v.reason.length < 4)
-      need('reason', '请写明不予受理的理由（至少4个字）');
-    if (v.decision === 'guided' && !v.route) need('route', '请选择引导的法定途径');
-    if (v.decision === 'not_again' && !v.endedMatterId) need('endedMatterId', '请选择已终结的同一事项');
-  });
+/**
+ * 作出处理决定: the decision's fields, the same at the window (matters.act) and
+ * in the leader's talk record (reception.record); checked per decision by
+ * `refineDecision`.
+ */
+export const decisionFields = {
+  decision: z.enum(codesOf(DECISIONS), { error: '请选择处理方式' }),
+  unit: text('单位', { max: 60 }).default(''),
+  deadline: date('办理期限').nullable().default(null),
+  declineGround: z.enum(codesOf(DECLINE_GROUNDS)).nullable().default(null),
+  route: z.enum(codesOf(LEGAL_ROUTES)).nullable().default(null),
+  /** 不再受理: the ended matter this one repeats. */
+  endedMatterId: uuid.nullable().default(null),
+  reason: text('理由', { max: 500 }).default(''),
+};
 
-export const matterActInput = z.union([
+type DecisionFields = { [K in keyof typeof decisionFields]: z.output<(typeof decisionFields)[K]> };
+
+export function refineDecision<T extends DecisionFields>(v: T, ctx: z.RefinementCtx<T>): void {
+  const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if ((v.decision === 'assigned' || v.decision === 'forwarded') && v.unit.length < 2)
+    need('unit', v.decision === 'assigned' ? '请填写承办单位' : '请填写转送单位');
+  if (v.decision !== 'assigned' && v.deadline) need('deadline', '只有交办需要办理期限');
+  if (v.decision === 'declined' && !v.declineGround) need('declineGround', '请选择不予受理的理由');
+  if (v.decision === 'declined' && v.declineGround === 'other' && v.reason.length < 4) need('reason', '请写明不予受理的理由（至少4个字）');
+  if (v.decision === 'guided' && !v.route) need('route', '请选择引导的法定途径');
+  if (v.decision === 'not_again' && !v.endedMatterId) need('endedMatterId', '请选择已终结的同一事项');
+}
+
+const decideInput = z.object({ ...common, action: z.literal('decide'), ...decisionFields }).superRefine(refineDecision);
+
+/** One union over every action, told apart by `action` (so a missing field is named, not the whole union). */
+export const matterActInput = z.discriminatedUnion('action', [
   decideInput,
   z.object({ ...common, action: z.literal('unit_accept'), unit: unit('受理单位') }),
   z.object({ ...common, action: z.literal('return'), unit: unit('退回单位'), reason: text('退回理由', { min: 4, max: 500 }) }),

@@ -149,9 +149,9 @@ export interface PrintSubmitted {
 /** What the talk record (接谈记录) needs: the talk, the visit, where and with whom it took place. */
 export interface TalkPaper {
   talk: TalkRecordView;
+  /** The matter the talk decided: its clocks, extension and reason (the papers print the matter's dates). */
+  matter: MatterView;
   visit: VisitDetail;
-  /** The matter the visit is about, for its decision and running clocks; null if it cannot be read. */
-  matter: MatterView | null;
   leaderName: string;
   roomName: string;
   lawyer: string;

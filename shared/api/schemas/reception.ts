@@ -3,19 +3,17 @@
 import { z } from '../zod-setup';
 import { codesOf } from '../../domain/categories';
 import {
-  OUTCOME_FIELDS,
-  OUTCOMES,
   ROOM_KINDS,
   SATISFACTION,
   type BookingStatusCode,
-  type Outcome,
   type RosterEntry,
   type RosterRoom,
   type Satisfaction,
 } from '../../domain/reception';
 import { text, uuid } from './common';
 import type { History } from './visits';
-import type { DueState } from '../../domain/deadlines';
+import type { Decision } from '../../domain/matter';
+import { decisionFields, refineDecision } from './matters';
 
 const clock = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 时:分，如 09:30`);
@@ -78,33 +76,21 @@ export const myQueueInput = z.object({
 });
 export const sessionInput = z.object({ sessionId: uuid });
 
+/**
+ * 接谈记录: what was said (notes, lawyer, satisfaction stay on the talk) and the
+ * decision on the matter, with the same fields and checks as matters.act's
+ * 'decide' (the backend applies it through the same method).
+ */
 export const recordTalkInput = z
   .object({
     bookingId: uuid,
     notes: text('接谈情况', { min: 2, max: 4000 }),
-    outcome: z.enum(codesOf(OUTCOMES), { error: '请选择处理结果' }),
-    unit: text('单位', { max: 60 }).default(''),
-    reason: text('理由', { max: 500 }).default(''),
-    /** 交办: the deadline the leader sets ('YYYY-MM-DD'); defaults to the 60-day limit. */
-    deadline: date.nullable().default(null),
+    ...decisionFields,
     lawyerPresent: z.boolean().default(false),
     satisfaction: z.enum(codesOf(SATISFACTION)).nullable().default(null),
   })
-  .superRefine((v, ctx) => {
-    const need = OUTCOME_FIELDS[v.outcome];
-    if (need.unit && v.unit.length < 2) ctx.addIssue({ code: 'custom', path: ['unit'], message: `请填写${need.unit}` });
-    if (need.reason && v.reason.length < 2)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: `请填写${need.reason.replace(/（.*$/, '')}` });
-    if (!need.deadline && v.deadline) ctx.addIssue({ code: 'custom', path: ['deadline'], message: '只有交办需要办理期限' });
-  });
+  .superRefine(refineDecision);
 
-export const extendInput = z.object({
-  talkId: uuid,
-  days: z.number({ error: '请填写延期天数' }).int().min(1, '延期天数为1至30天').max(30, '延期最多30天'),
-  reason: text('延期理由', { min: 4, max: 300 }),
-});
-export const talkProgressInput = z.object({ talkId: uuid, step: z.enum(['replied', 'concluded']), date });
-export const dueListInput = z.object({ includeDone: z.boolean().default(false) });
 export const setQueueScopeInput = z.object({ userId: uuid, seesAllQueues: z.boolean() });
 
 // ---- outputs ---------------------------------------------------------------
@@ -151,7 +137,8 @@ export interface BookingView {
   ticketNo: string | null;
   calledAt: string | null;
   callCount: number;
-  outcome: Outcome | null;
+  /** The decision taken at the talk, once recorded. */
+  outcome: Decision | null;
 }
 
 export interface SessionBoard extends SessionView {
@@ -190,18 +177,15 @@ export interface TalkRecordView {
   name: string;
   leaderName: string;
   notes: string;
-  outcome: Outcome;
+  /** The decision taken at this talk (the matter's timeline holds it, with its dates and clocks). */
+  outcome: Decision;
   unit: string;
   reason: string;
   lawyerPresent: boolean;
   satisfaction: Satisfaction | null;
   decidedOn: string;
-  replyDue: string | null;
-  handleDue: string | null;
-  extensionDays: number | null;
-  extensionReason: string;
-  repliedOn: string | null;
-  concludedOn: string | null;
+  /** The 信访事项 the talk decided: its clocks, extension and conclusion are in matters.get. */
+  matterId: string;
   version: number;
 }
 
@@ -219,12 +203,4 @@ export interface LeaderQueue {
   sessions: (SessionView & { visitors: QueueVisitor[] })[];
   /** Leaders whose queues this user may open (self first). */
   visibleLeaders: { id: string; name: string }[];
-}
-
-export interface DueItem {
-  talk: TalkRecordView;
-  which: 'reply' | 'handle';
-  due: string;
-  state: DueState;
-  daysLeft: number;
 }

@@ -2,6 +2,7 @@ import { z } from '../zod-setup';
 import { CATEGORIES, PURPOSES, codesOf, type CategoryCode, type PurposeCode, type VisitKind } from '../../domain/categories';
 import { ID_TYPE_CODES, checkIdNumber, type IdType } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
+import type { MatterState } from '../../domain/matter';
 import { charLength, text, uuid } from './common';
 
 /** 集体访: five or more people about the same matter. */
@@ -163,6 +164,9 @@ export interface MatterInfo {
   firstVisitAt: string;
   lastVisitAt: string;
   visitCount: number;
+  state: MatterState;
+  /** Set when the matter has ended (终结 / 不再受理): a later visit about it is flagged, still registered. */
+  endedNotice: string | null;
 }
 
 export interface VisitSummary {

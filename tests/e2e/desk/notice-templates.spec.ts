@@ -142,12 +142,7 @@ const talk: TalkRecordView = {
   lawyerPresent: true,
   satisfaction: 'basic',
   decidedOn: '2026-11-24',
-  replyDue: '2026-12-09',
-  handleDue: '2027-01-25',
-  extensionDays: null,
-  extensionReason: '',
-  repliedOn: null,
-  concludedOn: null,
+  matterId: matter.id,
   version: 1,
 };
 
@@ -585,7 +580,7 @@ test('接谈记录: every part of the talk, a long record runs over pages to its
   const answered = await render(
     page,
     slip('talk_record', {
-      talk: { outcome: 'answered', unit: '', replyDue: null, handleDue: null, satisfaction: null, lawyerPresent: false },
+      talk: { outcome: 'answered', unit: '', satisfaction: null, lawyerPresent: false },
       rest: { lawyer: '', endedAt: null, matter: { ...matter, decision: 'answered', state: 'concluded', handleDue: null, clocks: [] } },
     }),
     'talk-record-answered',

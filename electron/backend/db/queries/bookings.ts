@@ -2,7 +2,10 @@
 // view type), lives in db/queries/<table>.ts; a query used by one service only
 // may stay inline in that service.
 import type { BookingView } from '@shared/api/schemas/reception';
+import { sql } from 'kysely';
+import type { Decision } from '@shared/domain/matter';
 import type { Executor } from '../connection';
+import { talkDecision } from './talks';
 import type { ReceptionBookingsTable } from '../schema';
 
 export function bookingRows(db: Executor) {
@@ -11,6 +14,7 @@ export function bookingRows(db: Executor) {
     .innerJoin('visits as v', 'v.id', 'b.visit_id')
     .leftJoin('tickets as t', 't.id', 'b.ticket_id')
     .leftJoin('talk_records as k', 'k.booking_id', 'b.id')
+    .leftJoin('matter_events as e', (j) => j.onRef('e.talk_id', '=', 'k.id').on('e.action', '=', 'decide'))
     .selectAll('b')
     .select([
       'v.visit_no',
@@ -24,8 +28,8 @@ export function bookingRows(db: Executor) {
       'v.petitioner_id',
       't.ticket_no',
       't.call_count',
-      'k.outcome',
-    ]);
+    ])
+    .select(sql<Decision | null>`CASE WHEN k.id IS NULL THEN NULL ELSE ${talkDecision} END`.as('outcome'));
 }
 export type BookingRow = Awaited<ReturnType<ReturnType<typeof bookingRows>['executeTakeFirstOrThrow']>>;
 

@@ -1,17 +1,34 @@
 // A query used by more than one service, or a row builder (select + mapper to a
 // view type), lives in db/queries/<table>.ts; a query used by one service only
 // may stay inline in that service.
+import { sql } from 'kysely';
 import type { TalkRecordView } from '@shared/api/schemas/reception';
+import type { Decision } from '@shared/domain/matter';
 import type { Executor } from '../connection';
+import type { TalkRecordsTable } from '../schema';
 
-/** Talk records with their visit and leader, for TalkRecordView. */
+/**
+ * The decision a talk took, as the matter's timeline holds it (the talk's
+ * 'decide' event); talks recorded before 0010 without an event fall back to
+ * their own outcome ('litigation' is now 'guided'). Needs `k` (talk_records)
+ * and `e` (its decide event, left joined).
+ */
+export const talkDecision = sql<Decision>`coalesce(json_extract(e.data_json, '$.decision'), CASE k.outcome WHEN 'litigation' THEN 'guided' ELSE k.outcome END)`;
+
+/** talk_records.outcome keeps its shipped CHECK list: the nearest old code of a decision (the matter holds the real one). */
+export const legacyOutcome = (d: Decision): TalkRecordsTable['outcome'] =>
+  d === 'guided' ? 'litigation' : d === 'not_again' ? 'declined' : d;
+
+/** Talk records with their visit, leader and the decision taken (from the matter's timeline), for TalkRecordView. */
 export function talkRows(db: Executor) {
   return db
     .selectFrom('talk_records as k')
     .innerJoin('visits as v', 'v.id', 'k.visit_id')
     .innerJoin('users as u', 'u.id', 'k.leader_id')
+    .leftJoin('matter_events as e', (j) => j.onRef('e.talk_id', '=', 'k.id').on('e.action', '=', 'decide'))
     .selectAll('k')
-    .select(['v.visit_no', 'v.visit_date', 'v.name', 'v.petitioner_id', 'u.display_name as leader_name']);
+    .select(['v.visit_no', 'v.visit_date', 'v.name', 'v.petitioner_id', 'v.matter_id', 'u.display_name as leader_name'])
+    .select(talkDecision.as('decision'));
 }
 export type TalkRow = Awaited<ReturnType<ReturnType<typeof talkRows>['executeTakeFirstOrThrow']>>;
 
@@ -24,17 +41,12 @@ export const toTalkView = (k: TalkRow): TalkRecordView => ({
   name: k.name,
   leaderName: k.leader_name,
   notes: k.notes,
-  outcome: k.outcome,
+  outcome: k.decision,
   unit: k.unit,
   reason: k.reason,
   lawyerPresent: k.lawyer_present === 1,
   satisfaction: k.satisfaction,
   decidedOn: k.decided_on,
-  replyDue: k.reply_due,
-  handleDue: k.handle_due,
-  extensionDays: k.extension_days,
-  extensionReason: k.extension_reason,
-  repliedOn: k.replied_on,
-  concludedOn: k.concluded_on,
+  matterId: k.matter_id,
   version: k.version,
 });

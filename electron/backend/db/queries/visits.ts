@@ -1,3 +1,4 @@
+import { endedNotice } from '@shared/domain/matter';
 import type { Executor } from '../connection';
 import type { VisitsTable } from '../schema';
 import type { MatterInfo, Representative, VisitDetail, VisitSummary } from '@shared/api/schemas/visits';
@@ -39,6 +40,7 @@ export async function mattersOfPetitioner(db: Executor, petitionerId: string): P
       'matters.category',
       'matters.summary',
       'matters.location_area',
+      'matters.state',
       eb.fn.countAll<number>().as('visit_count'),
       eb.fn.min('visits.created_at').as('first_at'),
       eb.fn.max('visits.created_at').as('last_at'),
@@ -57,6 +59,8 @@ export async function mattersOfPetitioner(db: Executor, petitionerId: string): P
     firstVisitAt: r.first_at as string,
     lastVisitAt: r.last_at as string,
     firstVisitNo: r.first_no as string,
+    state: r.state,
+    endedNotice: endedNotice(r.state),
   }));
 }
 

@@ -1,6 +1,7 @@
 // 期限提醒 of matters: every open clock, earliest first, read from the one
 // index on next_due; and the recomputation of those dates when the holiday
 // calendar changes (or a database from before 0010 is opened).
+import { sql } from 'kysely';
 import type { ParsedInputOf } from '@shared/api/contract';
 import type { DueList, DueMatter } from '@shared/api/schemas/matters';
 import { daysBetween, dueState, LIMITS, type HolidayCalendar } from '@shared/domain/deadlines';
@@ -16,8 +17,9 @@ import { writeAudit } from '../audit';
 
 type DueInput = ParsedInputOf<'matters.dueList'>;
 
+/** Open matters (a clock running) matching the filters; read from the next_due / (unit, next_due) indexes. */
 function filtered(db: Executor, input: DueInput, leaderId: string | null) {
-  let q = db.selectFrom('matters as m').innerJoin('petitioners as p', 'p.id', 'm.petitioner_id').where('m.next_due', 'is not', null);
+  let q = db.selectFrom('matters as m').where('m.next_due', 'is not', null);
   if (input.clock) q = q.where('m.next_clock', '=', input.clock);
   if (input.unit) q = q.where('m.unit', '=', input.unit);
   if (leaderId) q = q.where('m.lead_leader_id', '=', leaderId);
@@ -37,6 +39,7 @@ export async function dueList(deps: Deps, actor: Actor, input: DueInput): Promis
   let page = filtered(deps.db, input, leaderId);
   if (input.withinDays !== null) page = page.where('m.next_due', '<=', addDays(today, input.withinDays));
   const rows = await page
+    .innerJoin('petitioners as p', 'p.id', 'm.petitioner_id')
     .leftJoin('users as l', 'l.id', 'm.lead_leader_id')
     .select([
       'm.id',
@@ -56,17 +59,16 @@ export async function dueList(deps: Deps, actor: Actor, input: DueInput): Promis
     .offset(input.offset)
     .execute();
   const soon = addDays(today, LIMITS.warnDaysBefore);
-  const count = (fn: (q: ReturnType<typeof filtered>) => ReturnType<typeof filtered>) =>
-    fn(filtered(deps.db, input, leaderId))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
-  const [total, overdue, dueToday, dueSoon] = await Promise.all([
-    count((q) => q),
-    count((q) => q.where('m.next_due', '<', today)),
-    count((q) => q.where('m.next_due', '=', today)),
-    count((q) => q.where('m.next_due', '>', today).where('m.next_due', '<=', soon)),
-  ]);
+  // The counts in one pass over the index (every match, not only this page).
+  const c = await filtered(deps.db, input, leaderId)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      sql<number>`coalesce(sum(m.next_due < ${today}), 0)`.as('overdue'),
+      sql<number>`coalesce(sum(m.next_due = ${today}), 0)`.as('dueToday'),
+      sql<number>`coalesce(sum(m.next_due > ${today} AND m.next_due <= ${soon}), 0)`.as('dueSoon'),
+    ])
+    .executeTakeFirstOrThrow();
+  const [total, overdue, dueToday, dueSoon] = [c.total, c.overdue, c.dueToday, c.dueSoon].map(Number) as [number, number, number, number];
   const items: DueMatter[] = rows.map((r) => ({
     matterId: r.id,
     name: r.name,

@@ -22,7 +22,7 @@ export async function talkPaper(db: Executor, talkId: string, today: string, cal
   return {
     talk,
     visit,
-    matter: visit.matterId ? await getMatter(db, visit.matterId, today, cal) : null,
+    matter: await getMatter(db, talk.matterId, today, cal),
     leaderName: where.display_name,
     roomName: where.name,
     lawyer: where.lawyer,

@@ -10,6 +10,9 @@ import { formatCalendarDate, hallDate, hallMinutes, HALL_TZ } from '@shared/time
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { bookingRows, findBooking as findBookingRow, toBookingView } from '../../db/queries/bookings';
+import { factsOf, findMatterRow } from '../../db/queries/matters';
+import { appointmentProblem } from '@shared/domain/matter';
+import { holidayCalendar } from '../calendar/calendar';
 import type { ReceptionBookingsTable } from '../../db/schema';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
@@ -177,6 +180,14 @@ async function receptionChange<T>(deps: Deps, fn: (trx: Executor, at: string) =>
 }
 
 /** 排入领导接访: a walk-in takes the next free place and a number now; an appointment takes a slot. */
+/** 约访: not on a date past the 15-day written answer the matter owes the visitor (the rule module says when). */
+async function refuseAfterWrittenAnswer(trx: Executor, matterId: string, date: string): Promise<void> {
+  const m = await findMatterRow(trx, matterId);
+  if (!m) return;
+  const problem = appointmentProblem(factsOf(m), date, await holidayCalendar(trx));
+  if (problem) throw new ApiError('CONFLICT', problem);
+}
+
 export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.schedule'>): Promise<BookingView> {
   let date: string | null = null;
   const id = await receptionChange(
@@ -187,10 +198,11 @@ export async function schedule(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       date = session.date;
       const visit = await trx
         .selectFrom('visits')
-        .select(['id', 'name', 'people_count', 'visit_date'])
+        .select(['id', 'name', 'people_count', 'visit_date', 'matter_id'])
         .where('id', '=', input.visitId)
         .executeTakeFirst();
       if (!visit) throw new ApiError('NOT_FOUND', '找不到该来访登记');
+      if (input.kind === 'appointment') await refuseAfterWrittenAnswer(trx, visit.matter_id, session.date);
       const already = await trx
         .selectFrom('reception_bookings as b')
         .innerJoin('reception_sessions as s', 's.id', 'b.session_id')
@@ -326,9 +338,10 @@ export async function move(deps: Deps, actor: Actor, input: ParsedInputOf<'recep
       if (b.status !== 'scheduled' && b.status !== 'waiting') throw new ApiError('CONFLICT', '该预约已接谈、已取消或未到，不能改约');
       const visit = await trx
         .selectFrom('visits')
-        .select(['name', 'phone', 'people_count'])
+        .select(['name', 'phone', 'people_count', 'matter_id'])
         .where('id', '=', b.visit_id)
         .executeTakeFirstOrThrow();
+      await refuseAfterWrittenAnswer(trx, visit.matter_id, to.date);
       const room = await getRoom(trx, to.roomId);
       const problem = bookingConflict(
         { kind: 'appointment', slot: input.slot, attendees: b.attendees, peopleCount: visit.people_count },

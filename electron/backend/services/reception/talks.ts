@@ -1,19 +1,17 @@
 // The duty leader's side: their own queue for today with each visitor's
-// history, calling the next visitor into the room (on the hall display), the
-// talk record with its outcome and due dates, extensions, and the list of
-// dates falling due.
+// history, calling the next visitor into the room (on the hall display), and
+// the talk record, whose decision is the matter's (services/matters/act.ts):
+// the clocks, the extension and the due list are the matter's too.
 import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
-import type { DueItem, LeaderQueue, QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
-import { labelOf } from '@shared/domain/categories';
-import { calendarPeriodEnd, daysBetween, dueState, extendedHandleDue, LIMITS } from '@shared/domain/deadlines';
-import { latestAssignDeadline, OUTCOMES, outcomeDates } from '@shared/domain/reception';
+import type { LeaderQueue, QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
 import { formatCalendarDate, hallDate } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { findBooking } from '../../db/queries/bookings';
 import { findPetitionerById } from '../../db/queries/petitioners';
-import { talkRows, toTalkView } from '../../db/queries/talks';
+import { findMatterRow } from '../../db/queries/matters';
+import { legacyOutcome, talkRows, toTalkView } from '../../db/queries/talks';
 import { findUserById } from '../../db/queries/users';
 import type { TalkRecordsTable } from '../../db/schema';
 import { writeAudit } from '../audit';
@@ -22,10 +20,9 @@ import { newId } from '../ids';
 import { historyOf } from '../petitioners';
 import { announceCall, logCall } from '../queue/calls';
 import { queueChange } from '../queue/tickets';
-import { setVisitOutcome } from '../visits';
+import { applyMatterAction } from '../matters/act';
 import { sessionBoard } from './bookings';
 import { getSession, listSessions } from './roster';
-import { writeTransaction } from '../../db/transaction';
 
 export async function getTalk(db: Executor, id: string): Promise<TalkRecordView> {
   const k = await talkRows(db).where('k.id', '=', id).executeTakeFirst();
@@ -199,18 +196,11 @@ export async function noShow(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
 }
 
 /**
- * The visit's 处理结果 as the district receives it: the outcome and unit, then
- * the one extension and the conclusion as they happen (each a new version).
+ * 接谈记录: what was said, and the decision on the matter, taken through the
+ * same method as at the window (matters.act 'decide': the one rule module, one
+ * timeline event linked to this talk, the visit's 处理结果 and the district's
+ * copy). The visit is finished.
  */
-function outcomeText(k: Pick<TalkRecordsTable, 'outcome' | 'unit' | 'extension_days' | 'handle_due' | 'concluded_on'>): string {
-  const label = labelOf(OUTCOMES, k.outcome);
-  const parts = [k.unit ? `${label}（${k.unit}）` : label];
-  if (k.extension_days && k.handle_due) parts.push(`延期${k.extension_days}日至${formatCalendarDate(k.handle_due)}`);
-  if (k.concluded_on && k.outcome !== 'answered') parts.push(`${formatCalendarDate(k.concluded_on)}办结`);
-  return parts.join('；');
-}
-
-/** 接谈记录: the talk, its outcome and the dates it sets; the visit is finished and its outcome goes to the district. */
 export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.record'>): Promise<TalkRecordView> {
   const cal = await holidayCalendar(deps.db);
   const result = await queueChange(deps, async (trx, at) => {
@@ -219,41 +209,44 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
     const s = await ownSession(trx, actor, b.session_id, at, { pastAllowed: true });
     if (b.status !== 'called')
       throw new ApiError('CONFLICT', b.status === 'done' ? '该来访的接谈已记录' : '请先叫号，来访人进入接谈室后再记录');
-    const visit = await trx.selectFrom('visits').select(['visit_date']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
+    const visit = await trx.selectFrom('visits').select(['matter_id']).where('id', '=', b.visit_id).executeTakeFirstOrThrow();
+    const matter = await findMatterRow(trx, visit.matter_id);
+    if (!matter) throw new ApiError('NOT_FOUND', '找不到该来访的信访事项');
     const today = hallDate(at);
-    if (input.outcome === 'assigned' && input.deadline) {
-      const latest = latestAssignDeadline(today, cal);
-      if (input.deadline < today) throw new ApiError('VALIDATION', '办理期限不能早于今天', { deadline: '办理期限不能早于今天' });
-      if (input.deadline > latest)
-        throw new ApiError('VALIDATION', `办理期限不能超过60日的法定期限（${formatCalendarDate(latest)}）`, {
-          deadline: `最晚 ${formatCalendarDate(latest)}`,
-        });
-    }
-    const dates = outcomeDates(input.outcome, visit.visit_date, today, cal, input.deadline);
+    // The old clock columns stay in the table (shipped) but the matter keeps the dates now.
     const row: TalkRecordsTable = {
       id: newId(),
       booking_id: b.id,
       visit_id: b.visit_id,
       leader_id: s.leaderId,
       notes: input.notes,
-      outcome: input.outcome,
+      outcome: legacyOutcome(input.decision),
       unit: input.unit,
       reason: input.reason,
       lawyer_present: input.lawyerPresent ? 1 : 0,
       satisfaction: input.satisfaction,
       decided_on: today,
-      reply_due: dates.replyDue,
-      handle_due: dates.handleDue,
+      reply_due: null,
+      handle_due: null,
       extension_days: null,
       extension_reason: '',
       replied_on: null,
-      concluded_on: input.outcome === 'answered' ? today : null,
+      concluded_on: null,
       recorded_by: actor.id,
       created_at: at,
       updated_at: at,
       version: 1,
     };
     await trx.insertInto('talk_records').values(row).execute();
+    const { bookingId: _b, notes: _n, lawyerPresent: _l, satisfaction: _s, ...decision } = input;
+    await applyMatterAction(
+      trx,
+      actor,
+      at,
+      cal,
+      { ...decision, action: 'decide', matterId: matter.id, version: matter.version, on: today },
+      { visitId: b.visit_id, talkId: row.id },
+    );
     await trx
       .updateTable('reception_bookings')
       .set({ status: 'done', finished_at: at, updated_at: at, version: b.version + 1 })
@@ -266,116 +259,13 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
       action: 'talk.record',
       entity: 'talk_record',
       entityId: row.id,
-      after: { ...row, notes: undefined },
+      after: { ...row, notes: undefined, matterId: matter.id, decision: input.decision },
     });
-    await setVisitOutcome(trx, actor, b.visit_id, outcomeText(row), at);
-    return { id: row.id, date: s.date };
+    return { id: row.id, date: s.date, matterId: matter.id };
   });
   deps.events.publish('reception.changed', { date: result.date });
+  deps.events.publish('matters.changed', { matterId: result.matterId });
   const view = await getTalk(deps.db, result.id);
   deps.events.publish('visits.changed', { visitId: view.visitId, visitNo: view.visitNo, change: 'outcome' });
   return view;
-}
-
-async function changeTalk(
-  deps: Deps,
-  actor: Actor,
-  talkId: string,
-  action: string,
-  fn: (k: TalkRecordView, trx: Executor, at: string) => Promise<Partial<TalkRecordsTable>>,
-  note?: string,
-) {
-  const at = deps.now().toISOString();
-  await writeTransaction(deps.db, async (trx) => {
-    const k = await getTalk(trx, talkId);
-    const raw = await trx.selectFrom('talk_records').selectAll().where('id', '=', talkId).executeTakeFirstOrThrow();
-    if (actor.role === 'leader' && raw.leader_id !== actor.id) throw new ApiError('FORBIDDEN', '只能处理本人接谈的事项');
-    const patch = await fn(k, trx, at);
-    await trx
-      .updateTable('talk_records')
-      .set({ ...patch, updated_at: at, version: k.version + 1 })
-      .where('id', '=', talkId)
-      .execute();
-    const before = Object.fromEntries(Object.keys(patch).map((key) => [key, raw[key as keyof TalkRecordsTable]]));
-    await writeAudit(trx, { at, actorId: actor.id, action, entity: 'talk_record', entityId: talkId, before, after: patch, note });
-    // An extension or a conclusion changes what the district should show for the visit.
-    const text = outcomeText({ ...raw, ...patch });
-    if (text !== outcomeText(raw)) await setVisitOutcome(trx, actor, raw.visit_id, text, at);
-  });
-  deps.events.publish('reception.changed', { date: null });
-  return getTalk(deps.db, talkId);
-}
-
-/** 延期: once, at most 30 days, with the reason the visitor is told (延期告知书). */
-export async function extendTalk(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.extend'>): Promise<TalkRecordView> {
-  const cal = await holidayCalendar(deps.db);
-  return changeTalk(
-    deps,
-    actor,
-    input.talkId,
-    'talk.extend',
-    async (k, _trx, at) => {
-      if (k.outcome !== 'accepted' && k.outcome !== 'assigned') throw new ApiError('CONFLICT', '只有受理或交办的事项可以延期');
-      if (k.extensionDays !== null) throw new ApiError('CONFLICT', '办理期限只能延长一次');
-      if (k.concludedOn) throw new ApiError('CONFLICT', '该事项已办结');
-      if (k.handleDue && k.handleDue < hallDate(at))
-        throw new ApiError('CONFLICT', `办理期限（${formatCalendarDate(k.handleDue)}）已过，不能再延期`);
-      // From the deadline in force (a 交办 may have a shorter one), never past 60 + 30 days from acceptance.
-      const fromCurrent = k.handleDue ? calendarPeriodEnd(k.handleDue, input.days, cal) : extendedHandleDue(k.decidedOn, input.days, cal);
-      const cap = extendedHandleDue(k.decidedOn, LIMITS.maxExtensionDays, cal);
-      return { extension_days: input.days, extension_reason: input.reason, handle_due: fromCurrent < cap ? fromCurrent : cap };
-    },
-    input.reason,
-  );
-}
-
-/** 已书面告知 / 已办结, on the date it happened. */
-export async function recordTalkProgress(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.progress'>): Promise<TalkRecordView> {
-  return changeTalk(deps, actor, input.talkId, `talk.${input.step}`, async (k, _trx, at) => {
-    if (input.date > hallDate(at)) throw new ApiError('VALIDATION', '日期不能晚于今天', { date: '日期不能晚于今天' });
-    if (input.date < k.decidedOn) throw new ApiError('VALIDATION', '日期不能早于接谈日期', { date: '日期不能早于接谈日期' });
-    if (input.step === 'replied') {
-      if (!k.replyDue) throw new ApiError('CONFLICT', '当场答复的事项无需书面告知');
-      if (k.repliedOn) throw new ApiError('CONFLICT', '已登记书面告知');
-      return { replied_on: input.date };
-    }
-    if (k.concludedOn) throw new ApiError('CONFLICT', '该事项已办结');
-    return { concluded_on: input.date };
-  });
-}
-
-/** 期限提醒: written answers and handling still open, by due date, with warnings before and overdue marks after. */
-export async function getDueList(deps: Deps, actor: Actor, input: ParsedInputOf<'reception.dueList'>): Promise<DueItem[]> {
-  const today = hallDate(deps.now());
-  let q = talkRows(deps.db).where((eb) => eb.or([eb('k.reply_due', 'is not', null), eb('k.handle_due', 'is not', null)]));
-  if (actor.role === 'leader' && (await findUserById(deps.db, actor.id))?.sees_all_queues !== 1) q = q.where('k.leader_id', '=', actor.id);
-  if (!input.includeDone)
-    q = q.where((eb) =>
-      eb.or([
-        eb.and([eb('k.reply_due', 'is not', null), eb('k.replied_on', 'is', null)]),
-        eb.and([eb('k.handle_due', 'is not', null), eb('k.concluded_on', 'is', null)]),
-      ]),
-    );
-  const items: DueItem[] = [];
-  // Clerks send the written answers; what was said in the room stays with the leaders.
-  const shown = (k: TalkRecordView) => (actor.role === 'clerk' ? { ...k, notes: '' } : k);
-  for (const k of (await q.execute()).map(toTalkView).map(shown)) {
-    if (k.replyDue && (input.includeDone || !k.repliedOn))
-      items.push({
-        talk: k,
-        which: 'reply',
-        due: k.replyDue,
-        state: k.repliedOn ? 'ok' : dueState(k.replyDue, today),
-        daysLeft: daysBetween(today, k.replyDue),
-      });
-    if (k.handleDue && (input.includeDone || !k.concludedOn))
-      items.push({
-        talk: k,
-        which: 'handle',
-        due: k.handleDue,
-        state: k.concludedOn ? 'ok' : dueState(k.handleDue, today),
-        daysLeft: daysBetween(today, k.handleDue),
-      });
-  }
-  return items.sort((a, b) => a.due.localeCompare(b.due));
 }
