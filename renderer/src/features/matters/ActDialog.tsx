@@ -10,7 +10,7 @@ import { matterActInput, type MatterActInput, type MatterView } from '@shared/ap
 import { MATTER_ACTIONS, type MatterAction } from '@shared/domain/matter';
 import { labelOf } from '@shared/domain/categories';
 import { call } from '../../api/client';
-import { messageOf, zodErrors } from '@lib/form-errors';
+import { messageOf } from '@lib/form-errors';
 import { DialogActions } from '@lib/forms';
 import { HallDateInput } from '@lib/HallDateInput';
 import { notifySuccess } from '@lib/notify';
@@ -53,6 +53,22 @@ function keys(enterSubmits: boolean) {
   };
 }
 
+/**
+ * The backend's own schema, run in the dialog: { path: message }. A union
+ * reports an invalid member as one 'invalid_union' issue; the messages of the
+ * member for this action (the one not failing on `action`) are the ones to show.
+ */
+function actErrors(input: unknown): Record<string, string> {
+  const r = matterActInput.safeParse(input);
+  if (r.success) return {};
+  const issues = r.error.issues.flatMap((i) =>
+    i.code === 'invalid_union' ? (i.errors.find((list) => !list.some((x) => x.path[0] === 'action')) ?? [i]) : [i],
+  );
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.path.join('.') || '_'] ??= issue.message;
+  return errors;
+}
+
 export function ActDialog<V extends { on: string }>({
   matter,
   action,
@@ -79,16 +95,21 @@ export function ActDialog<V extends { on: string }>({
   // The version the clerk saw when opening: a change by someone else meanwhile is refused, not overwritten.
   const [version] = useState(matter.version);
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // A refusal stands for the values it was given for: changing any field takes it away.
+  const valuesKey = JSON.stringify(form.values);
+  const [refused, setRefused] = useState<{ message: string; values: string } | null>(null);
+  const refusal = refused && refused.values === valuesKey ? refused.message : null;
+  const setRefusal = (message: string | null) => setRefused(message ? { message, values: valuesKey } : null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const label = submitLabel ?? labelOf(MATTER_ACTIONS, action);
 
   const submit = form.onSubmit(async (values) => {
     setRefusal(null);
     const input = { ...toInput(values), matterId: matter.id, version, on: values.on } as MatterActInput;
-    const errors = zodErrors(matterActInput, input);
+    const errors = actErrors(input);
     if (Object.keys(errors).length > 0) {
       form.setErrors(errors);
+      setRefusal(`请检查：${Object.values(errors)[0]}`);
       return;
     }
     const warning = confirm?.(values) ?? null;

@@ -3,7 +3,7 @@
 // one); Enter saves from any single-line field; Esc leaves it for later.
 import { Grid, NativeSelect, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import type { MatterInfo } from '@shared/api/schemas/visits';
 import { DECISIONS, DECLINE_GROUNDS, LEGAL_ROUTES, endedNotice, type Decision, type MatterState } from '@shared/domain/matter';
 import { hallDate } from '@shared/time';
@@ -40,11 +40,16 @@ export function DecideDialog({ matter, onClose, onDone, window = false }: ActDia
     { enabled: v.decision === 'not_again', errorTitle: false },
   );
   const others = ((lookup?.history?.matters ?? []) as HistoryMatter[]).filter((m) => m.id !== matter.id);
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  // A digit picks the decision; one that needs a field (unit, ground, route, matter) puts the cursor there.
   const pickByDigit = (e: KeyboardEvent<HTMLDivElement>) => {
     const d = DECISIONS[Number(e.key) - 1];
     if (!d || (e.target as HTMLElement).tagName !== 'INPUT' || (e.target as HTMLInputElement).type !== 'radio') return;
     e.preventDefault();
     form.setFieldValue('decision', d.code);
+    form.clearErrors();
+    if (d.code !== 'answered' && d.code !== 'accepted')
+      setTimeout(() => fieldsRef.current?.querySelector<HTMLElement>('input, select')?.focus(), 0);
   };
 
   return (
@@ -78,6 +83,12 @@ export function DecideDialog({ matter, onClose, onDone, window = false }: ActDia
         <SegmentedControl
           fullWidth
           data-autofocus
+          tabIndex={-1}
+          // The dialog focuses the control; the focus goes on to its chosen (or first) option, where arrows and digits work.
+          onFocus={(e) => {
+            if (e.target !== e.currentTarget) return;
+            e.currentTarget.querySelector<HTMLInputElement>('input:checked, input[type=radio]')?.focus();
+          }}
           aria-label="处理方式"
           value={v.decision}
           onChange={(d) => {
@@ -93,7 +104,7 @@ export function DecideDialog({ matter, onClose, onDone, window = false }: ActDia
           </Text>
         )}
       </div>
-      <Grid gutter="sm">
+      <Grid gutter="sm" ref={fieldsRef}>
         {v.decision && UNIT_LABEL[v.decision] && (
           <Grid.Col span={7}>
             <TextInput label={UNIT_LABEL[v.decision]} withAsterisk={v.decision !== 'accepted'} {...form.getInputProps('unit')} />

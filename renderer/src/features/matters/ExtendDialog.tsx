@@ -2,6 +2,7 @@
 import { Grid, NumberInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { formatCalendarDate, hallDate } from '@shared/time';
+import { selectOnFocus } from '@lib/select-on-focus';
 import { ActDialog, type ActDialogProps } from './ActDialog';
 
 export function ExtendDialog({ matter, onClose, onDone }: ActDialogProps) {
@@ -35,8 +36,8 @@ export function ExtendDialog({ matter, onClose, onDone }: ActDialogProps) {
             max={30}
             allowDecimal={false}
             suffix=" 天"
-            onFocus={(e) => e.currentTarget.select()}
             {...form.getInputProps('days')}
+            onFocus={selectOnFocus}
           />
         </Grid.Col>
         <Grid.Col span={9}>

@@ -1,6 +1,7 @@
 // 听证: days of a hearing, not counted in the review / re-review answer period.
 import { Grid, NumberInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { selectOnFocus } from '@lib/select-on-focus';
 import { hallDate } from '@shared/time';
 import { ActDialog, type ActDialogProps } from './ActDialog';
 
@@ -25,8 +26,8 @@ export function PauseDialog({ matter, onClose, onDone }: ActDialogProps) {
             max={90}
             allowDecimal={false}
             suffix=" 天"
-            onFocus={(e) => e.currentTarget.select()}
             {...form.getInputProps('days')}
+            onFocus={selectOnFocus}
           />
         </Grid.Col>
         <Grid.Col span={9}>
