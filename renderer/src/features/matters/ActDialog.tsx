@@ -21,6 +21,8 @@ export interface ActDialogProps {
   matter: MatterView;
   onClose: () => void;
   onDone?: (m: MatterView) => void;
+  /** False: the caller puts the focus where it wants after closing (the registration form's first field). */
+  returnFocus?: boolean;
 }
 
 /** The input an action's fields make, before the shell adds the matter, version and date. */
@@ -80,6 +82,7 @@ export function ActDialog<V extends { on: string }>({
   size = 'lg',
   onClose,
   onDone,
+  returnFocus = true,
   children,
 }: ActDialogProps & {
   action: MatterAction;
@@ -133,24 +136,33 @@ export function ActDialog<V extends { on: string }>({
   });
 
   return (
-    <Modal opened onClose={onClose} size={size} title={<Text fw={700}>{`${labelOf(MATTER_ACTIONS, action)} · ${matter.name}`}</Text>}>
+    <Modal
+      opened
+      onClose={onClose}
+      returnFocus={returnFocus}
+      size={size}
+      title={<Text fw={700}>{`${labelOf(MATTER_ACTIONS, action)} · ${matter.name}`}</Text>}
+    >
       <form noValidate onSubmit={submit} onKeyDown={keys(enterSubmits)} aria-label={labelOf(MATTER_ACTIONS, action)}>
         <Stack gap="sm">
-          <Text size="sm" c="dimmed" lineClamp={2}>
-            {matter.summary}（{stateLabel(matter.state)}）
-          </Text>
+          {/* The date first: its calendar drops over the fields, never over a refusal or a confirmation. */}
+          <Group justify="space-between" align="flex-end" wrap="nowrap">
+            <Text size="sm" c="dimmed" lineClamp={2}>
+              {matter.summary}（{stateLabel(matter.state)}）
+            </Text>
+            <HallDateInput
+              label="日期"
+              value={form.values.on}
+              onChange={(on) => form.setFieldValue('on' as never, on as never)}
+              error={form.errors.on as string}
+            />
+          </Group>
           {matter.version !== version && (
             <Alert color="yellow" variant="light">
               该事项刚被他人更新，请关闭此窗口核对后再操作。
             </Alert>
           )}
           {children}
-          <HallDateInput
-            label="日期"
-            value={form.values.on}
-            onChange={(on) => form.setFieldValue('on' as never, on as never)}
-            error={form.errors.on as string}
-          />
           {refusal && (
             <Alert color="red" variant="light" role="alert" title="未保存">
               {refusal}

@@ -29,7 +29,7 @@ type HistoryMatter = MatterInfo & { state?: MatterState };
 
 const UNIT_LABEL: Partial<Record<Decision, string>> = { assigned: '承办单位', forwarded: '转送单位', accepted: '责任单位（可不填）' };
 
-export function DecideDialog({ matter, onClose, onDone, window = false }: ActDialogProps & { window?: boolean }) {
+export function DecideDialog({ matter, onClose, onDone, returnFocus, window = false }: ActDialogProps & { window?: boolean }) {
   const form = useForm<Values>({
     initialValues: { on: hallDate(), decision: '', unit: '', deadline: '', declineGround: '', route: '', endedMatterId: '', reason: '' },
   });
@@ -62,6 +62,7 @@ export function DecideDialog({ matter, onClose, onDone, window = false }: ActDia
       submitLabel={window ? '保存处理决定' : undefined}
       onClose={onClose}
       onDone={onDone}
+      returnFocus={returnFocus}
       confirm={(x) =>
         x.decision === 'declined' || x.decision === 'not_again' ? '不予受理、不再受理的决定须出具告知书，保存后不能改为受理。' : null
       }

@@ -63,6 +63,7 @@ export function MatterActionById({
   onClose,
   onDone,
   window,
+  returnFocus,
   onlyIfAllowed = false,
 }: {
   matterId: string;
@@ -72,6 +73,7 @@ export function MatterActionById({
   onClose: () => void;
   onDone?: (m: MatterView) => void;
   window?: boolean;
+  returnFocus?: boolean;
 }) {
   const { data } = useQuery(
     'matters.get',
@@ -80,5 +82,5 @@ export function MatterActionById({
   );
   if (!data || data.id !== matterId) return null;
   if (onlyIfAllowed && !data.actions.includes(action)) return null;
-  return <MatterActionDialog action={action} matter={data} onClose={onClose} onDone={onDone} window={window} />;
+  return <MatterActionDialog action={action} matter={data} onClose={onClose} onDone={onDone} window={window} returnFocus={returnFocus} />;
 }

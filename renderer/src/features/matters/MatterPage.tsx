@@ -28,7 +28,7 @@ import { ACTION_BUTTON, ACTION_KEYS, DUE_MARK, STATE_COLOR, clockLabel, dueText,
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="gray.7">
         {label}
       </Text>
       <Text size="sm" fw={500}>
@@ -156,7 +156,7 @@ export function MatterPage({ matterId }: { matterId: string }) {
           {actions.map((a) => (
             <Button key={a} variant={a === actions[0] ? 'filled' : 'light'} onClick={() => setOpen(a)}>
               {ACTION_BUTTON[a]}
-              <Kbd ml={8} size="xs">
+              <Kbd ml={8} size="sm">
                 {keyText(ACTION_KEYS[a])}
               </Kbd>
             </Button>

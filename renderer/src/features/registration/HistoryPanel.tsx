@@ -127,8 +127,8 @@ export function HistoryPanel({
                       <br />
                       <KindBadge kind={v.kind} size="sm" />
                     </Table.Td>
-                    <Table.Td>{categoryLabel(v.category)}</Table.Td>
-                    <Table.Td>{v.summary}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{categoryLabel(v.category)}</Table.Td>
+                    <Table.Td miw={96}>{v.summary}</Table.Td>
                     <Table.Td>
                       {v.outcome ?? (
                         <Text span c="dimmed" size="sm">

@@ -299,7 +299,12 @@ export function RegistrationPage() {
           action="decide"
           window
           onlyIfAllowed
-          onClose={() => setDeciding(false)}
+          returnFocus={false}
+          onClose={() => {
+            setDeciding(false);
+            // Decided or skipped: the form is ready for the next visitor.
+            requestAnimationFrame(() => idRef.current?.focus());
+          }}
           onDone={(m) => setDecided(decisionSummary(m))}
         />
       )}
