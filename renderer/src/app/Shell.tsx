@@ -20,6 +20,8 @@ import { BoardPage } from '../features/rooms/BoardPage';
 import { LeaderPage } from '../features/rooms/LeaderPage';
 import { DuePage } from '../features/rooms/DuePage';
 import { useDueCount } from '../features/rooms/use-due-count';
+import { MatterPage } from '../features/matters/MatterPage';
+import { LedgerPage } from '../features/matters/LedgerPage';
 
 interface NavItem {
   path: string;
@@ -37,7 +39,9 @@ const NAV: NavItem[] = [
   { path: '/queue-log', label: '叫号记录', roles: ['clerk', 'leader', 'admin'] },
   { path: '/board', label: '接访看板', roles: ['clerk', 'admin'] },
   { path: '/roster', label: '接访安排', roles: ['clerk', 'leader', 'admin'] },
+  // 信访事项 are reached through their clocks (and the registration history, today's list, the ledger).
   { path: '/due', label: '期限提醒', roles: ['clerk', 'leader', 'admin'] },
+  { path: '/ledger', label: '包案台账', roles: ['leader', 'admin'] },
   { path: '/admin/leader', label: '领导接访', roles: ['admin'] },
   { path: '/admin/rooms', label: '房间设置', roles: ['admin'] },
   { path: '/admin/queue', label: '叫号设置', roles: ['admin'] },
@@ -57,12 +61,16 @@ function Nav() {
         <NavLink
           key={n.path}
           label={n.label}
-          active={location === n.path}
+          active={location === n.path || (n.path === '/due' && location.startsWith('/matters/'))}
           onClick={() => navigate(n.path)}
           fw={600}
           rightSection={
             n.path === '/due' && due.urgent > 0 ? (
-              <Badge size="sm" color={due.overdue > 0 ? 'red' : 'orange'} aria-label={`${due.urgent} 件期限临近或已逾期`}>
+              <Badge
+                size="sm"
+                color={due.overdue > 0 ? 'red' : 'orange'}
+                aria-label={`${due.urgent} 件期限临近或已逾期${due.overdue > 0 ? `，其中 ${due.overdue} 件已逾期` : ''}`}
+              >
                 {due.urgent}
               </Badge>
             ) : undefined
@@ -132,6 +140,8 @@ export function Shell() {
             <Route path="/due">
               <DuePage />
             </Route>
+            <Route path="/matters/:id">{(params) => <MatterPage key={params.id} matterId={params.id} />}</Route>
+            <Route path="/ledger">{user.role === 'clerk' ? <Redirect to={home} /> : <LedgerPage />}</Route>
             <Route path="/leader">{user.role === 'leader' ? <LeaderPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/leader">{user.role === 'admin' ? <LeaderPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/rooms">{user.role === 'admin' ? <RoomsPage /> : <Redirect to={home} />}</Route>

@@ -64,6 +64,9 @@ test('registers a first visit from the keyboard and gets a visit number', async 
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-visit-no')).toHaveText(new RegExp(`^LF\\d{8}-${String(before + 1).padStart(4, '0')}$`));
   await expect(page.getByRole('status')).toContainText('初访');
+  // The window decision is offered at once (matters.spec.ts records one); Esc leaves it for later.
+  await expect(page.getByRole('dialog', { name: /作出处理决定/ })).toBeVisible();
+  await page.keyboard.press('Escape');
   // A fresh form, focused for the next visitor.
   await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toHaveValue('');
   await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
@@ -88,6 +91,8 @@ test('the same person again: history appears and the visit is a 重复访', asyn
   await page.getByRole('button', { name: '保存登记' }).click();
   await expect(page.getByTestId('saved-visit-no')).toHaveText(/^LF\d{8}-\d{4}$/);
   await expect(page.getByRole('status')).toContainText('重复访');
+  await expect(page.getByRole('dialog', { name: /作出处理决定/ })).toBeVisible();
+  await page.keyboard.press('Escape');
   // Send the visitor on to the duty leader's lane, linked to this registration.
   await page.getByRole('button', { name: '为此来访取号' }).click();
   await page.getByRole('menuitem', { name: 'L 领导接访' }).click();

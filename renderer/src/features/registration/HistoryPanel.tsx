@@ -1,10 +1,23 @@
 // Beside the form: who this person is and what they came about before, so the
 // clerk knows a repeat visit before asking, and links it to its matter.
-import { Alert, Badge, Group, Paper, Radio, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import type { History, PetitionerInfo } from '@shared/api/schemas/visits';
+import { Alert, Anchor, Badge, Group, Paper, Radio, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import type { History, MatterInfo, PetitionerInfo } from '@shared/api/schemas/visits';
+import { endedNotice, type MatterState } from '@shared/domain/matter';
 import { formatCalendarDate, formatDate, formatDateTime } from '@shared/time';
 import { categoryLabel, idTypeName } from '@lib/labels';
 import { KindBadge } from './KindBadge';
+
+/**
+ * A matter in the history with its state, when the lookup gives it (the
+ * backend adds `state` and `endedNotice` to MatterInfo); optional here, so this
+ * compiles and degrades to no flag before that lands.
+ */
+type HistoryMatter = MatterInfo & { state?: MatterState; endedNotice?: string | null };
+
+/** The red flag on a matter that has ended: a new visit about it is not taken up again. */
+export function endedFlagOf(m: HistoryMatter): string | null {
+  return m.endedNotice ?? (m.state ? endedNotice(m.state) : null);
+}
 
 export function PersonSummary({ p }: { p: PetitionerInfo }) {
   return (
@@ -56,21 +69,34 @@ export function HistoryPanel({
             aria-label="本次来访涉及的事项"
           >
             <Stack gap={6} mt={6}>
-              {matters.map((m) => (
-                <Radio
-                  key={m.id}
-                  value={m.id}
-                  label={
-                    <Text size="sm">
-                      <b>{categoryLabel(m.category)}</b>：{m.summary}
-                      <Text span c="dimmed" size="xs">
-                        {' '}
-                        （{m.firstVisitNo} 起，共来访 {m.visitCount} 次，最近 {formatDate(m.lastVisitAt)}）
-                      </Text>
-                    </Text>
-                  }
-                />
-              ))}
+              {(matters as HistoryMatter[]).map((m) => {
+                const ended = endedFlagOf(m);
+                return (
+                  <Radio
+                    key={m.id}
+                    value={m.id}
+                    label={
+                      <Stack gap={2}>
+                        <Text size="sm">
+                          <b>{categoryLabel(m.category)}</b>：{m.summary}
+                          <Text span c="dimmed" size="xs">
+                            {' '}
+                            （{m.firstVisitNo} 起，共来访 {m.visitCount} 次，最近 {formatDate(m.lastVisitAt)}）
+                          </Text>{' '}
+                          <Anchor href={`#/matters/${m.id}`} size="xs" tabIndex={-1}>
+                            查看事项
+                          </Anchor>
+                        </Text>
+                        {ended && (
+                          <Text size="sm" fw={700} c="white" bg="red.8" px={8} py={2} w="fit-content" role="alert" data-testid="ended-flag">
+                            ⚑ {ended}
+                          </Text>
+                        )}
+                      </Stack>
+                    }
+                  />
+                );
+              })}
               <Radio value="new" label={<Text size="sm">新事项（初访）</Text>} />
             </Stack>
           </Radio.Group>
@@ -101,8 +127,8 @@ export function HistoryPanel({
                       <br />
                       <KindBadge kind={v.kind} size="sm" />
                     </Table.Td>
-                    <Table.Td>{categoryLabel(v.category)}</Table.Td>
-                    <Table.Td>{v.summary}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{categoryLabel(v.category)}</Table.Td>
+                    <Table.Td miw={96}>{v.summary}</Table.Td>
                     <Table.Td>
                       {v.outcome ?? (
                         <Text span c="dimmed" size="sm">

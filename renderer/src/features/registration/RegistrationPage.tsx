@@ -22,6 +22,8 @@ import { useLookup } from './use-lookup';
 import { printSlip } from '../printing/print-slip';
 import { useQueueConfig } from '../queue/use-queue';
 import { MatterFields, PersonFields } from './VisitFields';
+import { MatterActionById } from '../matters/MatterActionDialog';
+import { decisionSummary } from '../matters/matter-ui';
 
 function IdHint({ values }: { values: VisitFormValues }) {
   if (values.idType !== 'resident' && values.idType !== 'hmt_residence') return null;
@@ -83,6 +85,9 @@ export function RegistrationPage() {
   const [matterId, setMatterId] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<VisitDetail | null>(null);
+  // The window decision for the matter just registered: offered at once (Esc leaves it for later, F2 reopens it).
+  const [deciding, setDeciding] = useState(false);
+  const [decided, setDecided] = useState<string | null>(null);
   const [searchOpen, setSearchOpen] = useState(false);
   const idRef = useRef<HTMLInputElement>(null);
   const v = form.values;
@@ -143,6 +148,8 @@ export function RegistrationPage() {
     try {
       const detail = await call('visits.register', toRegisterInput(form.values, { petitionerId, matterId }));
       setSaved(detail);
+      setDecided(null);
+      setDeciding(true);
       reset();
     } catch (e) {
       if (e instanceof ApiError && e.fields) form.setErrors(e.fields);
@@ -157,6 +164,7 @@ export function RegistrationPage() {
   useHotkeys(
     [
       ['F3', () => setSearchOpen(true)],
+      ['F2', () => saved && !decided && setDeciding(true)],
       ['F4', () => saved && void printSlip('receipt', saved.id)],
       ['mod+Enter', () => void save()],
     ],
@@ -194,6 +202,15 @@ export function RegistrationPage() {
                 </Button>
                 <IssueForVisit visitId={saved.id} />
               </Group>
+              {decided ? (
+                <Text size="sm" mt={4} data-testid="saved-decision">
+                  处理决定：{decided}
+                </Text>
+              ) : (
+                <Button size="xs" mt={4} variant="light" onClick={() => setDeciding(true)}>
+                  作出处理决定 <Kbd ml={6}>F2</Kbd>
+                </Button>
+              )}
             </Alert>
           )}
           <form
@@ -275,6 +292,22 @@ export function RegistrationPage() {
           )}
         </Stack>
       </Grid.Col>
+      {saved && deciding && (
+        <MatterActionById
+          key={saved.id}
+          matterId={saved.matterId}
+          action="decide"
+          window
+          onlyIfAllowed
+          returnFocus={false}
+          onClose={() => {
+            setDeciding(false);
+            // Decided or skipped: the form is ready for the next visitor.
+            requestAnimationFrame(() => idRef.current?.focus());
+          }}
+          onDone={(m) => setDecided(decisionSummary(m))}
+        />
+      )}
       <PersonSearch opened={searchOpen} onClose={() => setSearchOpen(false)} onPick={pickPerson} />
     </Grid>
   );

@@ -31,6 +31,7 @@ export function TodayPage() {
               <Table.Th>人数</Table.Th>
               <Table.Th>内容分类</Table.Th>
               <Table.Th>诉求摘要</Table.Th>
+              <Table.Th>处理结果</Table.Th>
               <Table.Th>登记人</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -69,6 +70,17 @@ export function TodayPage() {
                   <Text size="sm" lineClamp={2}>
                     {v.summary}
                   </Text>
+                </Table.Td>
+                <Table.Td maw={220}>
+                  {v.outcome ? (
+                    <Text size="sm" lineClamp={2}>
+                      {v.outcome}
+                    </Text>
+                  ) : (
+                    <Badge color="orange" variant="light">
+                      待处理
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{v.registeredByName}</Table.Td>
               </Table.Tr>

@@ -18,6 +18,38 @@ import { printSlip } from '../printing/print-slip';
 import { ScheduleDialog } from '../rooms/ScheduleDialog';
 import type { PrintJobView } from '@shared/api/schemas/printing';
 import { MatterFields, PersonFields } from './VisitFields';
+import { useQuery } from '@lib/use-query';
+import { MatterActionDialog } from '../matters/MatterActionDialog';
+import { STATE_COLOR, decisionSummary, stateLabel } from '../matters/matter-ui';
+
+/** The matter this visit is about: where it stands, a way to it, and the window decision while it is 待处理. */
+function MatterLine({ matterId }: { matterId: string }) {
+  const { data: m } = useQuery(
+    'matters.get',
+    { matterId },
+    { invalidatedBy: [{ event: 'matters.changed', when: (p) => p.matterId === matterId }], errorTitle: false },
+  );
+  const [deciding, setDeciding] = useState(false);
+  if (!m || m.id !== matterId) return null;
+  return (
+    <Group gap="xs" aria-label="所涉事项">
+      <Text size="sm" fw={600}>
+        信访事项
+      </Text>
+      <Badge color={STATE_COLOR[m.state]}>{stateLabel(m.state)}</Badge>
+      {m.decision && <Text size="sm">{decisionSummary(m)}</Text>}
+      <Button size="compact-sm" variant="default" component="a" href={`#/matters/${m.id}`}>
+        打开事项
+      </Button>
+      {m.actions.includes('decide') && (
+        <Button size="compact-sm" onClick={() => setDeciding(true)}>
+          作出处理决定
+        </Button>
+      )}
+      {deciding && <MatterActionDialog action="decide" window matter={m} onClose={() => setDeciding(false)} />}
+    </Group>
+  );
+}
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -62,6 +94,7 @@ function Details({ d }: { d: VisitDetail }) {
         <Row label="主要诉求">{d.demands}</Row>
         <Row label="陪访人">{d.escort ? `${d.escort.name}（${d.escort.unit}）${d.escort.phone}` : ''}</Row>
         <Row label="越级">{d.skipLevel ? '是' : '否'}</Row>
+        <Row label="处理结果">{d.outcome ?? '待处理'}</Row>
         <Row label="登记">{`${d.registeredByName} · ${formatDateTime(d.registeredAt)}`}</Row>
       </Table.Tbody>
     </Table>
@@ -175,6 +208,7 @@ export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onCl
             />
           ) : (
             <>
+              <MatterLine matterId={detail.matterId} />
               <Details d={detail} />
               <Group>
                 {canCorrect && (

@@ -1,170 +1,163 @@
-// 期限提醒: written answers and handling still open, by due date — overdue in
-// red, due today and within three days flagged — with 已书面告知 / 已办结 and
-// the one 延期 a matter may have.
-import { Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { DueItem } from '@shared/api/schemas/reception';
-import { formatCalendarDate, hallDate } from '@shared/time';
-import { call } from '../../api/client';
+// 期限提醒: every open clock of every matter (书面告知, 办理, 复查答复, 复核答复),
+// earliest first — overdue in red, due today and within three days flagged —
+// filtered by clock, unit and lead leader. A row opens the matter; 督办 from
+// the row for leaders and the administrator.
+import { Badge, Button, Group, Kbd, Paper, Select, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import type { DueMatter } from '@shared/api/schemas/matters';
+import { CLOCKS, TRANSITIONS, type Clock } from '@shared/domain/matter';
+import { formatCalendarDate } from '@shared/time';
 import { useAuth } from '../../app/auth-context';
-import { messageOf } from '@lib/form-errors';
-import { notifyError, notifySuccess } from '@lib/notify';
 import { useQuery } from '@lib/use-query';
-import { printSlip } from '../printing/print-slip';
-import { talkOutcomeText } from './VisitorPanel';
+import { MatterActionById } from '../matters/MatterActionDialog';
+import { DUE_MARK, STATE_COLOR, clockLabel, dueText, stateLabel } from '../matters/matter-ui';
 
-const STATE: Record<DueItem['state'], { label: string; color: string }> = {
-  overdue: { label: '已逾期', color: 'red' },
-  due_today: { label: '今日到期', color: 'orange' },
-  due_soon: { label: '即将到期', color: 'yellow' },
-  ok: { label: '未到期', color: 'gray' },
-};
+type Mark = 'all' | DueMatter['dueState'];
 
 export function DuePage() {
   const { user } = useAuth();
-  const [includeDone, setIncludeDone] = useState(false);
-  const { data } = useQuery('reception.dueList', { includeDone }, { invalidatedBy: ['reception.changed'] });
-  const [extending, setExtending] = useState<DueItem | null>(null);
-  const today = hallDate();
-  const mark = async (d: DueItem) => {
-    try {
-      await call('reception.progress', { talkId: d.talk.id, step: d.which === 'reply' ? 'replied' : 'concluded', date: today });
-      notifySuccess(d.which === 'reply' ? `${d.talk.name}：已登记书面告知` : `${d.talk.name}：已登记办结`);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const overdue = data?.filter((d) => d.state === 'overdue').length ?? 0;
-  const soon = data?.filter((d) => d.state === 'due_soon' || d.state === 'due_today').length ?? 0;
+  const [, navigate] = useLocation();
+  const [clock, setClock] = useState<Clock | ''>('');
+  const [unitTyped, setUnit] = useState('');
+  const [unit] = useDebouncedValue(unitTyped.trim(), 300);
+  const [leaderId, setLeaderId] = useState<string | null>(null);
+  const [mark, setMark] = useState<Mark>('all');
+  const [supervising, setSupervising] = useState<string | null>(null);
+  const { data } = useQuery(
+    'matters.dueList',
+    { clock: clock || null, unit, leaderId },
+    { invalidatedBy: ['matters.changed', 'visits.changed'], errorTitle: '无法读取期限提醒' },
+  );
+  // Lead leaders to filter by: those who hold matters (the 包案台账 names them).
+  const { data: ledger } = useQuery('matters.ledger', {}, { enabled: user.role !== 'leader', errorTitle: false });
+  const leaders = [...new Map((ledger ?? []).map((r) => [r.leaderId, r.leaderName])).entries()];
+  const c = data?.counts;
+  const items = (data?.items ?? []).filter((d) => mark === 'all' || d.dueState === mark);
+  const open = (d: DueMatter) => navigate(`/matters/${d.matterId}`);
+
   return (
-    <Stack>
+    <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3}>期限提醒</Title>
-        <Group>
-          {overdue > 0 && (
-            <Badge color="red" size="lg">
-              逾期 {overdue} 件
-            </Badge>
-          )}
-          {soon > 0 && (
-            <Badge color="orange" size="lg">
-              3日内到期 {soon} 件
-            </Badge>
-          )}
-          <Checkbox label="显示已完成" checked={includeDone} onChange={(e) => setIncludeDone(e.currentTarget.checked)} />
-        </Group>
+        <SegmentedControl
+          aria-label="按期限状态"
+          value={mark}
+          onChange={(v) => setMark(v as Mark)}
+          data={[
+            { value: 'all', label: `全部 ${c?.total ?? 0}` },
+            { value: 'overdue', label: `逾期 ${c?.overdue ?? 0}` },
+            { value: 'due_today', label: `今日到期 ${c?.dueToday ?? 0}` },
+            { value: 'due_soon', label: `即将到期 ${c?.dueSoon ?? 0}` },
+          ]}
+          color={mark === 'overdue' || (mark === 'all' && (c?.overdue ?? 0) > 0) ? 'red' : 'blue'}
+        />
       </Group>
       <Paper withBorder p="sm">
-        <Table striped aria-label="期限列表">
+        <Group gap="md" align="flex-end">
+          <SegmentedControl
+            aria-label="期限种类"
+            value={clock}
+            onChange={(v) => setClock(v as Clock | '')}
+            data={[{ value: '', label: '全部期限' }, ...CLOCKS.map((k) => ({ value: k.code, label: k.label }))]}
+          />
+          <TextInput label="责任单位" placeholder="单位全称" value={unitTyped} onChange={(e) => setUnit(e.currentTarget.value)} w={220} />
+          {user.role !== 'leader' && (
+            <Select
+              label="包案领导"
+              placeholder="全部"
+              clearable
+              data={leaders.map(([value, label]) => ({ value, label }))}
+              value={leaderId}
+              onChange={setLeaderId}
+              w={180}
+            />
+          )}
+          <Text size="xs" c="dimmed" ml="auto">
+            <Kbd>Tab</Kbd> 选行 · <Kbd>Enter</Kbd> 打开事项
+          </Text>
+        </Group>
+      </Paper>
+      <Paper withBorder p="sm">
+        <Table striped highlightOnHover aria-label="期限列表">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>到期日</Table.Th>
-              <Table.Th>状态</Table.Th>
-              <Table.Th>事项</Table.Th>
-              <Table.Th>来访人</Table.Th>
-              <Table.Th>处理结果</Table.Th>
-              <Table.Th>接谈领导</Table.Th>
-              <Table.Th>操作</Table.Th>
+              <Table.Th w={130}>到期日</Table.Th>
+              <Table.Th w={140}>期限状态</Table.Th>
+              <Table.Th w={90}>期限</Table.Th>
+              <Table.Th w={100}>来访人</Table.Th>
+              <Table.Th>诉求摘要</Table.Th>
+              <Table.Th w={110}>事项状态</Table.Th>
+              <Table.Th w={150}>责任单位</Table.Th>
+              <Table.Th w={100}>包案领导</Table.Th>
+              <Table.Th w={120}>操作</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data?.map((d) => {
-              const done = d.which === 'reply' ? d.talk.repliedOn : d.talk.concludedOn;
-              return (
-                <Table.Tr key={`${d.talk.id}${d.which}`}>
-                  <Table.Td fw={600}>{formatCalendarDate(d.due)}</Table.Td>
-                  <Table.Td>
-                    {done ? (
-                      <Badge color="teal" variant="light">
-                        已完成
-                      </Badge>
-                    ) : (
-                      <Badge color={STATE[d.state].color} variant={d.state === 'ok' ? 'light' : 'filled'}>
-                        {STATE[d.state].label}
-                        {d.state === 'overdue' ? ` ${-d.daysLeft}天` : d.state === 'due_soon' ? ` 剩${d.daysLeft}天` : ''}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {d.which === 'reply' ? '书面告知' : d.talk.extensionDays ? `办理（已延期${d.talk.extensionDays}日）` : '办理'}
-                  </Table.Td>
-                  <Table.Td>
-                    {d.talk.name}
-                    <Text span size="xs" c="dimmed">{`  ${d.talk.visitNo}`}</Text>
-                  </Table.Td>
-                  <Table.Td>{talkOutcomeText(d.talk)}</Table.Td>
-                  <Table.Td>{d.talk.leaderName}</Table.Td>
-                  <Table.Td>
-                    {!done && (
-                      <Group gap={4}>
-                        <Button size="compact-sm" variant="light" onClick={() => void mark(d)}>
-                          {d.which === 'reply' ? '已书面告知' : '已办结'}
-                        </Button>
-                        {d.which === 'handle' && d.talk.extensionDays !== null && (
-                          <Button size="compact-sm" variant="default" onClick={() => void printSlip('extension_notice', d.talk.id)}>
-                            打印延期告知书
-                          </Button>
-                        )}
-                        {d.which === 'handle' && d.talk.extensionDays === null && user.role !== 'clerk' && (
-                          <Button size="compact-sm" variant="default" onClick={() => setExtending(d)}>
-                            延期
-                          </Button>
-                        )}
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-            {data?.length === 0 && (
+            {items.map((d) => (
+              <Table.Tr
+                key={d.matterId}
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                onClick={() => open(d)}
+                onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && open(d)}
+              >
+                <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {formatCalendarDate(d.due)}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={DUE_MARK[d.dueState].color} variant={d.dueState === 'ok' ? 'light' : 'filled'}>
+                    {dueText(d.dueState, d.daysLeft)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{clockLabel(d.clock)}</Table.Td>
+                <Table.Td>{d.name}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2}>
+                    {d.summary}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={STATE_COLOR[d.state]}>
+                    {stateLabel(d.state)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{d.unit || '—'}</Table.Td>
+                <Table.Td>{d.leadLeaderName || '—'}</Table.Td>
+                <Table.Td>
+                  {user.role !== 'clerk' && TRANSITIONS.supervise.includes(d.state) && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      color="red"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setSupervising(d.matterId);
+                      }}
+                    >
+                      督办{d.supervisionCount > 0 ? `（已${d.supervisionCount}次）` : ''}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {data && items.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed">没有待办的期限</Text>
+                <Table.Td colSpan={9}>
+                  <Text c="dimmed">没有符合条件的期限</Text>
                 </Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>
         </Table>
+        {c && c.total > (data?.items.length ?? 0) && (
+          <Text size="xs" c="dimmed" mt="xs">
+            共 {c.total} 件，显示最早到期的 {data?.items.length} 件
+          </Text>
+        )}
       </Paper>
-      <ExtendDialog item={extending} onClose={() => setExtending(null)} />
+      {supervising && <MatterActionById matterId={supervising} action="supervise" onClose={() => setSupervising(null)} />}
     </Stack>
-  );
-}
-
-function ExtendDialog({ item, onClose }: { item: DueItem | null; onClose: () => void }) {
-  const [days, setDays] = useState<number | ''>(30);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  // Each matter starts with a clean form: nothing from the last one carries over.
-  useEffect(() => {
-    setDays(30);
-    setReason('');
-    setError(null);
-  }, [item]);
-  const submit = async () => {
-    if (!item) return;
-    try {
-      const t = await call('reception.extend', { talkId: item.talk.id, days: days === '' ? 0 : days, reason });
-      notifySuccess(`办理期限延至 ${formatCalendarDate(t.handleDue!)}，请向来访人送达延期告知书`);
-      setReason('');
-      onClose();
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
-  return (
-    <Modal opened={item !== null} onClose={onClose} title={`延期办理：${item?.talk.name ?? ''}`}>
-      <Stack>
-        <Text size="sm">办理期限只能延长一次，最多30日；须将延期理由告知来访人。</Text>
-        <NumberInput label="延期天数" min={1} max={30} value={days} onChange={(v) => setDays(typeof v === 'number' ? v : '')} w={160} />
-        <Textarea label="延期理由" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button onClick={() => void submit()}>确定延期</Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
