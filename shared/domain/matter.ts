@@ -408,6 +408,13 @@ export function allowedActions(f: Pick<MatterFacts, 'state' | 'decision' | 'exte
   });
 }
 
+/** A decision on one line, as screens, papers and the district's 处理结果 show it: 转送（区住建局）, 引导向人民法院提起诉讼. */
+export function decisionText(d: { decision: Decision | null; unit?: string; route?: string | null }): string {
+  if (!d.decision) return '';
+  const text = d.decision === 'guided' && d.route ? `引导${label(LEGAL_ROUTES, d.route)}` : label(DECISIONS, d.decision);
+  return d.unit ? `${text}（${d.unit}）` : text;
+}
+
 /** A 约访 must not be booked past the written answer owed to the visitor. */
 export function appointmentProblem(
   f: Pick<MatterFacts, 'receivedOn' | 'decision' | 'repliedOn'>,

@@ -4,23 +4,12 @@
 // one room; a booking must fit the room, the group rule and the roster; walk-ins
 // fill the free places between appointments in the order the clerk set.
 import { GROUP_THRESHOLD, MAX_REPRESENTATIVES } from '../api/schemas/visits';
-import { handleDue, replyDue, type HolidayCalendar } from './deadlines';
 
 export const ROOM_KINDS = [
   { code: 'talk', label: '接谈室' },
   { code: 'waiting', label: '候谈室' },
 ] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number]['code'];
-
-export const OUTCOMES = [
-  { code: 'answered', label: '当场答复' },
-  { code: 'accepted', label: '受理' },
-  { code: 'declined', label: '不予受理' },
-  { code: 'forwarded', label: '转送' },
-  { code: 'assigned', label: '交办' },
-  { code: 'litigation', label: '引导诉讼' },
-] as const;
-export type Outcome = (typeof OUTCOMES)[number]['code'];
 
 export const SATISFACTION = [
   { code: 'satisfied', label: '满意' },
@@ -38,16 +27,6 @@ export const BOOKING_STATUS = [
   { code: 'no_show', label: '未到' },
 ] as const;
 export type BookingStatusCode = (typeof BOOKING_STATUS)[number]['code'];
-
-/** Which outcome needs which extra field, and what it is called on the form. */
-export const OUTCOME_FIELDS: Record<Outcome, { unit?: string; reason?: string; deadline?: boolean }> = {
-  answered: {},
-  accepted: { unit: '责任单位' },
-  declined: { reason: '不予受理理由' },
-  forwarded: { unit: '转送单位' },
-  assigned: { unit: '承办单位', deadline: true },
-  litigation: { reason: '引导途径（如向人民法院起诉、申请仲裁或行政复议）' },
-};
 
 // ---- time of day ---------------------------------------------------------------
 
@@ -248,34 +227,3 @@ export function walkInFits(
   const plan = planQueue(session, [...items, probe], nowMinutes);
   return plan.find((p) => p.id === probe.id)?.at ?? null;
 }
-
-// ---- outcomes and their due dates ------------------------------------------------
-
-export interface OutcomeDates {
-  /** Written answer to the visitor (告知): 15 days from receipt. Null when answered on the spot. */
-  replyDue: string | null;
-  /** Handling: 60 days from acceptance, or the assigning deadline. */
-  handleDue: string | null;
-}
-
-/**
- * The dates an outcome sets, from the visit date (receipt) and the decision
- * date. 交办 takes the leader's deadline when given (it may not exceed the
- * 60-day limit); 受理 counts 60 days from acceptance.
- */
-export function outcomeDates(
-  outcome: Outcome,
-  receivedOn: string,
-  decidedOn: string,
-  cal: HolidayCalendar,
-  assignedDeadline?: string | null,
-): OutcomeDates {
-  if (outcome === 'answered') return { replyDue: null, handleDue: null };
-  const reply = replyDue(receivedOn, cal);
-  if (outcome === 'accepted') return { replyDue: reply, handleDue: handleDue(decidedOn, cal) };
-  if (outcome === 'assigned') return { replyDue: reply, handleDue: assignedDeadline ?? handleDue(decidedOn, cal) };
-  return { replyDue: reply, handleDue: null };
-}
-
-/** The latest deadline a 交办 may set: the 60-day handling limit counted from today. */
-export const latestAssignDeadline = (decidedOn: string, cal: HolidayCalendar) => handleDue(decidedOn, cal);

@@ -359,6 +359,24 @@ describe('the leader’s talk and the 约访', () => {
     const refused = await wang.fail('reception.record', { bookingId: b2.id, notes: '再次接谈', decision: 'answered' });
     expect(refused).toMatchObject({ code: 'CONFLICT', message: '该事项办理中，不能作出处理决定' });
     expect(await db().selectFrom('talk_records').select('id').where('booking_id', '=', b2.id).execute()).toEqual([]);
+    // Without a decision, the talk with the returning visitor is recorded and the matter's decision stands.
+    const before = await wang.call('matters.get', { matterId: v2.matterId });
+    const again = await wang.call('reception.record', { bookingId: b2.id, notes: '再次接谈，解释办理进度', decision: null });
+    expect(again).toMatchObject({ outcome: 'accepted', matterId: v2.matterId });
+    const after = await wang.call('matters.get', { matterId: v2.matterId });
+    expect({ state: after.state, version: after.version, events: after.events.length }).toEqual({
+      state: before.state,
+      version: before.version,
+      events: before.events.length,
+    });
+    // A matter still 待处理 needs the decision at the talk.
+    const v3 = await register();
+    const b3 = await clerk.call('reception.schedule', { visitId: v3.id, sessionId: s.id, kind: 'walk_in' });
+    await wang.call('reception.callNext', { sessionId: s.id });
+    expect(await wang.fail('reception.record', { bookingId: b3.id, notes: '接谈', decision: null })).toMatchObject({
+      code: 'VALIDATION',
+      fields: { decision: '请选择处理方式' },
+    });
   });
 
   it('an appointment past the 15-day written answer is refused, naming the date', async () => {

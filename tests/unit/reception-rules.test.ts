@@ -2,9 +2,9 @@
 // conflict, the walk-in estimate, and the dates an outcome sets.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CALENDAR, type HolidayCalendar } from '@shared/domain/deadlines';
+import { openClocks, plan, type Decision, type MatterFacts } from '@shared/domain/matter';
 import {
   bookingConflict,
-  outcomeDates,
   planQueue,
   rosterConflict,
   slotsOf,
@@ -176,32 +176,56 @@ describe('the order of a leader’s queue and the walk-in estimate', () => {
   });
 });
 
-describe('dates an outcome sets', () => {
+describe('dates a talk’s decision sets (the matter’s rules in shared/domain/matter.ts)', () => {
   const cal: HolidayCalendar = { holidays: new Set(['2027-01-01']), workdays: new Set() };
+  const registered = (receivedOn: string): MatterFacts => ({
+    state: 'registered',
+    receivedOn,
+    decision: null,
+    decidedOn: null,
+    acceptedOn: null,
+    handleDue: null,
+    extensionDays: null,
+    repliedOn: null,
+    opinionOn: null,
+    concludedOn: null,
+    reviewRequestedOn: null,
+    reviewPausedDays: 0,
+    reviewDecidedOn: null,
+    recheckRequestedOn: null,
+    recheckPausedDays: 0,
+    recheckDecidedOn: null,
+    finalOn: null,
+    leadLeaderId: null,
+  });
+  const dates = (decision: Decision, receivedOn: string, on: string, c: HolidayCalendar, deadline: string | null = null) => {
+    const r = plan(registered(receivedOn), { action: 'decide', decision, on, deadline, unit: '区住建局' }, on, c);
+    if (!r.ok) throw new Error(r.message);
+    return Object.fromEntries(
+      openClocks({ ...registered(receivedOn), ...r.plan.set, state: r.plan.to }, on, c).map((k) => [k.clock, k.due]),
+    );
+  };
 
   it('answered on the spot sets none', () => {
-    expect(outcomeDates('answered', '2026-11-24', '2026-11-24', EMPTY_CALENDAR)).toEqual({ replyDue: null, handleDue: null });
+    expect(dates('answered', '2026-11-24', '2026-11-24', EMPTY_CALENDAR)).toEqual({});
   });
 
   it('accepted: 15 days to answer in writing from receipt, 60 days to handle from acceptance', () => {
-    expect(outcomeDates('accepted', '2026-11-24', '2026-11-24', EMPTY_CALENDAR)).toEqual({
-      replyDue: '2026-12-09',
-      handleDue: '2027-01-25',
-    });
+    expect(dates('accepted', '2026-11-24', '2026-11-24', EMPTY_CALENDAR)).toEqual({ reply: '2026-12-09', handle: '2027-01-25' });
   });
 
   it('a period ending on a holiday or rest day ends on the next working day', () => {
     // 2026-12-17 + 15 = 2027-01-01 (元旦, a Friday) → Monday 2027-01-04.
-    expect(outcomeDates('declined', '2026-12-17', '2026-12-17', cal).replyDue).toBe('2027-01-04');
+    expect(dates('declined', '2026-12-17', '2026-12-17', cal).reply).toBe('2027-01-04');
   });
 
   it('assigned keeps the leader’s deadline, or the 60-day limit when none is set', () => {
-    expect(outcomeDates('assigned', '2026-11-24', '2026-11-24', EMPTY_CALENDAR, '2026-12-20').handleDue).toBe('2026-12-20');
-    expect(outcomeDates('assigned', '2026-11-24', '2026-11-24', EMPTY_CALENDAR).handleDue).toBe('2027-01-25');
+    expect(dates('assigned', '2026-11-24', '2026-11-24', EMPTY_CALENDAR, '2026-12-20').handle).toBe('2026-12-20');
+    expect(dates('assigned', '2026-11-24', '2026-11-24', EMPTY_CALENDAR).handle).toBe('2027-01-25');
   });
 
-  it('forwarded, declined and guided to litigation only owe the written answer', () => {
-    for (const o of ['forwarded', 'declined', 'litigation'] as const)
-      expect(outcomeDates(o, '2026-11-24', '2026-11-25', EMPTY_CALENDAR)).toEqual({ replyDue: '2026-12-09', handleDue: null });
+  it('forwarded, declined and guided only owe the written answer, from receipt', () => {
+    for (const d of ['forwarded', 'declined', 'guided'] as const)
+      expect(dates(d, '2026-11-24', '2026-11-25', EMPTY_CALENDAR)).toEqual({ reply: '2026-12-09' });
   });
 });

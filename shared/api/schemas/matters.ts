@@ -61,7 +61,9 @@ export const decisionFields = {
   reason: text('理由', { max: 500 }).default(''),
 };
 
-type DecisionFields = { [K in keyof typeof decisionFields]: z.output<(typeof decisionFields)[K]> };
+type DecisionFields = Omit<{ [K in keyof typeof decisionFields]: z.output<(typeof decisionFields)[K]> }, 'decision'> & {
+  decision: z.output<typeof decisionFields.decision> | null;
+};
 
 export function refineDecision<T extends DecisionFields>(v: T, ctx: z.RefinementCtx<T>): void {
   const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

@@ -86,6 +86,8 @@ export const recordTalkInput = z
     bookingId: uuid,
     notes: text('接谈情况', { min: 2, max: 4000 }),
     ...decisionFields,
+    /** Null when the matter was already decided (a returning visitor): the talk is recorded, the decision stands. */
+    decision: decisionFields.decision.nullable().default(null),
     lawyerPresent: z.boolean().default(false),
     satisfaction: z.enum(codesOf(SATISFACTION)).nullable().default(null),
   })
@@ -121,6 +123,8 @@ export interface BookingView {
   visitNo: string;
   visitDate: string;
   petitionerId: string;
+  /** The 信访事项 the visit is about. */
+  matterId: string;
   /** Staff screens only: the board and the leader's queue are not public. */
   name: string;
   phone: string;

@@ -26,6 +26,7 @@ export function bookingRows(db: Executor) {
       'v.summary',
       'v.escort_json',
       'v.petitioner_id',
+      'v.matter_id',
       't.ticket_no',
       't.call_count',
     ])
@@ -46,6 +47,7 @@ export const toBookingView = (b: BookingRow, plannedAt: string | null): BookingV
   visitNo: b.visit_no,
   visitDate: b.visit_date,
   petitionerId: b.petitioner_id,
+  matterId: b.matter_id,
   name: b.name,
   phone: b.phone,
   peopleCount: b.people_count,

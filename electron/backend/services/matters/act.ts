@@ -5,8 +5,7 @@
 import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
 import type { HolidayCalendar } from '@shared/domain/deadlines';
-import { DECISIONS, LEGAL_ROUTES, nextDue, plan, WRITTEN_ANSWER_PAPERS, type Proposal } from '@shared/domain/matter';
-import { labelOf } from '@shared/domain/categories';
+import { decisionText, nextDue, plan, WRITTEN_ANSWER_PAPERS, type Proposal } from '@shared/domain/matter';
 import { formatCalendarDate, hallDate } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
@@ -125,8 +124,7 @@ function eventData(input: ActInput): Record<string, unknown> {
  */
 export function outcomeText(m: MattersTable): string | null {
   if (!m.decision) return null;
-  const label = m.decision === 'guided' && m.legal_route ? `引导${labelOf(LEGAL_ROUTES, m.legal_route)}` : labelOf(DECISIONS, m.decision);
-  const parts = [m.unit ? `${label}（${m.unit}）` : label];
+  const parts = [decisionText({ decision: m.decision, unit: m.unit, route: m.legal_route })];
   if (m.extension_days && m.handle_due) parts.push(`延期${m.extension_days}日至${formatCalendarDate(m.handle_due)}`);
   if (m.concluded_on && m.decision !== 'answered') parts.push(`${formatCalendarDate(m.concluded_on)}办结`);
   if (m.final_on) parts.push(`${formatCalendarDate(m.final_on)}终结`);

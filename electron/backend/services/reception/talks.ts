@@ -213,6 +213,11 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
     const matter = await findMatterRow(trx, visit.matter_id);
     if (!matter) throw new ApiError('NOT_FOUND', '找不到该来访的信访事项');
     const today = hallDate(at);
+    // A matter still 待处理 gets its decision at the talk; one already decided keeps it (a returning visitor).
+    if (!input.decision && matter.state === 'registered')
+      throw new ApiError('VALIDATION', '请选择处理方式', { decision: '请选择处理方式' });
+    const decision = input.decision ?? matter.decision;
+    if (!decision) throw new ApiError('CONFLICT', '该事项尚无处理决定');
     // The old clock columns stay in the table (shipped) but the matter keeps the dates now.
     const row: TalkRecordsTable = {
       id: newId(),
@@ -220,9 +225,9 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
       visit_id: b.visit_id,
       leader_id: s.leaderId,
       notes: input.notes,
-      outcome: legacyOutcome(input.decision),
-      unit: input.unit,
-      reason: input.reason,
+      outcome: legacyOutcome(decision),
+      unit: input.decision ? input.unit : matter.unit,
+      reason: input.decision ? input.reason : '',
       lawyer_present: input.lawyerPresent ? 1 : 0,
       satisfaction: input.satisfaction,
       decided_on: today,
@@ -238,15 +243,16 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
       version: 1,
     };
     await trx.insertInto('talk_records').values(row).execute();
-    const { bookingId: _b, notes: _n, lawyerPresent: _l, satisfaction: _s, ...decision } = input;
-    await applyMatterAction(
-      trx,
-      actor,
-      at,
-      cal,
-      { ...decision, action: 'decide', matterId: matter.id, version: matter.version, on: today },
-      { visitId: b.visit_id, talkId: row.id },
-    );
+    const { bookingId: _b, notes: _n, lawyerPresent: _l, satisfaction: _s, decision: chosen, ...fields } = input;
+    if (chosen)
+      await applyMatterAction(
+        trx,
+        actor,
+        at,
+        cal,
+        { ...fields, decision: chosen, action: 'decide', matterId: matter.id, version: matter.version, on: today },
+        { visitId: b.visit_id, talkId: row.id },
+      );
     await trx
       .updateTable('reception_bookings')
       .set({ status: 'done', finished_at: at, updated_at: at, version: b.version + 1 })
@@ -259,7 +265,7 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
       action: 'talk.record',
       entity: 'talk_record',
       entityId: row.id,
-      after: { ...row, notes: undefined, matterId: matter.id, decision: input.decision },
+      after: { ...row, notes: undefined, matterId: matter.id, decision: input.decision ?? null },
     });
     return { id: row.id, date: s.date, matterId: matter.id };
   });

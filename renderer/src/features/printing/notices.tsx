@@ -15,9 +15,9 @@ import type { TalkRecordView } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
 import { maskIdNumber } from '@shared/domain/identity';
 import { LEGAL } from '@shared/domain/legal-text';
-import { DECISIONS, DECLINE_GROUNDS, LEGAL_ROUTES, MATTER_STATES } from '@shared/domain/matter';
+import { DECISIONS, DECLINE_GROUNDS, LEGAL_ROUTES, MATTER_STATES, decisionText } from '@shared/domain/matter';
 import { matterPaperTitle } from '@shared/domain/matter-papers';
-import { OUTCOME_FIELDS, OUTCOMES, SATISFACTION } from '@shared/domain/reception';
+import { SATISFACTION } from '@shared/domain/reception';
 import { formatCalendarDate, hallDate } from '@shared/time';
 import { idTypeName } from '@lib/labels';
 import './notices.css';
@@ -473,12 +473,10 @@ function SuperviseSheet({ d }: { d: MatterSlipData }) {
   );
 }
 
-function outcomeText(t: TalkRecordView): string {
-  const label = labelOf(OUTCOMES, t.outcome);
-  const need = OUTCOME_FIELDS[t.outcome];
-  if (need.unit && t.unit) return `${label}（${need.unit}：${t.unit}）`;
-  if (need.reason && t.reason) return `${label}（${need.reason.replace(/（.*$/u, '')}：${clause(t.reason)}）`;
-  return label;
+/** The talk's decision as the 接谈记录 states it: the unit, or the reason given. */
+function outcomeText(t: TalkRecordView, m: TalkSlipData['matter']): string {
+  const text = decisionText({ decision: t.outcome, unit: t.unit, route: t.outcome === 'guided' ? m.route : null });
+  return t.reason && !t.unit ? `${text}（${clause(t.reason)}）` : text;
 }
 
 function TalkRecord({ d }: { d: TalkSlipData }) {
@@ -489,8 +487,8 @@ function TalkRecord({ d }: { d: TalkSlipData }) {
   const when = d.startedAt ? `${day(d.date)} ${d.startedAt}${d.endedAt ? `–${d.endedAt}` : '起'}` : day(d.date);
   const lawyer = d.lawyer ? `${d.lawyer}（${t.lawyerPresent ? '参与接谈' : '未参与接谈'}）` : t.lawyerPresent ? '有律师参与接谈' : '无';
   // The matter's clocks as they stood when the record was printed.
-  const replyDue = m?.clocks.find((c) => c.clock === 'reply')?.due ?? null;
-  const handleDue = m?.state === 'handling' ? m.handleDue : null;
+  const replyDue = m.clocks.find((c) => c.clock === 'reply')?.due ?? null;
+  const handleDue = m.state === 'handling' ? m.handleDue : null;
   return (
     <div className="slip slip-notice slip-form notice-talk_record" data-visit-no={v.visitNo}>
       <FormHead d={d} />
@@ -517,7 +515,7 @@ function TalkRecord({ d }: { d: TalkSlipData }) {
       </FormTable>
       <div className="form-tail">
         <FormTable>
-          <Row label="处理结果">{outcomeText(t)}</Row>
+          <Row label="处理结果">{outcomeText(t, m)}</Row>
           {(replyDue || handleDue) && (
             <Pair
               a="书面告知"

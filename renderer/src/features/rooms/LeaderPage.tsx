@@ -2,7 +2,7 @@
 // with their history, calling the next one in (F5; the hall display shows
 // 请 L003 号到 2 号接谈室), recalling (F6), marking a no-show (F7), and the
 // talk record. Administrators, and leaders allowed to, may open others' queues.
-import { Alert, Button, Divider, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { LeaderQueue, QueueVisitor } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
@@ -14,7 +14,7 @@ import { useQuery } from '@lib/use-query';
 import { BookingStatusBadge } from './StatusBadge';
 import { TalkForm } from './TalkForm';
 import { TalkPapers } from './TalkPapers';
-import { DueDates, talkOutcomeText, VisitorPanel } from './VisitorPanel';
+import { talkOutcomeText, VisitorPanel } from './VisitorPanel';
 
 type Session = LeaderQueue['sessions'][number];
 
@@ -186,7 +186,9 @@ function VisitorDetail({ v, lawyerOnDuty }: { v: QueueVisitor; lawyerOnDuty: boo
             接谈结果：{talkOutcomeText(v.talk)}
             {v.talk.satisfaction && ` · 来访人${labelOf(SATISFACTION, v.talk.satisfaction)}`}
           </Text>
-          <DueDates t={v.talk} />
+          <Anchor href={`#/matters/${v.talk.matterId}`} size="sm">
+            信访事项：期限、延期、办结与复查（打开事项）
+          </Anchor>
           <Text size="sm" mt={4}>
             {v.talk.notes}
           </Text>

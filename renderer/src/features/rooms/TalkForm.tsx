@@ -1,39 +1,42 @@
-// 接谈记录: what was said, the outcome with the field it needs, the dates it
-// sets (computed with the holiday calendar, shown before saving), whether the
-// lawyer sat in, and the visitor's satisfaction asked at the end.
-import { Alert, Button, Checkbox, Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
-import type { QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
-import {
-  OUTCOME_FIELDS,
-  OUTCOMES,
-  SATISFACTION,
-  latestAssignDeadline,
-  outcomeDates,
-  type Outcome,
-  type Satisfaction,
-} from '@shared/domain/reception';
-import type { HolidayCalendar } from '@shared/domain/deadlines';
-import { formatCalendarDate, hallDate } from '@shared/time';
+// 接谈记录: what was said, the decision on the matter (the same fields and the
+// same backend rule as at the window), the dates it sets (shown before saving),
+// whether the lawyer sat in, and the visitor's satisfaction with the talk. A
+// returning visitor whose matter was already decided gets the talk recorded;
+// the matter's later steps are on its own page.
+import { Alert, Anchor, Button, Checkbox, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { ApiError } from '@shared/api/errors';
+import type { MatterView } from '@shared/api/schemas/matters';
+import type { QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
+import type { HolidayCalendar } from '@shared/domain/deadlines';
+import { CLOCKS, decisionText, openClocks, plan } from '@shared/domain/matter';
+import { SATISFACTION, type Satisfaction } from '@shared/domain/reception';
+import { formatCalendarDate, hallDate } from '@shared/time';
 import { call } from '../../api/client';
-import { HallDateInput } from '@lib/HallDateInput';
 import { messageOf } from '@lib/form-errors';
 import { notifySuccess } from '@lib/notify';
+import { useHolidayCalendar } from '@lib/use-holiday-calendar';
+import { useQuery } from '@lib/use-query';
+import { labelOf } from '@shared/domain/categories';
+import { DecisionFields, decisionInput, NO_DECISION, type DecisionValues } from '../matters/DecisionFields';
+import { stateLabel } from '../matters/matter-ui';
 
-export function useHolidayCalendar(): HolidayCalendar | null {
-  const [cal, setCal] = useState<HolidayCalendar | null>(null);
-  useEffect(() => {
-    const y = Number(hallDate().slice(0, 4));
-    void Promise.all([call('calendar.year', { year: y }), call('calendar.year', { year: y + 1 })]).then(([a, b]) => {
-      const days = [...a, ...b];
-      setCal({
-        holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
-        workdays: new Set(days.filter((d) => d.kind === 'workday').map((d) => d.date)),
-      });
-    });
-  }, []);
-  return cal;
+type Values = DecisionValues & { notes: string; lawyer: boolean; satisfaction: Satisfaction | 'none' };
+
+/** The clocks the chosen decision would start, computed by the same rules the backend saves with. */
+function datesPreview(m: MatterView, v: DecisionValues, today: string, cal: HolidayCalendar): string[] | string | null {
+  if (!v.decision) return null;
+  const r = plan(
+    m,
+    { action: 'decide', decision: v.decision, on: today, unit: v.unit, deadline: v.deadline || null, hasEndedSibling: true },
+    today,
+    cal,
+  );
+  if (!r.ok) return r.message;
+  const clocks = openClocks({ ...m, ...r.plan.set, state: r.plan.to }, today, cal);
+  if (clocks.length === 0) return ['当场答复，无需书面告知'];
+  return clocks.map((c) => `${labelOf(CLOCKS, c.clock)}期限：${formatCalendarDate(c.due)}`);
 }
 
 export function TalkForm({
@@ -47,47 +50,31 @@ export function TalkForm({
 }) {
   const today = hallDate();
   const cal = useHolidayCalendar();
-  const [notes, setNotes] = useState('');
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [unit, setUnit] = useState('');
-  const [reason, setReason] = useState('');
-  const [deadline, setDeadline] = useState<string>('');
-  const [lawyer, setLawyer] = useState(lawyerOnDuty);
-  const [satisfaction, setSatisfaction] = useState<Satisfaction | 'none'>('none');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const matter = useQuery('matters.get', { matterId: visitor.matterId }, { invalidatedBy: ['matters.changed'] }).data;
+  const form = useForm<Values>({ initialValues: { ...NO_DECISION, notes: '', lawyer: lawyerOnDuty, satisfaction: 'none' } });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const visitDate = visitor.visitDate;
-  const need = outcome ? OUTCOME_FIELDS[outcome] : {};
-  useEffect(() => {
-    if (outcome === 'assigned' && cal && !deadline) setDeadline(latestAssignDeadline(today, cal));
-  }, [outcome, cal, deadline, today]);
-  const dates = useMemo(
-    () => (outcome && cal ? outcomeDates(outcome, visitDate, today, cal, outcome === 'assigned' ? deadline || null : null) : null),
-    [outcome, cal, visitDate, today, deadline],
-  );
+  const decided = matter !== null && matter !== undefined && matter.state !== 'registered';
+  const preview = matter && cal && !decided ? datesPreview(matter, form.values, today, cal) : null;
 
   const save = async () => {
-    if (!outcome) return setErrors({ outcome: '请选择处理结果' });
+    const v = form.values;
+    if (!decided && !v.decision) return form.setErrors({ decision: '请选择处理方式' });
     setBusy(true);
-    setErrors({});
+    form.clearErrors();
     setError(null);
     try {
       const t = await call('reception.record', {
         bookingId: visitor.id,
-        notes,
-        outcome,
-        unit: need.unit ? unit : '',
-        reason: need.reason ? reason : '',
-        deadline: need.deadline ? deadline || null : null,
-        lawyerPresent: lawyer,
-        satisfaction: satisfaction === 'none' ? null : satisfaction,
+        notes: v.notes,
+        ...(decided ? { decision: null } : decisionInput(v)),
+        lawyerPresent: v.lawyer,
+        satisfaction: v.satisfaction === 'none' ? null : v.satisfaction,
       });
       notifySuccess(`${visitor.name} 的接谈已记录`);
       onSaved(t);
     } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields);
+      if (e instanceof ApiError && e.fields) form.setErrors(e.fields);
       setError(messageOf(e));
     } finally {
       setBusy(false);
@@ -115,59 +102,33 @@ export function TalkForm({
           autosize
           minRows={4}
           maxRows={10}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-          error={errors.notes}
           data-autofocus
+          {...form.getInputProps('notes')}
         />
-        <div>
-          <Text size="sm" fw={500} mb={4}>
-            处理结果
-          </Text>
-          <SegmentedControl
-            aria-label="处理结果"
-            fullWidth
-            value={outcome ?? ''}
-            onChange={(v) => setOutcome(v as Outcome)}
-            data={OUTCOMES.map((o) => ({ value: o.code, label: o.label }))}
-          />
-          {errors.outcome && (
-            <Text c="red" size="sm">
-              {errors.outcome}
-            </Text>
-          )}
-        </div>
-        {need.unit && <TextInput label={need.unit} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} error={errors.unit} />}
-        {need.reason && (
-          <Textarea
-            label={need.reason}
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-          />
+        {matter && decided && (
+          <Alert color="gray" variant="light" aria-label="事项已有处理决定">
+            该事项{stateLabel(matter.state)}（{decisionText({ decision: matter.decision, unit: matter.unit, route: matter.route })}
+            ），本次接谈只记录情况。延期、办结、复查等在
+            <Anchor href={`#/matters/${matter.id}`}>信访事项页</Anchor>办理。
+          </Alert>
         )}
-        {need.deadline && <HallDateInput label="办理期限" value={deadline} onChange={setDeadline} error={errors.deadline} />}
-        {dates && (
-          <Alert color="blue" variant="light" aria-label="期限">
-            {dates.replyDue ? `书面告知期限：${formatCalendarDate(dates.replyDue)}（收到之日起15日）` : '当场答复，无需书面告知'}
-            {dates.handleDue && (
-              <div>{`办理期限：${formatCalendarDate(dates.handleDue)}${outcome === 'accepted' ? '（受理之日起60日）' : ''}`}</div>
-            )}
+        {matter && !decided && <DecisionFields form={form} matter={matter} />}
+        {preview && (
+          <Alert color={typeof preview === 'string' ? 'red' : 'blue'} variant="light" aria-label="期限">
+            {typeof preview === 'string' ? preview : preview.map((line) => <div key={line}>{line}</div>)}
           </Alert>
         )}
         <Group>
-          <Checkbox label="律师参与接访" checked={lawyer} onChange={(e) => setLawyer(e.currentTarget.checked)} />
+          <Checkbox label="律师参与接访" {...form.getInputProps('lawyer', { type: 'checkbox' })} />
         </Group>
         <div>
           <Text size="sm" fw={500} mb={4}>
-            来访人满意度（接谈结束时询问）
+            来访人对本次接谈的满意度（接谈结束时询问）
           </Text>
           <SegmentedControl
             aria-label="满意度"
-            value={satisfaction}
-            onChange={(v) => setSatisfaction(v as Satisfaction | 'none')}
+            value={form.values.satisfaction}
+            onChange={(v) => form.setFieldValue('satisfaction', v as Values['satisfaction'])}
             data={[...SATISFACTION.map((s) => ({ value: s.code, label: s.label })), { value: 'none', label: '未评价' }]}
           />
         </div>

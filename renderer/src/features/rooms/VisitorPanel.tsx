@@ -3,23 +3,15 @@
 import { Badge, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
-import { OUTCOMES, SATISFACTION } from '@shared/domain/reception';
+import { decisionText } from '@shared/domain/matter';
+import { SATISFACTION } from '@shared/domain/reception';
 import { formatCalendarDate, formatDate } from '@shared/time';
 import { categoryLabel, kindLabel } from '@lib/labels';
 
+/** A talk's decision on one line (the matter page has its dates and later steps). */
 export function talkOutcomeText(t: TalkRecordView): string {
-  const label = labelOf(OUTCOMES, t.outcome);
-  const extra = t.unit || t.reason;
-  return extra ? `${label}：${extra}` : label;
-}
-
-export function DueDates({ t }: { t: TalkRecordView }) {
-  return (
-    <Text size="sm">
-      {t.replyDue ? `书面告知期限 ${formatCalendarDate(t.replyDue)}` : '当场答复'}
-      {t.handleDue ? `；办理期限 ${formatCalendarDate(t.handleDue)}${t.extensionDays ? `（已延期${t.extensionDays}日）` : ''}` : ''}
-    </Text>
-  );
+  const text = decisionText({ decision: t.outcome, unit: t.unit });
+  return t.reason && !t.unit ? `${text}：${t.reason}` : text;
 }
 
 export function VisitorPanel({ v }: { v: QueueVisitor }) {
