@@ -46,8 +46,28 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     await db.destroy();
     throw new Error(`数据库升级失败（${failed?.migrationName ?? '未知'}）：${String(error)}`);
   }
-  // Statistics taken while a table was tiny (0003 runs ANALYZE) make SQLite scan it for ever after;
-  // optimize re-analyzes the tables that have grown since, cheaply, each time the store opens.
-  raw.pragma('optimize=0x10002');
+  refreshStaleStatistics(raw);
   return { db, raw, close: () => db.destroy() };
+}
+
+/**
+ * Statistics taken while a table was tiny (0003 runs ANALYZE) make SQLite scan
+ * that table for ever after, whatever it grows to. At each open, a table whose
+ * rows (max rowid: instant, and rows are never deleted here) have grown more
+ * than tenfold since its statistics is analyzed again. (PRAGMA optimize's own
+ * size estimate proved unreliable for this: it skipped a table grown 2,500×.)
+ */
+function refreshStaleStatistics(raw: BetterSqlite3.Database): void {
+  const hasStats = raw.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get();
+  if (!hasStats) return;
+  const stats = raw.prepare(`SELECT tbl, max(CAST(stat AS INTEGER)) AS n FROM sqlite_stat1 GROUP BY tbl`).all() as {
+    tbl: string;
+    n: number;
+  }[];
+  for (const { tbl, n } of stats) {
+    const exists = raw.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(tbl);
+    if (!exists) continue;
+    const rows = (raw.prepare(`SELECT max(rowid) AS r FROM "${tbl.replaceAll('"', '""')}"`).get() as { r: number | null }).r ?? 0;
+    if (rows > 10 * n + 100) raw.exec(`ANALYZE "${tbl.replaceAll('"', '""')}"`);
+  }
 }
