@@ -13,10 +13,6 @@ dayjs.locale('zh-cn');
 /** The reception hall's time zone. China observes one zone and no DST. */
 export const HALL_TZ = 'Asia/Shanghai';
 
-export function nowIso(now: Date = new Date()): string {
-  return now.toISOString();
-}
-
 /** The hall's calendar date of an instant, as 'YYYY-MM-DD'. */
 export function hallDate(at: Date | string = new Date()): string {
   return dayjs(at).tz(HALL_TZ).format('YYYY-MM-DD');

@@ -21,14 +21,6 @@ export interface EventMap {
 export const PUBLIC_EVENTS: readonly EventName[] = ['queue.changed', 'queue.called'];
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = [
-  'visits.changed',
-  'queue.changed',
-  'queue.called',
-  'reception.changed',
-  'matters.changed',
-  'export.progress',
-];
 
 export interface HallEvent<E extends EventName = EventName> {
   name: E;

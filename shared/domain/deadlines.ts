@@ -89,11 +89,14 @@ export const replyDue = (receivedOn: string, cal: HolidayCalendar) => calendarPe
 export const handleDue = (acceptedOn: string, cal: HolidayCalendar) => calendarPeriodEnd(acceptedOn, LIMITS.handleDays, cal);
 export const objectionDue = (assignedOn: string, cal: HolidayCalendar) => workingPeriodEnd(assignedOn, LIMITS.objectionWorkingDays, cal);
 export const reviewRequestDue = (answeredOn: string, cal: HolidayCalendar) => calendarPeriodEnd(answeredOn, LIMITS.reviewRequestDays, cal);
-export const reviewAnswerDue = (requestedOn: string, cal: HolidayCalendar) => calendarPeriodEnd(requestedOn, LIMITS.reviewAnswerDays, cal);
+/** 复查 answered within 30 days of the request; days of a hearing (听证) do not count. */
+export const reviewAnswerDue = (requestedOn: string, cal: HolidayCalendar, hearingDays = 0) =>
+  calendarPeriodEnd(requestedOn, LIMITS.reviewAnswerDays + hearingDays, cal);
 export const recheckRequestDue = (reviewAnsweredOn: string, cal: HolidayCalendar) =>
   calendarPeriodEnd(reviewAnsweredOn, LIMITS.recheckRequestDays, cal);
-export const recheckAnswerDue = (requestedOn: string, cal: HolidayCalendar) =>
-  calendarPeriodEnd(requestedOn, LIMITS.recheckAnswerDays, cal);
+/** 复核 likewise. */
+export const recheckAnswerDue = (requestedOn: string, cal: HolidayCalendar, hearingDays = 0) =>
+  calendarPeriodEnd(requestedOn, LIMITS.recheckAnswerDays + hearingDays, cal);
 
 /**
  * The handling deadline after the one extension: counted on from the original

@@ -22,8 +22,10 @@ import {
   dueState,
   LIMITS,
   objectionDue,
+  recheckAnswerDue,
   recheckRequestDue,
   replyDue,
+  reviewAnswerDue,
   reviewRequestDue,
   type DueState,
   type HolidayCalendar,
@@ -174,15 +176,13 @@ export interface OpenClock {
   daysLeft: number;
 }
 
-/** States in which nothing more is owed by this bureau (the written answer aside). */
-const CLOSED_STATES: ReadonlySet<MatterState> = new Set(['final', 'declined', 'not_again', 'guided']);
+/** States in which no clock but the written answer can run again (the due-date recomputation skips them). */
+export const CLOSED_STATES: readonly MatterState[] = ['final', 'declined', 'not_again', 'guided'];
 
-export const isClosed = (s: MatterState) => CLOSED_STATES.has(s);
-
-export const reviewDueOf = (f: Pick<MatterFacts, 'reviewRequestedOn' | 'reviewPausedDays'>, cal: HolidayCalendar) =>
-  f.reviewRequestedOn ? calendarPeriodEnd(f.reviewRequestedOn, LIMITS.reviewAnswerDays + f.reviewPausedDays, cal) : null;
-export const recheckDueOf = (f: Pick<MatterFacts, 'recheckRequestedOn' | 'recheckPausedDays'>, cal: HolidayCalendar) =>
-  f.recheckRequestedOn ? calendarPeriodEnd(f.recheckRequestedOn, LIMITS.recheckAnswerDays + f.recheckPausedDays, cal) : null;
+const reviewDueOf = (f: Pick<MatterFacts, 'reviewRequestedOn' | 'reviewPausedDays'>, cal: HolidayCalendar) =>
+  f.reviewRequestedOn ? reviewAnswerDue(f.reviewRequestedOn, cal, f.reviewPausedDays) : null;
+const recheckDueOf = (f: Pick<MatterFacts, 'recheckRequestedOn' | 'recheckPausedDays'>, cal: HolidayCalendar) =>
+  f.recheckRequestedOn ? recheckAnswerDue(f.recheckRequestedOn, cal, f.recheckPausedDays) : null;
 
 /**
  * The clocks still running, earliest first. The written answer is owed for

@@ -122,13 +122,6 @@ export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
   failed: '失败',
   acknowledged: '已确认',
 };
-export const RECORD_STATE_LABELS: Record<RecordState, string> = {
-  unsent: '未发送',
-  sending: '发送中',
-  sent: '已发送',
-  acknowledged: '已确认',
-  failed: '失败',
-};
 export const ENTITY_LABELS: Record<string, string> = { visit: '来访登记', petitioner: '信访人', matter: '信访事项' };
 
 export interface DestinationView {

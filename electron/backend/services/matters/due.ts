@@ -6,7 +6,7 @@ import type { ParsedInputOf } from '@shared/api/contract';
 import type { DueList, DueMatter } from '@shared/api/schemas/matters';
 import { daysBetween, dueState, LIMITS, type HolidayCalendar } from '@shared/domain/deadlines';
 import { addDays } from '@shared/domain/deadlines';
-import { nextDue, type Clock } from '@shared/domain/matter';
+import { CLOSED_STATES, nextDue, type Clock } from '@shared/domain/matter';
 import { hallDate } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Db, Executor } from '../../db/connection';
@@ -92,7 +92,7 @@ export async function dueList(deps: Deps, actor: Actor, input: DueInput): Promis
  * after 0010 (flagged in settings). Returns how many dates changed.
  */
 export async function recomputeDueDates(trx: Executor, cal: HolidayCalendar, today: string): Promise<number> {
-  const rows = await trx.selectFrom('matters').selectAll().where('state', 'not in', ['final', 'declined', 'not_again', 'guided']).execute();
+  const rows = await trx.selectFrom('matters').selectAll().where('state', 'not in', CLOSED_STATES).execute();
   let changed = 0;
   for (const m of rows) {
     const next = nextDue(factsOf(m), today, cal);

@@ -30,11 +30,6 @@ function chineseVoice(): SpeechSynthesisVoice | null {
   return window.speechSynthesis.getVoices().find((v) => /^zh(-|_)?(CN|Hans)?/i.test(v.lang)) ?? null;
 }
 
-/** True when the system can speak Chinese (otherwise only the chime plays). */
-export function canSpeakChinese(): boolean {
-  return chineseVoice() !== null;
-}
-
 /** Chime, then speak the call (twice, as halls do). Calls queue up and never overlap. */
 let chain: Promise<void> = Promise.resolve();
 export function announce(ticketNo: string, number: number, place: PlaceKind, volume: number): Promise<void> {
