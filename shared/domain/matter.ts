@@ -408,6 +408,13 @@ export function allowedActions(f: Pick<MatterFacts, 'state' | 'decision' | 'exte
   });
 }
 
+/** What the unit is called for each decision that names one (forms and papers). */
+export const DECISION_UNIT_LABELS: Partial<Record<Decision, string>> = {
+  accepted: '责任单位',
+  assigned: '承办单位',
+  forwarded: '转送单位',
+};
+
 /** A decision on one line, as screens, papers and the district's 处理结果 show it: 转送（区住建局）, 引导向人民法院提起诉讼. */
 export function decisionText(d: { decision: Decision | null; unit?: string; route?: string | null }): string {
   if (!d.decision) return '';

@@ -161,7 +161,7 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   // The talk record: 受理 with the responsible unit; the written-answer date is computed before saving.
   const form = leader.getByRole('form', { name: '接谈记录' });
   await form.getByLabel('接谈情况').fill('来访人反映拆迁补偿款未按协议支付，经核实协议约定于今年内支付。');
-  await form.getByText('受理', { exact: true }).click();
+  await form.getByText('2 受理', { exact: true }).click();
   await form.getByLabel('责任单位').fill('区住建局');
   const cal = await calendarOf(leader.request, today);
   const due = formatCalendarDate(replyDue(today, cal));
@@ -169,8 +169,9 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   await form.getByText('满意', { exact: true }).click();
   await snap(leader, '43-leader-talk-form');
   await form.getByLabel('接谈情况').press('Control+Enter');
-  await expect(leader.getByLabel('接谈结果')).toContainText('接谈结果：受理：区住建局');
-  await expect(leader.getByLabel('接谈结果')).toContainText(`书面告知期限 ${due}`);
+  await expect(leader.getByLabel('接谈结果')).toContainText('接谈结果：受理（区住建局）');
+  // The dates now belong to the matter: the result links to its page.
+  await expect(leader.getByLabel('接谈结果').getByRole('link', { name: /信访事项/ })).toBeVisible();
   await expect(leader.getByLabel('接谈结果')).toContainText('来访人满意');
   await expect(queue.getByRole('row', { name: new RegExp(walkName) })).toContainText('已接谈');
   await snap(leader, '44-leader-queue-after');
@@ -215,7 +216,7 @@ test('roster, a walk-in and an appointment, the leader’s own queue, a call int
   await api(zhao.context.request, 'reception.record', {
     bookingId: called.bookingId,
     notes: '交办街道处理',
-    outcome: 'assigned',
+    decision: 'assigned',
     unit: '和平街道办',
     deadline: addDays(today, 1),
   });

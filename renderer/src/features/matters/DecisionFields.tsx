@@ -7,7 +7,15 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useRef, type KeyboardEvent } from 'react';
 import type { InputOf } from '@shared/api/contract';
 import type { MatterInfo } from '@shared/api/schemas/visits';
-import { DECISIONS, DECLINE_GROUNDS, LEGAL_ROUTES, endedNotice, type Decision, type MatterState } from '@shared/domain/matter';
+import {
+  DECISION_UNIT_LABELS,
+  DECISIONS,
+  DECLINE_GROUNDS,
+  LEGAL_ROUTES,
+  endedNotice,
+  type Decision,
+  type MatterState,
+} from '@shared/domain/matter';
 import { HallDateInput } from '@lib/HallDateInput';
 import { categoryLabel, selectData } from '@lib/labels';
 import { useQuery } from '@lib/use-query';
@@ -52,7 +60,7 @@ export function decisionInput(x: DecisionValues) {
 /** MatterInfo as the registration history gives it, with the matter's state. */
 type HistoryMatter = MatterInfo & { state?: MatterState };
 
-const UNIT_LABEL: Partial<Record<Decision, string>> = { assigned: '承办单位', forwarded: '转送单位', accepted: '责任单位（可不填）' };
+const unitLabel = (d: Decision) => (d === 'accepted' ? '责任单位（可不填）' : DECISION_UNIT_LABELS[d]);
 
 /** Works on any form whose values include the decision's. */
 export function DecisionFields<V extends DecisionValues>({
@@ -111,9 +119,9 @@ export function DecisionFields<V extends DecisionValues>({
         )}
       </div>
       <Grid gutter="sm" ref={fieldsRef}>
-        {v.decision && UNIT_LABEL[v.decision] && (
+        {v.decision && unitLabel(v.decision) && (
           <Grid.Col span={7}>
-            <TextInput label={UNIT_LABEL[v.decision]} withAsterisk={v.decision !== 'accepted'} {...form.getInputProps('unit')} />
+            <TextInput label={unitLabel(v.decision)} withAsterisk={v.decision !== 'accepted'} {...form.getInputProps('unit')} />
           </Grid.Col>
         )}
         {v.decision === 'assigned' && (

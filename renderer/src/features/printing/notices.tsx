@@ -15,7 +15,7 @@ import type { TalkRecordView } from '@shared/api/schemas/reception';
 import { labelOf } from '@shared/domain/categories';
 import { maskIdNumber } from '@shared/domain/identity';
 import { LEGAL } from '@shared/domain/legal-text';
-import { DECISIONS, DECLINE_GROUNDS, LEGAL_ROUTES, MATTER_STATES, decisionText } from '@shared/domain/matter';
+import { DECISION_UNIT_LABELS, DECISIONS, DECLINE_GROUNDS, LEGAL_ROUTES, MATTER_STATES, decisionText } from '@shared/domain/matter';
 import { matterPaperTitle } from '@shared/domain/matter-papers';
 import { SATISFACTION } from '@shared/domain/reception';
 import { formatCalendarDate, hallDate } from '@shared/time';
@@ -473,10 +473,12 @@ function SuperviseSheet({ d }: { d: MatterSlipData }) {
   );
 }
 
-/** The talk's decision as the 接谈记录 states it: the unit, or the reason given. */
+/** The talk's decision as the 接谈记录 states it: the unit with what it is, or the reason given. */
 function outcomeText(t: TalkRecordView, m: TalkSlipData['matter']): string {
-  const text = decisionText({ decision: t.outcome, unit: t.unit, route: t.outcome === 'guided' ? m.route : null });
-  return t.reason && !t.unit ? `${text}（${clause(t.reason)}）` : text;
+  const text = decisionText({ decision: t.outcome, route: t.outcome === 'guided' ? m.route : null });
+  const unitLabel = DECISION_UNIT_LABELS[t.outcome];
+  if (t.unit && unitLabel) return `${text}（${unitLabel}：${t.unit}）`;
+  return t.reason ? `${text}（${clause(t.reason)}）` : text;
 }
 
 function TalkRecord({ d }: { d: TalkSlipData }) {
