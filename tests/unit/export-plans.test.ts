@@ -3,6 +3,7 @@
 // whole export quadratic (it did: 75 s instead of 25 s for a million visits).
 // These check the shape on an empty file; tests/bench/export.bench.ts checks
 // the speed on a district-sized one.
+import { sqliteRaw } from '../../electron/backend/db/connection';
 import { describe, expect, it } from 'vitest';
 import { visitPage } from '../../electron/backend/services/export/sources';
 import { type TestHall } from '../support/backend';
@@ -15,7 +16,11 @@ useHall((h) => {
 
 function plan(q: { compile(): { sql: string; parameters: readonly unknown[] } }): string {
   const c = q.compile();
-  return (hall.backend.store.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.parameters) as { detail: string }[])
+  return (
+    sqliteRaw(hall.backend.store)
+      .prepare(`EXPLAIN QUERY PLAN ${c.sql}`)
+      .all(...c.parameters) as { detail: string }[]
+  )
     .map((r) => r.detail)
     .join('; ');
 }

@@ -1,6 +1,7 @@
 // The lookups a clerk waits on must use an index, whatever the data size. The
 // plans are taken of the SQL the code itself sends (Kysely's compiled query).
 import type { Compilable } from 'kysely';
+import { sqliteRaw } from '../../electron/backend/db/connection';
 import { describe, expect, it } from 'vitest';
 import { findPetitionerByDocument, findPetitionersByPhone, searchPetitioners } from '../../electron/backend/db/queries/petitioners';
 import { waitingFor } from '../../electron/backend/db/queries/tickets';
@@ -41,7 +42,11 @@ function planOf(build: (db: TestHall['backend']['deps']['db']) => unknown): stri
   void build(spy);
   if (!compiled) throw new Error('no query compiled');
   const c = compiled as { sql: string; parameters: readonly unknown[] };
-  return (hall.backend.store.raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[])
+  return (
+    sqliteRaw(hall.backend.store)
+      .prepare(`EXPLAIN QUERY PLAN ${c.sql}`)
+      .all(...(c.parameters as unknown[])) as { detail: string }[]
+  )
     .map((r) => r.detail)
     .join('; ');
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../electron/backend/db/connection';
+import { openStore, sqliteRaw, type Store } from '../../electron/backend/db/connection';
 import { tables } from '../../electron/backend/db/schema';
 import { affinity, describedShape, shapeDiff, sqliteShape, type Shape } from '../support/schema-shape';
 
@@ -18,7 +18,7 @@ const described = describedShape(tables);
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'schema-guard-'));
   store = await openStore(join(dir, 'hall.db'));
-  actual = sqliteShape(store.raw);
+  actual = sqliteShape(sqliteRaw(store));
 });
 afterAll(async () => {
   await store.close();
