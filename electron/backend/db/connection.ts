@@ -176,7 +176,7 @@ export function postgresErrorText(e: unknown, location: string): string {
 
 /** Refuses a database that an app newer than this one has migrated: its migration list has names we do not know. */
 async function refuseNewer(db: Db, known: readonly string[]): Promise<void> {
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === 'kysely_migration')) return;
   const rows = await (db as unknown as Kysely<{ kysely_migration: { name: string } }>)
     .selectFrom('kysely_migration')
