@@ -15,5 +15,7 @@ export default defineConfig({
     // Real SQLite files and scrypt hashing: give slow CI machines room.
     testTimeout: 20_000,
     pool: 'forks',
+    // PETITION_HALL_TEST_DB=postgres: a cluster and a migrated template database (tests/support/engine.ts).
+    globalSetup: ['tests/support/pg-global-setup.ts'],
   },
 });

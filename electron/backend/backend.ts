@@ -15,8 +15,12 @@ import { holidayCalendar } from './services/calendar/calendar';
 export const DB_FILE_NAME = 'petition-hall.sqlite3';
 
 export interface BackendOptions extends OpenOptions {
-  /** Folder holding the database file (Electron: the user-data folder). */
+  /** Folder holding the SQLite database file, print archives and export files (Electron: the user-data folder). */
   dataDir: string;
+  /**
+   * A PostgreSQL URL (postgres://…) or a SQLite file; see chooseDatabase.
+   */
+  database?: string;
   now?: () => Date;
   printer?: PrintExecutor | null;
   noticePdf?: PdfRenderer | null;
@@ -27,13 +31,23 @@ export interface Backend {
   events: EventBus;
   deps: Deps;
   store: Store;
-  dbFile: string;
+  /** Where the data lives: the SQLite file, or the PostgreSQL URL without its password. */
+  database: string;
   close(): Promise<void>;
 }
 
+/**
+ * The one place that chooses the database, for the desktop app and serve mode
+ * alike: the `database` option (serve mode's --database), else the
+ * PETITION_HALL_DATABASE_URL environment variable (a hall of many desks on one
+ * PostgreSQL server), else the embedded SQLite file in the data folder.
+ */
+export function chooseDatabase(opts: { dataDir: string; database?: string }, env: NodeJS.ProcessEnv = process.env): string {
+  return opts.database || env.PETITION_HALL_DATABASE_URL || join(opts.dataDir, DB_FILE_NAME);
+}
+
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
-  const dbFile = join(opts.dataDir, DB_FILE_NAME);
-  const store = await openStore(dbFile, opts);
+  const store = await openStore(chooseDatabase(opts), opts);
   const deps: Deps = {
     db: store.db,
     events: new EventBus(),
@@ -50,7 +64,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     events: deps.events,
     deps,
     store,
-    dbFile,
+    database: store.location,
     close: () => store.close(),
   };
 }

@@ -1,6 +1,9 @@
 // `serve` mode: the backend and the built renderer over HTTP, for a browser
 // where Electron cannot run. Usage:
 //   node out/main/serve.js [--port 8720] [--host 127.0.0.1] [--data <folder>] [--lan-desks]
+//                          [--database postgres://user:password@host:5432/hall]
+// Without --database (or PETITION_HALL_DATABASE_URL) the data is the SQLite
+// file in the data folder; with it, several machines share one PostgreSQL.
 // Bound to the LAN (--host 0.0.0.0) other machines get the hall display only,
 // unless --lan-desks lets browser desks on the network log in too.
 import { parseArgs } from 'node:util';
@@ -19,11 +22,12 @@ async function main() {
       data: { type: 'string', default: process.env.PETITION_HALL_DATA ?? defaultDataDir() },
       static: { type: 'string', default: join(__dirname, '..', 'renderer') },
       'lan-desks': { type: 'boolean', default: false },
+      database: { type: 'string' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口不正确：${values.port}`);
-  const backend = await createBackend({ dataDir: resolve(values.data) });
+  const backend = await createBackend({ dataDir: resolve(values.data), database: values.database });
   const http = await startHttpServer(backend, {
     host: values.host,
     port,
@@ -39,7 +43,7 @@ async function main() {
   backend.deps.noticePdf = pdf;
   console.log(`信访接待大厅已启动：${http.url}`);
   if (!pdf) console.warn('未找到 Chromium：告知书无法生成PDF存档，将拒绝打印告知书（可设置 PETITION_HALL_CHROMIUM）');
-  console.log(`数据文件：${backend.dbFile}`);
+  console.log(`${backend.store.engine === 'postgres' ? '数据库' : '数据文件'}：${backend.database}`);
   const stop = async () => {
     exporter.stop();
     await pdf?.close();

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
+import { sqliteRaw } from '../../electron/backend/db/connection';
 import { addDays, LIMITS } from '@shared/domain/deadlines';
 import { hallDate } from '@shared/time';
 import { BENCH_ADMIN, BENCH_PASSWORD } from './generate';
@@ -27,7 +28,7 @@ async function main() {
   const dir = join('bench-data', `district-${visits}`);
   await ensureDatabase(join(dir, DB_FILE_NAME), visits, Number(args.seed));
   const backend = await createBackend({ dataDir: dir });
-  const raw = backend.store.raw;
+  const raw = sqliteRaw(backend.store);
   const admin = api(backend, {});
   if (!(await admin.call('auth.login', { username: BENCH_ADMIN, password: BENCH_PASSWORD }))) throw new Error('login failed');
   const today = hallDate(backend.deps.now());

@@ -7,6 +7,7 @@
 // arriving on the display's Server-Sent Events stream.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sqliteRaw } from '../../electron/backend/db/connection';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { startHttpServer } from '../../electron/backend/http/server';
 import { newId } from '../../electron/backend/services/ids';
@@ -38,7 +39,7 @@ async function main() {
   const dir = join('bench-data', `district-${visits}`);
   await ensureDatabase(join(dir, DB_FILE_NAME), visits, Number(args.seed));
   const backend = await createBackend({ dataDir: dir });
-  const raw = backend.store.raw;
+  const raw = sqliteRaw(backend.store);
   const desk = api(backend, {});
   if (!(await desk.call('auth.login', { username: BENCH_ADMIN, password: BENCH_PASSWORD }))) throw new Error('login failed');
   const actor = raw.prepare(`SELECT id FROM users WHERE username = ?`).get(BENCH_ADMIN) as { id: string };

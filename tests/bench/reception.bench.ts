@@ -9,6 +9,7 @@
 // whole day's places are free whenever the benchmark runs.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sqliteRaw } from '../../electron/backend/db/connection';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { newId } from '../../electron/backend/services/ids';
 import { hallDate, HALL_TZ } from '@shared/time';
@@ -33,7 +34,7 @@ async function main() {
   const started = Date.now();
   const morning = dayjs.tz(`${hallDate(new Date())} 08:00`, HALL_TZ).valueOf();
   const backend = await createBackend({ dataDir: dir, now: () => new Date(morning + (Date.now() - started)) });
-  const raw = backend.store.raw;
+  const raw = sqliteRaw(backend.store);
   const admin = api(backend, {});
   if (!(await admin.call('auth.login', { username: BENCH_ADMIN, password: BENCH_PASSWORD }))) throw new Error('login failed');
   const actorId = (raw.prepare(`SELECT id FROM users WHERE username = ?`).get(BENCH_ADMIN) as { id: string }).id;

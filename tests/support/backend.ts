@@ -1,5 +1,7 @@
-// A real backend on a real SQLite file in a fresh temp folder, with the real
-// migrations, for integration tests. Nothing is mocked.
+// A real backend on a real database with the real migrations, for integration
+// tests: a SQLite file in a fresh temp folder, or (PETITION_HALL_TEST_DB=postgres,
+// see engine.ts) a fresh PostgreSQL database dropped when the hall closes.
+// Nothing is mocked.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +10,16 @@ import type { InputOf, MethodName, OutputOf } from '@shared/api/contract';
 import type { ApiErrorBody } from '@shared/api/errors';
 import type { Role } from '@shared/api/roles';
 import type { SessionHolder } from '../../electron/backend/services/sessions';
+import { DB_FILE_NAME } from '../../electron/backend/backend';
+import { createTestDatabase, TEST_ENGINE } from './engine';
 
 export const PASSWORD = 'Hall2026pass';
 
 export interface TestHall {
   backend: Backend;
   dir: string;
+  /** The database the hall runs on (SQLite file or PostgreSQL URL), for child processes: PETITION_HALL_DATABASE_URL. */
+  database: string;
   clock: { now: Date };
   admin: Client;
   as(role: Role, username?: string): Promise<Client>;
@@ -53,7 +59,15 @@ export const HALL_MORNING = new Date('2026-11-24T01:00:00.000Z');
 export async function openHall(opts: { start?: Date } = {}): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'hall-test-'));
   const clock = { now: new Date(opts.start ?? HALL_MORNING) };
-  const backend = await createBackend({ dataDir: dir, now: () => new Date(clock.now) });
+  const pgDb = TEST_ENGINE === 'postgres' ? await createTestDatabase() : null;
+  const database = pgDb?.url ?? join(dir, DB_FILE_NAME);
+  let backend: Backend;
+  try {
+    backend = await createBackend({ dataDir: dir, database, now: () => new Date(clock.now) });
+  } catch (e) {
+    await pgDb?.drop();
+    throw e;
+  }
   const admin = client(backend);
   await admin.call('setup.createAdmin', { username: 'admin', displayName: '管理员', password: PASSWORD });
   let n = 0;
@@ -61,6 +75,7 @@ export async function openHall(opts: { start?: Date } = {}): Promise<TestHall> {
   return {
     backend,
     dir,
+    database,
     clock,
     admin,
     tempDir(prefix) {
@@ -84,6 +99,7 @@ export async function openHall(opts: { start?: Date } = {}): Promise<TestHall> {
         while (deferred.length) await deferred.pop()!();
       } finally {
         await backend.close();
+        await pgDb?.drop();
       }
       rmSync(dir, { recursive: true, force: true });
     },

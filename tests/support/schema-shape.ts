@@ -1,5 +1,5 @@
 // The schema as lines of text, one fact a line ("column visits.corrected_at text null"),
-// built once from the description in schema.ts and once from a migrated SQLite
+// built once from the description in schema.ts and once from a migrated SQLite or PostgreSQL
 // file, so a test can show exactly which facts differ.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Column, TableDef, TypeClass } from '../../electron/backend/db/describe';
@@ -122,4 +122,97 @@ export function shapeDiff(described: Shape, actual: Shape): string[] {
     }
   }
   return out;
+}
+
+/** PostgreSQL's data type (information_schema.columns.data_type) as a type class. */
+export function pgTypeClass(dataType: string): TypeClass | `other (${string})` {
+  if (['integer', 'bigint', 'smallint'].includes(dataType)) return 'integer';
+  if (['text', 'character varying', 'character'].includes(dataType)) return 'text';
+  if (['double precision', 'real'].includes(dataType)) return 'real';
+  if (dataType === 'bytea') return 'blob';
+  return `other (${dataType})`;
+}
+
+/** PostgreSQL's rendering of a partial index's condition, back in the words the migrations use. */
+export function pgCondition(expr: string): string {
+  let s = expr.replace(/::text\b/g, '');
+  // status = ANY (ARRAY['a', 'b'])  →  status IN ('a', 'b')
+  s = s.replace(/(\w+) = ANY \(ARRAY\[([^\]]*)\]\)/g, '$1 IN ($2)');
+  while (/^\(.*\)$/.test(s) && balanced(s.slice(1, -1))) s = s.slice(1, -1);
+  return normalise(s);
+}
+
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * The facts a migrated PostgreSQL database states (schema `public`), read from
+ * information_schema and pg_catalog, ignoring Kysely's tables. An index on
+ * lower(column) is the twin of SQLite's COLLATE NOCASE and reads as "nocase".
+ */
+export async function postgresShape(query: Query): Promise<Shape> {
+  const shape: Shape = {};
+  const tables = await query(
+    `SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_migration%' ORDER BY 1`,
+  );
+  for (const { name } of tables as { name: string }[]) {
+    const lines: string[] = [];
+    const cols = (await query(
+      `SELECT column_name AS c, data_type AS t, is_nullable AS n, is_identity AS i FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
+      [name],
+    )) as { c: string; t: string; n: 'YES' | 'NO'; i: 'YES' | 'NO' }[];
+    for (const c of cols)
+      lines.push(`column ${name}.${c.c} ${pgTypeClass(c.t)} ${c.n === 'YES' ? 'null' : 'not null'}${c.i === 'YES' ? ' generated' : ''}`);
+
+    const cons = (await query(
+      `SELECT con.contype AS kind,
+              ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, o)
+                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o) AS cols,
+              ft.relname AS ftable,
+              ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(n, o)
+                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o) AS fcols
+         FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid
+         LEFT JOIN pg_class ft ON ft.oid = con.confrelid
+        WHERE t.relname = $1 AND t.relnamespace = 'public'::regnamespace AND con.contype IN ('p', 'u', 'f')`,
+      [name],
+    )) as { kind: 'p' | 'u' | 'f'; cols: string[]; ftable: string | null; fcols: string[] }[];
+    for (const k of cons) {
+      if (k.kind === 'p') lines.push(`primary key ${name} (${k.cols.join(', ')})`);
+      else if (k.kind === 'u') lines.push(`unique ${name} (${k.cols.join(', ')})`);
+      else k.cols.forEach((c, i) => lines.push(`foreign key ${name}.${c} → ${k.ftable}.${k.fcols[i]}`));
+    }
+
+    // Indexes that are not a constraint's own (CREATE INDEX in a migration).
+    const indexes = (await query(
+      `SELECT i.relname AS name, x.indisunique AS u, pg_get_expr(x.indpred, x.indrelid) AS pred,
+              ARRAY(SELECT pg_get_indexdef(x.indexrelid, k, true) FROM generate_series(1, x.indnkeyatts) k ORDER BY k) AS keys
+         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+        WHERE t.relname = $1 AND t.relnamespace = 'public'::regnamespace
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`,
+      [name],
+    )) as { name: string; u: boolean; pred: string | null; keys: string[] }[];
+    for (const ix of indexes) {
+      const lower = ix.keys.map((k) => /^lower\((\w+)\)$/.exec(k)?.[1]);
+      lines.push(
+        indexLine(name, ix.name, {
+          columns: ix.keys.map((k, i) => lower[i] ?? k),
+          unique: ix.u,
+          nocase: lower.some(Boolean),
+          where: ix.pred ? pgCondition(ix.pred) : undefined,
+        }),
+      );
+    }
+    shape[name] = lines.sort();
+  }
+  return shape;
 }

@@ -51,6 +51,8 @@ describe('export killed mid-send', () => {
       ['--import', 'tsx', join(__dirname, '../support/export-process.ts'), hall.dir, hall.clock.now.toISOString()],
       {
         cwd: join(__dirname, '../..'),
+        // the hall's own database, whichever engine the suite runs on
+        env: { ...process.env, PETITION_HALL_DATABASE_URL: hall.database },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

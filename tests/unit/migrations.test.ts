@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../electron/backend/db/connection';
-import { openStore } from '../../electron/backend/db/connection';
+import type { SqliteStore, Store } from '../../electron/backend/db/connection';
+import { openStore, sqliteRaw } from '../../electron/backend/db/connection';
 import { migrateTo, migrationNames, openStoreAt } from '../../electron/backend/db/migrate-to';
 import { sqliteShape } from '../support/schema-shape';
 
@@ -33,13 +33,17 @@ const VISIT_1 = '0193b000-0000-7000-8000-000000000030';
 const VISIT_2 = '0193b000-0000-7000-8000-000000000031';
 
 function run(sqlText: string, ...params: unknown[]) {
-  store.raw.prepare(sqlText).run(...params);
+  sqliteRaw(store)
+    .prepare(sqlText)
+    .run(...params);
 }
 function rows(sqlText: string, ...params: unknown[]): Record<string, unknown>[] {
-  return store.raw.prepare(sqlText).all(...params) as Record<string, unknown>[];
+  return sqliteRaw(store)
+    .prepare(sqlText)
+    .all(...params) as Record<string, unknown>[];
 }
 async function migrate(target: string) {
-  await migrateTo(store.db, store.raw, target);
+  await migrateTo(store, target);
 }
 
 /** Rows as 0001 knew them: two accounts, a person with and one without a document, a matter, a visit and its correction. */
@@ -125,7 +129,7 @@ describe('every migration keeps the rows written before it', () => {
 
     const fresh = await openStore(join(dir, 'fresh.db'));
     try {
-      expect(sqliteShape(store.raw)).toEqual(sqliteShape(fresh.raw));
+      expect(sqliteShape(sqliteRaw(store))).toEqual(sqliteShape(sqliteRaw(fresh)));
     } finally {
       await fresh.close();
     }
@@ -178,14 +182,14 @@ describe('statistics after 0003', () => {
     store = await openStoreAt(join(dir, 'hall.db'), '0002_queue');
     seed0001();
     await migrate('0003_lookup_indexes');
-    const insert = store.raw.prepare(
+    const insert = sqliteRaw(store).prepare(
       `INSERT INTO petitioners (id, id_type, id_number, name, name_initials, phone, address, created_at, updated_at, version)
        VALUES (?, 'resident', ?, '甲', 'j', '', '', ?, ?, 1)`,
     );
-    store.raw.transaction(() => {
+    sqliteRaw(store).transaction(() => {
       for (let i = 0; i < 5000; i++) insert.run(`p${i}`, String(i).padStart(18, '0'), T1, T1);
     })();
-    const plan = (raw: Store['raw']) =>
+    const plan = (raw: SqliteStore['raw']) =>
       (
         raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM petitioners WHERE id_type = ? AND id_number = ?`).all('resident', '1') as {
           detail: string;
@@ -193,10 +197,10 @@ describe('statistics after 0003', () => {
       )
         .map((p) => p.detail)
         .join(' ');
-    expect(plan(store.raw)).toMatch(/^SCAN petitioners/);
+    expect(plan(sqliteRaw(store))).toMatch(/^SCAN petitioners/);
     await store.close();
     store = await openStore(join(dir, 'hall.db'));
-    expect(plan(store.raw)).toContain('USING INDEX');
+    expect(plan(sqliteRaw(store))).toContain('USING INDEX');
   });
 });
 

@@ -1,9 +1,12 @@
-// Desks calling at the same instant never receive the same ticket: three
-// processes, three connections, one SQLite file, nothing mocked.
+// Desks calling at the same instant never receive the same ticket, and clerks
+// registering at the same instant never receive the same visit number: several
+// processes, each with its own connection(s), one database (a SQLite file, or
+// PostgreSQL with PETITION_HALL_TEST_DB=postgres), nothing mocked.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, type Client, type TestHall } from '../support/backend';
+import { onPostgres } from '../support/engine';
 import { useHall } from '../support/hall';
 import { DESK, LANE, issueMany } from '../support/queue';
 
@@ -17,11 +20,13 @@ useHall(
   { start: new Date() }, // child processes use the real clock
 );
 
-function desk(deskId: string) {
+/** A child process (tests/support/desk-process.ts) doing `mode` on the hall's database; resolves to what it got. */
+function worker(mode: 'call' | 'register', arg: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(__dirname, '../support/desk-process.ts'), hall.dir, deskId, 'deskclerk', PASSWORD],
+    ['--import', 'tsx', join(__dirname, '../support/desk-process.ts'), hall.dir, arg, 'deskclerk', PASSWORD, mode],
     {
+      env: { ...process.env, PETITION_HALL_DATABASE_URL: hall.database },
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
@@ -42,24 +47,31 @@ function desk(deskId: string) {
   return { ready, go: () => child.stdin.end('go\n'), done };
 }
 
+async function ticketCalls(): Promise<number> {
+  const calls = await hall.backend.deps.db
+    .selectFrom('ticket_calls')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(calls.n);
+}
+
+async function together(workers: ReturnType<typeof worker>[]): Promise<string[][]> {
+  await Promise.all(workers.map((w) => w.ready)); // each has opened the store and logged in
+  workers.forEach((w) => w.go());
+  return Promise.all(workers.map((w) => w.done));
+}
+
 describe('concurrent calling', () => {
   it('three desks in three processes share 90 tickets without a duplicate or a loss', async () => {
     await issueMany(clerk, LANE.A, 60);
     await issueMany(clerk, LANE.B, 30);
-    const desks = [desk(DESK[1]), desk(DESK[2]), desk(DESK[3])];
-    await Promise.all(desks.map((d) => d.ready)); // each has opened the store and logged in
-    desks.forEach((d) => d.go());
-    const got = await Promise.all(desks.map((d) => d.done));
+    const got = await together([worker('call', DESK[1]), worker('call', DESK[2]), worker('call', DESK[3])]);
     const all = got.flat();
     expect(all).toHaveLength(90);
     expect(new Set(all).size).toBe(90);
     // The desks really ran side by side (more than one of them got tickets).
     expect(got.filter((g) => g.length > 0).length).toBeGreaterThan(1);
-    const calls = await hall.backend.deps.db
-      .selectFrom('ticket_calls')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(calls.n)).toBe(90);
+    expect(await ticketCalls()).toBe(90);
   }, 60_000);
 
   it('two desks on one backend calling at once through the API also never share a ticket', async () => {
@@ -70,4 +82,37 @@ describe('concurrent calling', () => {
     const nos = results.map((r) => r?.ticketNo);
     expect(new Set(nos).size).toBe(20);
   });
+});
+
+// The shared engine's claim: many desks on many machines. Five processes stand
+// in for five machines (each its own pool of connections to the server).
+describe.runIf(onPostgres)('many desks on one PostgreSQL (PostgreSQL only: the multi-machine setup)', () => {
+  it('five desks in five processes share 300 tickets: none called twice, none lost', async () => {
+    await issueMany(clerk, LANE.A, 180);
+    await issueMany(clerk, LANE.B, 120);
+    // Desks 1–3 exist from 0002; two more serve every lane too.
+    const admin = hall.admin;
+    const lanes = Object.values(LANE);
+    const extra: string[] = [];
+    for (const n of [4, 5]) {
+      const d = await admin.call('queue.saveDesk', { id: null, number: n, name: `${n}号窗口`, laneIds: lanes, active: true });
+      extra.push(d.id);
+    }
+    const got = await together([DESK[1], DESK[2], DESK[3], ...extra].map((d) => worker('call', d)));
+    const all = got.flat();
+    expect(all).toHaveLength(300);
+    expect(new Set(all).size).toBe(300);
+    expect(got.filter((g) => g.length > 0).length).toBeGreaterThan(2);
+    expect(await ticketCalls()).toBe(300);
+  }, 120_000);
+
+  it('five clerks in five processes register at once: visit numbers unique and gapless for the day', async () => {
+    const got = await together(Array.from({ length: 5 }, (_, i) => worker('register', String(i))));
+    const all = got.flat();
+    expect(all).toHaveLength(5 * 20);
+    expect(new Set(all).size).toBe(100);
+    // Gapless: the day's sequence numbers are exactly 1..100.
+    const seqs = all.map((no) => Number(/(\d+)$/.exec(no)![1])).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  }, 120_000);
 });

@@ -1,23 +1,68 @@
+// The store: one Kysely<Database> over either engine. This file is the one
+// place that chooses the engine (a postgres:// URL → PostgreSQL, anything else
+// → a SQLite file) and the one place that knows how each is opened; services
+// and queries get `db` and never ask which engine it is. Where SQL must differ
+// between the engines, the difference is a named function in db/dialect.ts.
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 import type { Database } from './schema';
-import { migrationProvider } from './migrations';
+import { migrationProviderFor } from './migrations';
 
 export type Db = Kysely<Database>;
 /** Queries take either the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;
+
+export type Engine = 'sqlite' | 'postgres';
 
 export interface OpenOptions {
   /** Path to an Electron-ABI build of better-sqlite3 (see README: the native-binding trap). */
   nativeBinding?: string;
 }
 
-export interface Store {
+interface StoreBase {
   db: Db;
-  raw: BetterSqlite3.Database;
+  /** Where the data lives, for messages: the file path, or the URL without its password. */
+  location: string;
   close(): Promise<void>;
+}
+
+export interface SqliteStore extends StoreBase {
+  engine: 'sqlite';
+  /** The better-sqlite3 handle, for SQLite-only work (pragmas, query plans, benchmarks). */
+  raw: BetterSqlite3.Database;
+}
+
+export interface PostgresStore extends StoreBase {
+  engine: 'postgres';
+  raw?: undefined;
+  pool: pg.Pool;
+}
+
+export type Store = SqliteStore | PostgresStore;
+
+/** A PostgreSQL connection URL (postgres:// or postgresql://) rather than a SQLite file. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** The URL with its password replaced, for logs and error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@');
+  }
+}
+
+/** The raw SQLite handle of a store that must be SQLite (pragmas, EXPLAIN QUERY PLAN, file-level work). */
+export function sqliteRaw(store: Store): BetterSqlite3.Database {
+  if (store.engine !== 'sqlite') throw new Error(`SQLite only: this store is ${store.engine}`);
+  return store.raw;
 }
 
 export function openRaw(file: string, opts: OpenOptions = {}): BetterSqlite3.Database {
@@ -31,23 +76,154 @@ export function openRaw(file: string, opts: OpenOptions = {}): BetterSqlite3.Dat
   return raw;
 }
 
+/**
+ * Opens the store and brings its schema up to date: `target` is a PostgreSQL
+ * URL (postgres://user:password@host:port/database) or a SQLite file path.
+ */
+export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
+  return isPostgresUrl(target) ? openPostgresStore(target) : openSqliteStore(target, opts);
+}
+
 /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
-export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
+export async function openSqliteStore(file: string, opts: OpenOptions = {}): Promise<SqliteStore> {
+  const store = openSqliteUnmigrated(file, opts);
+  try {
+    await migrateSqlite(store, null);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  refreshStaleStatistics(store.raw);
+  return store;
+}
+
+/** Opens the PostgreSQL database at `url` (which must exist) and brings its schema up to date. */
+export async function openPostgresStore(url: string): Promise<PostgresStore> {
+  const store = await openPostgresUnmigrated(url);
+  try {
+    await migratePostgres(store, null);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return store;
+}
+
+export function openSqliteUnmigrated(file: string, opts: OpenOptions = {}): SqliteStore {
   const raw = openRaw(file, opts);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  // Kysely runs SQLite migrations without a transaction; we wrap them in one
-  // (SQLite DDL is transactional), so a power cut or a second process starting
-  // at the same moment never leaves the schema half upgraded.
-  raw.exec('BEGIN IMMEDIATE');
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  raw.exec(error || failed ? 'ROLLBACK' : 'COMMIT');
-  if (error || failed) {
-    await db.destroy();
-    throw new Error(`数据库升级失败（${failed?.migrationName ?? '未知'}）：${String(error)}`);
+  return { engine: 'sqlite', db, raw, location: file, close: () => db.destroy() };
+}
+
+// pg returns int8 (count(*), bigint columns) and numeric as strings, since they
+// may exceed 2^53. Ours never do (row counts and outbox seqs of one hall), so
+// they are numbers here, as SQLite returns them. Per pool, not pg's global table.
+const INT8 = 20;
+const NUMERIC = 1700;
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC
+      ? (v: string) => (v === null ? null : Number(v))
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export async function openPostgresUnmigrated(url: string): Promise<PostgresStore> {
+  const location = redactUrl(url);
+  let config: pg.PoolConfig;
+  try {
+    const u = new URL(url);
+    if (!u.hostname || u.pathname.length <= 1) throw new Error('missing host or database');
+    config = { connectionString: url };
+  } catch {
+    throw new Error(`数据库地址格式不正确：${location}（应为 postgres://用户名:密码@主机:端口/数据库名）`);
   }
-  refreshStaleStatistics(raw);
-  return { db, raw, close: () => db.destroy() };
+  // A hall has a few desks; 10 connections leave room for readers while writers queue for the hall lock.
+  const pool = new pg.Pool({ ...config, max: 10, types, connectionTimeoutMillis: 10_000 });
+  // An idle client that loses its server (restart, network) must not crash the process.
+  pool.on('error', () => {});
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw new Error(postgresErrorText(e, location));
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { engine: 'postgres', db, pool, location, close: () => db.destroy() };
+}
+
+/** A connection failure in words a hall's administrator can act on. */
+export function postgresErrorText(e: unknown, location: string): string {
+  const err = e as { code?: string; message?: string };
+  const why: Record<string, string> = {
+    '28P01': '用户名或密码错误，数据库拒绝登录',
+    '28000': '数据库拒绝了此用户的连接（请检查 pg_hba.conf 与用户名）',
+    '3D000': '数据库不存在，请先在服务器上创建该数据库',
+    ECONNREFUSED: '无法连接数据库服务器（连接被拒绝：服务器未启动或端口不对）',
+    ENOTFOUND: '找不到数据库服务器（主机名不正确）',
+    EAI_AGAIN: '找不到数据库服务器（主机名无法解析）',
+    ETIMEDOUT: '连接数据库服务器超时',
+    '53300': '数据库连接数已满',
+    '57P03': '数据库服务器正在启动或关闭，请稍后重试',
+  };
+  const text =
+    (err.code && why[err.code]) ??
+    (/timeout/i.test(err.message ?? '') ? '连接数据库服务器超时' : `无法连接数据库：${err.message ?? String(e)}`);
+  return `${text}（${location}）`;
+}
+
+/** Refuses a database that an app newer than this one has migrated: its migration list has names we do not know. */
+async function refuseNewer(db: Db, known: readonly string[]): Promise<void> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return;
+  const rows = await (db as unknown as Kysely<{ kysely_migration: { name: string } }>)
+    .selectFrom('kysely_migration')
+    .select('name')
+    .execute();
+  const unknown = rows.map((r) => r.name).filter((n) => !known.includes(n));
+  if (unknown.length) throw new Error(`数据库版本高于本程序，请升级程序（数据库含本程序不认识的升级：${unknown.sort().join('、')}）`);
+}
+
+async function migrationNamesFor(engine: Engine): Promise<string[]> {
+  return Object.keys(await migrationProviderFor(engine).getMigrations()).sort();
+}
+
+function migrationError(results: { status: string; migrationName: string }[] | undefined, error: unknown): Error {
+  const failed = results?.find((r) => r.status === 'Error');
+  return new Error(`数据库升级失败（${failed?.migrationName ?? '未知'}）：${String(error)}`);
+}
+
+/**
+ * Migrates a SQLite store to `target` (null: the latest). Kysely runs SQLite
+ * migrations without a transaction; we wrap them in one (SQLite DDL is
+ * transactional), so a power cut or a second process starting at the same
+ * moment never leaves the schema half upgraded.
+ */
+export async function migrateSqlite(store: SqliteStore, target: string | null): Promise<void> {
+  store.raw.exec('BEGIN IMMEDIATE');
+  let ok = false;
+  try {
+    await refuseNewer(store.db, await migrationNamesFor('sqlite'));
+    const migrator = new Migrator({ db: store.db, provider: migrationProviderFor('sqlite') });
+    const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
+    if (error || results?.some((r) => r.status === 'Error')) throw migrationError(results, error);
+    ok = true;
+  } finally {
+    store.raw.exec(ok ? 'COMMIT' : 'ROLLBACK');
+  }
+}
+
+/**
+ * Migrates a PostgreSQL store to `target` (null: the latest). Kysely runs
+ * PostgreSQL migrations in one transaction under its own row lock
+ * (kysely_migration_lock … FOR UPDATE), so two processes starting at once
+ * migrate once and a failure leaves the schema as it was.
+ */
+export async function migratePostgres(store: PostgresStore, target: string | null): Promise<void> {
+  await refuseNewer(store.db, await migrationNamesFor('postgres'));
+  const migrator = new Migrator({ db: store.db, provider: migrationProviderFor('postgres') });
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
+  if (error || results?.some((r) => r.status === 'Error')) throw migrationError(results, error);
 }
 
 /**

@@ -1,34 +1,40 @@
-// Brings a SQLite file to a given migration (not necessarily the latest), in
-// one transaction like openStore does. For tests that check a migration
-// against rows written under the schema before it.
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { openRaw, type Store } from './connection';
-import { migrationProvider } from './migrations';
-import type { Database } from './schema';
+// Brings a store to a given migration (not necessarily the latest), in one
+// transaction like openStore does. For tests that check a migration against
+// rows written under the schema before it.
+import {
+  migratePostgres,
+  migrateSqlite,
+  openPostgresUnmigrated,
+  openSqliteUnmigrated,
+  isPostgresUrl,
+  type Engine,
+  type Store,
+} from './connection';
+import { migrationProviderFor } from './migrations';
 
-/** Every migration's name, in order. */
-export async function migrationNames(): Promise<string[]> {
-  return Object.keys(await migrationProvider.getMigrations()).sort();
+/** Every migration's name, in order (the same for both engines; a test checks it). */
+export async function migrationNames(engine: Engine = 'sqlite'): Promise<string[]> {
+  return Object.keys(await migrationProviderFor(engine).getMigrations()).sort();
 }
 
-/** Opens (creating if needed) `file` and migrates it up to and including `target`. */
-export async function openStoreAt(file: string, target: string): Promise<Store> {
-  const raw = openRaw(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+/** Opens (creating if needed) `target` (a SQLite file or a PostgreSQL URL) and migrates it up to and including `migration`. */
+export async function openStoreAt(target: string, migration: string): Promise<Store> {
+  const store = isPostgresUrl(target) ? await openPostgresUnmigrated(target) : openSqliteUnmigrated(target);
   try {
-    await migrateTo(db, raw, target);
+    await migrateTo(store, migration);
   } catch (e) {
-    await db.destroy();
+    await store.close();
     throw e;
   }
-  return { db, raw, close: () => db.destroy() };
+  return store;
 }
 
-/** Migrates an open store up to and including `target`. */
-export async function migrateTo(db: Kysely<Database>, raw: Store['raw'], target: string): Promise<void> {
-  raw.exec('BEGIN IMMEDIATE');
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateTo(target);
-  const failed = results?.find((r) => r.status === 'Error');
-  raw.exec(error || failed ? 'ROLLBACK' : 'COMMIT');
-  if (error || failed) throw new Error(`migration to ${target} failed (${failed?.migrationName ?? 'unknown'}): ${String(error)}`);
+/** Migrates an open store up to and including `migration`. */
+export async function migrateTo(store: Store, migration: string): Promise<void> {
+  try {
+    if (store.engine === 'sqlite') await migrateSqlite(store, migration);
+    else await migratePostgres(store, migration);
+  } catch (e) {
+    throw new Error(`migration to ${migration} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

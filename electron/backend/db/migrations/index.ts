@@ -1,5 +1,13 @@
 // Every migration, imported explicitly (no directory scanning, so bundling works).
+//
+// Each engine has its own twin of every migration, under the same name, so both
+// record the same migration list (the "newer schema" check compares names).
+// Adding a migration: write NNNN_name.ts (SQLite) and postgres/NNNN_name.ts
+// (PostgreSQL), list both below, describe the change in schema.ts; the schema
+// guard (tests/unit/schema-guard.test.ts) checks both engines against it, and a
+// test fails if the two lists ever differ.
 import type { Migration, MigrationProvider } from 'kysely';
+import type { Engine } from '../connection';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_queue';
 import * as m0003 from './0003_lookup_indexes';
@@ -11,8 +19,19 @@ import * as m0008 from './0008_notice_archive';
 import * as m0009 from './0009_print_snapshot';
 import * as m0010 from './0010_matters';
 import * as m0011 from './0011_matter_papers';
+import * as p0001 from './postgres/0001_initial';
+import * as p0002 from './postgres/0002_queue';
+import * as p0003 from './postgres/0003_lookup_indexes';
+import * as p0004 from './postgres/0004_export';
+import * as p0005 from './postgres/0005_printing';
+import * as p0006 from './postgres/0006_holidays';
+import * as p0007 from './postgres/0007_reception';
+import * as p0008 from './postgres/0008_notice_archive';
+import * as p0009 from './postgres/0009_print_snapshot';
+import * as p0010 from './postgres/0010_matters';
+import * as p0011 from './postgres/0011_matter_papers';
 
-const migrations: Record<string, Migration> = {
+const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_queue': m0002,
   '0003_lookup_indexes': m0003,
@@ -26,6 +45,24 @@ const migrations: Record<string, Migration> = {
   '0011_matter_papers': m0011,
 };
 
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
+const postgres: Record<string, Migration> = {
+  '0001_initial': p0001,
+  '0002_queue': p0002,
+  '0003_lookup_indexes': p0003,
+  '0004_export': p0004,
+  '0005_printing': p0005,
+  '0006_holidays': p0006,
+  '0007_reception': p0007,
+  '0008_notice_archive': p0008,
+  '0009_print_snapshot': p0009,
+  '0010_matters': p0010,
+  '0011_matter_papers': p0011,
 };
+
+/** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */
+export const migrationProvider: MigrationProvider = { getMigrations: async () => sqlite };
+
+export function migrationProviderFor(engine: Engine): MigrationProvider {
+  const list = engine === 'postgres' ? postgres : sqlite;
+  return { getMigrations: async () => list };
+}

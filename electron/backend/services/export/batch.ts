@@ -1,5 +1,5 @@
 // Building batches. A batch row and the states of the records it carries are
-// written in one transaction (BEGIN IMMEDIATE), so a record is either in a
+// written in one write transaction, so a record is either in a
 // batch or still waiting, never half-assigned, whatever happens to the process.
 //
 // Incremental: the outbox rows after this destination's cursor (the highest
@@ -8,7 +8,6 @@
 // Re-export: a date range of visits, read from the visits table when staged;
 // it touches no record states (it can be a million rows) except to record the
 // district's acknowledgement of records it already tracks.
-import { sql } from 'kysely';
 import type { Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import type { ExportBatchesTable, ExportRecordStatesTable } from '../../db/schema';
@@ -64,7 +63,7 @@ export async function buildIncrementalBatch(deps: Deps, dest: Destination, opts:
       .execute();
     const retry = await trx
       .selectFrom('export_record_states')
-      .select(sql<number>`rowid`.as('rid'))
+      .select(['entity', 'entity_id', 'entity_version'])
       .where('destination_id', '=', dest.id)
       .where('state', '=', 'failed')
       .where('next_attempt_at', '<=', at)
@@ -114,12 +113,20 @@ export async function buildIncrementalBatch(deps: Deps, dest: Destination, opts:
         )
         .execute();
     }
+    // By the table's key (destination, entity, id, version) as row values, which both engines take.
     for (let i = 0; i < retry.length; i += 500) {
-      const ids = retry.slice(i, i + 500).map((r) => r.rid);
+      const keys = retry.slice(i, i + 500);
       await trx
         .updateTable('export_record_states')
         .set({ state: 'sending', batch_id: batch.id })
-        .where(sql<boolean>`rowid in (${sql.join(ids)})`)
+        .where('destination_id', '=', dest.id)
+        .where((eb) =>
+          eb(
+            eb.refTuple('entity', 'entity_id', 'entity_version'),
+            'in',
+            keys.map((k) => eb.tuple(k.entity, k.entity_id, k.entity_version)),
+          ),
+        )
         .execute();
     }
     return batch;
