@@ -11,6 +11,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // Files named *.sqlite.test.ts read SQLite's own internals (query plans): not run on PostgreSQL.
+    exclude: process.env.PETITION_HALL_TEST_DB === 'postgres' ? ['tests/unit/**/*.sqlite.test.ts'] : [],
     environment: 'node',
     // Real SQLite files and scrypt hashing: give slow CI machines room.
     testTimeout: 20_000,

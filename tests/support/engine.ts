@@ -14,7 +14,6 @@ import pg from 'pg';
 export type TestEngine = 'sqlite' | 'postgres';
 
 export const TEST_ENGINE: TestEngine = process.env.PETITION_HALL_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-export const onSqlite = TEST_ENGINE === 'sqlite';
 export const onPostgres = TEST_ENGINE === 'postgres';
 
 declare module 'vitest' {

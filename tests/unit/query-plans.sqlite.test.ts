@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { findPetitionerByDocument, findPetitionersByPhone, searchPetitioners } from '../../electron/backend/db/queries/petitioners';
 import { waitingFor } from '../../electron/backend/db/queries/tickets';
 import { type TestHall } from '../support/backend';
-import { onSqlite } from '../support/engine';
 import { useHall } from '../support/hall';
 import { DESK, LANE } from '../support/queue';
 
@@ -53,7 +52,7 @@ function planOf(build: (db: TestHall['backend']['deps']['db']) => unknown): stri
 }
 
 // EXPLAIN QUERY PLAN is SQLite's; PostgreSQL's planner is not checked here.
-describe.runIf(onSqlite)('query plans of the code’s own queries (SQLite only)', () => {
+describe('query plans of the code’s own queries (SQLite only)', () => {
   it('ID, phone, pinyin, name and ID-prefix lookups search an index', () => {
     expect(planOf((db) => findPetitionerByDocument(db, 'resident', '110105196503121235'))).toMatch(/SEARCH petitioners USING INDEX/);
     expect(planOf((db) => findPetitionersByPhone(db, '13812345678'))).toMatch(/SEARCH petitioners USING INDEX petitioners_phone/);

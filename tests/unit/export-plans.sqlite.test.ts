@@ -7,7 +7,6 @@ import { sqliteRaw } from '../../electron/backend/db/connection';
 import { describe, expect, it } from 'vitest';
 import { visitPage } from '../../electron/backend/services/export/sources';
 import { type TestHall } from '../support/backend';
-import { onSqlite } from '../support/engine';
 import { useHall } from '../support/hall';
 
 let hall: TestHall;
@@ -27,7 +26,7 @@ function plan(q: { compile(): { sql: string; parameters: readonly unknown[] } })
 }
 
 // EXPLAIN QUERY PLAN is SQLite's; PostgreSQL's planner is not checked here.
-describe.runIf(onSqlite)('export query plans (SQLite only)', () => {
+describe('export query plans (SQLite only)', () => {
   it('a later page of a re-export starts at the previous page’s last row', () => {
     const db = hall.backend.deps.db;
     expect(plan(visitPage(db, '2016-11-01', '2026-11-24', null, 1000))).toMatch(
