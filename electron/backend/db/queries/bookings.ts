@@ -2,8 +2,6 @@
 // view type), lives in db/queries/<table>.ts; a query used by one service only
 // may stay inline in that service.
 import type { BookingView } from '@shared/api/schemas/reception';
-import { sql } from 'kysely';
-import type { Decision } from '@shared/domain/matter';
 import type { Executor } from '../connection';
 import { talkDecision } from './talks';
 import type { ReceptionBookingsTable } from '../schema';
@@ -30,7 +28,7 @@ export function bookingRows(db: Executor) {
       't.ticket_no',
       't.call_count',
     ])
-    .select(sql<Decision | null>`CASE WHEN k.id IS NULL THEN NULL ELSE ${talkDecision} END`.as('outcome'));
+    .select(['k.id as talk_id', 'k.outcome as talk_outcome', 'e.data_json as decide_json']);
 }
 export type BookingRow = Awaited<ReturnType<ReturnType<typeof bookingRows>['executeTakeFirstOrThrow']>>;
 
@@ -62,7 +60,7 @@ export const toBookingView = (b: BookingRow, plannedAt: string | null): BookingV
   ticketNo: b.ticket_no,
   calledAt: b.called_at,
   callCount: b.call_count ?? 0,
-  outcome: b.outcome,
+  outcome: b.talk_id && b.talk_outcome ? talkDecision(b.decide_json, b.talk_outcome) : null,
 });
 
 export function findBooking(db: Executor, id: string): Promise<ReceptionBookingsTable | undefined> {

@@ -1,19 +1,21 @@
 // A query used by more than one service, or a row builder (select + mapper to a
 // view type), lives in db/queries/<table>.ts; a query used by one service only
 // may stay inline in that service.
-import { sql } from 'kysely';
 import type { TalkRecordView } from '@shared/api/schemas/reception';
 import type { Decision } from '@shared/domain/matter';
 import type { Executor } from '../connection';
 import type { TalkRecordsTable } from '../schema';
 
 /**
- * The decision a talk took, as the matter's timeline holds it (the talk's
- * 'decide' event); talks recorded before 0010 without an event fall back to
- * their own outcome ('litigation' is now 'guided'). Needs `k` (talk_records)
- * and `e` (its decide event, left joined).
+ * The decision a talk took, as the matter's timeline holds it (the data of the
+ * talk's 'decide' event, read here rather than with an engine's JSON function);
+ * talks recorded before 0010, or with a matter already decided, fall back to
+ * their own outcome ('litigation' is now 'guided').
  */
-export const talkDecision = sql<Decision>`coalesce(json_extract(e.data_json, '$.decision'), CASE k.outcome WHEN 'litigation' THEN 'guided' ELSE k.outcome END)`;
+export function talkDecision(decideEventJson: string | null, talkOutcome: TalkRecordsTable['outcome']): Decision {
+  const fromEvent = decideEventJson ? (JSON.parse(decideEventJson) as { decision?: Decision }).decision : undefined;
+  return fromEvent ?? (talkOutcome === 'litigation' ? 'guided' : talkOutcome);
+}
 
 /** talk_records.outcome keeps its shipped CHECK list: the nearest old code of a decision (the matter holds the real one). */
 export const legacyOutcome = (d: Decision): TalkRecordsTable['outcome'] =>
@@ -28,7 +30,7 @@ export function talkRows(db: Executor) {
     .leftJoin('matter_events as e', (j) => j.onRef('e.talk_id', '=', 'k.id').on('e.action', '=', 'decide'))
     .selectAll('k')
     .select(['v.visit_no', 'v.visit_date', 'v.name', 'v.petitioner_id', 'v.matter_id', 'u.display_name as leader_name'])
-    .select(talkDecision.as('decision'));
+    .select('e.data_json as decide_json');
 }
 export type TalkRow = Awaited<ReturnType<ReturnType<typeof talkRows>['executeTakeFirstOrThrow']>>;
 
@@ -41,7 +43,7 @@ export const toTalkView = (k: TalkRow): TalkRecordView => ({
   name: k.name,
   leaderName: k.leader_name,
   notes: k.notes,
-  outcome: k.decision,
+  outcome: talkDecision(k.decide_json, k.outcome),
   unit: k.unit,
   reason: k.reason,
   lawyerPresent: k.lawyer_present === 1,

@@ -63,9 +63,9 @@ export async function dueList(deps: Deps, actor: Actor, input: DueInput): Promis
   const c = await filtered(deps.db, input, leaderId)
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
-      sql<number>`coalesce(sum(m.next_due < ${today}), 0)`.as('overdue'),
-      sql<number>`coalesce(sum(m.next_due = ${today}), 0)`.as('dueToday'),
-      sql<number>`coalesce(sum(m.next_due > ${today} AND m.next_due <= ${soon}), 0)`.as('dueSoon'),
+      sql<number>`coalesce(sum(CASE WHEN m.next_due < ${today} THEN 1 ELSE 0 END), 0)`.as('overdue'),
+      sql<number>`coalesce(sum(CASE WHEN m.next_due = ${today} THEN 1 ELSE 0 END), 0)`.as('dueToday'),
+      sql<number>`coalesce(sum(CASE WHEN m.next_due > ${today} AND m.next_due <= ${soon} THEN 1 ELSE 0 END), 0)`.as('dueSoon'),
     ])
     .executeTakeFirstOrThrow();
   const [total, overdue, dueToday, dueSoon] = [c.total, c.overdue, c.dueToday, c.dueSoon].map(Number) as [number, number, number, number];
