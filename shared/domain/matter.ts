@@ -134,6 +134,20 @@ export const MATTER_ACTIONS = [
 ] as const satisfies readonly Option[];
 export type MatterAction = (typeof MATTER_ACTIONS)[number]['code'];
 
+/** Acts only a leader or the administrator takes: opinions on review, 督办, 包案 and its result, 终结. */
+export const LEADER_ONLY_ACTIONS: readonly MatterAction[] = [
+  'decide_review',
+  'decide_recheck',
+  'supervise',
+  'lead',
+  'resolve',
+  'terminate',
+];
+
+/** Whether a role may take an action at all (the backend refuses the rest; screens do not offer them). */
+export const mayTakeAction = (role: 'clerk' | 'leader' | 'admin', action: MatterAction) =>
+  role !== 'clerk' || !LEADER_ONLY_ACTIONS.includes(action);
+
 /** Where the matter stands: what the rules read. The backend maps its row to this. */
 export interface MatterFacts {
   state: MatterState;

@@ -1,8 +1,11 @@
 // The 信访事项 as the spine: a window decision right after registering (转送),
 // a matter walked from 受理 to 终结 on its page by function keys and Enter, a
 // repeat visit about the ended matter, 督办 from the due list and 包案 in the
-// ledger. Papers are left to the printing specs (their templates for a matter
-// land with the printing branch).
+// ledger; the 转送告知书 printed from the matter page, archived by the server's
+// Chromium and read back, and its 送达 closing the written-answer clock.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, CLERK_STATE, api, login, residentId, runTag, snap } from '../support';
 
@@ -81,6 +84,37 @@ test('a window decision right after saving: 转送 with its unit, shown on the m
   await expect(decided).toContainText('决定：转送');
   await expect(page.getByLabel('期限')).toContainText('书面告知');
   await snapBoth(page, '61-matter-forwarded');
+
+  // The 转送告知书: previewed, printed (archived first as PDF with its SHA-256), read back.
+  const papers = page.getByLabel('文书');
+  await papers.getByRole('button', { name: '转送告知书' }).click();
+  const preview = page.getByRole('dialog', { name: '预览：转送告知书' });
+  await expect(preview.frameLocator('iframe').getByText('转送告知书').first()).toBeVisible();
+  await preview.getByRole('button', { name: '打印' }).click();
+  const archive = papers.getByRole('table', { name: '告知书存档' });
+  await expect(archive).toContainText('转送告知书', { timeout: 60_000 });
+  await expect(archive).toContainText('SHA-256');
+  const matterId = decodeURIComponent(page.url().split('/matters/')[1]!);
+  const [kept] = await api<{ id: string; sha256: string; template: string }[]>(page.request, 'print.archive', { matterId });
+  expect(kept!.template).toBe('forward_notice');
+  const pdf = await api<{ sha256: string; base64: string }>(page.request, 'print.archivedPdf', { archiveId: kept!.id });
+  const bytes = Buffer.from(pdf.base64, 'base64');
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(kept!.sha256);
+  mkdirSync('test-results/notices', { recursive: true });
+  writeFileSync('test-results/notices/archived-forward-notice.pdf', bytes);
+  const text = execFileSync('pdftotext', ['test-results/notices/archived-forward-notice.pdf', '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    '',
+  );
+  for (const expected of ['转送告知书', FORWARDED.name, '区住建局', '送达回执']) expect(text).toContain(expected);
+  for (const never of ['受理告知书', '本机关受理', '复查', FORWARDED.id]) expect(text).not.toContain(never);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    'test-results/notices/archived-forward-notice.pdf',
+    'test-results/notices/archived-forward-notice',
+  ]);
 });
 
 test('受理 → 延期 → 办结 → 复查 → 复查意见 → 复核 → 复核意见 (终结) by keyboard, then a repeat visit about it', async ({ page }) => {
@@ -116,7 +150,7 @@ test('受理 → 延期 → 办结 → 复查 → 复查意见 → 复核 → �
   await page.keyboard.press('Enter');
   await expect(extend).toBeHidden();
   await expect(timeline.getByRole('row', { name: /延期/ })).toContainText('延期天数：15天');
-  await expect(page.getByRole('button', { name: /延期/ })).toHaveCount(0);
+  await expect(page.getByLabel('可办理的操作').getByRole('button', { name: /延期/ })).toHaveCount(0);
 
   // F7 办结 with the 处理意见书's four parts: Tab between them, Ctrl+Enter saves.
   const opinion = async (facts: string) => {
@@ -225,4 +259,16 @@ test('督办 from the due list, 包案 and the ledger', async ({ page }) => {
   await snapBoth(page, '67-ledger');
   await ledger.getByRole('row', { name: new RegExp(FORWARDED.name) }).click();
   await expect(page.getByLabel('事项状态')).toHaveText('已转送');
+
+  // 送达 of that paper answers the visitor in writing: the 15-day clock closes.
+  await page.keyboard.press('F4');
+  const deliver = page.getByRole('dialog', { name: /送达/ });
+  await expect(deliver).toBeVisible();
+  await deliver.getByLabel('送达的文书').selectOption({ index: 1 });
+  await deliver.getByLabel('送达方式').selectOption({ label: '当面送达' });
+  await page.keyboard.press('Control+Enter');
+  await expect(deliver).toBeHidden();
+  await expect(page.getByRole('table', { name: '办理过程' }).getByRole('row', { name: /送达/ })).toBeVisible();
+  await expect(page.getByText('没有正在计算的期限')).toBeVisible();
+  await snapBoth(page, '68-matter-delivered');
 });

@@ -5,7 +5,7 @@
 import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
 import type { HolidayCalendar } from '@shared/domain/deadlines';
-import { decisionText, nextDue, plan, WRITTEN_ANSWER_PAPERS, type Proposal } from '@shared/domain/matter';
+import { decisionText, mayTakeAction, nextDue, plan, WRITTEN_ANSWER_PAPERS, type Proposal } from '@shared/domain/matter';
 import { formatCalendarDate, hallDate } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
@@ -25,16 +25,6 @@ export interface ActLinks {
   visitId?: string | null;
   talkId?: string | null;
 }
-
-/** Acts only a leader (or the administrator) takes: opinions, 督办, 包案 and its result. */
-const LEADER_ACTIONS: ReadonlySet<ActInput['action']> = new Set([
-  'decide_review',
-  'decide_recheck',
-  'supervise',
-  'lead',
-  'resolve',
-  'terminate',
-]);
 
 async function proposalOf(trx: Executor, m: MattersTable, input: ActInput): Promise<Proposal> {
   switch (input.action) {
@@ -146,7 +136,7 @@ export async function applyMatterAction(
   const m = await findMatterRow(trx, input.matterId);
   if (!m) throw new ApiError('NOT_FOUND', '找不到该信访事项');
   if (m.version !== input.version) throw new ApiError('CONFLICT', '该事项已被他人更新，请刷新后再操作');
-  if (actor.role === 'clerk' && LEADER_ACTIONS.has(input.action)) throw new ApiError('FORBIDDEN', '该操作由接访领导或管理员办理');
+  if (!mayTakeAction(actor.role, input.action)) throw new ApiError('FORBIDDEN', '该操作由接访领导或管理员办理');
   if (input.action === 'lead' && actor.role === 'leader' && input.leaderId !== actor.id)
     throw new ApiError('FORBIDDEN', '接访领导只能本人包案', { leaderId: '只能选择本人' });
 

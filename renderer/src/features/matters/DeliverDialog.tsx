@@ -2,14 +2,12 @@
 // written answer delivered (告知书, 处理意见书) closes the 15-day clock.
 import { Grid, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { PRINT_TEMPLATES } from '@shared/api/schemas/printing';
-import { labelOf } from '@shared/domain/categories';
 import { DELIVERY_METHODS } from '@shared/domain/matter';
 import { formatDateTime, hallDate } from '@shared/time';
 import { selectData } from '@lib/labels';
 import { useQuery } from '@lib/use-query';
 import { ActDialog, type ActDialogProps } from './ActDialog';
-import { paperLabel } from './matter-papers';
+import { paperLabel } from '../printing/PapersPanel';
 
 export function DeliverDialog({ matter, onClose, onDone }: ActDialogProps) {
   const { data: jobs } = useQuery('print.log', { refId: matter.id }, { invalidatedBy: ['matters.changed'] });
@@ -35,7 +33,7 @@ export function DeliverDialog({ matter, onClose, onDone }: ActDialogProps) {
               { value: '', label: '请选择', disabled: true },
               ...printed.map((j) => ({
                 value: j.id,
-                label: `${paperLabel(j.template) || labelOf(PRINT_TEMPLATES, j.template)}（${formatDateTime(j.at)}${j.reprint ? '，补打' : ''}）`,
+                label: `${paperLabel(j.template, matter)}（${formatDateTime(j.at)}${j.reprint ? '，补打' : ''}）`,
               })),
             ]}
             {...form.getInputProps('printJobId')}

@@ -1,11 +1,20 @@
 // What the matter screens share: labels, colours, the function key of each
-// action, and which actions a role may take (mirroring the backend's check in
-// electron/backend/services/matters/act.ts, so a clerk is never offered a
+// action, and which actions a role may take (the domain's mayTakeAction, the
+// same check the backend makes, so a clerk is never offered a
 // button the backend would refuse).
 import type { Role } from '@shared/api/roles';
 import type { MatterView } from '@shared/api/schemas/matters';
 import type { OpenClock } from '@shared/domain/matter';
-import { CLOCKS, DECISIONS, LEGAL_ROUTES, MATTER_STATES, type Clock, type MatterAction, type MatterState } from '@shared/domain/matter';
+import {
+  CLOCKS,
+  DECISIONS,
+  LEGAL_ROUTES,
+  MATTER_STATES,
+  mayTakeAction,
+  type Clock,
+  type MatterAction,
+  type MatterState,
+} from '@shared/domain/matter';
 import { labelOf } from '@shared/domain/categories';
 
 export const stateLabel = (s: MatterState) => labelOf(MATTER_STATES, s);
@@ -75,10 +84,7 @@ export const ACTION_KEYS: Record<MatterAction, string> = {
 /** 'shift+F7' → 'Shift+F7', as printed on a button. */
 export const keyText = (k: string) => k.replace('shift+', 'Shift+');
 
-/** Acts only a leader or the administrator takes (the backend refuses them to clerks). */
-const LEADER_ACTIONS: ReadonlySet<MatterAction> = new Set(['decide_review', 'decide_recheck', 'supervise', 'lead', 'resolve', 'terminate']);
-
-export const mayTake = (role: Role, action: MatterAction) => role !== 'clerk' || !LEADER_ACTIONS.has(action);
+export const mayTake = (role: Role, action: MatterAction) => mayTakeAction(role, action);
 
 export const DUE_MARK: Record<OpenClock['state'], { label: string; color: string }> = {
   overdue: { label: '已逾期', color: 'red' },
