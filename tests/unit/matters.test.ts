@@ -277,6 +277,14 @@ describe('the due list', () => {
     ]);
     expect(all.counts).toEqual({ total: 3, overdue: 1, dueToday: 0, dueSoon: 2 });
     expect(all.items.find((i) => i.matterId === b.matterId)).toMatchObject({ supervisionCount: 2, unit: '区民政局' });
+    // 督办 per unit, with open and overdue, over every filter but the unit (the unit filter keeps the breakdown whole).
+    const byUnit = [
+      { unit: '和平街道办', open: 1, overdue: 1, supervisions: 0 },
+      { unit: '区民政局', open: 1, overdue: 0, supervisions: 2 },
+      { unit: '', open: 1, overdue: 0, supervisions: 0 },
+    ];
+    expect(all.units).toEqual(byUnit);
+    expect((await clerk.call('matters.dueList', { unit: '区民政局' })).units).toEqual(byUnit);
 
     const ids = (l: { items: { matterId: string }[] }) => l.items.map((i) => i.matterId);
     expect(ids(await clerk.call('matters.dueList', { clock: 'handle' }))).toEqual([a.matterId]);

@@ -226,6 +226,8 @@ export interface DueList {
   items: DueMatter[];
   /** Over every open matter that matches the filters, not only this page. */
   counts: { total: number; overdue: number; dueToday: number; dueSoon: number };
+  /** Per responsible unit ('' = not named), over every filter but the unit: open, overdue, and 督办 issued. */
+  units: { unit: string; open: number; overdue: number; supervisions: number }[];
 }
 
 export interface LedgerRow {

@@ -83,7 +83,23 @@ export async function dueList(deps: Deps, actor: Actor, input: DueInput): Promis
     daysLeft: daysBetween(today, r.next_due!),
     supervisionCount: r.supervision_count,
   }));
-  return { items, counts: { total, overdue, dueToday, dueSoon } };
+  // By responsible unit, over the other filters (so the breakdown names every unit): open, overdue, 督办.
+  const units = await filtered(deps.db, { ...input, unit: '' }, leaderId)
+    .select((eb) => [
+      'm.unit',
+      eb.fn.countAll<number>().as('open'),
+      sql<number>`coalesce(sum(CASE WHEN m.next_due < ${today} THEN 1 ELSE 0 END), 0)`.as('overdue'),
+      sql<number>`coalesce(sum(m.supervision_count), 0)`.as('supervisions'),
+    ])
+    .groupBy('m.unit')
+    .execute();
+  return {
+    items,
+    counts: { total, overdue, dueToday, dueSoon },
+    units: units
+      .map((u) => ({ unit: u.unit, open: Number(u.open), overdue: Number(u.overdue), supervisions: Number(u.supervisions) }))
+      .sort((a, b) => b.overdue - a.overdue || b.open - a.open || Number(!a.unit) - Number(!b.unit) || a.unit.localeCompare(b.unit)),
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { formatCalendarDate } from '@shared/time';
 import { useAuth } from '../../app/auth-context';
 import { useQuery } from '@lib/use-query';
 import { MatterActionById } from '../matters/MatterActionDialog';
+import { DueByUnit } from './DueByUnit';
 import { DUE_MARK, STATE_COLOR, clockLabel, dueText, stateLabel } from '../matters/matter-ui';
 
 type Mark = 'all' | DueMatter['dueState'];
@@ -157,6 +158,7 @@ export function DuePage() {
           </Text>
         )}
       </Paper>
+      {data && <DueByUnit units={data.units} onPick={setUnit} />}
       {supervising && <MatterActionById matterId={supervising} action="supervise" onClose={() => setSupervising(null)} />}
     </Stack>
   );
