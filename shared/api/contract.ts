@@ -110,6 +110,7 @@ import {
   type LedgerRow,
   type MatterView,
 } from './schemas/matters';
+import { statsDrillInput, statsSummaryInput, type StatsDrill, type StatsSummary } from './schemas/stats';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -209,6 +210,10 @@ export const contract = {
   'matters.act': method<MatterView>()({ input: matterActInput, access: STAFF }),
   'matters.dueList': method<DueList>()({ input: matterDueInput, access: STAFF }),
   'matters.ledger': method<LedgerRow[]>()({ input: ledgerInput, access: STAFF }),
+
+  // 统计分析: leaders and the administrator any period, a clerk today's only (checked in the service)
+  'stats.summary': method<StatsSummary>()({ input: statsSummaryInput, access: STAFF }),
+  'stats.drill': method<StatsDrill>()({ input: statsDrillInput, access: STAFF }),
 
   // the hall display: public (a TV browser has no login), masked data only
   'display.state': method<DisplayState>()({ input: empty, access: 'public' }),

@@ -20,6 +20,7 @@ import { actOnMatter } from '../services/matters/act';
 import { getMatter } from '../services/matters/view';
 import { dueList as matterDueList } from '../services/matters/due';
 import { ledger } from '../services/matters/ledger';
+import { statsDrill, statsSummary } from '../services/stats/summary';
 import { holidayCalendar } from '../services/calendar/calendar';
 import { hallDate } from '@shared/time';
 import { reexportRange, runExport } from '../services/export/runner';
@@ -118,6 +119,9 @@ export const handlers: HandlerTable = {
   },
   'matters.dueList': (ctx, input) => matterDueList(ctx.deps, actorOf(ctx), input),
   'matters.ledger': (ctx, input) => ledger(ctx.deps, actorOf(ctx), input),
+
+  'stats.summary': (ctx, input) => statsSummary(ctx.deps, actorOf(ctx), input),
+  'stats.drill': (ctx, input) => statsDrill(ctx.deps, actorOf(ctx), input),
 
   'display.state': ({ deps }) => getDisplayState(deps),
 

@@ -22,6 +22,7 @@ import { DuePage } from '../features/rooms/DuePage';
 import { useDueCount } from '../features/rooms/use-due-count';
 import { MatterPage } from '../features/matters/MatterPage';
 import { LedgerPage } from '../features/matters/LedgerPage';
+import { StatsPage } from '../features/stats/StatsPage';
 
 interface NavItem {
   path: string;
@@ -42,6 +43,7 @@ const NAV: NavItem[] = [
   // 信访事项 are reached through their clocks (and the registration history, today's list, the ledger).
   { path: '/due', label: '期限提醒', roles: ['clerk', 'leader', 'admin'] },
   { path: '/ledger', label: '包案台账', roles: ['leader', 'admin'] },
+  { path: '/stats', label: '统计分析', roles: ['leader', 'admin'] },
   { path: '/admin/leader', label: '领导接访', roles: ['admin'] },
   { path: '/admin/rooms', label: '房间设置', roles: ['admin'] },
   { path: '/admin/queue', label: '叫号设置', roles: ['admin'] },
@@ -142,6 +144,7 @@ export function Shell() {
             </Route>
             <Route path="/matters/:id">{(params) => <MatterPage key={params.id} matterId={params.id} />}</Route>
             <Route path="/ledger">{user.role === 'clerk' ? <Redirect to={home} /> : <LedgerPage />}</Route>
+            <Route path="/stats">{user.role === 'clerk' ? <Redirect to={home} /> : <StatsPage />}</Route>
             <Route path="/leader">{user.role === 'leader' ? <LeaderPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/leader">{user.role === 'admin' ? <LeaderPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/rooms">{user.role === 'admin' ? <RoomsPage /> : <Redirect to={home} />}</Route>

@@ -1,0 +1,208 @@
+// stats.summary and stats.drill: the figures of a period with 环比 and 同比,
+// and the visits, matters or tickets behind one number. Leaders and the
+// administrator see any period; a clerk only today's (checked here, not in
+// the screen). The summary names nobody; a drill list is a staff screen.
+import { ApiError } from '@shared/api/errors';
+import type { ParsedInputOf } from '@shared/api/contract';
+import { DRILL_LIMIT, type FigureSummary, type FigureValue, type StatsDrill, type StatsSummary } from '@shared/api/schemas/stats';
+import type { HolidayCalendar } from '@shared/domain/deadlines';
+import {
+  BREAKDOWNS,
+  FIGURES,
+  MATTER_RATES,
+  breakdown,
+  dailyTrend,
+  figureDefinition,
+  hallTimes,
+  matterMembership,
+  matterRate,
+  noShowRate,
+  overdueByUnit,
+  previousPeriod,
+  ratio,
+  samePeriodLastYear,
+  visitCounts,
+  visitMatches,
+  volume,
+  weekdayHourLoad,
+  type BreakdownKey,
+  type FigureKey,
+  type MatterRate,
+  type Period,
+} from '@shared/domain/stats';
+import { hallDate, hallMinutes } from '@shared/time';
+import type { Actor, Deps } from '../../context';
+import { holidayCalendar } from '../calendar/calendar';
+import { matterRows, overdueRows, ticketRows, visitRows } from './rows';
+
+function checkScope(deps: Deps, actor: Actor, p: Period): string {
+  const today = hallDate(deps.now());
+  if (actor.role === 'clerk' && (p.from !== today || p.to !== today))
+    throw new ApiError('FORBIDDEN', '登记员只能查看当日大厅统计', { from: '登记员只能查看当日大厅统计' });
+  return today;
+}
+
+/** Every figure of one period, by key. */
+async function figuresOf(deps: Deps, p: Period, cal: HolidayCalendar): Promise<Record<FigureKey, FigureValue>> {
+  const [visits, matters, tickets] = await Promise.all([visitRows(deps.db, p), matterRows(deps.db, p), ticketRows(deps.db, p)]);
+  const v = volume(visits, p);
+  const count = (n: number): FigureValue => ({ numerator: n, denominator: null, rate: null });
+  const out = {} as Record<FigureKey, FigureValue>;
+  for (const k of ['visits', 'people', 'group_visits', 'group_people', 'first_visits', 'repeat_visits', 'skip_level'] as const)
+    out[k] = count(v[k]);
+  for (const k of MATTER_RATES) out[k] = matterRate(k, matters, p, cal);
+  out.repeat_share = ratio(v.repeat_visits, v.visits);
+  out.tickets = count(tickets.filter((t) => t.day >= p.from && t.day <= p.to).length);
+  out.no_show = noShowRate(tickets, p);
+  return out;
+}
+
+export async function statsSummary(deps: Deps, actor: Actor, p: ParsedInputOf<'stats.summary'>): Promise<StatsSummary> {
+  const today = checkScope(deps, actor, p);
+  const cal = await holidayCalendar(deps.db);
+  const previous = previousPeriod(p);
+  const lastYear = samePeriodLastYear(p);
+  const [now, prev, ly, visits, tickets, overdue, lanes, desks] = await Promise.all([
+    figuresOf(deps, p, cal),
+    figuresOf(deps, previous, cal),
+    figuresOf(deps, lastYear, cal),
+    visitRows(deps.db, p),
+    ticketRows(deps.db, p),
+    overdueRows(deps.db, today),
+    deps.db.selectFrom('lanes').select(['id', 'name', 'prefix']).execute(),
+    deps.db.selectFrom('desks').select(['id', 'name', 'number']).execute(),
+  ]);
+  const figures: FigureSummary[] = FIGURES.map((f) => ({
+    key: f.key,
+    label: f.label,
+    ...now[f.key],
+    previous: prev[f.key],
+    lastYear: ly[f.key],
+  }));
+  const times = hallTimes(tickets, p);
+  const laneName = new Map(lanes.map((l) => [l.id, `${l.prefix} ${l.name}`]));
+  const deskName = new Map(desks.map((d) => [d.id, d.name || `${d.number}号窗口`]));
+  return {
+    period: { from: p.from, to: p.to },
+    previous,
+    lastYear,
+    figures,
+    breakdowns: Object.fromEntries(BREAKDOWNS.map((b) => [b.code, breakdown(visits, p, b.code)])) as StatsSummary['breakdowns'],
+    trend: dailyTrend(visits, p),
+    overdueByUnit: overdueByUnit(overdue, today),
+    hall: {
+      all: times.all,
+      byLane: [...times.byLane]
+        .map(([id, t]) => ({ id, name: laneName.get(id) ?? id, ...t }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      byDesk: [...times.byDesk]
+        .map(([id, t]) => ({ id, name: deskName.get(id) ?? id, ...t }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      load: weekdayHourLoad(tickets, p, (iso) => Math.floor(hallMinutes(iso) / 60)),
+    },
+  };
+}
+
+const isBreakdown = (k: string): k is BreakdownKey => BREAKDOWNS.some((b) => b.code === k);
+
+export async function statsDrill(deps: Deps, actor: Actor, input: ParsedInputOf<'stats.drill'>): Promise<StatsDrill> {
+  const p = { from: input.from, to: input.to };
+  const today = checkScope(deps, actor, p);
+  const key = input.figure;
+  if (key === 'overdue') {
+    const rows = (await overdueRows(deps.db, today)).filter((m) => input.key == null || m.unit === input.key);
+    return { kind: 'matters', total: rows.length, rows: rows.slice(0, DRILL_LIMIT).map((m) => drillMatter(m, true)) };
+  }
+  if (isBreakdown(key) || figureDefinition(key).drills === 'visits') return drillVisits(deps, p, key, input.key);
+  if (figureDefinition(key).drills === 'tickets') {
+    const lanes = new Map((await deps.db.selectFrom('lanes').select(['id', 'name']).execute()).map((l) => [l.id, l.name]));
+    const rows = (await ticketRows(deps.db, p)).filter((t) => (key === 'no_show' ? t.firstCallAt != null : true));
+    return {
+      kind: 'tickets',
+      total: rows.length,
+      rows: rows.slice(0, DRILL_LIMIT).map((t) => ({
+        id: t.id,
+        ticketNo: t.ticketNo,
+        day: t.day,
+        lane: lanes.get(t.laneId) ?? '',
+        status: t.status,
+        issuedAt: t.issuedAt,
+        firstCallAt: t.firstCallAt,
+        finishedAt: t.finishedAt,
+      })),
+    };
+  }
+  const cal = await holidayCalendar(deps.db);
+  const rows = (await matterRows(deps.db, p))
+    .map((m) => ({ m, s: matterMembership(key as MatterRate, m, p, cal) }))
+    .filter((x) => x.s.inDenominator);
+  return { kind: 'matters', total: rows.length, rows: rows.slice(0, DRILL_LIMIT).map((x) => drillMatter(x.m, x.s.inNumerator)) };
+}
+
+const drillMatter = (
+  m: { id: string; name: string; summary: string; state: string; unit: string; receivedOn: string },
+  counted: boolean,
+) => ({
+  id: m.id,
+  name: m.name,
+  summary: m.summary,
+  state: m.state,
+  unit: m.unit,
+  receivedOn: m.receivedOn,
+  counted,
+});
+
+async function drillVisits(deps: Deps, p: Period, key: FigureKey | BreakdownKey, code: string | null): Promise<StatsDrill> {
+  const rows = await deps.db
+    .selectFrom('visits as v')
+    .innerJoin('matters as m', 'm.id', 'v.matter_id')
+    .select([
+      'v.id',
+      'v.visit_no',
+      'v.visit_date',
+      'v.name',
+      'v.kind',
+      'v.people_count',
+      'v.skip_level',
+      'v.category',
+      'v.purpose',
+      'v.location_area',
+      'v.summary',
+      'v.matter_id',
+      'm.unit',
+    ])
+    .where('v.visit_date', '>=', p.from)
+    .where('v.visit_date', '<=', p.to)
+    .orderBy('v.visit_date')
+    .orderBy('v.visit_no')
+    .execute();
+  const matching = rows.filter((r) => {
+    const row = {
+      visitDate: r.visit_date,
+      kind: r.kind,
+      peopleCount: Number(r.people_count),
+      skipLevel: Number(r.skip_level) === 1,
+      category: r.category,
+      purpose: r.purpose,
+      locationArea: r.location_area,
+      unit: r.unit,
+    };
+    return isBreakdown(key) ? visitMatches(row, key, code ?? '') : visitCounts(key, row);
+  });
+  return {
+    kind: 'visits',
+    total: matching.length,
+    rows: matching.slice(0, DRILL_LIMIT).map((r) => ({
+      id: r.id,
+      visitNo: r.visit_no,
+      visitDate: r.visit_date,
+      name: r.name,
+      kind: r.kind,
+      peopleCount: Number(r.people_count),
+      category: r.category,
+      summary: r.summary,
+      unit: r.unit,
+      matterId: r.matter_id,
+    })),
+  };
+}

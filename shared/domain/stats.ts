@@ -1,0 +1,471 @@
+// 统计分析: every figure the bureau is judged on, its formula written down as
+// data (what is counted above the line and below it), and pure functions that
+// compute the figures from plain rows. The backend only selects rows (grouped
+// where it can) and hands them here; the unit tests feed the same functions
+// hand-made rows. Periods are inclusive ranges of hall dates 'YYYY-MM-DD'
+// (visits.visit_date is already the hall date of registration).
+import { CATEGORIES, PURPOSES, labelOf, type Option } from './categories';
+import { addDays, daysBetween, replyDue, type HolidayCalendar } from './deadlines';
+import type { Decision, Evaluation } from './matter';
+
+/** 集体访: a visit of this many people or more. */
+export const GROUP_VISIT_MIN_PEOPLE = 5;
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+// ---- the figures' definitions ------------------------------------------------------
+
+export type CountFigure =
+  'visits' | 'people' | 'group_visits' | 'group_people' | 'first_visits' | 'repeat_visits' | 'skip_level' | 'tickets';
+export type RateFigure =
+  'timely_reply' | 'on_time_conclusion' | 'evaluation_rate' | 'satisfaction' | 'repeat_share' | 'lead_resolution' | 'no_show';
+export type FigureKey = CountFigure | RateFigure;
+
+export interface FigureDefinition {
+  key: FigureKey;
+  label: string;
+  /** What is counted (a count), or the numerator of a rate. */
+  numerator: string;
+  /** Null for a count. */
+  denominator: string | null;
+  /** What the drill list behind the number shows. */
+  drills: 'visits' | 'matters' | 'tickets';
+}
+
+export const FIGURES: readonly FigureDefinition[] = [
+  { key: 'visits', label: '来访批次', numerator: '登记日期在期间内的来访登记数（每次登记为一批）', denominator: null, drills: 'visits' },
+  { key: 'people', label: '来访人次', numerator: '期间内来访登记的来访人数之和', denominator: null, drills: 'visits' },
+  {
+    key: 'group_visits',
+    label: '集体访批次',
+    numerator: `期间内来访人数不少于${GROUP_VISIT_MIN_PEOPLE}人的来访登记数`,
+    denominator: null,
+    drills: 'visits',
+  },
+  {
+    key: 'group_people',
+    label: '集体访人次',
+    numerator: `期间内集体访（不少于${GROUP_VISIT_MIN_PEOPLE}人）的来访人数之和`,
+    denominator: null,
+    drills: 'visits',
+  },
+  { key: 'first_visits', label: '初访批次', numerator: '期间内登记为初访的来访数', denominator: null, drills: 'visits' },
+  { key: 'repeat_visits', label: '重复访批次', numerator: '期间内登记为重复访的来访数', denominator: null, drills: 'visits' },
+  { key: 'skip_level', label: '越级访批次', numerator: '期间内标记为越级访的来访数', denominator: null, drills: 'visits' },
+  {
+    key: 'timely_reply',
+    label: '及时受理率',
+    numerator: '分母中在书面告知期限届满之日或之前作出处理决定（当场答复、受理、交办、转送、不予受理、不再受理、引导诉讼）的事项数',
+    denominator: '15日书面告知期限（自登记受理之日起算，遇节假日顺延）届满之日在期间内的事项数',
+    drills: 'matters',
+  },
+  {
+    key: 'on_time_conclusion',
+    label: '按期办结率',
+    numerator: '分母中在办理期限（含延期）届满之日或之前办结的事项数',
+    denominator: '办理期限（含延期、交办期限）届满之日在期间内的事项数',
+    drills: 'matters',
+  },
+  {
+    key: 'evaluation_rate',
+    label: '群众参评率',
+    numerator: '分母中已评价且评价不是“未参评”的事项数',
+    denominator: '办结日期在期间内的事项数',
+    drills: 'matters',
+  },
+  {
+    key: 'satisfaction',
+    label: '参评群众满意率',
+    numerator: '分母中评价为“满意”或“基本满意”的事项数',
+    denominator: '办结日期在期间内且已参评（评价不是“未参评”）的事项数',
+    drills: 'matters',
+  },
+  { key: 'repeat_share', label: '重复访占比', numerator: '期间内重复访批次', denominator: '期间内来访批次', drills: 'visits' },
+  {
+    key: 'lead_resolution',
+    label: '包案化解率',
+    numerator: '分母中化解情况为“已化解”的事项数（按当前记录）',
+    denominator: '包案日期在期间内的事项数',
+    drills: 'matters',
+  },
+  { key: 'tickets', label: '取号数', numerator: '期间内窗口排队取号数（不含候谈室）', denominator: null, drills: 'tickets' },
+  { key: 'no_show', label: '过号率', numerator: '分母中最终过号未到的号数', denominator: '期间内被叫过的窗口取号数', drills: 'tickets' },
+];
+
+export function figureDefinition(key: FigureKey): FigureDefinition {
+  return FIGURES.find((f) => f.key === key)!;
+}
+
+/** Breakdowns of the visits (批次 and 人次 per value). */
+export const BREAKDOWNS = [
+  { code: 'category', label: '内容分类' },
+  { code: 'purpose', label: '来访目的' },
+  { code: 'area', label: '问题属地' },
+  { code: 'unit', label: '责任单位' },
+] as const satisfies readonly Option[];
+export type BreakdownKey = (typeof BREAKDOWNS)[number]['code'];
+
+/** The label of a breakdown value ('' → 未填/未定). */
+export function breakdownLabel(by: BreakdownKey, code: string): string {
+  if (by === 'category') return labelOf(CATEGORIES, code) || '未填';
+  if (by === 'purpose') return labelOf(PURPOSES, code) || '未填';
+  if (by === 'unit') return code || '未定责任单位';
+  return code || '未填';
+}
+
+// ---- periods -----------------------------------------------------------------------
+
+const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const parts = (s: string) => s.split('-').map(Number) as [number, number, number];
+
+/** The same calendar date a year earlier (29 Feb → 28 Feb). */
+export function yearEarlier(date: string): string {
+  const [y, m, d] = parts(date);
+  return ymd(y - 1, m, Math.min(d, lastDayOfMonth(y - 1, m)));
+}
+
+const isWholeMonths = (p: Period) => {
+  const [, , fd] = parts(p.from);
+  const [ty, tm, td] = parts(p.to);
+  return fd === 1 && td === lastDayOfMonth(ty, tm);
+};
+
+/**
+ * 环比: the period just before. Whole calendar months (a month, a quarter, a
+ * year) compare with the same number of months before; any other range with
+ * as many days ending the day before.
+ */
+export function previousPeriod(p: Period): Period {
+  if (isWholeMonths(p)) {
+    const [fy, fm] = parts(p.from);
+    const [ty, tm] = parts(p.to);
+    const months = (ty - fy) * 12 + (tm - fm) + 1;
+    const startIndex = fy * 12 + (fm - 1) - months;
+    const endIndex = fy * 12 + (fm - 1) - 1;
+    const sy = Math.floor(startIndex / 12);
+    const ey = Math.floor(endIndex / 12);
+    const em = (endIndex % 12) + 1;
+    return { from: ymd(sy, (startIndex % 12) + 1, 1), to: ymd(ey, em, lastDayOfMonth(ey, em)) };
+  }
+  const days = daysBetween(p.from, p.to) + 1;
+  return { from: addDays(p.from, -days), to: addDays(p.from, -1) };
+}
+
+/** 同比: the same dates a year earlier (a whole month stays a whole month). */
+export function samePeriodLastYear(p: Period): Period {
+  if (isWholeMonths(p)) {
+    const [ty, tm] = parts(p.to);
+    return { from: yearEarlier(p.from), to: ymd(ty - 1, tm, lastDayOfMonth(ty - 1, tm)) };
+  }
+  return { from: yearEarlier(p.from), to: yearEarlier(p.to) };
+}
+
+export type PeriodKind = 'day' | 'week' | 'month' | 'year';
+
+/** The day, week (Monday to Sunday), month or year containing `date`. */
+export function periodOf(kind: PeriodKind, date: string): Period {
+  const [y, m] = parts(date);
+  if (kind === 'day') return { from: date, to: date };
+  if (kind === 'month') return { from: ymd(y, m, 1), to: ymd(y, m, lastDayOfMonth(y, m)) };
+  if (kind === 'year') return { from: ymd(y, 1, 1), to: ymd(y, 12, 31) };
+  const monday = addDays(date, -((weekday(date) + 6) % 7));
+  return { from: monday, to: addDays(monday, 6) };
+}
+
+/** 0 = Sunday … 6 = Saturday, of a calendar date. */
+export function weekday(date: string): number {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+const inPeriod = (date: string | null, p: Period) => date != null && date >= p.from && date <= p.to;
+
+// ---- rows the figures are computed from ---------------------------------------------
+
+/** One visit, or `visits` visits alike in every field below (a grouped row). */
+export interface VisitRow {
+  visitDate: string;
+  kind: 'first' | 'repeat';
+  peopleCount: number;
+  skipLevel: boolean;
+  category: string;
+  purpose: string;
+  locationArea: string;
+  /** The matter's responsible unit ('' while none). */
+  unit: string;
+  /** How many visits this row stands for (1 for a single visit). */
+  visits?: number;
+}
+
+export interface MatterRow {
+  id: string;
+  receivedOn: string;
+  decision: Decision | null;
+  decidedOn: string | null;
+  handleDue: string | null;
+  concludedOn: string | null;
+  evaluation: Evaluation | null;
+  leadOn: string | null;
+  leadLeaderId: string | null;
+  resolution: 'resolved' | 'unresolved' | null;
+  unit: string;
+  /** The earliest open clock's date (null: none runs). */
+  nextDue: string | null;
+}
+
+export interface TicketRow {
+  id: string;
+  day: string;
+  laneId: string;
+  status: string;
+  issuedAt: string;
+  /** The first call (null: never called). */
+  firstCallAt: string | null;
+  /** The last call's desk (null: never called). */
+  deskId: string | null;
+  lastCallAt: string | null;
+  finishedAt: string | null;
+}
+
+// ---- the figures ---------------------------------------------------------------------
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator, null when the denominator is 0. */
+  rate: number | null;
+}
+
+export const ratio = (numerator: number, denominator: number): Ratio => ({
+  numerator,
+  denominator,
+  rate: denominator === 0 ? null : numerator / denominator,
+});
+
+export interface Volume {
+  visits: number;
+  people: number;
+  group_visits: number;
+  group_people: number;
+  first_visits: number;
+  repeat_visits: number;
+  skip_level: number;
+}
+
+export const isGroupVisit = (peopleCount: number) => peopleCount >= GROUP_VISIT_MIN_PEOPLE;
+
+export function volume(rows: readonly VisitRow[], p: Period): Volume {
+  const v: Volume = { visits: 0, people: 0, group_visits: 0, group_people: 0, first_visits: 0, repeat_visits: 0, skip_level: 0 };
+  for (const r of rows) {
+    if (!inPeriod(r.visitDate, p)) continue;
+    const n = r.visits ?? 1;
+    v.visits += n;
+    v.people += n * r.peopleCount;
+    if (isGroupVisit(r.peopleCount)) {
+      v.group_visits += n;
+      v.group_people += n * r.peopleCount;
+    }
+    if (r.kind === 'first') v.first_visits += n;
+    else v.repeat_visits += n;
+    if (r.skipLevel) v.skip_level += n;
+  }
+  return v;
+}
+
+export interface BreakdownRow {
+  code: string;
+  label: string;
+  visits: number;
+  people: number;
+}
+
+const visitKey = (r: VisitRow, by: BreakdownKey) =>
+  by === 'category' ? r.category : by === 'purpose' ? r.purpose : by === 'area' ? r.locationArea : r.unit;
+
+/** 批次 and 人次 per value of one field, most visits first (ties by label). */
+export function breakdown(rows: readonly VisitRow[], p: Period, by: BreakdownKey): BreakdownRow[] {
+  const m = new Map<string, BreakdownRow>();
+  for (const r of rows) {
+    if (!inPeriod(r.visitDate, p)) continue;
+    const code = visitKey(r, by);
+    const b = m.get(code) ?? { code, label: breakdownLabel(by, code), visits: 0, people: 0 };
+    b.visits += r.visits ?? 1;
+    b.people += (r.visits ?? 1) * r.peopleCount;
+    m.set(code, b);
+  }
+  return [...m.values()].sort((a, b) => b.visits - a.visits || a.label.localeCompare(b.label, 'zh-CN'));
+}
+
+/** Does a visit row fall under a breakdown value (for the drill list)? */
+export const visitMatches = (r: VisitRow, by: BreakdownKey, code: string) => visitKey(r, by) === code;
+
+/** 批次 and 人次 per day of the period, every day present. */
+export function dailyTrend(rows: readonly VisitRow[], p: Period): { date: string; visits: number; people: number }[] {
+  const out = new Map<string, { date: string; visits: number; people: number }>();
+  for (let d = p.from; d <= p.to; d = addDays(d, 1)) out.set(d, { date: d, visits: 0, people: 0 });
+  for (const r of rows) {
+    const o = out.get(r.visitDate);
+    if (!o) continue;
+    o.visits += r.visits ?? 1;
+    o.people += (r.visits ?? 1) * r.peopleCount;
+  }
+  return [...out.values()];
+}
+
+/** Which visit figure (a count) a visit row counts towards. */
+export function visitCounts(key: FigureKey, r: VisitRow): boolean {
+  switch (key) {
+    case 'visits':
+    case 'people':
+      return true;
+    case 'group_visits':
+    case 'group_people':
+      return isGroupVisit(r.peopleCount);
+    case 'first_visits':
+      return r.kind === 'first';
+    case 'repeat_visits':
+    case 'repeat_share':
+      return r.kind === 'repeat';
+    case 'skip_level':
+      return r.skipLevel;
+    default:
+      return false;
+  }
+}
+
+/**
+ * For a matter rate: is the matter in the denominator, and in the numerator?
+ * The one place each rate's rule is written as code.
+ */
+export function matterMembership(
+  key: RateFigure,
+  m: MatterRow,
+  p: Period,
+  cal: HolidayCalendar,
+): { inDenominator: boolean; inNumerator: boolean } {
+  const no = { inDenominator: false, inNumerator: false };
+  switch (key) {
+    case 'timely_reply': {
+      const due = replyDue(m.receivedOn, cal);
+      if (!inPeriod(due, p)) return no;
+      return { inDenominator: true, inNumerator: m.decidedOn != null && m.decidedOn <= due };
+    }
+    case 'on_time_conclusion':
+      if (!inPeriod(m.handleDue, p)) return no;
+      return { inDenominator: true, inNumerator: m.concludedOn != null && m.concludedOn <= m.handleDue! };
+    case 'evaluation_rate':
+      if (!inPeriod(m.concludedOn, p)) return no;
+      return { inDenominator: true, inNumerator: m.evaluation != null && m.evaluation !== 'none' };
+    case 'satisfaction':
+      if (!inPeriod(m.concludedOn, p) || m.evaluation == null || m.evaluation === 'none') return no;
+      return { inDenominator: true, inNumerator: m.evaluation === 'satisfied' || m.evaluation === 'basic' };
+    case 'lead_resolution':
+      if (!m.leadLeaderId || !inPeriod(m.leadOn, p)) return no;
+      return { inDenominator: true, inNumerator: m.resolution === 'resolved' };
+    default:
+      return no;
+  }
+}
+
+export const MATTER_RATES = [
+  'timely_reply',
+  'on_time_conclusion',
+  'evaluation_rate',
+  'satisfaction',
+  'lead_resolution',
+] as const satisfies readonly RateFigure[];
+export type MatterRate = (typeof MATTER_RATES)[number];
+
+export function matterRate(key: MatterRate, rows: readonly MatterRow[], p: Period, cal: HolidayCalendar): Ratio {
+  let num = 0;
+  let den = 0;
+  for (const m of rows) {
+    const s = matterMembership(key, m, p, cal);
+    if (s.inDenominator) den++;
+    if (s.inNumerator) num++;
+  }
+  return ratio(num, den);
+}
+
+/** 逾期: matters whose earliest open clock is before `today`, by unit (most first). */
+export function overdueByUnit(rows: readonly MatterRow[], today: string): { unit: string; label: string; count: number }[] {
+  const m = new Map<string, number>();
+  for (const r of rows) if (r.nextDue != null && r.nextDue < today) m.set(r.unit, (m.get(r.unit) ?? 0) + 1);
+  return [...m.entries()]
+    .map(([unit, count]) => ({ unit, label: breakdownLabel('unit', unit), count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'));
+}
+
+// ---- hall operations ------------------------------------------------------------------
+
+/** The q-quantile (0..1) by the nearest-rank method; null for no values. */
+export function quantile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+const minutesBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_000;
+
+export interface ServiceTimes {
+  /** Tickets called at least once. */
+  called: number;
+  /** 等候: issue → first call, minutes. */
+  waitP50: number | null;
+  waitP90: number | null;
+  /** Tickets served to the end ('done'). */
+  served: number;
+  /** 办理: last call → finish, minutes, of tickets served to the end. */
+  serviceP50: number | null;
+  serviceP90: number | null;
+}
+
+function serviceTimes(rows: readonly TicketRow[]): ServiceTimes {
+  const waits = rows.filter((t) => t.firstCallAt).map((t) => minutesBetween(t.issuedAt, t.firstCallAt!));
+  const done = rows.filter((t) => t.status === 'done' && t.lastCallAt && t.finishedAt);
+  const service = done.map((t) => minutesBetween(t.lastCallAt!, t.finishedAt!));
+  return {
+    called: waits.length,
+    waitP50: quantile(waits, 0.5),
+    waitP90: quantile(waits, 0.9),
+    served: done.length,
+    serviceP50: quantile(service, 0.5),
+    serviceP90: quantile(service, 0.9),
+  };
+}
+
+/** Waiting and service times in total and per lane and per desk (the desk of the last call). */
+export function hallTimes(
+  rows: readonly TicketRow[],
+  p: Period,
+): { all: ServiceTimes; byLane: Map<string, ServiceTimes>; byDesk: Map<string, ServiceTimes> } {
+  const inP = rows.filter((t) => inPeriod(t.day, p));
+  const group = (key: (t: TicketRow) => string | null) => {
+    const m = new Map<string, TicketRow[]>();
+    for (const t of inP) {
+      const k = key(t);
+      if (k != null) m.set(k, [...(m.get(k) ?? []), t]);
+    }
+    return new Map([...m].map(([k, ts]) => [k, serviceTimes(ts)]));
+  };
+  return { all: serviceTimes(inP), byLane: group((t) => t.laneId), byDesk: group((t) => t.deskId) };
+}
+
+/** 过号率: tickets that ended 过号 / tickets called at least once. */
+export function noShowRate(rows: readonly TicketRow[], p: Period): Ratio {
+  const called = rows.filter((t) => inPeriod(t.day, p) && t.firstCallAt);
+  return ratio(called.filter((t) => t.status === 'no_show').length, called.length);
+}
+
+/** Tickets issued per hall weekday (0 = Sunday) × hour: load[weekday][hour]. */
+export function weekdayHourLoad(rows: readonly TicketRow[], p: Period, hallHour: (iso: string) => number): number[][] {
+  const load = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const t of rows) if (inPeriod(t.day, p)) load[weekday(t.day)]![hallHour(t.issuedAt)]!++;
+  return load;
+}
