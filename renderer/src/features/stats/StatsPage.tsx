@@ -229,6 +229,11 @@ export function StatsPage() {
               <Text fw={600} mb="xs">
                 逾期事项（按责任单位，截至今日）
               </Text>
+              {s.overdueByUnit.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  没有逾期事项
+                </Text>
+              )}
               <Table fz="sm">
                 <Table.Tbody>
                   {s.overdueByUnit.map((o) => (
@@ -271,12 +276,12 @@ export function StatsPage() {
               <Text fw={600} mb="xs">
                 取号时段分布（星期 × 时）
               </Text>
-              <Table fz="sm" withColumnBorders ta="center">
+              <Table fz="xs" withColumnBorders ta="center" horizontalSpacing={4} aria-label="取号时段分布">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th />
                     {HOURS.map((h) => (
-                      <Table.Th key={h} ta="center">
+                      <Table.Th key={h} ta="center" style={{ whiteSpace: 'nowrap' }}>
                         {h}时
                       </Table.Th>
                     ))}
@@ -285,7 +290,7 @@ export function StatsPage() {
                 <Table.Tbody>
                   {[1, 2, 3, 4, 5, 6, 0].map((w) => (
                     <Table.Tr key={w}>
-                      <Table.Td>{WEEKDAYS[w]}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{WEEKDAYS[w]}</Table.Td>
                       {HOURS.map((h) => {
                         const n = s.hall.load[w]![h]!;
                         return (
