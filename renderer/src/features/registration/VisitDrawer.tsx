@@ -2,7 +2,7 @@
 // There is no delete: a wrong registration is corrected, with a reason, and audited.
 import { Badge, Button, Divider, Drawer, Grid, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '@shared/api/errors';
 import { correctVisitInput, type VisitDetail } from '@shared/api/schemas/visits';
 import { formatCalendarDate, formatDateTime, hallDate } from '@shared/time';
@@ -16,7 +16,6 @@ import { fromDetail, toChanges, type VisitFormValues } from './form-model';
 import { KindBadge } from './KindBadge';
 import { printSlip } from '../printing/print-slip';
 import { ScheduleDialog } from '../rooms/ScheduleDialog';
-import type { PrintJobView } from '@shared/api/schemas/printing';
 import { MatterFields, PersonFields } from './VisitFields';
 import { useQuery } from '@lib/use-query';
 import { MatterActionDialog } from '../matters/MatterActionDialog';
@@ -168,101 +167,97 @@ function CorrectionForm({ d, onDone, onCancel }: { d: VisitDetail; onDone: (d: V
 }
 
 export function VisitDrawer({ visitId, onClose }: { visitId: string | null; onClose: () => void }) {
-  const { user } = useAuth();
-  const [detail, setDetail] = useState<VisitDetail | null>(null);
-  const [editing, setEditing] = useState(false);
-  const [prints, setPrints] = useState<PrintJobView[]>([]);
-  const [scheduling, setScheduling] = useState(false);
-  useEffect(() => {
-    setEditing(false);
-    setDetail(null);
-    setPrints([]);
-    if (!visitId) return;
-    call('visits.get', { visitId }).then(setDetail, (e: unknown) => notifyError(e, '无法打开登记'));
-    call('print.log', { refId: visitId }).then(setPrints, () => undefined);
-  }, [visitId]);
-  const canCorrect = user.role === 'clerk' || user.role === 'admin';
   return (
-    <Drawer
-      opened={visitId !== null}
-      onClose={onClose}
-      position="right"
-      size="xl"
-      title={detail ? <Title order={4}>{detail.visitNo}</Title> : '来访登记'}
-    >
-      {detail && (
-        <Stack>
-          <Group gap="xs">
-            <KindBadge kind={detail.kind} />
-            {detail.corrections.length > 0 && <Badge color="gray">已更正 {detail.corrections.length} 次</Badge>}
+    <Drawer opened={visitId !== null} onClose={onClose} position="right" size="xl" title="来访登记">
+      {visitId && <VisitDetailBody key={visitId} visitId={visitId} />}
+    </Drawer>
+  );
+}
+
+/** One visit, loaded and refreshed through useQuery; mounted per visit, so a correction begun elsewhere never carries over. */
+function VisitDetailBody({ visitId }: { visitId: string }) {
+  const { user } = useAuth();
+  const visit = useQuery(
+    'visits.get',
+    { visitId },
+    { invalidatedBy: [{ event: 'visits.changed', when: (p) => p.visitId === visitId }], errorTitle: '无法打开登记' },
+  );
+  const printLog = useQuery('print.log', { refId: visitId }, { errorTitle: false });
+  const detail = visit.data;
+  const prints = printLog.data ?? [];
+  const [editing, setEditing] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
+  const canCorrect = user.role === 'clerk' || user.role === 'admin';
+  if (!detail) return null;
+  return (
+    <Stack>
+      <Group gap="xs">
+        <Title order={4}>{detail.visitNo}</Title>
+        <KindBadge kind={detail.kind} />
+        {detail.corrections.length > 0 && <Badge color="gray">已更正 {detail.corrections.length} 次</Badge>}
+      </Group>
+      {editing ? (
+        <CorrectionForm
+          key={detail.version}
+          d={detail}
+          onCancel={() => setEditing(false)}
+          onDone={() => {
+            visit.reload();
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <>
+          <MatterLine matterId={detail.matterId} />
+          <Details d={detail} />
+          <Group>
+            {canCorrect && (
+              <Button variant="light" onClick={() => setEditing(true)}>
+                更正登记
+              </Button>
+            )}
+            {canCorrect && (
+              <Button variant="default" onClick={() => void printSlip('receipt', detail.id).then(printLog.reload)}>
+                {prints.some((p) => p.status !== 'failed') ? '补打回执' : '打印回执'}
+              </Button>
+            )}
+            {canCorrect && hallDate(detail.registeredAt) === hallDate() && (
+              <Button variant="default" onClick={() => setScheduling(true)}>
+                排入领导接访
+              </Button>
+            )}
           </Group>
-          {editing ? (
-            <CorrectionForm
-              key={detail.version}
-              d={detail}
-              onCancel={() => setEditing(false)}
-              onDone={(d) => {
-                setDetail(d);
-                setEditing(false);
-              }}
-            />
-          ) : (
+          <ScheduleDialog opened={scheduling} onClose={() => setScheduling(false)} presetVisitId={detail.id} />
+          {prints.length > 0 && (
             <>
-              <MatterLine matterId={detail.matterId} />
-              <Details d={detail} />
-              <Group>
-                {canCorrect && (
-                  <Button variant="light" onClick={() => setEditing(true)}>
-                    更正登记
-                  </Button>
-                )}
-                {canCorrect && (
-                  <Button
-                    variant="default"
-                    onClick={() => void printSlip('receipt', detail.id).then(() => call('print.log', { refId: detail.id }).then(setPrints))}
-                  >
-                    {prints.some((p) => p.status !== 'failed') ? '补打回执' : '打印回执'}
-                  </Button>
-                )}
-                {canCorrect && hallDate(detail.registeredAt) === hallDate() && (
-                  <Button variant="default" onClick={() => setScheduling(true)}>
-                    排入领导接访
-                  </Button>
-                )}
-              </Group>
-              <ScheduleDialog opened={scheduling} onClose={() => setScheduling(false)} presetVisitId={detail.id} />
-              {prints.length > 0 && (
-                <>
-                  <Divider label="打印记录" labelPosition="left" />
-                  {prints.map((p) => (
-                    <Text size="sm" key={p.id}>
-                      {formatDateTime(p.at)} · {p.actorName} · 登记回执{p.reprint ? '（补打）' : ''} ·{' '}
-                      {p.status === 'printed' ? '已打印' : p.status === 'failed' ? `未打印：${p.error}` : '已发送'}
-                    </Text>
-                  ))}
-                </>
-              )}
-            </>
-          )}
-          {detail.corrections.length > 0 && (
-            <>
-              <Divider label="更正记录" labelPosition="left" />
-              {detail.corrections.map((c, i) => (
-                <Stack key={i} gap={2}>
-                  <Text size="sm" fw={600}>
-                    {formatDateTime(c.at)} · {c.actorName} · 原因：{c.reason}
-                  </Text>
-                  {c.changes.map((ch) => (
-                    <Text size="sm" key={ch.field}>
-                      {FIELD_LABELS[ch.field] ?? ch.field}：{show(ch.field, ch.before)} → {show(ch.field, ch.after)}
-                    </Text>
-                  ))}
-                </Stack>
+              <Divider label="打印记录" labelPosition="left" />
+              {prints.map((p) => (
+                <Text size="sm" key={p.id}>
+                  {formatDateTime(p.at)} · {p.actorName} · 登记回执{p.reprint ? '（补打）' : ''} ·{' '}
+                  {p.status === 'printed' ? '已打印' : p.status === 'failed' ? `未打印：${p.error}` : '已发送'}
+                </Text>
               ))}
             </>
           )}
-        </Stack>
+        </>
       )}
-    </Drawer>
+      {detail.corrections.length > 0 && (
+        <>
+          <Divider label="更正记录" labelPosition="left" />
+          {detail.corrections.map((c, i) => (
+            <Stack key={i} gap={2}>
+              <Text size="sm" fw={600}>
+                {formatDateTime(c.at)} · {c.actorName} · 原因：{c.reason}
+              </Text>
+              {c.changes.map((ch) => (
+                <Text size="sm" key={ch.field}>
+                  {FIELD_LABELS[ch.field] ?? ch.field}：{show(ch.field, ch.before)} → {show(ch.field, ch.after)}
+                </Text>
+              ))}
+            </Stack>
+          ))}
+        </>
+      )}
+    </Stack>
   );
 }
