@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     // Files named *.sqlite.test.ts read SQLite's own internals (query plans): not run on PostgreSQL.
-    exclude: process.env.PETITION_HALL_TEST_DB === 'postgres' ? ['tests/unit/**/*.sqlite.test.ts'] : [],
+    // Files named *.pg.test.ts need a PostgreSQL cluster (store:move's target): run on PostgreSQL only.
+    exclude: process.env.PETITION_HALL_TEST_DB === 'postgres' ? ['tests/unit/**/*.sqlite.test.ts'] : ['tests/unit/**/*.pg.test.ts'],
     environment: 'node',
     // Real SQLite files and scrypt hashing: give slow CI machines room.
     testTimeout: 20_000,

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { openStore, type OpenOptions, type Store } from './db/connection';
 import { EventBus } from './events';
+import { startEventBridge } from './events-bridge';
 import { SessionStore, type SessionHolder } from './services/sessions';
 import { dispatch } from './api/dispatch';
 import type { Deps } from './context';
@@ -57,14 +58,25 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     noticePdf: opts.noticePdf ?? null,
     dataDir: opts.dataDir,
   };
-  // Due dates of matters written before 0010 need the holiday calendar: computed once, here.
-  await recomputeIfFlagged(deps.db, await holidayCalendar(deps.db), deps.now());
+  let bridge;
+  try {
+    // Due dates of matters written before 0010 need the holiday calendar: computed once, here.
+    await recomputeIfFlagged(deps.db, await holidayCalendar(deps.db), deps.now());
+    // Events published here reach every other process on the same database, and theirs reach us.
+    bridge = await startEventBridge(store, deps.events);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   return {
     call: (session, method, input) => dispatch(deps, session, method, input),
     events: deps.events,
     deps,
     store,
     database: store.location,
-    close: () => store.close(),
+    async close() {
+      await bridge.close();
+      await store.close();
+    },
   };
 }

@@ -22,6 +22,20 @@ export const PUBLIC_EVENTS: readonly EventName[] = ['queue.changed', 'queue.call
 
 export type EventName = keyof EventMap;
 
+// Every name once, checked complete by the compiler: events from another process are checked against it.
+const KNOWN: Record<EventName, true> = {
+  'visits.changed': true,
+  'queue.changed': true,
+  'queue.called': true,
+  'matters.changed': true,
+  'reception.changed': true,
+  'export.progress': true,
+};
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(KNOWN, name);
+}
+
 export interface HallEvent<E extends EventName = EventName> {
   name: E;
   payload: EventMap[E];

@@ -622,6 +622,21 @@ export const tables = {
     indexes: { matter_events_by_action: { columns: ['action', 'unit'] } },
     references: { matter_id: 'matters.id', actor_id: 'users.id', visit_id: 'visits.id', talk_id: 'talk_records.id' },
   }),
+
+  // ---- events between processes (0012_event_log) -----------------------------------
+
+  /** Published events, for other processes on the same SQLite file (events-bridge.ts); empty on PostgreSQL. */
+  event_log: table({
+    columns: {
+      id: generated(int()),
+      at: text(),
+      /** The publishing process (a random id per backend), which skips its own rows. */
+      origin: text(),
+      /** The event ({ name, payload }: ids only) as JSON. */
+      event_json: text(),
+    },
+    primaryKey: ['id'],
+  }),
 };
 
 export type Database = { [K in keyof typeof tables]: RowOf<(typeof tables)[K]> };

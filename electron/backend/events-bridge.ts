@@ -1,0 +1,214 @@
+// Events between processes that share one database: a call made through one
+// serve process (or the desktop app) must reach the hall display and the desks
+// served by every other process. The EventBus stays in-process; this bridge
+// sends what it publishes to the other processes and hands what they publish
+// to it (EventBus.receive). Services keep calling deps.events.publish, which
+// they do after their transaction commits, so no process hears of a change it
+// cannot read yet.
+//
+// The engines differ, and this module is the one place that knows how:
+//
+// PostgreSQL has a message channel built in: NOTIFY on one channel carries the
+//   event's JSON (ids only, a few hundred bytes; the limit is 8000) to every
+//   connection that LISTENs on it, at commit, in order. A dedicated client (not
+//   from the pool: a pooled connection is handed to other queries) LISTENs;
+//   publishing NOTIFYs through the pool. NOTIFY reaches the sender too, so each
+//   payload names its process and a process skips its own. If the listening
+//   connection drops (server restart, network) it reconnects with back-off,
+//   then publishes queue.changed locally so that screens refetch whatever they
+//   missed meanwhile.
+//
+// SQLite has no channel between processes, and polling the tables would read
+//   them four times a second for nothing. Each event is written to event_log;
+//   every 250 ms the watcher asks PRAGMA data_version, a number in the
+//   connection's memory that changes only when ANOTHER connection has committed
+//   to the file (no table read, no lock), and only then reads the event_log rows
+//   after the last one it saw. Rows older than ten minutes are pruned.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { isEventName, type HallEvent } from '@shared/api/events';
+import type { PostgresStore, SqliteStore, Store } from './db/connection';
+import type { EventBus } from './events';
+
+export const NOTIFY_CHANNEL = 'petition_hall_events';
+/** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more. */
+const MAX_PAYLOAD = 7900;
+const SQLITE_WATCH_MS = 250;
+const SQLITE_KEEP_MS = 10 * 60_000;
+const SQLITE_PRUNE_EVERY_MS = 60_000;
+
+export interface EventBridge {
+  /** Stops listening and waits for events still being sent. */
+  close(): Promise<void>;
+}
+
+interface Envelope {
+  origin: string;
+  event: HallEvent;
+}
+
+/** Connects `bus` to every other process on `store`'s database. */
+export async function startEventBridge(store: Store, bus: EventBus): Promise<EventBridge> {
+  return store.engine === 'postgres' ? startPostgresBridge(store, bus) : startSqliteBridge(store, bus);
+}
+
+/** A received event, checked before it reaches the transports (another process may run another version). */
+function parseEvent(json: unknown): HallEvent | null {
+  const e = json as Partial<HallEvent> | null;
+  if (!e || typeof e !== 'object' || typeof e.name !== 'string' || !e.payload || typeof e.payload !== 'object') return null;
+  return isEventName(e.name) ? (e as HallEvent) : null;
+}
+
+/** Sends one event at a time, in publishing order; a failure is logged and the next one goes on. */
+function serialSender(send: (event: HallEvent) => Promise<void>) {
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    push(event: HallEvent) {
+      chain = chain
+        .then(() => send(event))
+        .catch((e: unknown) => console.warn('事件未能发送到其他进程：', e instanceof Error ? e.message : e));
+    },
+    drain: () => chain,
+  };
+}
+
+async function startPostgresBridge(store: PostgresStore, bus: EventBus): Promise<EventBridge> {
+  const origin = randomUUID();
+  const sender = serialSender(async (event) => {
+    const payload = JSON.stringify({ origin, event } satisfies Envelope);
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD) throw new Error(`事件过大（${event.name}）`);
+    await store.pool.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, payload]);
+  });
+
+  let closed = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let delay = 250;
+
+  const onNotification = (msg: pg.Notification) => {
+    if (msg.channel !== NOTIFY_CHANNEL || !msg.payload) return;
+    let env: Envelope;
+    try {
+      env = JSON.parse(msg.payload) as Envelope;
+    } catch {
+      return;
+    }
+    if (env.origin === origin) return;
+    const event = parseEvent(env.event);
+    if (event) bus.receive(event);
+  };
+
+  const listen = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: store.pool.options.connectionString });
+    c.on('error', () => {}); // 'end' follows and reconnects
+    c.on('notification', onNotification);
+    await c.connect();
+    await c.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    c.on('end', () => {
+      if (client === c) client = null;
+      if (!closed) reconnect(true);
+    });
+    client = c;
+  };
+
+  const reconnect = (missed: boolean) => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      listen().then(
+        () => {
+          delay = 250;
+          // Whatever was published while we were not listening is lost: let the screens refetch.
+          if (missed) bus.receive({ name: 'queue.changed', payload: { reason: 'tickets' } });
+        },
+        () => {
+          delay = Math.min(delay * 2, 10_000);
+          reconnect(missed);
+        },
+      );
+    }, delay);
+    retry.unref();
+  };
+
+  await listen();
+  bus.forwardTo((event) => sender.push(event));
+  return {
+    async close() {
+      closed = true;
+      bus.forwardTo(null);
+      if (retry) clearTimeout(retry);
+      await sender.drain();
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
+async function startSqliteBridge(store: SqliteStore, bus: EventBus): Promise<EventBridge> {
+  const origin = randomUUID();
+  const { db, raw } = store;
+  let lastPrune = 0;
+  // Written through Kysely, not the raw handle: Kysely queues it behind a write
+  // transaction this process may have open on the same connection.
+  const sender = serialSender(async (event) => {
+    const now = Date.now();
+    await db
+      .insertInto('event_log')
+      .values({ at: new Date(now).toISOString(), origin, event_json: JSON.stringify(event) })
+      .execute();
+    if (now - lastPrune > SQLITE_PRUNE_EVERY_MS) {
+      lastPrune = now;
+      await db
+        .deleteFrom('event_log')
+        .where('at', '<', new Date(now - SQLITE_KEEP_MS).toISOString())
+        .execute();
+    }
+  });
+
+  let lastId =
+    (
+      await db
+        .selectFrom('event_log')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst()
+    )?.id ?? 0;
+  let version = raw.pragma('data_version', { simple: true }) as number;
+  let reading: Promise<void> | null = null;
+
+  const readNew = async () => {
+    const rows = await db.selectFrom('event_log').select(['id', 'origin', 'event_json']).where('id', '>', lastId).orderBy('id').execute();
+    for (const row of rows) {
+      lastId = row.id;
+      if (row.origin === origin) continue;
+      let event: HallEvent | null = null;
+      try {
+        event = parseEvent(JSON.parse(row.event_json));
+      } catch {
+        event = null;
+      }
+      if (event) bus.receive(event);
+    }
+  };
+
+  const timer = setInterval(() => {
+    if (reading || !raw.open) return;
+    const v = raw.pragma('data_version', { simple: true }) as number;
+    if (v === version) return;
+    version = v;
+    reading = readNew()
+      .catch((e: unknown) => console.warn('读取其他进程的事件失败：', e instanceof Error ? e.message : e))
+      .finally(() => {
+        reading = null;
+      });
+  }, SQLITE_WATCH_MS);
+  timer.unref();
+
+  bus.forwardTo((event) => sender.push(event));
+  return {
+    async close() {
+      bus.forwardTo(null);
+      clearInterval(timer);
+      await reading;
+      await sender.drain();
+    },
+  };
+}
