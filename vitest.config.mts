@@ -14,6 +14,9 @@ export default defineConfig({
     // Files named *.sqlite.test.ts read SQLite's own internals (query plans): not run on PostgreSQL.
     exclude: process.env.PETITION_HALL_TEST_DB === 'postgres' ? ['tests/unit/**/*.sqlite.test.ts'] : [],
     environment: 'node',
+    // Cheap password hashes (N=2^10 instead of 2^17) so logins in tests take
+    // milliseconds; honoured only under Vitest (electron/backend/services/passwords.ts).
+    env: { PETITION_HALL_TEST_SCRYPT_LOG2N: '10' },
     // Real SQLite files and scrypt hashing: give slow CI machines room.
     testTimeout: 20_000,
     pool: 'forks',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openStore, type OpenOptions, type Store } from './db/connection';
 import { EventBus } from './events';
 import { SessionStore, type SessionHolder } from './services/sessions';
+import { LoginThrottle } from './services/login-throttle';
 import { dispatch } from './api/dispatch';
 import type { Deps } from './context';
 import type { ApiResult } from '@shared/api/errors';
@@ -52,6 +53,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     db: store.db,
     events: new EventBus(),
     sessions: new SessionStore(),
+    loginThrottle: new LoginThrottle(),
     now: opts.now ?? (() => new Date()),
     printer: opts.printer ?? null,
     noticePdf: opts.noticePdf ?? null,
