@@ -15,6 +15,9 @@ export default defineConfig({
     // Files named *.pg.test.ts need a PostgreSQL cluster (store:move's target): run on PostgreSQL only.
     exclude: process.env.PETITION_HALL_TEST_DB === 'postgres' ? ['tests/unit/**/*.sqlite.test.ts'] : ['tests/unit/**/*.pg.test.ts'],
     environment: 'node',
+    // Cheap password hashes (N=2^10 instead of 2^17) so logins in tests take
+    // milliseconds; honoured only under Vitest (electron/backend/services/passwords.ts).
+    env: { PETITION_HALL_TEST_SCRYPT_LOG2N: '10' },
     // Real SQLite files and scrypt hashing: give slow CI machines room.
     testTimeout: 20_000,
     pool: 'forks',

@@ -6,6 +6,7 @@ import { openStore, type OpenOptions, type Store } from './db/connection';
 import { EventBus } from './events';
 import { startEventBridge } from './events-bridge';
 import { SessionStore, type SessionHolder } from './services/sessions';
+import { LoginThrottle } from './services/login-throttle';
 import { dispatch } from './api/dispatch';
 import type { Deps } from './context';
 import type { ApiResult } from '@shared/api/errors';
@@ -53,6 +54,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     db: store.db,
     events: new EventBus(),
     sessions: new SessionStore(),
+    loginThrottle: new LoginThrottle(),
     now: opts.now ?? (() => new Date()),
     printer: opts.printer ?? null,
     noticePdf: opts.noticePdf ?? null,

@@ -1,6 +1,7 @@
 import type { Db } from './db/connection';
 import type { EventBus } from './events';
 import type { SessionStore } from './services/sessions';
+import type { LoginThrottle } from './services/login-throttle';
 import type { Role } from '@shared/api/roles';
 import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
 
@@ -9,6 +10,8 @@ export interface Deps {
   db: Db;
   events: EventBus;
   sessions: SessionStore;
+  /** Per-client login back-off, in memory (per process). */
+  loginThrottle: LoginThrottle;
   /** Injected so tests can set the day; production uses the system clock. */
   now: () => Date;
   /** The desktop app's printer; null in serve mode (the browser prints). */

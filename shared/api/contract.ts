@@ -10,6 +10,7 @@ import {
   createUserInput,
   loginInput,
   resetPasswordInput,
+  unlockUserInput,
   setDisabledInput,
   type CurrentUser,
   type UserRow,
@@ -146,6 +147,8 @@ export const contract = {
   'users.create': method<UserRow>()({ input: createUserInput, access: ADMIN }),
   'users.setDisabled': method<UserRow>()({ input: setDisabledInput, access: ADMIN }),
   'users.resetPassword': method<UserRow>()({ input: resetPasswordInput, access: ADMIN }),
+  /** Lifts the lock after too many wrong passwords; the password stays. */
+  'users.unlock': method<UserRow>()({ input: unlockUserInput, access: ADMIN }),
   'users.setQueueScope': method<UserRow>()({ input: setQueueScopeInput, access: ADMIN }),
 
   // petitioners and their history

@@ -8,8 +8,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
-  'ACCOUNT_LOCKED',
   'BAD_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const;

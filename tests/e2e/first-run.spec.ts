@@ -40,7 +40,7 @@ test('first run: create the administrator, add a clerk, clerk changes the initia
   const clerkContext = await browser.newContext();
   const clerkPage = await clerkContext.newPage();
   await login(clerkPage, CLERK.username, 'wrong-password1');
-  await expect(clerkPage.getByRole('alert')).toHaveText('用户名或密码错误');
+  await expect(clerkPage.getByRole('alert')).toHaveText('用户名或密码错误；多次错误后需等待或请管理员解锁');
   await snap(clerkPage, '03-login-error');
 
   await login(clerkPage, CLERK.username, CLERK.initial);

@@ -68,6 +68,19 @@ describe('Electron IPC transport', () => {
     expect((await invoke(a, `${APP}/index.html`, 'users.list', {})).error?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('holds back a window after three wrong logins, not the other windows', async () => {
+    const a = new FakeContents(6);
+    const b = new FakeContents(7);
+    for (let i = 0; i < 3; i++)
+      expect((await invoke(a, `${APP}/index.html`, 'auth.login', { username: 'admin', password: 'wrong' })).error?.code).toBe(
+        'BAD_CREDENTIALS',
+      );
+    expect((await invoke(a, `${APP}/index.html`, 'auth.login', { username: 'admin', password: PASSWORD })).error?.code).toBe(
+      'TOO_MANY_ATTEMPTS',
+    );
+    expect((await invoke(b, `${APP}/index.html`, 'auth.login', { username: 'admin', password: PASSWORD })).ok).toBe(true);
+  });
+
   it('refuses pages that are not ours and methods that are not in the contract', async () => {
     const wc = new FakeContents(3);
     expect((await invoke(wc, 'https://evil.example/', 'setup.status', {})).error?.code).toBe('FORBIDDEN');

@@ -60,6 +60,7 @@ export const handlers: HandlerTable = {
   'users.create': (ctx, input) => users.createUser(ctx.deps, actorOf(ctx), input),
   'users.setDisabled': (ctx, input) => users.setUserDisabled(ctx.deps, actorOf(ctx), input),
   'users.resetPassword': (ctx, input) => users.resetUserPassword(ctx.deps, actorOf(ctx), input),
+  'users.unlock': (ctx, input) => users.unlockUser(ctx.deps, actorOf(ctx), input),
   'users.setQueueScope': (ctx, input) => users.setQueueScope(ctx.deps, actorOf(ctx), input),
 
   'petitioners.lookup': ({ deps }, input) => petitioners.lookup(deps, input),

@@ -4,9 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Backend } from '../backend';
-import { currentUser } from '../services/users';
+import { currentUser, isLoopbackAddress as isLoopback } from '../services/users';
 import { CSP } from '@shared/csp';
 import { PUBLIC_EVENTS } from '@shared/api/events';
+import type { SessionHolder } from '../services/sessions';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import { serveStatic } from './static';
 
@@ -24,10 +25,6 @@ export interface HttpOptions {
 }
 
 const PUBLIC_API = new Set(['/api/display.state', '/api/display/events', '/api/setup.status']);
-
-function isLoopback(address: string | undefined): boolean {
-  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
-}
 
 const MAX_BODY = 1024 * 1024;
 
@@ -95,7 +92,10 @@ async function handleApi(backend: Backend, req: IncomingMessage, res: ServerResp
     return;
   }
   const before = readCookie(req.headers.cookie, SESSION_COOKIE);
-  const session = { token: before };
+  // The peer's address: the client for the login back-off, and the check that
+  // the first administrator is created at this machine (users.createAdmin).
+  const remoteAddress = req.socket.remoteAddress ?? 'unknown';
+  const session: SessionHolder = { token: before, client: remoteAddress, remoteAddress };
   const result = await backend.call(session, method, input);
   const extra: Record<string, string> = session.token !== before ? { 'Set-Cookie': sessionCookie(session.token) } : {};
   // Errors are part of the contract, so they travel as 200 with ok:false.

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 /** Idle time after which a desk must log in again. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** However active, a login lasts at most this long (a working day and a half is never needed). */
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 
 /**
  * What a transport keeps per connection (a browser cookie, an Electron window).
@@ -10,10 +12,19 @@ export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
  */
 export interface SessionHolder {
   token?: string;
+  /**
+   * Who is asking, for the login back-off (login-throttle.ts): the remote
+   * address over HTTP. Unset for IPC, where the holder object itself (one per
+   * window) is the client.
+   */
+  client?: string;
+  /** Over HTTP, the TCP peer's address; unset for IPC (always this machine). */
+  remoteAddress?: string;
 }
 
 interface Session {
   userId: string;
+  createdAt: number;
   lastSeen: number;
 }
 
@@ -25,20 +36,22 @@ export class SessionStore {
 
   create(userId: string): string {
     const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { userId, lastSeen: this.now() });
+    const at = this.now();
+    this.sessions.set(token, { userId, createdAt: at, lastSeen: at });
     return token;
   }
 
-  /** The user id behind a token, refreshing its idle timer; null when absent or expired. */
+  /** The user id behind a token, refreshing its idle timer; null when absent, idle too long or past its lifetime. */
   touch(token: string | undefined): string | null {
     if (!token) return null;
     const s = this.sessions.get(token);
     if (!s) return null;
-    if (this.now() - s.lastSeen > SESSION_IDLE_MS) {
+    const at = this.now();
+    if (at - s.lastSeen > SESSION_IDLE_MS || at - s.createdAt > SESSION_MAX_MS) {
       this.sessions.delete(token);
       return null;
     }
-    s.lastSeen = this.now();
+    s.lastSeen = at;
     return s.userId;
   }
 

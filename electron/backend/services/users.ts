@@ -7,7 +7,7 @@ import { countUsers, findUserById, findUserByUsername, listUsers as listUserRows
 import type { UsersTable } from '../db/schema';
 import { writeAudit } from './audit';
 import { newId } from './ids';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, needsRehash, verifyDummy, verifyPassword } from './passwords';
 import type { SessionHolder } from './sessions';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -62,37 +62,66 @@ async function insertUser(
   return row;
 }
 
+/** Loopback only: the first administrator is set up at the machine itself, never over the network. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
 export async function createAdmin(deps: Deps, session: SessionHolder, input: ParsedInputOf<'setup.createAdmin'>): Promise<CurrentUser> {
+  // Over HTTP the transport gives the peer's address; IPC leaves it unset (always this machine).
+  if (session.remoteAddress !== undefined && !isLoopbackAddress(session.remoteAddress))
+    throw new ApiError('FORBIDDEN', '首次设置管理员只能在本机进行');
   if (!(await needsAdmin(deps))) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
   const user = await insertUser(deps, null, { ...input, role: 'admin' }, false, true);
-  session.token = deps.sessions.create(user.id);
+  startSession(deps, session, user.id);
   return toCurrentUser(user);
 }
 
+/** A new login on a holder replaces the token it had: the old one stops working at once. */
+function startSession(deps: Deps, session: SessionHolder, userId: string): void {
+  deps.sessions.drop(session.token);
+  session.token = deps.sessions.create(userId);
+}
+
+/**
+ * One answer for an unknown name, a wrong password and a locked account, so
+ * the login form does not tell a stranger which usernames exist or which are
+ * locked; every path checks one password hash, so the time taken does not tell either.
+ */
+export const BAD_CREDENTIALS_MESSAGE = '用户名或密码错误；多次错误后需等待或请管理员解锁';
+
 export async function login(deps: Deps, session: SessionHolder, input: ParsedInputOf<'auth.login'>): Promise<CurrentUser> {
+  const report = deps.loginThrottle.begin(session, deps.now().getTime());
+  try {
+    const user = await checkLogin(deps, input);
+    report('success', deps.now().getTime());
+    startSession(deps, session, user.id);
+    return toCurrentUser(user);
+  } catch (e) {
+    report(e instanceof ApiError && e.code === 'BAD_CREDENTIALS' ? 'failure' : 'neutral', deps.now().getTime());
+    throw e;
+  }
+}
+
+async function checkLogin(deps: Deps, input: ParsedInputOf<'auth.login'>): Promise<UsersTable> {
   const now = deps.now();
   const at = now.toISOString();
-  // One message for an unknown name and a wrong password, so the login form
-  // does not tell a stranger which usernames exist.
-  const bad = new ApiError('BAD_CREDENTIALS', '用户名或密码错误');
-  const locked = new ApiError(
-    'ACCOUNT_LOCKED',
-    `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟；可稍后再试，或请管理员重置密码`,
-  );
+  const bad = new ApiError('BAD_CREDENTIALS', BAD_CREDENTIALS_MESSAGE);
   const user = await findUserByUsername(deps.db, input.username);
   if (!user) {
-    // Same cost as a real check, so response time does not reveal which usernames exist.
-    await verifyPassword(input.password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + 'A'.repeat(86) + '==');
+    await verifyDummy(input.password);
     throw bad;
   }
-  if (user.locked_until && user.locked_until > at) throw locked;
+  // Checked even while locked: same time taken as any other attempt.
   const ok = await verifyPassword(input.password, user.password_hash);
+  // Hashed outside the write transaction: scrypt takes long, the write lock must not wait for it.
+  const rehash = ok && needsRehash(user.password_hash) ? await hashPassword(input.password) : null;
   // Counting and locking happen in one write transaction, re-reading the row,
   // so parallel attempts cannot each write back the same count.
   const outcome = await writeTransaction(deps.db, async (trx) => {
     const fresh = await findUserById(trx, user.id);
     if (!fresh) return 'bad' as const;
-    if (fresh.locked_until && fresh.locked_until > at) return 'locked' as const;
+    if (fresh.locked_until && fresh.locked_until > at) return 'bad' as const;
     if (!ok) {
       const row = await trx
         .updateTable('users')
@@ -115,19 +144,30 @@ export async function login(deps: Deps, session: SessionHolder, input: ParsedInp
         entity: 'user',
         entityId: user.id,
       });
-      return lock ? ('locked' as const) : ('bad' as const);
+      return 'bad' as const;
     }
     // Only someone who knows the password learns that the account is disabled.
     if (fresh.disabled) return 'disabled' as const;
     await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, last_login_at: at }).where('id', '=', user.id).execute();
+    // Only if nobody changed the password meanwhile (the hash is still the one just checked).
+    if (rehash && fresh.password_hash === user.password_hash) {
+      await trx.updateTable('users').set({ password_hash: rehash }).where('id', '=', user.id).execute();
+      const [, N, r, p] = rehash.split('$');
+      await writeAudit(trx, {
+        at,
+        actorId: user.id,
+        action: 'user.rehash',
+        entity: 'user',
+        entityId: user.id,
+        after: { scrypt: { N, r, p } },
+      });
+    }
     await writeAudit(trx, { at, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
     return 'ok' as const;
   });
-  if (outcome === 'locked') throw locked;
   if (outcome === 'bad') throw bad;
   if (outcome === 'disabled') throw new ApiError('FORBIDDEN', '该账户已停用，请联系管理员');
-  session.token = deps.sessions.create(user.id);
-  return toCurrentUser(user);
+  return user;
 }
 
 /** The user behind a session, or null; disabled accounts are logged out at once. */
@@ -212,6 +252,11 @@ async function updateAccount(
     return after;
   });
   return toUserRow(updated, at);
+}
+
+/** The administrator lifts an account's lock (wrong passwords) without touching its password. */
+export async function unlockUser(deps: Deps, actor: Actor, input: ParsedInputOf<'users.unlock'>): Promise<UserRow> {
+  return updateAccount(deps, actor, input.userId, 'user.unlock', async () => ({ failed_attempts: 0, locked_until: null }));
 }
 
 export async function setUserDisabled(deps: Deps, actor: Actor, input: ParsedInputOf<'users.setDisabled'>): Promise<UserRow> {

@@ -37,6 +37,7 @@ export const createUserInput = z.object({
 
 export const setDisabledInput = z.object({ userId: uuid, disabled: z.boolean() });
 export const resetPasswordInput = z.object({ userId: uuid, password });
+export const unlockUserInput = z.object({ userId: uuid });
 export const changePasswordInput = z.object({ oldPassword: z.string().min(1, '请填写原密码'), newPassword: password });
 
 export interface CurrentUser {

@@ -100,6 +100,16 @@ export function UsersPage() {
     }
   };
 
+  const unlock = async (u: UserRow) => {
+    try {
+      await call('users.unlock', { userId: u.id });
+      notifySuccess(`${u.displayName} 已解锁，可用原密码登录`);
+      load();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
   const scope = async (u: UserRow, all: boolean) => {
     try {
       await call('users.setQueueScope', { userId: u.id, seesAllQueues: all });
@@ -154,6 +164,11 @@ export function UsersPage() {
               <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : '从未登录'}</Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end">
+                  {u.locked && (
+                    <Button size="xs" variant="light" color="orange" onClick={() => void unlock(u)}>
+                      解锁
+                    </Button>
+                  )}
                   <Button size="xs" variant="default" onClick={() => setResetting(u)}>
                     重置密码
                   </Button>
