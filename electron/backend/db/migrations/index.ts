@@ -19,6 +19,7 @@ import * as m0008 from './0008_notice_archive';
 import * as m0009 from './0009_print_snapshot';
 import * as m0010 from './0010_matters';
 import * as m0011 from './0011_matter_papers';
+import * as m0013 from './0013_call_next_index';
 import * as p0001 from './postgres/0001_initial';
 import * as p0002 from './postgres/0002_queue';
 import * as p0003 from './postgres/0003_lookup_indexes';
@@ -30,6 +31,7 @@ import * as p0008 from './postgres/0008_notice_archive';
 import * as p0009 from './postgres/0009_print_snapshot';
 import * as p0010 from './postgres/0010_matters';
 import * as p0011 from './postgres/0011_matter_papers';
+import * as p0013 from './postgres/0013_call_next_index';
 
 const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -43,6 +45,7 @@ const sqlite: Record<string, Migration> = {
   '0009_print_snapshot': m0009,
   '0010_matters': m0010,
   '0011_matter_papers': m0011,
+  '0013_call_next_index': m0013,
 };
 
 const postgres: Record<string, Migration> = {
@@ -57,6 +60,7 @@ const postgres: Record<string, Migration> = {
   '0009_print_snapshot': p0009,
   '0010_matters': p0010,
   '0011_matter_papers': p0011,
+  '0013_call_next_index': p0013,
 };
 
 /** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */
