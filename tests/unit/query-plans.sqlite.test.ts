@@ -4,7 +4,7 @@ import type { Compilable } from 'kysely';
 import { sqliteRaw } from '../../electron/backend/db/connection';
 import { describe, expect, it } from 'vitest';
 import { findPetitionerByDocument, findPetitionersByPhone, searchPetitioners } from '../../electron/backend/db/queries/petitioners';
-import { waitingFor } from '../../electron/backend/db/queries/tickets';
+import { nextCandidates, waitingFor } from '../../electron/backend/db/queries/tickets';
 import { type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { DESK, LANE } from '../support/queue';
@@ -65,5 +65,14 @@ describe('query plans of the code’s own queries (SQLite only)', () => {
     const plan = planOf((db) => waitingFor(db, DESK[1], [LANE.A, LANE.B], '2026-11-24'));
     expect(plan).toMatch(/SEARCH tickets USING INDEX tickets_(day|waiting)/);
     expect(plan).not.toMatch(/SCAN tickets/);
+  });
+
+  it('call-next reads the head of each class of each lane from its 0013 index, with no sort', () => {
+    const plan = planOf((db) => nextCandidates(db, DESK[1], [LANE.A, LANE.B], '2026-11-24').execute());
+    for (const ix of ['tickets_next_appointment', 'tickets_next_priority', 'tickets_next_ordinary'])
+      expect(plan.match(new RegExp(`SEARCH tickets USING INDEX ${ix} \\(day=\\? AND lane_id=\\?`, 'g'))).toHaveLength(2);
+    expect(plan).not.toMatch(/SCAN tickets/);
+    // Only the few tickets reserved for this desk by a transfer are sorted.
+    expect(plan.match(/USE TEMP B-TREE/g)).toHaveLength(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextByRatio, orderQueue, type Candidate } from '../../electron/backend/services/queue/ordering';
+import { nextByRatio, orderQueue, pickNext, type Candidate } from '../../electron/backend/services/queue/ordering';
 import { announcement, chineseNumber, formatTicketNo } from '@shared/domain/queue';
 
 let n = 0;
@@ -61,6 +61,54 @@ describe('call order', () => {
   it('within equals, order of issue (a requeued no-show goes behind those already waiting)', () => {
     const line2 = [t('b', 10), t('a', 5), t('requeued', 20)];
     expect(ids(orderQueue(line2, { kind: 'strict_priority' }, 0, NOW))).toEqual(['a', 'b', 'requeued']);
+  });
+});
+
+describe('call-next from the heads of the classes', () => {
+  // What db/queries/tickets.ts nextCandidates returns: the first of each class.
+  const headsOf = (all: Candidate[]) => {
+    const appointments = orderQueue(
+      all.filter((c) => c.appointmentAt !== null),
+      { kind: 'strict_priority' },
+      0,
+      NOW,
+    );
+    const rest = all.filter((c) => c.appointmentAt === null);
+    const first = (xs: Candidate[]) => orderQueue(xs, { kind: 'strict_priority' }, 0, NOW).slice(0, 1);
+    return [
+      ...appointments.slice(0, 1),
+      ...first(rest.filter((c) => c.priority !== null)),
+      ...first(rest.filter((c) => c.priority === null)),
+    ];
+  };
+
+  it('picks what the whole order puts first, and moves the ratio cycle the same way', () => {
+    let seed = 7;
+    const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+    const rules = [{ kind: 'strict_priority' as const }, { kind: 'ratio' as const, ordinary: 2, priority: 1 }];
+    for (let round = 0; round < 300; round++) {
+      const all = Array.from({ length: rand(12) }, (_, i) =>
+        t(`t${round}-${i}`, rand(60), {
+          priority: rand(4) === 0 ? 'elderly' : undefined,
+          appointment: rand(5) === 0 ? rand(60) : undefined,
+        }),
+      );
+      for (const rule of rules) {
+        const pos = rand(3);
+        const whole = orderQueue(all, rule, pos, NOW)[0];
+        const pick = pickNext(headsOf(all), rule, pos, NOW);
+        expect(pick?.next.id).toBe(whole?.id);
+        if (!pick || rule.kind !== 'ratio' || pick.next.appointmentAt !== null) continue;
+        const rest = all.filter((c) => c.appointmentAt === null);
+        const step = nextByRatio(
+          rule,
+          pos,
+          rest.some((c) => c.priority !== null),
+          rest.some((c) => c.priority === null),
+        );
+        expect(pick.ratioPosition).toBe(step.nextPosition);
+      }
+    }
   });
 });
 

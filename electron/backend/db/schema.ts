@@ -318,6 +318,19 @@ export const tables = {
       tickets_waiting: { columns: ['status', 'lane_id', 'queued_at'] },
       tickets_day: { columns: ['day', 'issued_at'] },
       tickets_desk: { columns: ['desk_id', 'status'] },
+      // 0013: the head of each class of the line, for call-next (services/queue/ordering.ts)
+      tickets_next_ordinary: {
+        columns: ['day', 'lane_id', 'queued_at', 'number'],
+        where: "(status = 'waiting') AND (priority IS NULL) AND (appointment_at IS NULL)",
+      },
+      tickets_next_priority: {
+        columns: ['day', 'lane_id', 'queued_at', 'number'],
+        where: "(status = 'waiting') AND (priority IS NOT NULL) AND (appointment_at IS NULL)",
+      },
+      tickets_next_appointment: {
+        columns: ['day', 'lane_id', 'appointment_at', 'queued_at', 'number'],
+        where: "(status = 'waiting') AND (appointment_at IS NOT NULL)",
+      },
     },
     references: {
       lane_id: 'lanes.id',
@@ -619,7 +632,10 @@ export const tables = {
     },
     primaryKey: ['id'],
     unique: [['matter_id', 'version']],
-    indexes: { matter_events_by_action: { columns: ['action', 'unit'] } },
+    indexes: {
+      matter_events_by_action: { columns: ['action', 'unit'] },
+      matter_events_by_talk: { columns: ['talk_id'] },
+    },
     references: { matter_id: 'matters.id', actor_id: 'users.id', visit_id: 'visits.id', talk_id: 'talk_records.id' },
   }),
 

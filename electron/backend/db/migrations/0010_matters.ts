@@ -81,6 +81,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (matter_id, version)
     ) STRICT`.execute(db);
   await sql`CREATE INDEX matter_events_by_action ON matter_events (action, unit)`.execute(db);
+  // the talk's decision is read through its event (the board and the leader's queue join on it)
+  await sql`CREATE INDEX matter_events_by_talk ON matter_events (talk_id)`.execute(db);
   await sql`CREATE INDEX matters_by_next_due ON matters (next_due)`.execute(db);
   await sql`CREATE INDEX matters_by_unit ON matters (unit, next_due)`.execute(db);
   await sql`CREATE INDEX matters_by_lead ON matters (lead_leader_id)`.execute(db);

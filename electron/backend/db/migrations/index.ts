@@ -20,6 +20,7 @@ import * as m0009 from './0009_print_snapshot';
 import * as m0010 from './0010_matters';
 import * as m0011 from './0011_matter_papers';
 import * as m0012 from './0012_event_log';
+import * as m0013 from './0013_call_next_index';
 import * as p0001 from './postgres/0001_initial';
 import * as p0002 from './postgres/0002_queue';
 import * as p0003 from './postgres/0003_lookup_indexes';
@@ -32,6 +33,7 @@ import * as p0009 from './postgres/0009_print_snapshot';
 import * as p0010 from './postgres/0010_matters';
 import * as p0011 from './postgres/0011_matter_papers';
 import * as p0012 from './postgres/0012_event_log';
+import * as p0013 from './postgres/0013_call_next_index';
 
 const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -46,6 +48,7 @@ const sqlite: Record<string, Migration> = {
   '0010_matters': m0010,
   '0011_matter_papers': m0011,
   '0012_event_log': m0012,
+  '0013_call_next_index': m0013,
 };
 
 const postgres: Record<string, Migration> = {
@@ -61,6 +64,7 @@ const postgres: Record<string, Migration> = {
   '0010_matters': p0010,
   '0011_matter_papers': p0011,
   '0012_event_log': p0012,
+  '0013_call_next_index': p0013,
 };
 
 /** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../connection';
 import type { TicketsTable } from '../schema';
 import type { TicketView } from '@shared/api/schemas/queue';
@@ -43,6 +44,38 @@ export function waitingFor(db: Executor, deskId: string, laneIds: string[], day:
       ]),
     )
     .execute();
+}
+
+/**
+ * The heads of the line a desk may call (see waitingFor): for each lane, the
+ * first waiting appointment (by booked time), the first priority and the first
+ * ordinary ticket (by place in line), and the same three among tickets sent to
+ * this desk: at most 3 × (lanes + 1) rows, each read by a LIMIT 1 seek on the
+ * 0013 partial indexes (tickets_desk for the desk's own), in one statement.
+ * services/queue/ordering.ts pickNext chooses among them. (A query: the caller executes it.)
+ */
+export function nextCandidates(db: Executor, deskId: string, laneIds: string[], day: string) {
+  const classes = [
+    { where: sql<boolean>`appointment_at IS NOT NULL`, order: ['appointment_at', 'queued_at', 'number'] as const },
+    { where: sql<boolean>`priority IS NOT NULL AND appointment_at IS NULL`, order: ['queued_at', 'number'] as const },
+    { where: sql<boolean>`priority IS NULL AND appointment_at IS NULL`, order: ['queued_at', 'number'] as const },
+  ];
+  const heads = [...laneIds.map((id) => ({ lane: id })), { desk: deskId }].flatMap((of) =>
+    classes.map((c) => {
+      // Literal 'waiting' (not a parameter): SQLite uses a partial index only when it can see the query implies its condition.
+      let q = db
+        .selectFrom('tickets')
+        .selectAll()
+        .where(sql<boolean>`status = 'waiting'`)
+        .where(c.where)
+        .where('day', '=', day)
+        .where('room_id', 'is', null);
+      q = 'lane' in of ? q.where('lane_id', '=', of.lane).where('desk_id', 'is', null) : q.where('desk_id', '=', of.desk);
+      for (const col of c.order) q = q.orderBy(col);
+      return db.selectFrom(q.limit(1).as('head')).selectAll();
+    }),
+  );
+  return heads.reduce((all, q) => all.unionAll(q));
 }
 
 export function toTicketView(t: TicketRow): TicketView {

@@ -51,6 +51,34 @@ export function orderQueue(tickets: Candidate[], rule: OrderRule, ratioPosition:
 }
 
 /**
+ * The ticket to call next, and where the desk's ratio cycle stands after it
+ * (null when the call does not move the cycle: an appointment, or the strict
+ * rule). It needs only the head of each class (the first appointment, the
+ * first priority and the first ordinary ticket, each in its own order, as
+ * db/queries/tickets.ts nextCandidates reads them from the index): the head of
+ * the whole order is always one of them, and the ratio step asks only whether
+ * each class is empty. Given every waiting ticket it answers the same.
+ */
+export function pickNext(
+  heads: Candidate[],
+  rule: OrderRule,
+  ratioPosition: number,
+  nowIso: string,
+): { next: Candidate; ratioPosition: number | null } | null {
+  const next = orderQueue(heads, rule, ratioPosition, nowIso)[0];
+  if (!next) return null;
+  if (rule.kind !== 'ratio' || next.appointmentAt !== null) return { next, ratioPosition: null };
+  const rest = heads.filter((t) => t.appointmentAt === null);
+  const step = nextByRatio(
+    rule,
+    ratioPosition,
+    rest.some((t) => t.priority !== null),
+    rest.some((t) => t.priority === null),
+  );
+  return { next, ratioPosition: step.nextPosition };
+}
+
+/**
  * One step of the ratio cycle (e.g. 2:1 → positions 0,1 ordinary, 2 priority).
  * When the class the cycle wants is empty the other is taken and the cycle
  * does not advance, so a burst of priority visitors is not "owed" later.

@@ -9,7 +9,15 @@ import { hallDate, HALL_TZ } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { nextDailyValue } from '../../db/queries/counters';
-import { currentTicketOf, findTicket, ticketsWithNames, toTicketView, waitingFor, type TicketRow } from '../../db/queries/tickets';
+import {
+  currentTicketOf,
+  findTicket,
+  nextCandidates,
+  ticketsWithNames,
+  toTicketView,
+  waitingFor,
+  type TicketRow,
+} from '../../db/queries/tickets';
 import type { DesksTable, TicketsTable } from '../../db/schema';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
@@ -17,7 +25,7 @@ import { newId } from '../ids';
 import { closePastBookings } from '../reception/day-end';
 import { announceCall, logCall } from './calls';
 import { getDesk, toDeskView } from './config';
-import { nextByRatio, orderQueue, type Candidate } from './ordering';
+import { orderQueue, pickNext, type Candidate } from './ordering';
 import { getQueueSettings } from './settings';
 import dayjs from 'dayjs';
 
@@ -283,21 +291,14 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'q
       if ((current?.id ?? null) !== input.expectedCurrentId) throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
     }
     await finishCurrent(trx, desk, at, actor);
-    const waiting = await waitingFor(trx, desk.id, toDeskView(desk).laneIds, hallDate(at));
-    if (waiting.length === 0) return null;
+    // The database returns the head of each class; the rule (ordering.ts) picks among those few.
+    const heads = await nextCandidates(trx, desk.id, toDeskView(desk).laneIds, hallDate(at)).execute();
+    if (heads.length === 0) return null;
     const settings = await getQueueSettings(trx);
-    const order = orderQueue(waiting.map(toCandidate), settings.orderRule, desk.ratio_position, at);
-    const next = waiting.find((w) => w.id === order[0]!.id)!;
-    if (settings.orderRule.kind === 'ratio' && next.appointment_at === null) {
-      const rest = waiting.filter((w) => w.appointment_at === null);
-      const step = nextByRatio(
-        settings.orderRule,
-        desk.ratio_position,
-        rest.some((w) => w.priority !== null),
-        rest.some((w) => w.priority === null),
-      );
-      await trx.updateTable('desks').set({ ratio_position: step.nextPosition }).where('id', '=', desk.id).execute();
-    }
+    const pick = pickNext(heads.map(toCandidate), settings.orderRule, desk.ratio_position, at)!;
+    const next = heads.find((h) => h.id === pick.next.id)!;
+    if (pick.ratioPosition !== null)
+      await trx.updateTable('desks').set({ ratio_position: pick.ratioPosition }).where('id', '=', desk.id).execute();
     return { id: next.id, callId: await markCalled(trx, next, desk, at, actor, false) };
   });
   if (!called) return null;
