@@ -1,0 +1,65 @@
+// Issue #16: a clerk works the desk without the mouse. No click() in this file:
+// every step is a key press (set-up through the API is allowed).
+import { expect, test, type Page } from '@playwright/test';
+import { CLERK_STATE, snap } from '../support';
+
+test.use({ storageState: CLERK_STATE });
+
+/** Presses Tab until the focused element has the given accessible text (the menu is a few stops in). */
+async function tabTo(page: Page, text: string, max = 30) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.locator('*:focus').textContent();
+    if (focused?.includes(text)) return;
+  }
+  throw new Error(`Tab never reached ${text}`);
+}
+
+test('the menu: real links by Tab and Enter, Alt+number, and Ctrl+K', async ({ page }) => {
+  await page.goto('/#/today');
+  await expect(page.getByRole('heading', { name: '今日来访' })).toBeVisible();
+  const menu = page.getByRole('navigation', { name: '主菜单' });
+  // Every item is a link to its screen, with its shortcut shown.
+  await expect(menu.getByRole('link', { name: /期限提醒/ })).toHaveAttribute('href', '#/due');
+  await expect(menu.getByRole('link', { name: /来访登记/ })).toContainText('Alt+1');
+  await expect(menu.getByRole('link', { name: /期限提醒/ })).toContainText('Alt+8');
+  await snap(page, '70-menu');
+
+  await tabTo(page, '期限提醒');
+  await expect(menu.getByRole('link', { name: /期限提醒/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/due$/);
+
+  // Alt+1 is the clerk's first screen, also from inside a field.
+  await page.keyboard.press('Alt+1');
+  await expect(page).toHaveURL(/#\/register$/);
+  await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
+  await page.keyboard.press('Alt+2');
+  await expect(page).toHaveURL(/#\/today$/);
+
+  // Ctrl+K: the search field has focus; Chinese or pinyin initials filter; Enter opens.
+  await page.keyboard.press('Control+K');
+  const switcher = page.getByRole('dialog', { name: '切换页面' });
+  await expect(switcher.getByRole('textbox', { name: '页面名称' })).toBeFocused();
+  await page.keyboard.type('期限');
+  await expect(switcher.getByRole('option')).toHaveText([/期限提醒/]);
+  await snap(page, '71-switcher');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/due$/);
+  await expect(switcher).toBeHidden();
+
+  await page.keyboard.press('Control+K');
+  await expect(switcher.getByRole('textbox', { name: '页面名称' })).toHaveValue('');
+  await page.keyboard.type('jh');
+  await expect(switcher.getByRole('option')).toHaveText([/窗口叫号/, /叫号记录/]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/queue-log$/);
+
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('qxtx');
+  await expect(switcher.getByRole('option')).toHaveText([/期限提醒/]);
+  await page.keyboard.press('Escape');
+  await expect(switcher).toBeHidden();
+  await expect(page).toHaveURL(/#\/queue-log$/);
+});
