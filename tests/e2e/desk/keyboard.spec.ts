@@ -1,7 +1,7 @@
 // Issue #16: a clerk works the desk without the mouse. No click() in this file:
 // every step is a key press (set-up through the API is allowed).
 import { expect, test, type Page } from '@playwright/test';
-import { CLERK_STATE, snap } from '../support';
+import { CLERK_STATE, api, residentId, snap } from '../support';
 
 test.use({ storageState: CLERK_STATE });
 
@@ -62,4 +62,40 @@ test('the menu: real links by Tab and Enter, Alt+number, and Ctrl+K', async ({ p
   await page.keyboard.press('Escape');
   await expect(switcher).toBeHidden();
   await expect(page).toHaveURL(/#\/queue-log$/);
+});
+
+test('F3 puts the cursor in the search field; cjg and Enter pick 陈建国', async ({ page }) => {
+  const id = residentId('110105', '19580808', '731');
+  await api(page.request, 'visits.register', {
+    idType: 'resident',
+    idNumber: id,
+    name: '陈建国',
+    phone: '13900007310',
+    address: '和平街道',
+    peopleCount: 1,
+    purpose: 'complaint',
+    category: 'urban_construction',
+    locationArea: '和平街道',
+    summary: '楼道堆物',
+    demands: '请清理楼道堆物。',
+  });
+  await page.goto('/#/register');
+  await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
+  await page.keyboard.press('F3');
+  const dialog = page.getByRole('dialog', { name: '查找来访人' });
+  await expect(dialog.getByRole('textbox', { name: '查找内容' })).toBeFocused();
+  // Enter straight after typing, before the search has answered: the first row is still picked.
+  await page.keyboard.type('cjg');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('textbox', { name: '姓名', exact: true })).toHaveValue('陈建国');
+  await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toHaveValue(id);
+
+  // Looked at with results showing.
+  await page.keyboard.press('F3');
+  await page.keyboard.type('cjg');
+  await expect(dialog.getByRole('table', { name: '查找结果' })).toContainText('陈建国');
+  await snap(page, '72-person-search');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });
