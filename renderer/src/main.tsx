@@ -10,6 +10,9 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { theme } from './app/theme';
 import { App } from './app/App';
+import { selectNumbersOnFocus } from '@lib/select-on-focus';
+
+selectNumbersOnFocus();
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">

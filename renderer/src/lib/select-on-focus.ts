@@ -1,11 +1,27 @@
-import type { FocusEvent } from 'react';
+/** A number field, as Mantine's NumberInput renders it (inputmode decimal) or a native one. */
+function isNumberField(el: EventTarget | null): el is HTMLInputElement {
+  return (
+    el instanceof HTMLInputElement &&
+    !el.readOnly &&
+    !el.disabled &&
+    (el.type === 'number' || el.inputMode === 'decimal' || el.inputMode === 'numeric')
+  );
+}
 
 /**
- * Selects a field's text when it gets focus, so typing replaces it (a number
- * with a default, say). Deferred: a number field puts its caret on focus and
- * would undo a selection made at once.
+ * Every number field selects its content when it gets focus, so typing replaces
+ * it: 6 typed into 来访人数 showing 1 gives 6, not 16. One listener for the
+ * whole app, installed at start-up, so no field can forget it. Deferred: a
+ * number field puts its caret on focus and would undo a selection made at once.
  */
-export function selectOnFocus(e: FocusEvent<HTMLInputElement>): void {
-  const input = e.currentTarget;
-  setTimeout(() => input.select(), 0);
+export function selectNumbersOnFocus(doc: Document = document): () => void {
+  const onFocusIn = (e: FocusEvent) => {
+    const input = e.target;
+    if (!isNumberField(input)) return;
+    setTimeout(() => {
+      if (doc.activeElement === input) input.select();
+    }, 0);
+  };
+  doc.addEventListener('focusin', onFocusIn);
+  return () => doc.removeEventListener('focusin', onFocusIn);
 }

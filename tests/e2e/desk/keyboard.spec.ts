@@ -99,3 +99,45 @@ test('F3 puts the cursor in the search field; cjg and Enter pick 陈建国', asy
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('来访人数 takes what is typed; 添加代表 and Enter fill the representatives row by row', async ({ page }) => {
+  await page.goto('/#/register');
+  await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: '姓名', exact: true })).toBeFocused();
+  await page.keyboard.type('周众');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const count = page.getByRole('textbox', { name: '来访人数' });
+  await expect(count).toBeFocused();
+  await expect(count).toHaveValue('1');
+  // The 1 is selected on focus: typing 6 replaces it.
+  await page.keyboard.type('6');
+  await expect(count).toHaveValue('6');
+
+  await tabTo(page, '添加代表');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: '代表1姓名' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: '代表1姓名' })).toHaveValue('周众');
+  // 姓名 → 证件类型 → 证件号码 → 联系电话, then Enter adds the next row and goes to its name.
+  for (let row = 1; row <= 4; row++) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('textbox', { name: `代表${row}联系电话` })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: `代表${row + 1}姓名` })).toBeFocused();
+    await page.keyboard.type(`代表${'二三四五'[row - 1]}`);
+  }
+  await expect(page.getByText('集体访代表（5/5）')).toBeVisible();
+  await snap(page, '73-representatives');
+  // The fifth row's Enter moves on instead of asking for a sixth.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: '代表6姓名' })).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await snap(page, '74-representatives-1366');
+});
