@@ -141,3 +141,21 @@ test('来访人数 takes what is typed; 添加代表 and Enter fill the represen
   await page.setViewportSize({ width: 1366, height: 768 });
   await snap(page, '74-representatives-1366');
 });
+
+test('calendar headers read 2026年11月, not 十一月 2026', async ({ page }) => {
+  await page.goto('/#/queue-log');
+  await expect(page.getByRole('heading', { name: '叫号记录' })).toBeVisible();
+  const date = page.getByRole('textbox', { name: '日期' });
+  // Tab from the top of the page to the date field: focusing it opens the calendar.
+  for (let i = 0; i < 30 && !(await date.evaluate((el) => el === el.ownerDocument.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(date).toBeFocused();
+  const shown = await date.inputValue(); // 2026年11月30日
+  const [, y, m] = /^(\d{4})年(\d{2})月/.exec(shown)!;
+  const header = `${y}年${Number(m)}月`;
+  await expect(page.getByRole('button', { name: header, exact: true })).toBeVisible();
+  await expect(page.getByText(/[一二三四五六七八九十]+月 \d{4}/)).toHaveCount(0);
+  await snap(page, '75-date-picker');
+  await page.keyboard.press('Escape');
+});
