@@ -159,3 +159,19 @@ test('calendar headers read 2026年11月, not 十一月 2026', async ({ page }) 
   await snap(page, '75-date-picker');
   await page.keyboard.press('Escape');
 });
+
+test('notices appear bottom-right, clear of the user menu', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/#/register');
+  await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
+  // Ctrl+Enter on an empty form: 登记未保存.
+  await page.keyboard.press('Control+Enter');
+  const notice = page.locator('.mantine-Notification-root').filter({ hasText: '登记未保存' });
+  await expect(notice).toBeVisible();
+  await snap(page, '76-notice-1366');
+  const box = (await notice.boundingBox())!;
+  const menu = (await page.getByRole('button', { name: '当前用户' }).boundingBox())!;
+  expect(box.y).toBeGreaterThan(menu.y + menu.height);
+  expect(box.y + box.height).toBeGreaterThan(768 - 120);
+  expect(box.x + box.width).toBeGreaterThan(1366 - 60);
+});
