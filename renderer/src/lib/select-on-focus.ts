@@ -1,3 +1,5 @@
+import type { FocusEvent as ReactFocusEvent } from 'react';
+
 /** A number field, as Mantine's NumberInput renders it (inputmode decimal) or a native one. */
 function isNumberField(el: EventTarget | null): el is HTMLInputElement {
   return (
@@ -24,4 +26,14 @@ export function selectNumbersOnFocus(doc: Document = document): () => void {
   };
   doc.addEventListener('focusin', onFocusIn);
   return () => doc.removeEventListener('focusin', onFocusIn);
+}
+
+/**
+ * The same for one field, as its onFocus: for a field focused the moment its
+ * dialog opens (data-autofocus), where the app-wide listener was seen to lose
+ * the race with the first keystroke (matters.spec.ts 延期天数).
+ */
+export function selectOnFocus(e: ReactFocusEvent<HTMLInputElement>): void {
+  const input = e.currentTarget;
+  setTimeout(() => input.select(), 0);
 }

@@ -2,6 +2,7 @@
 import { Grid, NumberInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { formatCalendarDate, hallDate } from '@shared/time';
+import { selectOnFocus } from '@lib/select-on-focus';
 import { ActDialog, type ActDialogProps } from './ActDialog';
 
 export function ExtendDialog({ matter, onClose, onDone }: ActDialogProps) {
@@ -36,6 +37,7 @@ export function ExtendDialog({ matter, onClose, onDone }: ActDialogProps) {
             allowDecimal={false}
             suffix=" 天"
             {...form.getInputProps('days')}
+            onFocus={selectOnFocus}
           />
         </Grid.Col>
         <Grid.Col span={9}>

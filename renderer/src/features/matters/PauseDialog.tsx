@@ -1,6 +1,7 @@
 // 听证: days of a hearing, not counted in the review / re-review answer period.
 import { Grid, NumberInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { selectOnFocus } from '@lib/select-on-focus';
 import { hallDate } from '@shared/time';
 import { ActDialog, type ActDialogProps } from './ActDialog';
 
@@ -26,6 +27,7 @@ export function PauseDialog({ matter, onClose, onDone }: ActDialogProps) {
             allowDecimal={false}
             suffix=" 天"
             {...form.getInputProps('days')}
+            onFocus={selectOnFocus}
           />
         </Grid.Col>
         <Grid.Col span={9}>
