@@ -10,11 +10,15 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { theme } from './app/theme';
 import { App } from './app/App';
+import { selectNumbersOnFocus } from '@lib/select-on-focus';
+
+selectNumbersOnFocus();
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">
     <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
-      <Notifications position="top-right" />
+      {/* Bottom-right: at the top they covered the user menu and the screens' top-right buttons (添加账户). */}
+      <Notifications position="bottom-right" />
       <App />
     </DatesProvider>
   </MantineProvider>,

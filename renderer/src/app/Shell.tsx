@@ -1,7 +1,9 @@
-import { AppShell, Badge, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { useHotkeys } from '@mantine/hooks';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { roleLabel, type Role } from '@shared/api/roles';
+import { roleLabel } from '@shared/api/roles';
 import { call } from '../api/client';
 import { useAuth } from './auth-context';
 import { RegistrationPage } from '../features/registration/RegistrationPage';
@@ -23,63 +25,59 @@ import { useDueCount } from '../features/rooms/use-due-count';
 import { MatterPage } from '../features/matters/MatterPage';
 import { LedgerPage } from '../features/matters/LedgerPage';
 import { StatsPage } from '../features/stats/StatsPage';
+import { navFor, shortcutOf, type NavItem } from './nav';
+import { QuickSwitcher } from './QuickSwitcher';
 
-interface NavItem {
-  path: string;
-  label: string;
-  roles: readonly Role[];
-}
-
-// What each role sees mirrors what the backend lets it do (contract.ts access lists).
-const NAV: NavItem[] = [
-  { path: '/leader', label: '我的接访', roles: ['leader'] },
-  { path: '/register', label: '来访登记', roles: ['clerk', 'admin'] },
-  { path: '/today', label: '今日来访', roles: ['clerk', 'leader', 'admin'] },
-  { path: '/issue', label: '取号', roles: ['clerk', 'admin'] },
-  { path: '/desk', label: '窗口叫号', roles: ['clerk', 'admin'] },
-  { path: '/queue-log', label: '叫号记录', roles: ['clerk', 'leader', 'admin'] },
-  { path: '/board', label: '接访看板', roles: ['clerk', 'admin'] },
-  { path: '/roster', label: '接访安排', roles: ['clerk', 'leader', 'admin'] },
-  // 信访事项 are reached through their clocks (and the registration history, today's list, the ledger).
-  { path: '/due', label: '期限提醒', roles: ['clerk', 'leader', 'admin'] },
-  { path: '/ledger', label: '包案台账', roles: ['leader', 'admin'] },
-  { path: '/stats', label: '统计分析', roles: ['leader', 'admin'] },
-  { path: '/admin/leader', label: '领导接访', roles: ['admin'] },
-  { path: '/admin/rooms', label: '房间设置', roles: ['admin'] },
-  { path: '/admin/queue', label: '叫号设置', roles: ['admin'] },
-  { path: '/admin/printing', label: '单位与打印', roles: ['admin'] },
-  { path: '/admin/export', label: '数据导出', roles: ['admin'] },
-  { path: '/admin/calendar', label: '节假日', roles: ['admin'] },
-  { path: '/admin/users', label: '账户管理', roles: ['admin'] },
-];
-
-function Nav() {
-  const { user } = useAuth();
-  const [location, navigate] = useLocation();
+function Nav({ items }: { items: NavItem[] }) {
+  const [location] = useLocation();
   const due = useDueCount();
   return (
-    <>
-      {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
-        <NavLink
-          key={n.path}
-          label={n.label}
-          active={location === n.path || (n.path === '/due' && location.startsWith('/matters/'))}
-          onClick={() => navigate(n.path)}
-          fw={600}
-          rightSection={
-            n.path === '/due' && due.urgent > 0 ? (
-              <Badge
-                size="sm"
-                color={due.overdue > 0 ? 'red' : 'orange'}
-                aria-label={`${due.urgent} 件期限临近或已逾期${due.overdue > 0 ? `，其中 ${due.overdue} 件已逾期` : ''}`}
-              >
-                {due.urgent}
-              </Badge>
-            ) : undefined
-          }
-        />
-      ))}
-    </>
+    <nav aria-label="主菜单">
+      {items.map((n, i) => {
+        const key = shortcutOf(i);
+        const badge =
+          n.path === '/due' && due.urgent > 0 ? (
+            <Badge
+              size="sm"
+              color={due.overdue > 0 ? 'red' : 'orange'}
+              aria-label={`${due.urgent} 件期限临近或已逾期${due.overdue > 0 ? `，其中 ${due.overdue} 件已逾期` : ''}`}
+            >
+              {due.urgent}
+            </Badge>
+          ) : null;
+        return (
+          <NavLink
+            key={n.path}
+            href={`#${n.path}`}
+            label={n.label}
+            aria-keyshortcuts={key ?? undefined}
+            active={location === n.path || (n.path === '/due' && location.startsWith('/matters/'))}
+            fw={600}
+            rightSection={
+              badge || key ? (
+                <Group gap={4} wrap="nowrap">
+                  {badge}
+                  {key && (
+                    <Text span size="xs" c="dimmed" fw={400} ff="monospace">
+                      {key}
+                    </Text>
+                  )}
+                </Group>
+              ) : undefined
+            }
+          />
+        );
+      })}
+    </nav>
+  );
+}
+
+/** Alt+1…9 open the menu's first nine screens; Ctrl+K the quick switcher. Also from inside fields. */
+function useNavKeys(items: NavItem[], openSwitcher: () => void) {
+  const [, navigate] = useLocation();
+  useHotkeys(
+    [...items.slice(0, 9).map((n, i): [string, () => void] => [`alt+${i + 1}`, () => navigate(n.path)]), ['mod+K', openSwitcher]],
+    [],
   );
 }
 
@@ -108,11 +106,23 @@ function UserMenu() {
 }
 
 export function Shell() {
-  const { user } = useAuth();
-  const home = NAV.find((n) => n.roles.includes(user.role))?.path ?? '/today';
   return (
     <Router hook={useHashLocation}>
-      <AppShell header={{ height: 52 }} navbar={{ width: 150, breakpoint: 0 }} padding="md">
+      <ShellBody />
+    </Router>
+  );
+}
+
+function ShellBody() {
+  const { user } = useAuth();
+  const [, navigate] = useLocation();
+  const items = navFor(user.role);
+  const home = items[0]?.path ?? '/today';
+  const [switcher, setSwitcher] = useState(false);
+  useNavKeys(items, () => setSwitcher(true));
+  return (
+    <>
+      <AppShell header={{ height: 52 }} navbar={{ width: 176, breakpoint: 0 }} padding="md">
         <AppShell.Header bg="red.9" px="md">
           <Group h="100%" justify="space-between">
             <Text c="white" fw={700} size="lg">
@@ -122,7 +132,14 @@ export function Shell() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs">
-          <Nav />
+          <AppShell.Section grow component={ScrollArea}>
+            <Nav items={items} />
+          </AppShell.Section>
+          <AppShell.Section>
+            <Text size="xs" c="dimmed" px="xs" py={4}>
+              Ctrl+K 切换页面
+            </Text>
+          </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main>
           <Switch>
@@ -159,6 +176,7 @@ export function Shell() {
           </Switch>
         </AppShell.Main>
       </AppShell>
-    </Router>
+      <QuickSwitcher opened={switcher} items={items} onClose={() => setSwitcher(false)} onOpen={navigate} />
+    </>
   );
 }

@@ -1,4 +1,13 @@
 import { createTheme } from '@mantine/core';
+import { Calendar, DateInput, DatePicker, DatePickerInput } from '@mantine/dates';
+
+// Calendar headers in Chinese order: 2026年10月, not dayjs's 十月 2026 (MMMM YYYY).
+const CHINESE_CALENDAR_LABELS = {
+  monthLabelFormat: 'YYYY年M月',
+  yearLabelFormat: 'YYYY年',
+  decadeLabelFormat: 'YYYY年',
+  monthsListFormat: 'M月',
+} as const;
 
 // Clerks read this screen all day: a slightly larger base size and the system's CJK fonts.
 export const theme = createTheme({
@@ -14,5 +23,9 @@ export const theme = createTheme({
     TextInput: { defaultProps: { size: 'sm' } },
     Textarea: { defaultProps: { size: 'sm' } },
     NativeSelect: { defaultProps: { size: 'sm' } },
+    DateInput: DateInput.extend({ defaultProps: CHINESE_CALENDAR_LABELS }),
+    DatePickerInput: DatePickerInput.extend({ defaultProps: CHINESE_CALENDAR_LABELS }),
+    DatePicker: DatePicker.extend({ defaultProps: CHINESE_CALENDAR_LABELS }),
+    Calendar: Calendar.extend({ defaultProps: CHINESE_CALENDAR_LABELS }),
   },
 });

@@ -1,6 +1,6 @@
 import { Kbd, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PetitionerInfo } from '@shared/api/schemas/visits';
 import { formatDate } from '@shared/time';
 import { maskIdNumber } from '@shared/domain/identity';
@@ -14,30 +14,57 @@ export function PersonSearch({ opened, onClose, onPick }: { opened: boolean; onC
   const [rows, setRows] = useState<PetitionerInfo[]>([]);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!debounced) return setRows([]);
-    let live = true;
-    call('petitioners.search', { q: debounced })
-      .then((r) => live && (setRows(r), setActive(0), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
+  /** The query the rows answer; Enter typed before they arrive picks the first row once they do. */
+  const [loadedFor, setLoadedFor] = useState('');
+  const pendingEnter = useRef(false);
 
   const pick = (p: PetitionerInfo | undefined) => {
+    pendingEnter.current = false;
     if (!p) return;
     onPick(p);
     setQ('');
     onClose();
   };
 
+  useEffect(() => {
+    if (!debounced) return setRows([]);
+    let live = true;
+    call('petitioners.search', { q: debounced })
+      .then((r) => {
+        if (!live) return;
+        setRows(r);
+        setActive(0);
+        setError(null);
+        setLoadedFor(debounced);
+      })
+      .catch((e: unknown) => {
+        pendingEnter.current = false;
+        if (live) setError(messageOf(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, [debounced]);
+
+  useEffect(() => {
+    if (pendingEnter.current && loadedFor && loadedFor === q.trim()) pick(rows[0]);
+    // pick closes the dialog: only the arrival of rows for the typed text matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, loadedFor]);
+
   return (
-    <Modal opened={opened} onClose={onClose} title="查找来访人" size="xl">
+    <Modal
+      opened={opened}
+      onClose={() => {
+        pendingEnter.current = false;
+        onClose();
+      }}
+      title="查找来访人"
+      size="xl"
+    >
       <Stack>
         <TextInput
-          autoFocus
+          data-autofocus
           aria-label="查找内容"
           placeholder="身份证号、电话、姓名或姓名拼音首字母（如 zsf）"
           value={q}
@@ -45,8 +72,11 @@ export function PersonSearch({ opened, onClose, onPick }: { opened: boolean; onC
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, rows.length - 1));
             else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter') pick(rows[active]);
-            else return;
+            else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+              // Typed faster than the search answers: pick the first row when it does.
+              if (q.trim() && loadedFor !== q.trim()) pendingEnter.current = true;
+              else pick(rows[active]);
+            } else return;
             e.preventDefault();
           }}
           error={error}

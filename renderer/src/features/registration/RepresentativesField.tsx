@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_REPRESENTATIVES } from '@shared/api/schemas/visits';
 import { ID_TYPES } from '@shared/domain/identity';
 import { selectData } from '@lib/labels';
@@ -10,6 +10,15 @@ import { emptyRepresentative, type VisitFormValues } from './form-model';
 export function RepresentativesField({ form }: { form: UseFormReturnType<VisitFormValues> }) {
   const reps = form.values.representatives;
   const [refused, setRefused] = useState<string | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  /** The row whose first field takes the focus once it is drawn (the one just added). */
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const row = focusRow.current;
+    focusRow.current = null;
+    tableRef.current?.querySelector<HTMLInputElement>(`input[aria-label="代表${row + 1}姓名"]`)?.focus();
+  }, [reps.length]);
   const add = () => {
     if (reps.length >= MAX_REPRESENTATIVES) {
       setRefused(`集体访代表不得超过${MAX_REPRESENTATIVES}人，不能再添加`);
@@ -27,7 +36,17 @@ export function RepresentativesField({ form }: { form: UseFormReturnType<VisitFo
             phone: form.values.phone,
           }
         : emptyRepresentative();
+    focusRow.current = reps.length;
     form.insertListItem('representatives', first);
+  };
+  // Enter in a row's last field adds the next row (the form's Enter would only move on);
+  // after the fifth it moves on as usual.
+  const enterAddsRow = (i: number) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.nativeEvent.isComposing) return;
+    if (i !== reps.length - 1 || reps.length >= MAX_REPRESENTATIVES) return;
+    e.preventDefault();
+    e.stopPropagation();
+    add();
   };
   const error = refused ?? (form.errors.representatives as string | undefined);
   return (
@@ -36,19 +55,26 @@ export function RepresentativesField({ form }: { form: UseFormReturnType<VisitFo
         <Text fw={600} size="sm">
           集体访代表（{reps.length}/{MAX_REPRESENTATIVES}）
         </Text>
-        <Button size="xs" variant="light" onClick={add}>
-          添加代表
-        </Button>
+        <Group gap="sm">
+          {reps.length > 0 && reps.length < MAX_REPRESENTATIVES && (
+            <Text size="xs" c="dimmed">
+              在最后一行的联系电话处按 Enter 添加下一位
+            </Text>
+          )}
+          <Button size="xs" variant="light" onClick={add}>
+            添加代表
+          </Button>
+        </Group>
       </Group>
       {reps.length > 0 && (
-        <Table withTableBorder verticalSpacing={4} horizontalSpacing={6}>
+        <Table ref={tableRef} withTableBorder verticalSpacing={4} horizontalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={36}>序</Table.Th>
-              <Table.Th w={110}>姓名</Table.Th>
-              <Table.Th w={150}>证件类型</Table.Th>
+              <Table.Th w={100}>姓名</Table.Th>
+              <Table.Th w={128}>证件类型</Table.Th>
               <Table.Th>证件号码</Table.Th>
-              <Table.Th w={130}>联系电话</Table.Th>
+              <Table.Th w={125}>联系电话</Table.Th>
               <Table.Th w={36} />
             </Table.Tr>
           </Table.Thead>
@@ -70,7 +96,11 @@ export function RepresentativesField({ form }: { form: UseFormReturnType<VisitFo
                   <TextInput aria-label={`代表${i + 1}证件号码`} {...form.getInputProps(`representatives.${i}.idNumber`)} />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput aria-label={`代表${i + 1}联系电话`} {...form.getInputProps(`representatives.${i}.phone`)} />
+                  <TextInput
+                    aria-label={`代表${i + 1}联系电话`}
+                    {...form.getInputProps(`representatives.${i}.phone`)}
+                    onKeyDown={enterAddsRow(i)}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <ActionIcon
