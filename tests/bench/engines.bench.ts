@@ -33,7 +33,7 @@ import type { SessionHolder } from '../../electron/backend/services/sessions';
 import { adminQuery, withDatabase } from '../support/engine';
 import { startCluster, type Cluster } from '../support/pg-cluster';
 import { BENCH_ADMIN, BENCH_PASSWORD, mulberry32 } from './generate';
-import { api, BENCH_USER, ensureDatabase, fail, functionalErrorCount, printTable, time, type Api, type Row } from './measure';
+import { api, BENCH_USER, benchSession, ensureDatabase, fail, functionalErrorCount, printTable, time, type Api, type Row } from './measure';
 import { copyToPostgres } from './pg-copy';
 
 const { values: args } = parseArgs({
@@ -323,36 +323,7 @@ async function runSuite(e: Engine, samples: number, waiting: number): Promise<Ro
   await db.updateTable('tickets').set({ status: 'closed' }).where('status', 'in', ['waiting', 'called', 'parked']).execute();
 
   // The day board with one leader's session of 30 walk-ins.
-  const leader = await admin.call('users.create', {
-    username: `benchleader${Date.now() % 100000}`,
-    displayName: '基准领导',
-    role: 'leader',
-    password: BENCH_PASSWORD,
-  });
-  const rooms = (await admin.call('rooms.list', {}))!;
-  const room =
-    rooms.find((x) => x.name === '基准接谈室') ??
-    (await admin.call('rooms.save', {
-      id: null,
-      number: 90,
-      name: '基准接谈室',
-      kind: 'talk',
-      capacity: 10,
-      openFrom: '00:00',
-      openTo: '23:59',
-      active: true,
-    }))!;
-  const s = (await admin.call('roster.save', {
-    id: null,
-    leaderId: leader!.id,
-    date: today,
-    start: '08:00',
-    end: '23:55',
-    roomId: room.id,
-    slotMinutes: 5,
-    expectedVersion: null,
-  }))!;
-  await admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+  const { session: s } = await benchSession(admin, today, BENCH_PASSWORD);
   const visitIds = await db.selectFrom('visits').select('id').orderBy('created_at', 'desc').limit(30).execute();
   for (const v of visitIds) await admin.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
   rows.push(

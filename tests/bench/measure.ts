@@ -45,6 +45,39 @@ export function api(backend: Backend, session: SessionHolder): Api {
   };
 }
 
+/**
+ * A new bench leader with a published session today in the bench room (08:00–23:55, 5-minute
+ * places), for the benchmarks that fill a leader's day.
+ */
+export async function benchSession(admin: Api, today: string, password: string, displayName = '基准领导') {
+  const leader = await admin.call('users.create', { username: `benchleader${Date.now() % 100000}`, displayName, role: 'leader', password });
+  const rooms = (await admin.call('rooms.list', {}))!;
+  const room =
+    rooms.find((r) => r.name === '基准接谈室') ??
+    (await admin.call('rooms.save', {
+      id: null,
+      number: 90,
+      name: '基准接谈室',
+      kind: 'talk',
+      capacity: 10,
+      openFrom: '00:00',
+      openTo: '23:59',
+      active: true,
+    }))!;
+  const session = (await admin.call('roster.save', {
+    id: null,
+    leaderId: leader!.id,
+    date: today,
+    start: '08:00',
+    end: '23:55',
+    roomId: room.id,
+    slotMinutes: 5,
+    expectedVersion: null,
+  }))!;
+  await admin.call('roster.setStatus', { sessionId: session.id, status: 'published', reason: '' });
+  return { leader: leader!, room, session };
+}
+
 export interface Row {
   op: string;
   p50: number;

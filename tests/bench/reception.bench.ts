@@ -14,7 +14,7 @@ import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { newId } from '../../electron/backend/services/ids';
 import { hallDate, HALL_TZ } from '@shared/time';
 import { BENCH_ADMIN, BENCH_PASSWORD } from './generate';
-import { api, ensureDatabase, functionalErrorCount, measure, printTable, type Row } from './measure';
+import { api, benchSession, ensureDatabase, functionalErrorCount, measure, printTable, type Row } from './measure';
 import dayjs from 'dayjs';
 
 const { values: args } = parseArgs({
@@ -46,35 +46,7 @@ async function main() {
   raw.prepare(`UPDATE reception_sessions SET status = 'cancelled' WHERE date = ?`).run(today);
 
   const leaderName = `基准领导${Date.now() % 100000}`;
-  const leader = await admin.call('users.create', {
-    username: `benchleader${Date.now() % 100000}`,
-    displayName: leaderName,
-    role: 'leader',
-    password: BENCH_PASSWORD,
-  });
-  const rooms = (await admin.call('rooms.list', {}))!;
-  let room = rooms.find((r) => r.name === '基准接谈室');
-  room ??= (await admin.call('rooms.save', {
-    id: null,
-    number: 90,
-    name: '基准接谈室',
-    kind: 'talk',
-    capacity: 10,
-    openFrom: '00:00',
-    openTo: '23:59',
-    active: true,
-  }))!;
-  const s = (await admin.call('roster.save', {
-    id: null,
-    leaderId: leader!.id,
-    date: today,
-    start: '08:00',
-    end: '23:55',
-    roomId: room.id,
-    slotMinutes: 5,
-    expectedVersion: null,
-  }))!;
-  await admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+  const { leader, room, session: s } = await benchSession(admin, today, BENCH_PASSWORD, leaderName);
 
   console.log(`Finding the ${bookings * 2} people with the longest histories …`);
   const visitIds = (

@@ -37,10 +37,9 @@ export async function visitRows(db: Db, p: Period): Promise<VisitRow[]> {
  */
 const REPLY_LOOKBACK_DAYS = 45;
 
-/** Matters any matter rate of the period may count (the domain decides which). */
-export async function matterRows(db: Db, p: Period): Promise<(MatterRow & { name: string; summary: string; state: string })[]> {
-  const between = (c: 'm.handle_due' | 'm.concluded_on' | 'm.lead_on') => [c, p.from, p.to] as const;
-  const rows = await db
+/** What the matter rates read of a matter, with the person and summary for the drill lists. */
+const matterStatRows = (db: Db) =>
+  db
     .selectFrom('matters as m')
     .innerJoin('petitioners as pe', 'pe.id', 'm.petitioner_id')
     .select([
@@ -59,7 +58,12 @@ export async function matterRows(db: Db, p: Period): Promise<(MatterRow & { name
       'm.state',
       'm.summary',
       'pe.name',
-    ])
+    ]);
+
+/** Matters any matter rate of the period may count (the domain decides which). */
+export async function matterRows(db: Db, p: Period): Promise<(MatterRow & { name: string; summary: string; state: string })[]> {
+  const between = (c: 'm.handle_due' | 'm.concluded_on' | 'm.lead_on') => [c, p.from, p.to] as const;
+  const rows = await matterStatRows(db)
     .where((eb) =>
       eb.or([
         eb.and([eb('m.received_on', '>=', addDays(p.from, -REPLY_LOOKBACK_DAYS)), eb('m.received_on', '<=', p.to)]),
@@ -77,30 +81,7 @@ export async function matterRows(db: Db, p: Period): Promise<(MatterRow & { name
 
 /** Matters overdue today: their earliest open clock is past. */
 export async function overdueRows(db: Db, today: string) {
-  const rows = await db
-    .selectFrom('matters as m')
-    .innerJoin('petitioners as pe', 'pe.id', 'm.petitioner_id')
-    .select([
-      'm.id',
-      'm.received_on',
-      'm.decision',
-      'm.decided_on',
-      'm.handle_due',
-      'm.concluded_on',
-      'm.evaluation',
-      'm.lead_on',
-      'm.lead_leader_id',
-      'm.resolution',
-      'm.unit',
-      'm.next_due',
-      'm.state',
-      'm.summary',
-      'pe.name',
-    ])
-    .where('m.next_due', '<', today)
-    .orderBy('m.next_due')
-    .orderBy('m.id')
-    .execute();
+  const rows = await matterStatRows(db).where('m.next_due', '<', today).orderBy('m.next_due').orderBy('m.id').execute();
   return rows.map(toMatterRow);
 }
 
