@@ -6,16 +6,7 @@ import { Grid, NativeSelect, SegmentedControl, Text, TextInput } from '@mantine/
 import type { UseFormReturnType } from '@mantine/form';
 import { useRef, type KeyboardEvent } from 'react';
 import type { InputOf } from '@shared/api/contract';
-import type { MatterInfo } from '@shared/api/schemas/visits';
-import {
-  DECISION_UNIT_LABELS,
-  DECISIONS,
-  DECLINE_GROUNDS,
-  LEGAL_ROUTES,
-  endedNotice,
-  type Decision,
-  type MatterState,
-} from '@shared/domain/matter';
+import { DECISION_UNIT_LABELS, DECISIONS, DECLINE_GROUNDS, LEGAL_ROUTES, endedNotice, type Decision } from '@shared/domain/matter';
 import { HallDateInput } from '@lib/HallDateInput';
 import { categoryLabel, selectData } from '@lib/labels';
 import { useQuery } from '@lib/use-query';
@@ -57,9 +48,6 @@ export function decisionInput(x: DecisionValues) {
   };
 }
 
-/** MatterInfo as the registration history gives it, with the matter's state. */
-type HistoryMatter = MatterInfo & { state?: MatterState };
-
 const unitLabel = (d: Decision) => (d === 'accepted' ? '责任单位（可不填）' : DECISION_UNIT_LABELS[d]);
 
 /** Works on any form whose values include the decision's. */
@@ -76,7 +64,7 @@ export function DecisionFields<V extends DecisionValues>({
     { petitionerId: matter.petitionerId },
     { enabled: v.decision === 'not_again', errorTitle: false },
   );
-  const others = ((lookup?.history?.matters ?? []) as HistoryMatter[]).filter((m) => m.id !== matter.id);
+  const others = (lookup?.history?.matters ?? []).filter((m) => m.id !== matter.id);
   const fieldsRef = useRef<HTMLDivElement>(null);
   // A digit picks the decision; one that needs a field (unit, ground, route, matter) puts the cursor there.
   const pickByDigit = (e: KeyboardEvent<HTMLDivElement>) => {

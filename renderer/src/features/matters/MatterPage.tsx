@@ -23,7 +23,8 @@ import { useQuery } from '@lib/use-query';
 import { MatterActionDialog } from './MatterActionDialog';
 import { MatterPapers } from './MatterPapers';
 import { MatterTimeline } from './MatterTimeline';
-import { ACTION_BUTTON, ACTION_KEYS, DUE_MARK, STATE_COLOR, clockLabel, dueText, keyText, mayTake, stateLabel } from './matter-ui';
+import { ACTION_BUTTON, ACTION_KEYS, DUE_MARK, STATE_COLOR, clockLabel, dueText, keyText, stateLabel } from './matter-ui';
+import { mayTakeAction } from '@shared/domain/matter';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -108,7 +109,7 @@ export function MatterPage({ matterId }: { matterId: string }) {
     },
   );
   const [open, setOpen] = useState<MatterAction | null>(null);
-  const actions = m && m.id === matterId ? m.actions.filter((a) => mayTake(user.role, a)) : [];
+  const actions = m && m.id === matterId ? m.actions.filter((a) => mayTakeAction(user.role, a)) : [];
   // [] = also from inside fields; not while a dialog is open (its own keys rule there).
   useHotkeys(
     actions.map((a) => [ACTION_KEYS[a], () => open === null && setOpen(a)]),

@@ -1,20 +1,9 @@
-// What the matter screens share: labels, colours, the function key of each
-// action, and which actions a role may take (the domain's mayTakeAction, the
-// same check the backend makes, so a clerk is never offered a
-// button the backend would refuse).
-import type { Role } from '@shared/api/roles';
+// What the matter screens share: labels, colours and the function key of each
+// action. (Which actions a role may take is the domain's mayTakeAction, the
+// same check the backend makes.)
 import type { MatterView } from '@shared/api/schemas/matters';
 import type { OpenClock } from '@shared/domain/matter';
-import {
-  CLOCKS,
-  DECISIONS,
-  LEGAL_ROUTES,
-  MATTER_STATES,
-  mayTakeAction,
-  type Clock,
-  type MatterAction,
-  type MatterState,
-} from '@shared/domain/matter';
+import { CLOCKS, DECISIONS, LEGAL_ROUTES, MATTER_STATES, type Clock, type MatterAction, type MatterState } from '@shared/domain/matter';
 import { labelOf } from '@shared/domain/categories';
 
 export const stateLabel = (s: MatterState) => labelOf(MATTER_STATES, s);
@@ -83,8 +72,6 @@ export const ACTION_KEYS: Record<MatterAction, string> = {
 
 /** 'shift+F7' → 'Shift+F7', as printed on a button. */
 export const keyText = (k: string) => k.replace('shift+', 'Shift+');
-
-export const mayTake = (role: Role, action: MatterAction) => mayTakeAction(role, action);
 
 export const DUE_MARK: Record<OpenClock['state'], { label: string; color: string }> = {
   overdue: { label: '已逾期', color: 'red' },

@@ -1,23 +1,10 @@
 // Beside the form: who this person is and what they came about before, so the
 // clerk knows a repeat visit before asking, and links it to its matter.
 import { Alert, Anchor, Badge, Group, Paper, Radio, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import type { History, MatterInfo, PetitionerInfo } from '@shared/api/schemas/visits';
-import { endedNotice, type MatterState } from '@shared/domain/matter';
+import type { History, PetitionerInfo } from '@shared/api/schemas/visits';
 import { formatCalendarDate, formatDate, formatDateTime } from '@shared/time';
 import { categoryLabel, idTypeName } from '@lib/labels';
 import { KindBadge } from './KindBadge';
-
-/**
- * A matter in the history with its state, when the lookup gives it (the
- * backend adds `state` and `endedNotice` to MatterInfo); optional here, so this
- * compiles and degrades to no flag before that lands.
- */
-type HistoryMatter = MatterInfo & { state?: MatterState; endedNotice?: string | null };
-
-/** The red flag on a matter that has ended: a new visit about it is not taken up again. */
-export function endedFlagOf(m: HistoryMatter): string | null {
-  return m.endedNotice ?? (m.state ? endedNotice(m.state) : null);
-}
 
 export function PersonSummary({ p }: { p: PetitionerInfo }) {
   return (
@@ -69,8 +56,8 @@ export function HistoryPanel({
             aria-label="本次来访涉及的事项"
           >
             <Stack gap={6} mt={6}>
-              {(matters as HistoryMatter[]).map((m) => {
-                const ended = endedFlagOf(m);
+              {matters.map((m) => {
+                const ended = m.endedNotice;
                 return (
                   <Radio
                     key={m.id}
