@@ -111,7 +111,17 @@ import {
   type LedgerRow,
   type MatterView,
 } from './schemas/matters';
-import { statsDrillInput, statsSummaryInput, type StatsDrill, type StatsSummary } from './schemas/stats';
+import {
+  printReportInput,
+  reportPdfInput,
+  statsDrillInput,
+  statsReportInput,
+  statsSummaryInput,
+  type ArchivedReport,
+  type StatsDrill,
+  type StatsReport,
+  type StatsSummary,
+} from './schemas/stats';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -217,6 +227,12 @@ export const contract = {
   // 统计分析: leaders and the administrator any period, a clerk today's only (checked in the service)
   'stats.summary': method<StatsSummary>()({ input: statsSummaryInput, access: STAFF }),
   'stats.drill': method<StatsDrill>()({ input: statsDrillInput, access: STAFF }),
+  /** 信访日报 / 周报 / 月报: the data, printed (kept as PDF first), the copies kept, and the workbook. */
+  'stats.report': method<StatsReport>()({ input: statsReportInput, access: LEADER }),
+  'stats.printReport': method<PrintSubmitted & { archiveId: string }>()({ input: printReportInput, access: LEADER }),
+  'stats.reports': method<ArchivedReport[]>()({ input: empty, access: LEADER }),
+  'stats.reportPdf': method<{ sha256: string; base64: string; name: string }>()({ input: reportPdfInput, access: LEADER }),
+  'stats.reportXlsx': method<{ base64: string; name: string }>()({ input: statsReportInput, access: LEADER }),
 
   // the hall display: public (a TV browser has no login), masked data only
   'display.state': method<DisplayState>()({ input: empty, access: 'public' }),

@@ -7,6 +7,7 @@
 import { CATEGORIES, PURPOSES, labelOf, type Option } from './categories';
 import { addDays, daysBetween, replyDue, type HolidayCalendar } from './deadlines';
 import type { Decision, Evaluation } from './matter';
+import { formatCalendarDate } from '../time';
 
 /** 集体访: a visit of this many people or more. */
 export const GROUP_VISIT_MIN_PEOPLE = 5;
@@ -183,6 +184,10 @@ export function weekday(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
+/** A period in Chinese dates: 2026年11月01日, or 2026年11月01日至2026年11月30日. */
+export const periodText = (p: Period) =>
+  p.from === p.to ? formatCalendarDate(p.from) : `${formatCalendarDate(p.from)}至${formatCalendarDate(p.to)}`;
+
 const inPeriod = (date: string | null, p: Period) => date != null && date >= p.from && date <= p.to;
 
 // ---- rows the figures are computed from ---------------------------------------------
@@ -299,6 +304,21 @@ export function breakdown(rows: readonly VisitRow[], p: Period, by: BreakdownKey
     m.set(code, b);
   }
   return [...m.values()].sort((a, b) => b.visits - a.visits || a.label.localeCompare(b.label, 'zh-CN'));
+}
+
+/** The `n` largest rows of a breakdown and one 其他 row adding up the rest (when there is a rest). */
+export function topWithOther(rows: readonly BreakdownRow[], n: number): BreakdownRow[] {
+  if (rows.length <= n + 1) return [...rows];
+  const rest = rows.slice(n);
+  return [
+    ...rows.slice(0, n),
+    {
+      code: '*other',
+      label: '其他',
+      visits: rest.reduce((a, r) => a + r.visits, 0),
+      people: rest.reduce((a, r) => a + r.people, 0),
+    },
+  ];
 }
 
 /** Does a visit row fall under a breakdown value (for the drill list)? */

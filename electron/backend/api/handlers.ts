@@ -21,6 +21,8 @@ import { getMatter } from '../services/matters/view';
 import { dueList as matterDueList } from '../services/matters/due';
 import { ledger } from '../services/matters/ledger';
 import { statsDrill, statsSummary } from '../services/stats/summary';
+import { getStatsReport, getStatsReportPdf, listStatsReports, printStatsReport } from '../services/stats/report';
+import { exportStatsReportXlsx } from '../services/stats/report-xlsx';
 import { holidayCalendar } from '../services/calendar/calendar';
 import { hallDate } from '@shared/time';
 import { reexportRange, runExport } from '../services/export/runner';
@@ -123,6 +125,11 @@ export const handlers: HandlerTable = {
 
   'stats.summary': (ctx, input) => statsSummary(ctx.deps, actorOf(ctx), input),
   'stats.drill': (ctx, input) => statsDrill(ctx.deps, actorOf(ctx), input),
+  'stats.report': ({ deps }, input) => getStatsReport(deps, input),
+  'stats.printReport': (ctx, input) => printStatsReport(ctx.deps, actorOf(ctx), input),
+  'stats.reports': ({ deps }) => listStatsReports(deps),
+  'stats.reportPdf': ({ deps }, input) => getStatsReportPdf(deps, input),
+  'stats.reportXlsx': ({ deps }, input) => exportStatsReportXlsx(deps, input),
 
   'display.state': ({ deps }) => getDisplayState(deps),
 

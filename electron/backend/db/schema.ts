@@ -609,6 +609,28 @@ export const tables = {
     references: { job_id: 'print_jobs.id', matter_id: 'matters.id', talk_id: 'talk_records.id', actor_id: 'users.id' },
   }),
 
+  // ---- 信访日报 / 周报 / 月报 kept as PDF (0019_report_archive) -----------------------
+
+  report_archive: table({
+    columns: {
+      id: text(),
+      job_id: text(),
+      kind: text<'day' | 'week' | 'month'>(),
+      period_from: text(),
+      period_to: text(),
+      sha256: text(),
+      bytes: int(),
+      /** Relative to the data folder. */
+      path: text(),
+      actor_id: text(),
+      created_at: text(),
+    },
+    primaryKey: ['id'],
+    unique: [['job_id']],
+    indexes: { report_archive_by_time: { columns: ['created_at'] } },
+    references: { job_id: 'print_jobs.id', actor_id: 'users.id' },
+  }),
+
   // ---- the matter's timeline (0010): one row per audited transition -------------
 
   matter_events: table({

@@ -4,6 +4,7 @@ import type { TicketView } from './queue';
 import type { VisitDetail } from './visits';
 import type { TalkRecordView } from './reception';
 import type { MatterView } from './matters';
+import type { StatsReport } from './stats';
 
 /** Slips (ticket, receipt), the formal papers of a matter and the talk record (A4). */
 export const PRINT_TEMPLATES = [
@@ -20,6 +21,7 @@ export const PRINT_TEMPLATES = [
   { code: 'recheck_opinion', label: '复核意见书' },
   { code: 'supervise_sheet', label: '督办单' },
   { code: 'talk_record', label: '接谈记录' },
+  { code: 'stats_report', label: '信访统计报表' },
 ] as const;
 export type PrintTemplate = (typeof PRINT_TEMPLATES)[number]['code'];
 
@@ -62,7 +64,12 @@ export const FORMAL_NOTICES: readonly PrintTemplate[] = [
   'review_opinion',
   'recheck_opinion',
 ];
-export const PRINT_TEMPLATE_CODES = PRINT_TEMPLATES.map((t) => t.code) as [PrintTemplate, ...PrintTemplate[]];
+/** What print.submit and print.preview take: every paper but the statistics report (stats.printReport prints that). */
+export type SubmittableTemplate = Exclude<PrintTemplate, 'stats_report'>;
+export const PRINT_TEMPLATE_CODES = PRINT_TEMPLATES.map((t) => t.code).filter((c) => c !== 'stats_report') as [
+  SubmittableTemplate,
+  ...SubmittableTemplate[],
+];
 
 export const PAPERS = [
   { code: '80mm', label: '80毫米热敏纸', widthMm: 80 },
@@ -189,7 +196,8 @@ export type SlipData =
   | ({ template: 'ticket'; ticket: TicketView & { peopleAhead: number } } & SlipBase)
   | ({ template: 'receipt'; visit: VisitDetail } & SlipBase)
   | ({ template: MatterTemplate } & SlipBase & MatterPaper)
-  | ({ template: TalkTemplate } & SlipBase & TalkPaper);
+  | ({ template: TalkTemplate } & SlipBase & TalkPaper)
+  | ({ template: 'stats_report'; report: StatsReport } & SlipBase);
 
 /** A formal notice as issued: the PDF kept in the data folder and its SHA-256. */
 export interface ArchivedNotice {

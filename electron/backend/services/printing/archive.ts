@@ -17,7 +17,7 @@ import { refuseOthersTalk } from '../reception/talks';
 import { refuseOthersMatter } from './matter-papers';
 
 /** Written with fsync: a notice handed out must not exist only in a write cache. */
-function writeDurably(file: string, bytes: Buffer) {
+export function writeDurably(file: string, bytes: Buffer) {
   mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, 'wx');
   try {
@@ -28,7 +28,7 @@ function writeDurably(file: string, bytes: Buffer) {
   }
 }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Renders the notice exactly as it will print and keeps it. Without a PDF

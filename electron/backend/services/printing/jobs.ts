@@ -44,7 +44,7 @@ export const saveBureau = (deps: Deps, actor: Actor, v: Bureau) => saveSetting(d
 export const savePrintSettings = (deps: Deps, actor: Actor, v: PrintingSettings) =>
   saveSetting(deps, actor, 'printing', v, getPrintSettings);
 
-async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobView> {
+export async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobView> {
   const actor = await db.selectFrom('users').select('display_name').where('id', '=', j.actor_id).executeTakeFirst();
   return {
     id: j.id,
@@ -241,6 +241,8 @@ async function slipFor(
   const today = hallDate(deps.now());
   const cal = await holidayCalendar(deps.db);
   if (isMatterTemplate(job.template)) return { template: job.template, ...base, ...(await matterPaper(deps.db, job.refId, today, cal)) };
+  // A statistics report is always drawn from the snapshot its job keeps (stats.printReport).
+  if (job.template === 'stats_report') throw new ApiError('NOT_FOUND', '报表打印任务缺少数据，请重新打印');
   return { template: job.template, ...base, ...(await talkPaper(deps.db, job.refId, today, cal)) };
 }
 

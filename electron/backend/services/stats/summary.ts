@@ -43,7 +43,7 @@ function checkScope(deps: Deps, actor: Actor, p: Period): string {
 }
 
 /** Every figure of one period, by key. */
-async function figuresOf(deps: Deps, p: Period, cal: HolidayCalendar): Promise<Record<FigureKey, FigureValue>> {
+export async function figuresOf(deps: Deps, p: Period, cal: HolidayCalendar): Promise<Record<FigureKey, FigureValue>> {
   const [visits, matters, tickets] = await Promise.all([visitRows(deps.db, p), matterRows(deps.db, p), ticketRows(deps.db, p)]);
   const v = volume(visits, p);
   const count = (n: number): FigureValue => ({ numerator: n, denominator: null, rate: null });

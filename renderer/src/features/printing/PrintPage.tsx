@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { messageOf } from '@lib/form-errors';
 import { ReceiptSlip, TicketSlip } from './slips';
 import { A4PaperSlip } from './notices';
+import { StatsReportSlip } from './StatsReportSlip';
 import './print.css';
 
 const ROLL_WIDTH_MM: Record<'80mm' | '58mm', number> = { '80mm': 80, '58mm': 58 };
@@ -54,6 +55,8 @@ export function PrintPage({ token, preview = false }: { token: string; preview?:
         <TicketSlip d={data} onReady={drawn} />
       ) : data.template === 'receipt' ? (
         <ReceiptSlip d={data} onReady={drawn} />
+      ) : data.template === 'stats_report' ? (
+        <StatsReportSlip d={data} onReady={drawn} />
       ) : (
         <A4PaperSlip d={data} onReady={drawn} />
       )}

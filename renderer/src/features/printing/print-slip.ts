@@ -1,11 +1,11 @@
 // Printing from any screen: the backend records the job (and audits it); the
 // desktop app prints it at once, a browser prints it through a hidden iframe.
-import { PRINT_TEMPLATES, type PrintTemplate } from '@shared/api/schemas/printing';
+import { PRINT_TEMPLATES, type SubmittableTemplate } from '@shared/api/schemas/printing';
 import { labelOf } from '@shared/domain/categories';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess, notifyWarning } from '@lib/notify';
 
-function printInIframe(route: string, token: string): Promise<void> {
+export function printInIframe(route: string, token: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const frame = document.createElement('iframe');
     frame.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0';
@@ -30,7 +30,7 @@ function printInIframe(route: string, token: string): Promise<void> {
   });
 }
 
-export async function printSlip(template: PrintTemplate, refId: string, copies = 1): Promise<void> {
+export async function printSlip(template: SubmittableTemplate, refId: string, copies = 1): Promise<void> {
   try {
     const r = await call('print.submit', { template, refId, copies });
     const what = `${labelOf(PRINT_TEMPLATES, template)}${r.job.reprint ? '（补打）' : ''}`;
