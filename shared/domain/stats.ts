@@ -233,6 +233,8 @@ export interface TicketRow {
   firstCallAt: string | null;
   /** The last call's desk (null: never called). */
   deskId: string | null;
+  /** Who made the last call (null: never called). */
+  clerkId: string | null;
   lastCallAt: string | null;
   finishedAt: string | null;
 }
@@ -460,11 +462,11 @@ function serviceTimes(rows: readonly TicketRow[]): ServiceTimes {
   };
 }
 
-/** Waiting and service times in total and per lane and per desk (the desk of the last call). */
+/** Waiting and service times in total and per lane, per desk and per clerk (the desk and the clerk of the last call). */
 export function hallTimes(
   rows: readonly TicketRow[],
   p: Period,
-): { all: ServiceTimes; byLane: Map<string, ServiceTimes>; byDesk: Map<string, ServiceTimes> } {
+): { all: ServiceTimes; byLane: Map<string, ServiceTimes>; byDesk: Map<string, ServiceTimes>; byClerk: Map<string, ServiceTimes> } {
   const inP = rows.filter((t) => inPeriod(t.day, p));
   const group = (key: (t: TicketRow) => string | null) => {
     const m = new Map<string, TicketRow[]>();
@@ -474,7 +476,12 @@ export function hallTimes(
     }
     return new Map([...m].map(([k, ts]) => [k, serviceTimes(ts)]));
   };
-  return { all: serviceTimes(inP), byLane: group((t) => t.laneId), byDesk: group((t) => t.deskId) };
+  return {
+    all: serviceTimes(inP),
+    byLane: group((t) => t.laneId),
+    byDesk: group((t) => t.deskId),
+    byClerk: group((t) => t.clerkId),
+  };
 }
 
 /** 过号率: tickets that ended 过号 / tickets called at least once. */

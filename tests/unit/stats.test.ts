@@ -101,12 +101,17 @@ describe('the November summary of the fixture district', () => {
     expect(fig(s, 'no_show')).toEqual({ n: 1, d: 3, prev: [0, 0], ly: [0, 0] });
     expect(s.hall.all).toEqual({ called: 3, waitP50: 20, waitP90: 30, served: 2, serviceP50: 10, serviceP90: 15 });
     expect(s.hall.byDesk).toHaveLength(1);
+    // Every call was the one clerk's: the per-clerk row repeats the hall's figures under the clerk's name.
+    expect(s.hall.byClerk).toEqual([
+      { id: expect.any(String), name: '测试clerk1', called: 3, waitP50: 20, waitP90: 30, served: 2, serviceP50: 10, serviceP90: 15 },
+    ]);
     expect(s.hall.load[5]![9]).toBe(3);
     expect(s.hall.load.flat().reduce((x, y) => x + y, 0)).toBe(3);
   });
 
-  it('names nobody in the summary', async () => {
-    const text = JSON.stringify(await summary());
+  it('names no petitioner in the summary, and staff only in the per-clerk rows', async () => {
+    const s = await summary();
+    const text = JSON.stringify({ ...s, hall: { ...s.hall, byClerk: [] } });
     expect(text).not.toContain('张三丰');
     expect(text).not.toContain('李代表');
     expect(text).not.toContain('测试');
@@ -139,8 +144,16 @@ describe('drill lists and access', () => {
     const err = await clerk.fail('stats.summary', NOV);
     expect(err).toMatchObject({ code: 'FORBIDDEN', message: '登记员只能查看当日大厅统计' });
     expect((await clerk.fail('stats.drill', { ...NOV, figure: 'visits' })).code).toBe('FORBIDDEN');
+    // Yesterday, or today with yesterday, is another range: refused too.
+    for (const range of [
+      { from: '2026-11-30', to: '2026-11-30' },
+      { from: '2026-11-30', to: '2026-12-01' },
+    ])
+      expect((await clerk.fail('stats.summary', range)).code).toBe('FORBIDDEN');
     const today = await clerk.call('stats.summary', { from: '2026-12-01', to: '2026-12-01' });
     expect(today.figures.find((f) => f.key === 'visits')!.numerator).toBe(1);
+    // A clerk's 今日大厅 shows the hall's times, not colleagues' rows.
+    expect(today.hall.byClerk).toEqual([]);
     expect((await hall.admin.call('stats.summary', NOV)).figures.find((f) => f.key === 'visits')!.numerator).toBe(13);
   });
 });

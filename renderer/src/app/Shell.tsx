@@ -25,6 +25,7 @@ import { useDueCount } from '../features/rooms/use-due-count';
 import { MatterPage } from '../features/matters/MatterPage';
 import { LedgerPage } from '../features/matters/LedgerPage';
 import { StatsPage } from '../features/stats/StatsPage';
+import { TodayHallPage } from '../features/stats/TodayHallPage';
 import { navFor, shortcutOf, type NavItem } from './nav';
 import { QuickSwitcher } from './QuickSwitcher';
 
@@ -162,6 +163,7 @@ function ShellBody() {
             <Route path="/matters/:id">{(params) => <MatterPage key={params.id} matterId={params.id} />}</Route>
             <Route path="/ledger">{user.role === 'clerk' ? <Redirect to={home} /> : <LedgerPage />}</Route>
             <Route path="/stats">{user.role === 'clerk' ? <Redirect to={home} /> : <StatsPage />}</Route>
+            <Route path="/hall-today">{user.role === 'clerk' ? <TodayHallPage /> : <Redirect to="/stats" />}</Route>
             <Route path="/leader">{user.role === 'leader' ? <LeaderPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/leader">{user.role === 'admin' ? <LeaderPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/rooms">{user.role === 'admin' ? <RoomsPage /> : <Redirect to={home} />}</Route>

@@ -22,6 +22,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/due', label: '期限提醒', initials: 'qxtx', roles: ['clerk', 'leader', 'admin'] },
   { path: '/ledger', label: '包案台账', initials: 'batz', roles: ['leader', 'admin'] },
   { path: '/stats', label: '统计分析', initials: 'tjfx', roles: ['leader', 'admin'] },
+  { path: '/hall-today', label: '今日大厅', initials: 'jrdt', roles: ['clerk'] },
   { path: '/admin/leader', label: '领导接访', initials: 'ldjf', roles: ['admin'] },
   { path: '/admin/rooms', label: '房间设置', initials: 'fjsz', roles: ['admin'] },
   { path: '/admin/queue', label: '叫号设置', initials: 'jhsz', roles: ['admin'] },

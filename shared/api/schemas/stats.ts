@@ -50,7 +50,8 @@ export interface StatsSummary {
   trend: { date: string; visits: number; people: number }[];
   /** Matters overdue today, by unit (a snapshot: not tied to the period). */
   overdueByUnit: { unit: string; label: string; count: number }[];
-  hall: { all: ServiceTimes; byLane: HallTimesRow[]; byDesk: HallTimesRow[]; load: number[][] };
+  /** byClerk: per clerk of the last call, for leaders and the administrator only (empty for a clerk). */
+  hall: { all: ServiceTimes; byLane: HallTimesRow[]; byDesk: HallTimesRow[]; byClerk: HallTimesRow[]; load: number[][] };
 }
 
 export interface DrillVisit {

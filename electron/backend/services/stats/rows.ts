@@ -134,17 +134,17 @@ export async function ticketRows(db: Db, p: Period): Promise<(TicketRow & { tick
   const calls = await db
     .selectFrom('ticket_calls as c')
     .innerJoin('tickets as t', 't.id', 'c.ticket_id')
-    .select(['c.ticket_id', 'c.desk_id', 'c.at'])
+    .select(['c.ticket_id', 'c.desk_id', 'c.at', 'c.actor_id'])
     .where('t.day', '>=', p.from)
     .where('t.day', '<=', p.to)
     .where('t.room_id', 'is', null)
     .orderBy('c.at')
     .execute();
   const first = new Map<string, string>();
-  const last = new Map<string, { at: string; desk: string }>();
+  const last = new Map<string, { at: string; desk: string; clerk: string }>();
   for (const c of calls) {
     if (!first.has(c.ticket_id)) first.set(c.ticket_id, c.at);
-    last.set(c.ticket_id, { at: c.at, desk: c.desk_id });
+    last.set(c.ticket_id, { at: c.at, desk: c.desk_id, clerk: c.actor_id });
   }
   return tickets.map((t) => ({
     id: t.id,
@@ -154,6 +154,7 @@ export async function ticketRows(db: Db, p: Period): Promise<(TicketRow & { tick
     issuedAt: t.issued_at,
     firstCallAt: first.get(t.id) ?? null,
     deskId: last.get(t.id)?.desk ?? null,
+    clerkId: last.get(t.id)?.clerk ?? null,
     lastCallAt: last.get(t.id)?.at ?? null,
     finishedAt: t.finished_at,
     ticketNo: t.ticket_no,

@@ -72,6 +72,8 @@ export async function statsSummary(deps: Deps, actor: Actor, p: ParsedInputOf<'s
     deps.db.selectFrom('lanes').select(['id', 'name', 'prefix']).execute(),
     deps.db.selectFrom('desks').select(['id', 'name', 'number']).execute(),
   ]);
+  // Per-clerk figures are staff numbers for leaders and the administrator; a clerk sees the hall's, not colleagues'.
+  const clerks = actor.role === 'clerk' ? [] : await deps.db.selectFrom('users').select(['id', 'display_name']).execute();
   const figures: FigureSummary[] = FIGURES.map((f) => ({
     key: f.key,
     label: f.label,
@@ -98,6 +100,12 @@ export async function statsSummary(deps: Deps, actor: Actor, p: ParsedInputOf<'s
       byDesk: [...times.byDesk]
         .map(([id, t]) => ({ id, name: deskName.get(id) ?? id, ...t }))
         .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      byClerk:
+        actor.role === 'clerk'
+          ? []
+          : [...times.byClerk]
+              .map(([id, t]) => ({ id, name: clerks.find((u) => u.id === id)?.display_name ?? id, ...t }))
+              .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
       load: weekdayHourLoad(tickets, p, (iso) => Math.floor(hallMinutes(iso) / 60)),
     },
   };

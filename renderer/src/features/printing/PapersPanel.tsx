@@ -12,6 +12,7 @@ import { labelOf } from '@shared/domain/categories';
 import { allowedMatterTemplates, matterPaperTitle } from '@shared/domain/matter-papers';
 import { formatDateTime } from '@shared/time';
 import { call } from '../../api/client';
+import { downloadBase64 } from '@lib/download';
 import { notifyError } from '@lib/notify';
 import { useQuery } from '@lib/use-query';
 import { printSlip } from './print-slip';
@@ -26,13 +27,7 @@ export const paperLabel = (t: string, matter: MatterView | null) =>
 async function openPdf(a: ArchivedNotice) {
   try {
     const pdf = await call('print.archivedPdf', { archiveId: a.id });
-    const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = pdf.name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadBase64(pdf.base64, pdf.name, 'application/pdf');
   } catch (e) {
     notifyError(e, '无法打开存档');
   }

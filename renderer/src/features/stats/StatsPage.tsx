@@ -25,6 +25,9 @@ import { BREAKDOWNS, figureDefinition, periodOf, type BreakdownKey, type PeriodK
 import { formatCalendarDate, formatTime, hallDate } from '@shared/time';
 import { HallDateInput } from '@lib/HallDateInput';
 import { useQuery } from '@lib/use-query';
+import { ReportActions } from './ReportActions';
+import { HallTimesTable } from './HallTimesTable';
+import type { ReportKind } from '@shared/api/schemas/stats';
 
 const pct = (v: FigureValue) => (v.rate == null ? '—' : `${(v.rate * 100).toFixed(1)}%`);
 const main = (v: FigureValue) => (v.denominator == null ? String(v.numerator) : pct(v));
@@ -145,9 +148,14 @@ export function StatsPage() {
   const [by, setBy] = useState<BreakdownKey>('category');
   const [drill, setDrill] = useState<{ figure: DrillKey; key: string | null; title: string } | null>(null);
   const { data: s } = useQuery('stats.summary', range, { invalidatedBy: ['matters.changed'], errorTitle: '无法读取统计' });
-  const pick = (kind: PeriodKind) => setRange(periodOf(kind, range.from));
+  const [kind, setKind] = useState<PeriodKind>('month');
+  const pick = (k: PeriodKind) => {
+    setKind(k);
+    setRange(periodOf(k, range.from));
+  };
+  /** The workbook follows the period kind chosen (a year exports its month's report). */
+  const exportKind: ReportKind = kind === 'year' ? 'month' : kind;
   const open = (figure: DrillKey, title: string, key: string | null = null) => setDrill({ figure, key, title });
-  const fmtMin = (m: number | null) => (m == null ? '—' : `${Math.round(m)}分钟`);
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
@@ -174,6 +182,7 @@ export function StatsPage() {
           </Button>
         </Group>
       </Group>
+      <ReportActions range={range} today={today} exportKind={exportKind} />
       {s && (
         <>
           <Text size="sm" c="dimmed">
@@ -247,30 +256,19 @@ export function StatsPage() {
               <Text fw={600} mt="sm" mb="xs">
                 窗口等候与办理时长（中位数 / 90%）
               </Text>
-              <Table fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>窗口</Table.Th>
-                    <Table.Th>叫号</Table.Th>
-                    <Table.Th>等候</Table.Th>
-                    <Table.Th>办理</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[{ id: 'all', name: '全部', ...s.hall.all }, ...s.hall.byDesk].map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td>{d.name}</Table.Td>
-                      <Table.Td>{d.called}</Table.Td>
-                      <Table.Td>
-                        {fmtMin(d.waitP50)} / {fmtMin(d.waitP90)}
-                      </Table.Td>
-                      <Table.Td>
-                        {fmtMin(d.serviceP50)} / {fmtMin(d.serviceP90)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <HallTimesTable
+                first="窗口"
+                label="按窗口的等候与办理时长"
+                rows={[{ id: 'all', name: '全部', ...s.hall.all }, ...s.hall.byDesk]}
+              />
+              {s.hall.byClerk.length > 0 && (
+                <>
+                  <Text fw={600} mt="sm" mb="xs">
+                    按登记员（最后一次叫号的人）
+                  </Text>
+                  <HallTimesTable first="登记员" label="按登记员的等候与办理时长" rows={s.hall.byClerk} />
+                </>
+              )}
             </Paper>
             <Paper withBorder p="sm">
               <Text fw={600} mb="xs">
