@@ -2,7 +2,15 @@
 // denominator, 环比 and 同比) and the drill list behind one number. The
 // definitions themselves are in shared/domain/stats.ts.
 import { z } from '../zod-setup';
-import { BREAKDOWNS, FIGURES, type BreakdownRow, type FigureKey, type Period, type RateFigure, type ServiceTimes } from '../../domain/stats';
+import {
+  BREAKDOWNS,
+  FIGURES,
+  type BreakdownRow,
+  type FigureKey,
+  type Period,
+  type RateFigure,
+  type ServiceTimes,
+} from '../../domain/stats';
 import { uuid } from './common';
 
 const date = z.iso.date('日期格式不正确');
