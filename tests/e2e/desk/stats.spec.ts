@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { ADMIN, api, login, residentId, runTag, snap } from '../support';
+import { ADMIN, CLERK_STATE, api, login, residentId, runTag, snap } from '../support';
 
 const OUT = 'test-results/pdf';
 
@@ -122,4 +122,31 @@ test('the 月报 printed from the page is kept as PDF showing the API’s figure
 
   await page.setViewportSize({ width: 1366, height: 768 });
   await snap(page, '73-stats-actions-1366');
+});
+
+test.describe('a clerk', () => {
+  test.use({ storageState: CLERK_STATE });
+
+  test('今日大厅 shows today’s hall figures; any other range is refused by the backend', async ({ page }) => {
+    await page.goto('/#/hall-today');
+    await expect(page.getByRole('heading', { name: '今日大厅' })).toBeVisible();
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const s = await api<{ figures: { key: string; label: string; numerator: number }[]; hall: { byClerk: unknown[] } }>(
+      page.request,
+      'stats.summary',
+      { from: today, to: today },
+    );
+    const visits = s.figures.find((f) => f.key === 'visits')!;
+    await expect(page.getByLabel(visits.label, { exact: true })).toHaveText(String(visits.numerator));
+    expect(s.hall.byClerk).toEqual([]);
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const refused = (await (await page.request.post('/api/stats.summary', { data: { from: yesterday, to: today } })).json()) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '登记员只能查看当日大厅统计' } });
+    await snap(page, '74-hall-today-1600');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await snap(page, '75-hall-today-1366');
+  });
 });

@@ -25,14 +25,16 @@ async function printReport(kind: ReportKind, date: string) {
       else notifyWarning(`${r.job.error}。报表已存档，可在“报表存档”中查看。`, `${what}未打印`);
       return;
     }
-    try {
-      await printInIframe(r.route, r.route.split('/').pop() ?? '');
-      await call('print.outcome', { jobId: r.job.id, ok: true });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : '打印失败';
-      await call('print.outcome', { jobId: r.job.id, ok: false, error: message });
-      notifyWarning(`${message}。报表已存档，可在“报表存档”中查看。`, `${what}未打印`);
-    }
+    // The report is kept already; the browser's print dialog may stay open as long as the user
+    // likes, so the page's buttons are not held while it does.
+    void printInIframe(r.route, r.route.split('/').pop() ?? '').then(
+      () => call('print.outcome', { jobId: r.job.id, ok: true }),
+      async (e: unknown) => {
+        const message = e instanceof Error ? e.message : '打印失败';
+        await call('print.outcome', { jobId: r.job.id, ok: false, error: message });
+        notifyWarning(`${message}。报表已存档，可在“报表存档”中查看。`, `${what}未打印`);
+      },
+    );
   } catch (e) {
     notifyError(e, `${what}未打印`);
   }
