@@ -1,11 +1,17 @@
 // 等候 and 办理 times (median / 90%) of the hall's desk tickets, one row per
 // desk, lane or clerk: staff numbers in a table, never a chart.
-import { Table } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { HallTimesRow } from '@shared/api/schemas/stats';
 
 const fmtMin = (m: number | null) => (m == null ? '—' : `${Math.round(m)}分钟`);
 
 export function HallTimesTable({ first, rows, label }: { first: string; rows: HallTimesRow[]; label: string }) {
+  if (rows.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        期间内没有叫号
+      </Text>
+    );
   return (
     <Table fz="sm" aria-label={label}>
       <Table.Thead>
