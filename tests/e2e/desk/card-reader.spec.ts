@@ -29,15 +29,18 @@ test.describe.configure({ mode: 'serial' });
 
 test.afterAll(async ({ browser }) => {
   place(null);
-  const admin = (await browser.newContext()).request;
-  await api(admin, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  const s = await api<Record<string, unknown>>(admin, 'reader.settings', {});
-  await api(admin, 'reader.saveSettings', { ...s, driver: 'none' });
+  // A context of its own (no clerk cookies: logging in on the clerk's browser would end the clerk's session).
+  const context = await browser.newContext({ storageState: undefined });
+  await api(context.request, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const s = await api<Record<string, unknown>>(context.request, 'reader.settings', {});
+  await api(context.request, 'reader.saveSettings', { ...s, driver: 'none' });
+  await context.close();
 });
 
 test('the administrator chooses the simulator', async ({ browser }) => {
   place(null);
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext({ storageState: undefined });
+  const page = await context.newPage();
   await login(page, ADMIN.username, ADMIN.password);
   await page.goto('/#/admin/reader');
   await page.getByLabel('读卡方式').selectOption({ label: '读卡器本地服务（厂商SDK）' });
@@ -56,6 +59,7 @@ test('the administrator chooses the simulator', async ({ browser }) => {
   await expect(page.getByText('读卡器设置已保存')).toBeVisible();
   await page.getByRole('button', { name: '按已保存的设置试读一次' }).click();
   await expect(page.getByText('读卡器就绪，请放置身份证')).toBeVisible();
+  await context.close();
 });
 
 async function registerEarlierVisit(page: Page) {
@@ -121,6 +125,9 @@ test.describe('at the desk', () => {
     await expect(page.getByTestId('reader-status')).toHaveAttribute('data-light', 'ready');
     place(1);
     await expect(page.getByRole('textbox', { name: '姓名', exact: true })).toHaveValue('钱错性');
+    // Another person's card starts the form again: nothing of the previous visitor stays.
+    await expect(page.getByRole('textbox', { name: '联系电话', exact: true })).toHaveValue('');
+    await expect(page.getByLabel('问题属地')).toHaveValue('');
     await expect(page.getByTestId('card-mismatch')).toContainText('卡内性别为“女”，号码显示为“男”');
     await expect(page.getByTestId('id-derived')).toHaveText('男 · 1988年08月08日出生 · 广东省 深圳市 南山区');
     await snap(page, 'reader-mismatch-1366');

@@ -52,7 +52,8 @@ export function CardPanel({ card, photoStored }: { card: CardRead; photoStored: 
           </Text>
           <Text size="sm">签发机关：{card.authority || '未读到'}</Text>
           <Text size="sm" c={check.expired ? 'red.8' : undefined} fw={check.expired ? 700 : undefined}>
-            有效期限：{card.validFrom ? formatCalendarDate(card.validFrom) : '未读到'} 至 {validTo}
+            有效期限：<span style={{ whiteSpace: 'nowrap' }}>{card.validFrom ? formatCalendarDate(card.validFrom) : '未读到'}</span> 至{' '}
+            <span style={{ whiteSpace: 'nowrap' }}>{validTo}</span>
           </Text>
           <Text size="xs" c="dimmed">
             {photoStored ? '照片已按管理员设置保存。' : '照片仅供当面核对，不保存。'}

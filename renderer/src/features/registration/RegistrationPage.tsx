@@ -99,9 +99,13 @@ export function RegistrationPage() {
   const v = form.values;
   const { result } = useLookup({ idType: v.idType, idNumber: v.idNumber, phone: v.phone, petitionerId });
   const history = result?.history ?? null;
-  // A card on the reader fills the document fields (the clerk can always type instead).
+  // A card on the reader fills the document fields (the clerk can always type instead). Another
+  // person's card than the number on the form is a new visitor: the form starts again for them.
   const reader = useCardReader((card) => {
-    form.setValues({ idType: 'resident', idNumber: card.idNumber, name: card.name, address: card.address });
+    const other = form.values.idNumber !== '' && form.values.idNumber.toUpperCase() !== card.idNumber;
+    const person = { idType: 'resident' as const, idNumber: card.idNumber, name: card.name, address: card.address };
+    form.setValues(other ? { ...emptyVisitValues(), ...person } : person);
+    if (other) setMatterId(null);
     setPetitionerId(null);
   });
 
