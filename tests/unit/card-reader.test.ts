@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReaderSettings } from '@shared/api/schemas/reader';
+import type { CardRead, ReaderSettings } from '@shared/api/schemas/reader';
 import { readerSettingsInput } from '@shared/api/schemas/reader';
 import { checkCard, DEFAULT_READER_SETTINGS, READER_PRESETS } from '@shared/domain/card-reader';
 import { checkIdNumber } from '@shared/domain/identity';
@@ -102,14 +102,15 @@ describe('field mapping of the example vendor shapes', () => {
 });
 
 describe('cross-checks on a card', () => {
-  const card = { ...(mapVendorResponse(preset('example_http').mapping, { code: 0, data: cardA }) as { card: never }).card } as const;
+  const r = mapVendorResponse(preset('example_http').mapping, { code: 0, data: cardA });
+  if (r.kind !== 'card') throw new Error(`example A did not map: ${r.kind}`);
+  const card: CardRead = r.card;
   it('shows a sex or birth date that disagrees with the number, and an expired card', () => {
     expect(checkCard(card, '2026-11-24')).toEqual({ mismatches: [], expired: false });
-    const wrong = { ...(card as object), sex: 'female', birthDate: '1990-03-08', validTo: '2026-11-23' } as typeof card;
-    const c = checkCard(wrong, '2026-11-24');
+    const c = checkCard({ ...card, sex: 'female', birthDate: '1990-03-08', validTo: '2026-11-23' }, '2026-11-24');
     expect(c.expired).toBe(true);
     expect(c.mismatches).toEqual(['卡内性别为“女”，号码显示为“男”', '卡内出生日期为 1990-03-08，号码显示为 1990-03-07']);
-    expect(checkCard({ ...(card as object), validTo: null, validLongTerm: true } as typeof card, '2099-01-01').expired).toBe(false);
+    expect(checkCard({ ...card, validTo: null, validLongTerm: true }, '2099-01-01').expired).toBe(false);
   });
 });
 

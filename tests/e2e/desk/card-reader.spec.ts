@@ -19,8 +19,17 @@ const card = {
   authority: '北京市公安局崇文分局',
   validFrom: '20050101',
   validTo: '20250101',
+  // A 1×1 PNG: enough to see that the photo is shown.
+  photo: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
 };
-const wrongSex = { ...card, name: '钱错性', sex: '女', idNumber: residentId('440305', '19880808', '123'), validTo: '长期' };
+const wrongSex = {
+  ...card,
+  photo: undefined,
+  name: '钱错性',
+  sex: '女',
+  idNumber: residentId('440305', '19880808', '123'),
+  validTo: '长期',
+};
 
 const place = (placed: number | null, extra: object = {}) =>
   writeFileSync(SIM, JSON.stringify({ placed, cards: [card, wrongSex], ...extra }));
@@ -104,6 +113,7 @@ test.describe('at the desk', () => {
     await expect(panel).toContainText('签发机关：北京市公安局崇文分局');
     await expect(panel.getByTestId('card-expired')).toHaveText('证件已过期');
     await expect(panel).toContainText('照片仅供当面核对，不保存');
+    await expect(panel.getByRole('img', { name: '证件照片' })).toBeVisible();
     for (const [w, h] of [
       [1600, 1000],
       [1366, 768],
