@@ -12,7 +12,7 @@ import { checkCard, DEFAULT_READER_SETTINGS, READER_PRESETS } from '@shared/doma
 import { checkIdNumber } from '@shared/domain/identity';
 import { placeOfIssue } from '@shared/domain/place';
 import { mapVendorResponse } from '../../electron/backend/services/reader/mapping';
-import { residentId, type Client, type TestHall } from '../support/backend';
+import { client, PASSWORD, residentId, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { startFakeReader, type FakeReader } from '../support/fake-reader';
 
@@ -196,6 +196,19 @@ describe('the simulator and the polling rules', () => {
     simFile({ placed: 3, cards: [simCard] });
     expect((await clerk.call('reader.read', { mode: 'poll' })).state.fault).toBe('bad_response');
     expect(await clerk.call('reader.status', {})).toMatchObject({ light: 'fault', fault: 'bad_response' });
+  });
+
+  it('never hands the card on this PC to a browser desk on another PC', async () => {
+    await configure({ driver: 'simulator' });
+    simFile({ placed: 0, cards: [simCard] });
+    const elsewhere = client(hall.backend, { remoteAddress: '192.168.1.20', client: '192.168.1.20' });
+    await hall.as('clerk', 'lanclerk');
+    await elsewhere.call('auth.login', { username: 'lanclerk', password: PASSWORD });
+    const r = await elsewhere.call('reader.read', { mode: 'now' });
+    expect(r.card).toBeNull();
+    expect(r.state).toMatchObject({ light: 'off', message: expect.stringContaining('运行服务的电脑') });
+    expect((await elsewhere.call('reader.status', {})).light).toBe('off');
+    expect((await clerk.call('reader.read', { mode: 'now' })).card?.name).toBe('王五');
   });
 
   it('reads nothing and says so when no reader is set; only the administrator changes the settings', async () => {

@@ -141,8 +141,8 @@ export const handlers: HandlerTable = {
   'print.archive': (ctx, input) => noticeArchive.listArchive(ctx.deps, actorOf(ctx), input),
   'print.archivedPdf': (ctx, input) => noticeArchive.getArchivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
   'print.slip': ({ deps }, input) => printing.getSlip(deps, input.token),
-  'reader.read': (ctx, input) => reader.readCard(ctx.deps, actorOf(ctx), input),
-  'reader.status': ({ deps }) => reader.getReaderStatus(deps),
+  'reader.read': (ctx, input) => reader.readCard(ctx.deps, actorOf(ctx), ctx.session, input),
+  'reader.status': ({ deps, session }) => reader.getReaderStatus(deps, session),
   'reader.settings': ({ deps }) => reader.getReaderSettings(deps.db),
   'reader.saveSettings': (ctx, input) => reader.saveReaderSettings(ctx.deps, actorOf(ctx), input),
 

@@ -3,7 +3,7 @@
 // vendor's minimum interval (a poll that comes early gets the last state, without a read), joins a
 // read already under way, and hands a card out once until it is lifted (a poll that sees no card).
 // 'now' (F1 on the screen) hands the card on the reader out again. State is per backend process,
-// which is the PC the reader is plugged into.
+// which is the PC the reader is plugged into; a browser desk on another PC gets no reads.
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ import { readerSettingsInput, type ReaderResult, type ReaderSettings, type Reade
 import { DEFAULT_READER_SETTINGS } from '@shared/domain/card-reader';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
+import type { SessionHolder } from '../sessions';
+import { isLoopbackAddress } from '../users';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { getSetting, saveSetting } from '../settings-store';
@@ -31,6 +33,14 @@ interface Hub {
 const hubs = new WeakMap<Deps, Hub>();
 
 const OFF: ReaderState = { driver: 'none', light: 'off', fault: null, message: '未启用读卡器，请手工录入证件信息' };
+/** A browser desk on another PC (serve mode with --lan-desks) must not read the card on the server's reader. */
+const ELSEWHERE: ReaderState = {
+  driver: 'none',
+  light: 'off',
+  fault: null,
+  message: '读卡器接在运行服务的电脑上，本机浏览器无法使用，请手工录入',
+};
+const remote = (session: SessionHolder) => session.remoteAddress !== undefined && !isLoopbackAddress(session.remoteAddress);
 
 function stateOf(s: ReaderSettings, o: ReadOutcome): ReaderState {
   if (o.kind === 'fault') return { driver: s.driver, light: 'fault', fault: o.fault, message: o.message };
@@ -77,9 +87,10 @@ async function storePhoto(deps: Deps, actor: Actor, idNumber: string, photo: str
 }
 
 /** `reader.read`: one poll (or an explicit read) of this PC's card reader. */
-export async function readCard(deps: Deps, actor: Actor, input: { mode: 'poll' | 'now' }): Promise<ReaderResult> {
+export async function readCard(deps: Deps, actor: Actor, session: SessionHolder, input: { mode: 'poll' | 'now' }): Promise<ReaderResult> {
   const s = await getReaderSettings(deps.db);
   const base = { intervalMs: s.minIntervalMs, photoStored: false };
+  if (remote(session)) return { ...base, state: ELSEWHERE, card: null };
   const driver = driverFor(s, deps.dataDir);
   if (!driver) return { ...base, state: OFF, card: null };
   const hub = hubFor(deps, s);
@@ -123,7 +134,8 @@ export async function readCard(deps: Deps, actor: Actor, input: { mode: 'poll' |
 }
 
 /** `reader.status`: the last known state, without asking the reader. */
-export async function getReaderStatus(deps: Deps): Promise<ReaderState> {
+export async function getReaderStatus(deps: Deps, session: SessionHolder): Promise<ReaderState> {
+  if (remote(session)) return ELSEWHERE;
   const s = await getReaderSettings(deps.db);
   if (s.driver === 'none') return OFF;
   return hubFor(deps, s).state;
