@@ -257,6 +257,14 @@ for (const shape of ['http', 'ws'] as const) {
       expect(fake.requests.at(-1)).toMatchObject({ path: p.path, body: shape === 'ws' ? '{"cmd":"ReadIDCard"}' : '' });
     });
 
+    it('reads a card with a full-size photo (a 38 kB BMP: a long frame, several TCP chunks)', async () => {
+      await start();
+      const big = Buffer.concat([Buffer.from('BM'), Buffer.alloc(38_556, 0x5a)]).toString('base64');
+      fake.card = shape === 'http' ? { ...cardA, photoBase64: big } : { ...cardB, PhotoBase64: big };
+      const r = await poll();
+      expect(r.card?.photo).toBe(`data:image/bmp;base64,${big}`);
+    });
+
     it('asks the reader no faster than the minimum interval, and never twice at once', async () => {
       await start();
       await configure({ driver: 'local', ...p, port: fake.port, minIntervalMs: 5000 });

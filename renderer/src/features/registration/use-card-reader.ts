@@ -37,14 +37,18 @@ export function useCardReader(onCard: (card: CardRead) => void): CardReader {
     busy.current = true;
     try {
       const r = await call('reader.read', { mode });
-      setState(r.state);
+      // Polled every 300 ms: an unchanged state must not re-render the registration form.
+      setState((prev) => (prev && prev.light === r.state.light && prev.message === r.state.message ? prev : r.state));
       if (r.card) {
         setRead({ card: r.card, photoStored: r.photoStored });
         onCardRef.current(r.card);
       }
       return r.state.driver === 'none' ? IDLE_MS : Math.max(r.intervalMs, 300);
     } catch (e) {
-      setState({ driver: 'local', light: 'fault', fault: 'down', message: e instanceof Error ? e.message : '读卡器状态未知' });
+      const message = e instanceof Error ? e.message : '读卡器状态未知';
+      setState((prev) =>
+        prev?.light === 'fault' && prev.message === message ? prev : { driver: 'local', light: 'fault', fault: 'down', message },
+      );
       return RETRY_MS;
     } finally {
       busy.current = false;
