@@ -4,6 +4,7 @@
 // dispatch through this table, so neither can offer a call the other lacks.
 import type { z } from 'zod';
 import { empty } from './schemas/common';
+import { readerReadInput, readerSettingsInput, type ReaderResult, type ReaderSettings, type ReaderState } from './schemas/reader';
 import {
   changePasswordInput,
   createAdminInput,
@@ -251,6 +252,12 @@ export const contract = {
   'print.log': method<PrintJobView[]>()({ input: printLogInput, access: STAFF }),
   /** The print page's data, by the job's one-time token: the hidden print window has no login. */
   'print.slip': method<SlipData>()({ input: printJobTokenInput, access: 'public' }),
+
+  // the ID card reader (二代证阅读器) of the PC this backend runs on
+  'reader.read': method<ReaderResult>()({ input: readerReadInput, access: DESK }),
+  'reader.status': method<ReaderState>()({ input: empty, access: DESK }),
+  'reader.settings': method<ReaderSettings>()({ input: empty, access: ADMIN }),
+  'reader.saveSettings': method<ReaderSettings>()({ input: readerSettingsInput, access: ADMIN }),
 
   // holiday calendar (节假日与调休) for the deadline rules
   'calendar.year': method<CalendarDay[]>()({ input: calendarYearInput, access: STAFF }),

@@ -11,6 +11,7 @@ import { getDisplayState } from '../services/queue/display';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
 import * as noticeArchive from '../services/printing/archive';
+import * as reader from '../services/reader/reader';
 import * as calendar from '../services/calendar/calendar';
 import * as rooms from '../services/reception/rooms';
 import * as roster from '../services/reception/roster';
@@ -147,6 +148,10 @@ export const handlers: HandlerTable = {
   'print.archive': (ctx, input) => noticeArchive.listArchive(ctx.deps, actorOf(ctx), input),
   'print.archivedPdf': (ctx, input) => noticeArchive.getArchivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
   'print.slip': ({ deps }, input) => printing.getSlip(deps, input.token),
+  'reader.read': (ctx, input) => reader.readCard(ctx.deps, actorOf(ctx), ctx.session, input),
+  'reader.status': ({ deps, session }) => reader.getReaderStatus(deps, session),
+  'reader.settings': ({ deps }) => reader.getReaderSettings(deps.db),
+  'reader.saveSettings': (ctx, input) => reader.saveReaderSettings(ctx.deps, actorOf(ctx), input),
 
   'calendar.year': ({ deps }, input) => calendar.getCalendarYear(deps.db, input.year),
   'calendar.save': (ctx, input) => calendar.saveYear(ctx.deps, actorOf(ctx), input),

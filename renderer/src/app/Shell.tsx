@@ -11,6 +11,7 @@ import { TodayPage } from '../features/registration/TodayPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { QueueSettingsPage } from '../features/admin/QueueSettingsPage';
 import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
+import { ReaderSettingsPage } from '../features/admin/ReaderSettingsPage';
 import { ExportPage } from '../features/admin/ExportPage';
 import { CalendarPage } from '../features/admin/CalendarPage';
 import { DeskPage } from '../features/queue/DeskPage';
@@ -169,6 +170,7 @@ function ShellBody() {
             <Route path="/admin/rooms">{user.role === 'admin' ? <RoomsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/printing">{user.role === 'admin' ? <PrintSettingsPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/reader">{user.role === 'admin' ? <ReaderSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/export">{user.role === 'admin' ? <ExportPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/calendar">{user.role === 'admin' ? <CalendarPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>

@@ -45,7 +45,7 @@ test('registers a first visit from the keyboard and gets a visit number', async 
   // The ID field has focus: the clerk types straight away.
   await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
   await page.keyboard.type(ZHANG.slice(0, 17) + ZHANG.slice(17).toLowerCase());
-  await expect(page.getByTestId('id-derived')).toHaveText('男 · 1965年03月12日出生 · 北京市');
+  await expect(page.getByTestId('id-derived')).toHaveText('男 · 1965年03月12日出生 · 北京市 朝阳区');
   // Enter moves to the next field (it does not submit half a form).
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: '姓名', exact: true })).toBeFocused();

@@ -1,6 +1,6 @@
 // 来访登记: the clerk's main screen. Keyboard first: Tab through the fields,
-// F3 finds a person, Ctrl+Enter saves, and the form comes back empty and
-// focused on the ID number for the next visitor.
+// F3 finds a person, F1 reads the ID card, Ctrl+Enter saves, and the form comes
+// back empty and focused on the ID number for the next visitor.
 import { Alert, Badge, Button, Grid, Group, Kbd, Menu, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
 import { registerVisitInput, type PetitionerInfo, type VisitDetail } from '@shared/api/schemas/visits';
 import { checkIdNumber, ID_TYPES } from '@shared/domain/identity';
+import { placeOfIssue } from '@shared/domain/place';
 import { formatCalendarDate, formatDateTime } from '@shared/time';
 import { call } from '../../api/client';
 import { zodErrors } from '@lib/form-errors';
@@ -19,6 +20,9 @@ import { HistoryPanel, PersonSummary } from './HistoryPanel';
 import { KindBadge } from './KindBadge';
 import { PersonSearch } from './PersonSearch';
 import { useLookup } from './use-lookup';
+import { useCardReader } from './use-card-reader';
+import { CardReaderStatus } from './CardReaderStatus';
+import { CardPanel } from './CardPanel';
 import { printSlip } from '../printing/print-slip';
 import { useQueueConfig } from '../queue/use-queue';
 import { MatterFields, PersonFields } from './VisitFields';
@@ -30,10 +34,12 @@ function IdHint({ values }: { values: VisitFormValues }) {
   if (values.idNumber.replace(/\s/g, '').length < 18) return null;
   const r = checkIdNumber(values.idType, values.idNumber);
   if (!r.ok) return null;
+  // A resident number shows its full place of issue (GB/T 2260, retired codes too); an unknown county is shown as such.
+  const place = values.idType === 'resident' && r.areaCode ? placeOfIssue(r.areaCode)?.text : r.provinceName;
   return (
     <Text size="sm" c="teal.8" mt={4} data-testid="id-derived">
       {r.gender === 'male' ? '男' : '女'} · {r.birthDate ? formatCalendarDate(r.birthDate) : ''}出生
-      {r.provinceName ? ` · ${r.provinceName}` : ''}
+      {place ? ` · ${place}` : ''}
     </Text>
   );
 }
@@ -93,6 +99,15 @@ export function RegistrationPage() {
   const v = form.values;
   const { result } = useLookup({ idType: v.idType, idNumber: v.idNumber, phone: v.phone, petitionerId });
   const history = result?.history ?? null;
+  // A card on the reader fills the document fields (the clerk can always type instead). Another
+  // person's card than the number on the form is a new visitor: the form starts again for them.
+  const reader = useCardReader((card) => {
+    const other = form.values.idNumber !== '' && form.values.idNumber.toUpperCase() !== card.idNumber;
+    const person = { idType: 'resident' as const, idNumber: card.idNumber, name: card.name, address: card.address };
+    form.setValues(other ? { ...emptyVisitValues(), ...person } : person);
+    if (other) setMatterId(null);
+    setPetitionerId(null);
+  });
 
   /** Link a matter (重复访) or none (初访); a linked matter lends its category and place to empty fields. */
   const chooseMatter = (id: string | null, matters = history?.matters ?? []) => {
@@ -130,6 +145,7 @@ export function RegistrationPage() {
     form.clearErrors();
     setPetitionerId(null);
     setMatterId(null);
+    reader.forget();
     idRef.current?.focus();
   };
 
@@ -164,6 +180,7 @@ export function RegistrationPage() {
   useHotkeys(
     [
       ['F3', () => setSearchOpen(true)],
+      ['F1', () => reader.readNow()],
       ['F2', () => saved && !decided && setDeciding(true)],
       ['F4', () => saved && void printSlip('receipt', saved.id)],
       ['mod+Enter', () => void save()],
@@ -183,9 +200,12 @@ export function RegistrationPage() {
               <Title order={3}>来访登记</Title>
               <KindBadge kind={kind} size="lg" />
             </Group>
-            <Button variant="default" onClick={() => setSearchOpen(true)}>
-              查找来访人 <Kbd ml={6}>F3</Kbd>
-            </Button>
+            <Group gap="sm">
+              <CardReaderStatus state={reader.state} onRead={reader.readNow} />
+              <Button variant="default" onClick={() => setSearchOpen(true)}>
+                查找来访人 <Kbd ml={6}>F3</Kbd>
+              </Button>
+            </Group>
           </Group>
           {saved && (
             <Alert color="green" mb="sm" title="登记已保存" withCloseButton onClose={() => setSaved(null)} role="status">
@@ -254,7 +274,8 @@ export function RegistrationPage() {
             </Grid>
             <Group justify="space-between" mt="md">
               <Text size="xs" c="dimmed">
-                <Kbd>Enter</Kbd>/<Kbd>Tab</Kbd> 下一项 · <Kbd>F3</Kbd> 查找来访人 · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> 保存
+                <Kbd>Enter</Kbd>/<Kbd>Tab</Kbd> 下一项 · <Kbd>F1</Kbd> 读卡 · <Kbd>F3</Kbd> 查找来访人 · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>{' '}
+                保存
               </Text>
               <Group>
                 <Button variant="default" onClick={reset}>
@@ -270,6 +291,7 @@ export function RegistrationPage() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Stack>
+          {reader.card && <CardPanel card={reader.card} photoStored={reader.photoStored} />}
           {history && <HistoryPanel history={history} matterId={matterId} onMatter={chooseMatter} />}
           {sharedPhone && (
             <Paper withBorder p="md">
