@@ -2,7 +2,15 @@
 // denominator, 环比 and 同比) and the drill list behind one number. The
 // definitions themselves are in shared/domain/stats.ts.
 import { z } from '../zod-setup';
-import { BREAKDOWNS, FIGURES, type BreakdownRow, type FigureKey, type Period, type ServiceTimes } from '../../domain/stats';
+import {
+  BREAKDOWNS,
+  FIGURES,
+  type BreakdownRow,
+  type FigureKey,
+  type Period,
+  type ServiceTimes,
+  type WindowEvaluations,
+} from '../../domain/stats';
 
 const date = z.iso.date('日期格式不正确');
 
@@ -50,6 +58,8 @@ export interface StatsSummary {
   /** Matters overdue today, by unit (a snapshot: not tied to the period). */
   overdueByUnit: { unit: string; label: string; count: number }[];
   hall: { all: ServiceTimes; byLane: HallTimesRow[]; byDesk: HallTimesRow[]; load: number[][] };
+  /** 评价器: the window's own evaluations (not the matters' 群众参评率), in total and per desk or talk room. */
+  windowEvaluations: { all: WindowEvaluations; byPlace: ({ id: string; name: string } & WindowEvaluations)[] };
 }
 
 export interface DrillVisit {
