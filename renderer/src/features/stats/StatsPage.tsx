@@ -25,6 +25,7 @@ import { BREAKDOWNS, figureDefinition, periodOf, type BreakdownKey, type PeriodK
 import { formatCalendarDate, formatTime, hallDate } from '@shared/time';
 import { HallDateInput } from '@lib/HallDateInput';
 import { useQuery } from '@lib/use-query';
+import { WindowEvaluationCard } from './WindowEvaluationCard';
 
 const pct = (v: FigureValue) => (v.rate == null ? '—' : `${(v.rate * 100).toFixed(1)}%`);
 const main = (v: FigureValue) => (v.denominator == null ? String(v.numerator) : pct(v));
@@ -144,7 +145,7 @@ export function StatsPage() {
   const [range, setRange] = useState(() => periodOf('month', today));
   const [by, setBy] = useState<BreakdownKey>('category');
   const [drill, setDrill] = useState<{ figure: DrillKey; key: string | null; title: string } | null>(null);
-  const { data: s } = useQuery('stats.summary', range, { invalidatedBy: ['matters.changed'], errorTitle: '无法读取统计' });
+  const { data: s } = useQuery('stats.summary', range, { invalidatedBy: ['matters.changed', 'pads.answered'], errorTitle: '无法读取统计' });
   const pick = (kind: PeriodKind) => setRange(periodOf(kind, range.from));
   const open = (figure: DrillKey, title: string, key: string | null = null) => setDrill({ figure, key, title });
   const fmtMin = (m: number | null) => (m == null ? '—' : `${Math.round(m)}分钟`);
@@ -272,6 +273,7 @@ export function StatsPage() {
                 </Table.Tbody>
               </Table>
             </Paper>
+            <WindowEvaluationCard w={s.windowEvaluations} />
             <Paper withBorder p="sm">
               <Text fw={600} mb="xs">
                 取号时段分布（星期 × 时）
