@@ -209,6 +209,45 @@ describe('asking and answering', () => {
   });
 });
 
+describe('at a leader’s talk', () => {
+  it('saving the talk record asks the room’s pad; the answer is stored with the leader and, answered on the spot, is the matter’s', async () => {
+    const ROOM1 = '0193a000-0000-7000-8000-000000000301';
+    const leader = await hall.as('leader', 'wang');
+    const leaderId = (await leader.call('auth.me', {}))!.id;
+    const { code } = await hall.admin.call('pads.pairCode', { roomId: ROOM1 });
+    const token = (await pad.call('pad.pair', { code })).token;
+    const day = hallDate(hall.clock.now);
+    const s = await hall.admin.call('roster.save', {
+      id: null,
+      leaderId,
+      date: day,
+      start: '09:00',
+      end: '11:30',
+      roomId: ROOM1,
+      lawyer: '',
+      slotMinutes: 30,
+      expectedVersion: null,
+    });
+    await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+    const v = await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', '321'), name: '吴用' }));
+    const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
+    await leader.call('reception.callNext', { sessionId: s.id });
+    expect((await state(token)).staff).toEqual({ name: '测试wang', staffNo: 'wang' });
+    await leader.call('reception.record', { bookingId: b.id, notes: '接谈情况记录', decision: 'answered' } as InputOf<'reception.record'>);
+    const q = (await state(token)).question!;
+    expect(q.ticketNo).toMatch(/^L\d{3}$/);
+    await tap(token, q.evaluationId, 'satisfied');
+    expect(await row(q.evaluationId)).toMatchObject({
+      room_id: ROOM1,
+      desk_id: null,
+      clerk_id: leaderId,
+      visit_id: v.id,
+      answer: 'satisfied',
+    });
+    expect(await clerk.call('matters.get', { matterId: v.matterId })).toMatchObject({ evaluation: 'satisfied', evaluationVia: 'pad' });
+  });
+});
+
 describe('what the statistics count', () => {
   it('window figures: answered, 未参评 after the time, still open; by desk', async () => {
     const one = await pairTo(DESK[1]);
