@@ -23,7 +23,7 @@ export const DEFAULT_PAD_TIMEOUT_SECONDS = 60;
 export const PAD_TIMEOUT_RANGE = { min: 15, max: 600 } as const;
 
 /** What the bureau says on the idle pad, unless the administrator writes other words. */
-export const DEFAULT_PAD_WORDS = '请您对本次接待服务作出评价，您的评价是对我们工作的监督';
+export const DEFAULT_PAD_WORDS = '依法、文明、热情接待，办理结束后请您对本次服务作出评价';
 
 /** A pairing code is good for this long, and once. */
 export const PAD_CODE_MINUTES = 10;
