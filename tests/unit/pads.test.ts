@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/api/contract';
 import type { PadState } from '@shared/api/schemas/pads';
 import { hallDate } from '@shared/time';
+import { startHttpServer } from '../../electron/backend/http/server';
 import { client, residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { DESK, LANE } from '../support/queue';
@@ -93,6 +94,43 @@ describe('pairing', () => {
     const wrong = code === '000000' ? '000001' : '000000';
     for (let i = 0; i < 20; i++) await pad.fail('pad.pair', { code: wrong });
     expect((await pad.fail('pad.pair', { code })).code).toBe('VALIDATION');
+  });
+});
+
+describe('over HTTP (serve mode)', () => {
+  it('the pad’s calls need no login; its event stream refuses an unknown token and pushes the finish at its desk', async () => {
+    const http = await startHttpServer(hall.backend, { host: '127.0.0.1', port: 0, staticDir: hall.dir });
+    hall.defer(() => http.close());
+    const post = async (method: string, body: unknown) =>
+      (await (
+        await fetch(`${http.url}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as {
+        ok: boolean;
+        data: { token: string; question: { evaluationId: string } | null };
+      };
+    const { code } = await hall.admin.call('pads.pairCode', { deskId: DESK[1] });
+    const { token } = (await post('pad.pair', { code })).data;
+    expect((await fetch(`${http.url}/api/pad/events?token=${'x'.repeat(43)}`)).status).toBe(401);
+    const ac = new AbortController();
+    hall.defer(() => ac.abort());
+    const stream = await fetch(`${http.url}/api/pad/events?token=${token}`, { signal: ac.signal });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    await serve(DESK[1]);
+    await finish(DESK[1]);
+    let got = '';
+    while (!got.includes('"queue.changed"')) got += new TextDecoder().decode((await reader.read()).value);
+    const q = (await post('pad.state', { token })).data.question!;
+    expect(
+      (await post('pad.answer', { token, evaluationId: q.evaluationId, answer: 'basic', reasons: [], answerKey: randomUUID() })).ok,
+    ).toBe(true);
+    while (!got.includes('"pads.answered"')) got += new TextDecoder().decode((await reader.read()).value);
+    expect(got).toContain(q.evaluationId);
+    ac.abort();
   });
 });
 
