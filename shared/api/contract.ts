@@ -123,6 +123,19 @@ import {
   type StatsReport,
   type StatsSummary,
 } from './schemas/stats';
+import {
+  padAnswerInput,
+  padIdInput,
+  padPairInput,
+  padPlaceInput,
+  padSettingsInput,
+  padTokenInput,
+  type PadAnswerResult,
+  type PadCode,
+  type PadSettings,
+  type PadState,
+  type PadView,
+} from './schemas/pads';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -237,6 +250,17 @@ export const contract = {
 
   // the hall display: public (a TV browser has no login), masked data only
   'display.state': method<DisplayState>()({ input: empty, access: 'public' }),
+
+  // 评价器 (satisfaction pads): the administrator pairs and revokes them; the pad itself has no
+  // login and proves itself with its token on every call (checked in the service)
+  'pads.settings': method<PadSettings>()({ input: empty, access: STAFF }),
+  'pads.saveSettings': method<PadSettings>()({ input: padSettingsInput, access: ADMIN }),
+  'pads.list': method<PadView[]>()({ input: empty, access: ADMIN }),
+  'pads.pairCode': method<PadCode>()({ input: padPlaceInput, access: ADMIN }),
+  'pads.revoke': method<null>()({ input: padIdInput, access: ADMIN }),
+  'pad.pair': method<{ token: string; place: PadView['place'] }>()({ input: padPairInput, access: 'public' }),
+  'pad.state': method<PadState>()({ input: padTokenInput, access: 'public' }),
+  'pad.answer': method<PadAnswerResult>()({ input: padAnswerInput, access: 'public' }),
 
   // printing slips (排队凭条、登记回执)
   'print.bureau': method<Bureau>()({ input: empty, access: STAFF }),

@@ -13,6 +13,10 @@ export interface EventMap {
   'matters.changed': { matterId: string };
   /** Rooms, the roster or bookings changed (date of the session concerned; null: rooms). Staff only. */
   'reception.changed': { date: string | null };
+  /** A visitor was finished at a desk or talk room: its paired 评价器 asks (ids only). */
+  'pads.asked': { evaluationId: string; deskId: string | null; roomId: string | null };
+  /** A 评价器 answer was stored (ids only): statistics refetch, other pads of the place go idle. */
+  'pads.answered': { evaluationId: string; deskId: string | null; roomId: string | null };
   /** An export run has written `done` records of a batch (every 5,000), for the export screen. */
   'export.progress': { destinationId: string; batchId: string; done: number };
 }
@@ -29,6 +33,8 @@ const KNOWN: Record<EventName, true> = {
   'queue.called': true,
   'matters.changed': true,
   'reception.changed': true,
+  'pads.asked': true,
+  'pads.answered': true,
   'export.progress': true,
 };
 

@@ -8,6 +8,7 @@ import { CATEGORIES, PURPOSES, labelOf, type Option } from './categories';
 import { addDays, daysBetween, replyDue, type HolidayCalendar } from './deadlines';
 import type { Decision, Evaluation } from './matter';
 import { formatCalendarDate } from '../time';
+import { padOutcome } from './pad';
 
 /** 集体访: a visit of this many people or more. */
 export const GROUP_VISIT_MIN_PEOPLE = 5;
@@ -495,4 +496,71 @@ export function weekdayHourLoad(rows: readonly TicketRow[], p: Period, hallHour:
   const load = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   for (const t of rows) if (inPeriod(t.day, p)) load[weekday(t.day)]![hallHour(t.issuedAt)]!++;
   return load;
+}
+
+// ---- the window's evaluations (评价器) ------------------------------------------------
+//
+// A pad answer rates the reception at a window or talk room; the matter's 群众参评率 and
+// 参评群众满意率 above rate the handling of concluded matters. They are kept apart: a pad
+// answer becomes the matter's evaluation only when the matter was concluded at that visit
+// (当场答复), and then it is counted there through the matter's own evaluation (via 评价器),
+// once. See electron/backend/services/pads.ts.
+
+/** One question a pad asked. */
+export interface WindowEvaluationRow {
+  day: string;
+  /** The desk's or the room's id. */
+  placeId: string;
+  answer: Evaluation | null;
+  expiresAt: string;
+  reasons: readonly string[];
+}
+
+export interface WindowEvaluations {
+  /** Questions asked in the period. */
+  asked: number;
+  satisfied: number;
+  basic: number;
+  unsatisfied: number;
+  /** 未参评: unanswered when their time ran out. */
+  none: number;
+  /** Still waiting for an answer (counted neither way yet). */
+  open: number;
+  /** 窗口参评率 = answered / (answered + 未参评). */
+  participation: Ratio;
+  /** 窗口满意率 = 满意 + 基本满意 / answered. */
+  satisfaction: Ratio;
+  /** 不满意 reasons: how often each was tapped. */
+  reasons: { code: string; count: number }[];
+}
+
+function countWindow(rows: readonly WindowEvaluationRow[], now: string): WindowEvaluations {
+  const w = { asked: rows.length, satisfied: 0, basic: 0, unsatisfied: 0, none: 0, open: 0 };
+  const reasons = new Map<string, number>();
+  for (const r of rows) {
+    const outcome = padOutcome(r, now);
+    if (outcome === null) w.open++;
+    else if (outcome === 'none') w.none++;
+    else w[outcome]++;
+    if (outcome === 'unsatisfied') for (const c of r.reasons) reasons.set(c, (reasons.get(c) ?? 0) + 1);
+  }
+  const answered = w.satisfied + w.basic + w.unsatisfied;
+  return {
+    ...w,
+    participation: ratio(answered, answered + w.none),
+    satisfaction: ratio(w.satisfied + w.basic, answered),
+    reasons: [...reasons].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+  };
+}
+
+/** The window figures of a period, in total and per desk or room, as at `now` (an open question may time out later). */
+export function windowEvaluations(
+  rows: readonly WindowEvaluationRow[],
+  p: Period,
+  now: string,
+): { all: WindowEvaluations; byPlace: Map<string, WindowEvaluations> } {
+  const inP = rows.filter((r) => inPeriod(r.day, p));
+  const byPlace = new Map<string, WindowEvaluationRow[]>();
+  for (const r of inP) byPlace.set(r.placeId, [...(byPlace.get(r.placeId) ?? []), r]);
+  return { all: countWindow(inP, now), byPlace: new Map([...byPlace].map(([k, rs]) => [k, countWindow(rs, now)])) };
 }

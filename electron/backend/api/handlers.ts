@@ -8,6 +8,7 @@ import * as visits from '../services/visits';
 import * as queueConfig from '../services/queue/config';
 import * as tickets from '../services/queue/tickets';
 import { getDisplayState } from '../services/queue/display';
+import * as pads from '../services/pads';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
 import * as noticeArchive from '../services/printing/archive';
@@ -133,6 +134,15 @@ export const handlers: HandlerTable = {
   'stats.reportXlsx': ({ deps }, input) => exportStatsReportXlsx(deps, input),
 
   'display.state': ({ deps }) => getDisplayState(deps),
+
+  'pads.settings': ({ deps }) => pads.getPadSettings(deps.db),
+  'pads.saveSettings': (ctx, input) => pads.savePadSettings(ctx.deps, actorOf(ctx), input),
+  'pads.list': ({ deps }) => pads.listPads(deps),
+  'pads.pairCode': (ctx, input) => pads.pairCode(ctx.deps, actorOf(ctx), input),
+  'pads.revoke': (ctx, input) => pads.revokePad(ctx.deps, actorOf(ctx), input.padId),
+  'pad.pair': ({ deps }, input) => pads.pairPad(deps, input),
+  'pad.state': ({ deps }, input) => pads.getPadState(deps, input),
+  'pad.answer': ({ deps }, input) => pads.answerPad(deps, input),
 
   'print.bureau': ({ deps }) => printing.getBureau(deps.db),
   'print.saveBureau': (ctx, input) => printing.saveBureau(ctx.deps, actorOf(ctx), input),

@@ -675,6 +675,80 @@ export const tables = {
     },
     primaryKey: ['id'],
   }),
+
+  // ---- 评价器: satisfaction pads and the window's evaluations (0015_pad_evaluations) -----
+
+  /** A pad paired to one desk or one room; the token itself is never stored, only its SHA-256. */
+  pads: table({
+    columns: {
+      id: text(),
+      desk_id: nullable(text()),
+      room_id: nullable(text()),
+      token_hash: text(),
+      paired_at: text(),
+      paired_by: text(),
+      last_seen_at: nullable(text()),
+      revoked_at: nullable(text()),
+    },
+    primaryKey: ['id'],
+    unique: [['token_hash']],
+    references: { desk_id: 'desks.id', room_id: 'rooms.id', paired_by: 'users.id' },
+  }),
+
+  /** One-time pairing codes the administrator shows (short-lived). */
+  pad_codes: table({
+    columns: {
+      code: text(),
+      desk_id: nullable(text()),
+      room_id: nullable(text()),
+      expires_at: text(),
+      created_by: text(),
+      created_at: text(),
+    },
+    primaryKey: ['code'],
+    references: { desk_id: 'desks.id', room_id: 'rooms.id', created_by: 'users.id' },
+  }),
+
+  /** One question a pad asks after a visitor is finished; answer null and expires_at past: 未参评. */
+  evaluations: table({
+    columns: {
+      id: text(),
+      /** The hall date the visitor was finished. */
+      day: text(),
+      desk_id: nullable(text()),
+      room_id: nullable(text()),
+      ticket_id: nullable(text()),
+      visit_id: nullable(text()),
+      /** Who served: the clerk at the window, or the leader of the talk. */
+      clerk_id: text(),
+      opened_at: text(),
+      expires_at: text(),
+      answer: nullable(text<Evaluation>()),
+      /** The reasons tapped for 不满意 (codes), as a JSON array. */
+      reasons_json: text(),
+      /** The pad's own id of the answer, so that a resend is recognised. */
+      answer_key: nullable(text()),
+      answered_at: nullable(text()),
+      pad_id: nullable(text()),
+      /** Set when the answer also became the matter's evaluation (a matter concluded at this visit). */
+      matter_id: nullable(text()),
+    },
+    primaryKey: ['id'],
+    indexes: {
+      evaluations_by_desk: { columns: ['desk_id', 'opened_at'] },
+      evaluations_by_room: { columns: ['room_id', 'opened_at'] },
+      evaluations_by_day: { columns: ['day'] },
+    },
+    references: {
+      desk_id: 'desks.id',
+      room_id: 'rooms.id',
+      ticket_id: 'tickets.id',
+      visit_id: 'visits.id',
+      clerk_id: 'users.id',
+      pad_id: 'pads.id',
+      matter_id: 'matters.id',
+    },
+  }),
 };
 
 export type Database = { [K in keyof typeof tables]: RowOf<(typeof tables)[K]> };
@@ -704,3 +778,5 @@ export type TalkRecordsTable = Database['talk_records'];
 export type RoomCallsTable = Database['room_calls'];
 export type NoticeArchiveTable = Database['notice_archive'];
 export type MatterEventsTable = Database['matter_events'];
+export type PadsTable = Database['pads'];
+export type EvaluationsTable = Database['evaluations'];

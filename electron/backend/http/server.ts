@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Backend } from '../backend';
 import { currentUser, isLoopbackAddress as isLoopback } from '../services/users';
+import { padPlaceOf } from '../services/pads';
 import { CSP } from '@shared/csp';
-import { PUBLIC_EVENTS } from '@shared/api/events';
+import { PUBLIC_EVENTS, type EventMap } from '@shared/api/events';
 import type { SessionHolder } from '../services/sessions';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import { serveStatic } from './static';
@@ -24,7 +25,17 @@ export interface HttpOptions {
   lanDesks?: boolean;
 }
 
-const PUBLIC_API = new Set(['/api/display.state', '/api/display/events', '/api/setup.status']);
+// The 评价器 (satisfaction pad) is public like the display: it has no login, and its
+// calls and its event stream carry the pad's token, checked by the service.
+const PUBLIC_API = new Set([
+  '/api/display.state',
+  '/api/display/events',
+  '/api/setup.status',
+  '/api/pad.pair',
+  '/api/pad.state',
+  '/api/pad.answer',
+  '/api/pad/events',
+]);
 
 const MAX_BODY = 1024 * 1024;
 
@@ -129,6 +140,38 @@ async function handleEvents(backend: Backend, req: IncomingMessage, res: ServerR
   });
 }
 
+/**
+ * The pad's events: queue changes (a finish there opens its question; a call
+ * there changes who serves) and answers stored at its own place. Its token is
+ * in the query string (EventSource sends no body); an unknown one gets 401.
+ */
+async function handlePadEvents(backend: Backend, req: IncomingMessage, res: ServerResponse) {
+  const token = new URL(req.url ?? '/', 'http://local').searchParams.get('token') ?? '';
+  const place = await padPlaceOf(backend.deps, token);
+  if (!place) {
+    sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '评价器未配对或配对已解除' } });
+    return;
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  });
+  res.write(': connected\n\n');
+  const unsubscribe = backend.events.subscribe((e) => {
+    const answered = e.payload as EventMap['pads.answered'];
+    const ours =
+      e.name === 'queue.changed' || (e.name === 'pads.answered' && answered.deskId === place.deskId && answered.roomId === place.roomId);
+    if (ours) res.write(`data: ${JSON.stringify(e)}\n\n`);
+  });
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}
+
 export async function startHttpServer(
   backend: Backend,
   opts: HttpOptions,
@@ -157,6 +200,7 @@ export async function startHttpServer(
       });
     if (path === '/api/events') done(handleEvents(backend, req, res, 'staff'));
     else if (path === '/api/display/events') done(handleEvents(backend, req, res, 'public'));
+    else if (path === '/api/pad/events') done(handlePadEvents(backend, req, res));
     else if (path.startsWith('/api/')) done(handleApi(backend, req, res, path.slice('/api/'.length)));
     else if (req.method === 'GET' || req.method === 'HEAD') serveStatic(opts.staticDir, path, res, SECURITY_HEADERS);
     else sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '请求方式不正确' } });

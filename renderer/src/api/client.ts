@@ -50,11 +50,18 @@ export function onSessionExpired(listener: () => void): () => void {
 /**
  * Pushed events: IPC in Electron, Server-Sent Events over HTTP (EventSource
  * reconnects by itself). The public hall display listens without a login and
- * receives queue events only.
+ * receives queue events only; a 评价器 listens with its token and receives queue
+ * events and the answers stored at its own place.
  */
-export function subscribe(listener: (e: HallEvent) => void, audience: 'staff' | 'public' = 'staff'): () => void {
+export function subscribe(listener: (e: HallEvent) => void, audience: 'staff' | 'public' | { padToken: string } = 'staff'): () => void {
   if (window.hall) return window.hall.subscribe(listener);
-  const source = new EventSource(audience === 'public' ? '/api/display/events' : '/api/events');
+  const url =
+    audience === 'staff'
+      ? '/api/events'
+      : audience === 'public'
+        ? '/api/display/events'
+        : `/api/pad/events?token=${encodeURIComponent(audience.padToken)}`;
+  const source = new EventSource(url);
   source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as HallEvent);
   return () => source.close();
 }

@@ -9,6 +9,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { notifyError } from '@lib/notify';
 import { DisplayPage } from '../features/display/DisplayPage';
+import { PadPage } from '../features/pad/PadPage';
 import { PrintPage } from '../features/printing/PrintPage';
 
 type Phase =
@@ -21,6 +22,8 @@ type Phase =
 export function App() {
   // The hall display is public: it needs no login and shows masked data only.
   if (window.location.hash.startsWith('#/display')) return <DisplayPage />;
+  // The 评价器 (satisfaction pad) likewise: its pairing token stands in for a login.
+  if (window.location.hash.startsWith('#/pad')) return <PadPage />;
   // A slip's print page: its one-time token stands in for a login.
   const print = /^#\/print\/(job|preview)\/([\w-]+)$/.exec(window.location.hash);
   if (print) return <PrintPage token={print[2]!} preview={print[1] === 'preview'} />;

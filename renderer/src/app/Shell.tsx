@@ -10,6 +10,7 @@ import { RegistrationPage } from '../features/registration/RegistrationPage';
 import { TodayPage } from '../features/registration/TodayPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { QueueSettingsPage } from '../features/admin/QueueSettingsPage';
+import { PadsPage } from '../features/admin/PadsPage';
 import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
 import { ReaderSettingsPage } from '../features/admin/ReaderSettingsPage';
 import { ExportPage } from '../features/admin/ExportPage';
@@ -169,6 +170,7 @@ function ShellBody() {
             <Route path="/admin/leader">{user.role === 'admin' ? <LeaderPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/rooms">{user.role === 'admin' ? <RoomsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/pads">{user.role === 'admin' ? <PadsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/printing">{user.role === 'admin' ? <PrintSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/reader">{user.role === 'admin' ? <ReaderSettingsPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/export">{user.role === 'admin' ? <ExportPage /> : <Redirect to={home} />}</Route>

@@ -26,6 +26,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/admin/leader', label: '领导接访', initials: 'ldjf', roles: ['admin'] },
   { path: '/admin/rooms', label: '房间设置', initials: 'fjsz', roles: ['admin'] },
   { path: '/admin/queue', label: '叫号设置', initials: 'jhsz', roles: ['admin'] },
+  { path: '/admin/pads', label: '评价器', initials: 'pjq', roles: ['admin'] },
   { path: '/admin/printing', label: '单位与打印', initials: 'dwydy', roles: ['admin'] },
   { path: '/admin/reader', label: '读卡器', initials: 'dkq', roles: ['admin'] },
   { path: '/admin/export', label: '数据导出', initials: 'sjdc', roles: ['admin'] },

@@ -10,6 +10,7 @@ import {
   type Period,
   type RateFigure,
   type ServiceTimes,
+  type WindowEvaluations,
 } from '../../domain/stats';
 import { uuid } from './common';
 
@@ -60,6 +61,8 @@ export interface StatsSummary {
   overdueByUnit: { unit: string; label: string; count: number }[];
   /** byClerk: per clerk of the last call, for leaders and the administrator only (empty for a clerk). */
   hall: { all: ServiceTimes; byLane: HallTimesRow[]; byDesk: HallTimesRow[]; byClerk: HallTimesRow[]; load: number[][] };
+  /** 评价器: the window's own evaluations (not the matters' 群众参评率), in total and per desk or talk room. */
+  windowEvaluations: { all: WindowEvaluations; byPlace: ({ id: string; name: string } & WindowEvaluations)[] };
 }
 
 export interface DrillVisit {

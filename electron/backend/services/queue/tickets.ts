@@ -22,6 +22,7 @@ import type { DesksTable, TicketsTable } from '../../db/schema';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
+import { askPad } from '../pads';
 import { closePastBookings } from '../reception/day-end';
 import { announceCall, logCall } from './calls';
 import { getDesk, toDeskView } from './config';
@@ -255,6 +256,7 @@ async function finishCurrent(trx: Executor, desk: DesksTable, at: string, actor:
     .where('id', '=', current.id)
     .execute();
   await audit(trx, at, actor, 'ticket.finish', current, { desk: desk.number });
+  await askPad(trx, at, { deskId: desk.id, ticketId: current.id, visitId: current.visit_id, staffId: actor.id });
 }
 
 async function markCalled(trx: Executor, t: TicketsTable, desk: DesksTable, at: string, actor: Actor, recall: boolean): Promise<string> {

@@ -17,6 +17,7 @@ import type { TalkRecordsTable } from '../../db/schema';
 import { writeAudit } from '../audit';
 import { holidayCalendar } from '../calendar/calendar';
 import { newId } from '../ids';
+import { askPad } from '../pads';
 import { historyOf } from '../petitioners';
 import { announceCall, logCall } from '../queue/calls';
 import { queueChange } from '../queue/tickets';
@@ -259,6 +260,7 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
       .where('id', '=', b.id)
       .execute();
     if (b.ticket_id) await trx.updateTable('tickets').set({ status: 'done', finished_at: at }).where('id', '=', b.ticket_id).execute();
+    await askPad(trx, at, { roomId: s.roomId, ticketId: b.ticket_id, visitId: b.visit_id, staffId: actor.id });
     await writeAudit(trx, {
       at,
       actorId: actor.id,

@@ -2,7 +2,7 @@
 // counting). Plain SQL both engines run: date filters compare the text date
 // columns, grouping is on plain columns, times are bucketed in JS.
 import { addDays } from '@shared/domain/deadlines';
-import type { MatterRow, Period, TicketRow, VisitRow } from '@shared/domain/stats';
+import type { MatterRow, Period, TicketRow, VisitRow, WindowEvaluationRow } from '@shared/domain/stats';
 import type { Deps } from '../../context';
 
 type Db = Deps['db'];
@@ -158,5 +158,22 @@ export async function ticketRows(db: Db, p: Period): Promise<(TicketRow & { tick
     lastCallAt: last.get(t.id)?.at ?? null,
     finishedAt: t.finished_at,
     ticketNo: t.ticket_no,
+  }));
+}
+
+/** The questions the 评价器 asked in a period (one row each: a hall asks a few hundred a day). */
+export async function evaluationRows(db: Db, p: Period): Promise<WindowEvaluationRow[]> {
+  const rows = await db
+    .selectFrom('evaluations')
+    .select(['day', 'desk_id', 'room_id', 'answer', 'expires_at', 'reasons_json'])
+    .where('day', '>=', p.from)
+    .where('day', '<=', p.to)
+    .execute();
+  return rows.map((r) => ({
+    day: r.day,
+    placeId: (r.desk_id ?? r.room_id)!,
+    answer: r.answer,
+    expiresAt: r.expires_at,
+    reasons: JSON.parse(r.reasons_json) as string[],
   }));
 }

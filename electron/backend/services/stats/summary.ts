@@ -25,6 +25,7 @@ import {
   visitMatches,
   volume,
   weekdayHourLoad,
+  windowEvaluations,
   type BreakdownKey,
   type FigureKey,
   type MatterRate,
@@ -33,7 +34,7 @@ import {
 import { hallDate, hallMinutes } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import { holidayCalendar } from '../calendar/calendar';
-import { matterRows, overdueRows, ticketRows, visitRows } from './rows';
+import { evaluationRows, matterRows, overdueRows, ticketRows, visitRows } from './rows';
 
 function checkScope(deps: Deps, actor: Actor, p: Period): string {
   const today = hallDate(deps.now());
@@ -62,7 +63,7 @@ export async function statsSummary(deps: Deps, actor: Actor, p: ParsedInputOf<'s
   const cal = await holidayCalendar(deps.db);
   const previous = previousPeriod(p);
   const lastYear = samePeriodLastYear(p);
-  const [now, prev, ly, visits, tickets, overdue, lanes, desks] = await Promise.all([
+  const [now, prev, ly, visits, tickets, overdue, lanes, desks, rooms, evaluations] = await Promise.all([
     figuresOf(deps, p, cal),
     figuresOf(deps, previous, cal),
     figuresOf(deps, lastYear, cal),
@@ -71,6 +72,13 @@ export async function statsSummary(deps: Deps, actor: Actor, p: ParsedInputOf<'s
     overdueRows(deps.db, today),
     deps.db.selectFrom('lanes').select(['id', 'name', 'prefix']).execute(),
     deps.db.selectFrom('desks').select(['id', 'name', 'number']).execute(),
+    deps.db.selectFrom('rooms').select(['id', 'name', 'number']).execute(),
+    evaluationRows(deps.db, p),
+  ]);
+  const rated = windowEvaluations(evaluations, p, deps.now().toISOString());
+  const placeName = new Map([
+    ...desks.map((d) => [d.id, `${d.number}号窗口`] as const),
+    ...rooms.map((r) => [r.id, r.name || `${r.number}号接谈室`] as const),
   ]);
   // Per-clerk figures are staff numbers for leaders and the administrator; a clerk sees the hall's, not colleagues'.
   const clerks = actor.role === 'clerk' ? [] : await deps.db.selectFrom('users').select(['id', 'display_name']).execute();
@@ -107,6 +115,12 @@ export async function statsSummary(deps: Deps, actor: Actor, p: ParsedInputOf<'s
               .map(([id, t]) => ({ id, name: clerks.find((u) => u.id === id)?.display_name ?? id, ...t }))
               .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
       load: weekdayHourLoad(tickets, p, (iso) => Math.floor(hallMinutes(iso) / 60)),
+    },
+    windowEvaluations: {
+      all: rated.all,
+      byPlace: [...rated.byPlace]
+        .map(([id, w]) => ({ id, name: placeName.get(id) ?? id, ...w }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })),
     },
   };
 }

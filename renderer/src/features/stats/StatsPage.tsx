@@ -28,6 +28,7 @@ import { useQuery } from '@lib/use-query';
 import { ReportActions } from './ReportActions';
 import { HallTimesTable } from './HallTimesTable';
 import type { ReportKind } from '@shared/api/schemas/stats';
+import { WindowEvaluationCard } from './WindowEvaluationCard';
 
 const pct = (v: FigureValue) => (v.rate == null ? '—' : `${(v.rate * 100).toFixed(1)}%`);
 const main = (v: FigureValue) => (v.denominator == null ? String(v.numerator) : pct(v));
@@ -147,7 +148,7 @@ export function StatsPage() {
   const [range, setRange] = useState(() => periodOf('month', today));
   const [by, setBy] = useState<BreakdownKey>('category');
   const [drill, setDrill] = useState<{ figure: DrillKey; key: string | null; title: string } | null>(null);
-  const { data: s } = useQuery('stats.summary', range, { invalidatedBy: ['matters.changed'], errorTitle: '无法读取统计' });
+  const { data: s } = useQuery('stats.summary', range, { invalidatedBy: ['matters.changed', 'pads.answered'], errorTitle: '无法读取统计' });
   const [kind, setKind] = useState<PeriodKind>('month');
   const pick = (k: PeriodKind) => {
     setKind(k);
@@ -270,6 +271,7 @@ export function StatsPage() {
                 </>
               )}
             </Paper>
+            <WindowEvaluationCard w={s.windowEvaluations} />
             <Paper withBorder p="sm">
               <Text fw={600} mb="xs">
                 取号时段分布（星期 × 时）
