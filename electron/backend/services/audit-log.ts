@@ -62,7 +62,7 @@ function whereFilter(f: AuditFilter, who: Resolved | null) {
         ids.length ? [eb.and([eb('audit_log.entity', '=', entity), eb('audit_log.entity_id', 'in', ids)])] : [];
       conds.push(
         eb.or([
-          eb.val(false),
+          sql<boolean>`1 = 0`,
           ...byId('petitioner', who.persons),
           ...byId('visit', who.visits),
           ...byId('matter', who.matters),
@@ -95,6 +95,7 @@ async function toViews(deps: Deps, rows: LogRow[]): Promise<AuditRowView[]> {
   const readPersons = new Map<string, string[]>();
   const personIds = new Set<string>();
   const visitIds = new Set<string>();
+  const matterIds = new Set<string>();
   for (const r of rows) {
     if (r.action === 'read' && r.after_json) {
       const ids = (JSON.parse(r.after_json) as { persons?: string[] }).persons ?? [];
@@ -102,6 +103,15 @@ async function toViews(deps: Deps, rows: LogRow[]): Promise<AuditRowView[]> {
       ids.forEach((p) => personIds.add(p));
     } else if (r.entity === 'petitioner' && r.entity_id) personIds.add(r.entity_id);
     else if (r.entity === 'visit' && r.entity_id) visitIds.add(r.entity_id);
+    else if (r.entity === 'matter' && r.entity_id) matterIds.add(r.entity_id);
+  }
+  const matterPerson = new Map<string, string>();
+  if (matterIds.size) {
+    const rs = await deps.db.selectFrom('matters').select(['id', 'petitioner_id']).where('id', 'in', [...matterIds]).execute();
+    rs.forEach((m) => {
+      matterPerson.set(m.id, m.petitioner_id);
+      personIds.add(m.petitioner_id);
+    });
   }
   const names = new Map<string, string>();
   const ids = [...personIds];
@@ -133,6 +143,8 @@ async function toViews(deps: Deps, rows: LogRow[]): Promise<AuditRowView[]> {
     } else {
       if (r.entity === 'petitioner' && r.entity_id && names.has(r.entity_id)) persons = [names.get(r.entity_id)!];
       if (r.entity === 'visit' && r.entity_id && visitNames.has(r.entity_id)) persons = [visitNames.get(r.entity_id)!];
+      const owner = r.entity === 'matter' && r.entity_id ? matterPerson.get(r.entity_id) : undefined;
+      if (owner && names.has(owner)) persons = [names.get(owner)!];
       detail = shorten([r.note, r.after_json].filter(Boolean).join(' '), 200);
     }
     return {
