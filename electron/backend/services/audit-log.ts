@@ -107,7 +107,11 @@ async function toViews(deps: Deps, rows: LogRow[]): Promise<AuditRowView[]> {
   }
   const matterPerson = new Map<string, string>();
   if (matterIds.size) {
-    const rs = await deps.db.selectFrom('matters').select(['id', 'petitioner_id']).where('id', 'in', [...matterIds]).execute();
+    const rs = await deps.db
+      .selectFrom('matters')
+      .select(['id', 'petitioner_id'])
+      .where('id', 'in', [...matterIds])
+      .execute();
     rs.forEach((m) => {
       matterPerson.set(m.id, m.petitioner_id);
       personIds.add(m.petitioner_id);
