@@ -105,7 +105,17 @@ async function main() {
     if (!t) return;
     mark.run(DESK_1, at, t.id);
     recordCall.run(newId(), t.id, DESK_1, at, actor.id);
-    insertAudit.run(newId(), at, actor.id, t.id);
+    insertAudit({
+      id: newId(),
+      at,
+      actor_id: actor.id,
+      action: 'ticket.call',
+      entity: 'ticket',
+      entity_id: t.id,
+      before_json: null,
+      after_json: '{}',
+      note: null,
+    });
   });
   const callRaw: number[] = [];
   for (let i = 0; i < samples; i++) callRaw.push(await time(() => rawCall.immediate()));
