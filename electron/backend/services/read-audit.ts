@@ -50,6 +50,7 @@ function walk(value: unknown, found: Found, depth = 0): void {
   add(found.visits, o.visitId);
   add(found.matters, o.matterId);
   add(found.refs, o.refId);
+  add(found.refs, o.talkId);
   if ('visitNo' in o && 'registeredAt' in o) add(found.visits, o.id);
   else if ('idNumber' in o && 'visitCount' in o) add(found.persons, o.id);
   if (typeof o.entity === 'string' && 'entityId' in o) {
