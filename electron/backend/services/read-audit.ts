@@ -5,7 +5,7 @@
 //
 // Which records a call touched is read off its input and output, by the field
 // names the contract's types use everywhere: petitionerId (and a PetitionerInfo's
-// id), visitId (and a visit's id, recognised by its visitNo), matterId, refId (a
+// id), visitId (and a visit's id, recognised by its visitNo), matterId, refId and talkId (a
 // print's visit, matter, talk or ticket), and {entity, entityId} of the export's
 // failure list. Visits, matters, talks and tickets are resolved to their
 // petitioners in the database, so every row names the persons.
