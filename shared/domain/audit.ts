@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'export.batch': '导出批次',
   'export.reexport': '重新导出',
   'calendar.save': '保存节假日',
+  'matters.recompute_due': '重算期限',
 };
 
 export function auditActionLabel(action: string): string {

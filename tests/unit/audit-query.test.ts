@@ -94,6 +94,6 @@ describe('审计查询', () => {
     expect(readings.total).toBe(1);
     const exports = await hall.admin.call('audit.query', { filter: { action: 'audit.export' } });
     expect(exports.rows[0]).toMatchObject({ actorName: '管理员', entity: 'audit_log' });
-    expect(exports.rows[0]!.detail).toContain('"person":"李四"');
+    expect(exports.rows[0]!.detail).toBe('条件：信访人 李四；4 条');
   });
 });

@@ -74,6 +74,50 @@ function whereFilter(f: AuditFilter, who: Resolved | null) {
   };
 }
 
+// The fields of an entry's after_json worth showing in the list, in Chinese; other fields are in the export's raw row.
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  visitNo: '登记编号',
+  visit_no: '登记编号',
+  name: '姓名',
+  username: '用户名',
+  ticketNo: '号码',
+  ticket_no: '号码',
+  template: '文书',
+  summary: '摘要',
+  state: '状态',
+  decision: '决定',
+  reason: '理由',
+  changed: '变更',
+  records: '记录数',
+  status: '结果',
+};
+
+const FILTER_LABELS: Readonly<Record<string, string>> = { person: '信访人', userId: '用户', from: '从', to: '至', action: '操作' };
+
+/** A line a person can read: the labelled fields of the entry, or its JSON when it has none of them. */
+function summarize(action: string, json: string | null): string {
+  if (!json) return '';
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return json;
+  const o = v as Record<string, unknown>;
+  if (action === 'audit.query' || action === 'audit.export') {
+    const f = (o.filter ?? {}) as Record<string, unknown>;
+    const parts = Object.entries(FILTER_LABELS)
+      .filter(([k]) => f[k] !== null && f[k] !== undefined && f[k] !== '')
+      .map(([k, label]) => `${label} ${String(f[k])}`);
+    return `条件：${parts.length ? parts.join('，') : '全部'}；${String(o.rows ?? 0)} 条`;
+  }
+  const parts = Object.entries(FIELD_LABELS)
+    .filter(([k]) => typeof o[k] === 'string' || typeof o[k] === 'number')
+    .map(([k, label]) => `${label} ${String(o[k])}`);
+  return parts.length ? [...new Set(parts)].join('，') : json;
+}
+
 function shorten(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
@@ -149,7 +193,7 @@ async function toViews(deps: Deps, rows: LogRow[]): Promise<AuditRowView[]> {
       if (r.entity === 'visit' && r.entity_id && visitNames.has(r.entity_id)) persons = [visitNames.get(r.entity_id)!];
       const owner = r.entity === 'matter' && r.entity_id ? matterPerson.get(r.entity_id) : undefined;
       if (owner && names.has(owner)) persons = [names.get(owner)!];
-      detail = shorten([r.note, r.after_json].filter(Boolean).join(' '), 200);
+      detail = shorten([r.note, summarize(r.action, r.after_json)].filter(Boolean).join('；'), 200);
     }
     return {
       seq: Number(r.seq),

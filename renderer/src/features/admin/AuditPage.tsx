@@ -90,13 +90,13 @@ export function AuditPage() {
       </Paper>
 
       <Paper withBorder p="md">
-        <Group align="flex-end" gap="sm" onKeyDown={onKeyDown}>
+        <Group align="flex-end" gap="sm" wrap="nowrap" onKeyDown={onKeyDown}>
           <TextInput
             label="信访人"
             placeholder="证件号码或姓名"
             value={draft.person}
             onChange={(e) => setDraft({ ...draft, person: e.currentTarget.value })}
-            w={220}
+            w={190}
             data-autofocus
             autoFocus
           />
@@ -117,7 +117,7 @@ export function AuditPage() {
             value={draft.action ?? ''}
             onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value || null })}
             data={[{ value: '', label: '全部操作' }, ...(data?.actions ?? []).map((a) => ({ value: a, label: auditActionLabel(a) }))]}
-            w={200}
+            w={160}
           />
           <Button onClick={run}>查询</Button>
           <Button variant="light" onClick={exportXlsx} disabled={!data || data.total === 0}>
@@ -143,7 +143,7 @@ export function AuditPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={70}>序号</Table.Th>
-              <Table.Th w={170}>时间</Table.Th>
+              <Table.Th w={190}>时间</Table.Th>
               <Table.Th w={130}>用户</Table.Th>
               <Table.Th w={150}>操作</Table.Th>
               <Table.Th w={150}>涉及信访人</Table.Th>
@@ -154,7 +154,7 @@ export function AuditPage() {
             {(data?.rows ?? []).map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.seq}</Table.Td>
-                <Table.Td>{formatDateTime(r.at)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</Table.Td>
                 <Table.Td>{r.actorName ?? (r.action === 'read' ? '打印页面' : '系统')}</Table.Td>
                 <Table.Td>
                   {r.action === 'read' ? <Badge variant="light">{readMethodLabel(r.entity)}</Badge> : auditActionLabel(r.action)}
