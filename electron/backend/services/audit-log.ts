@@ -84,12 +84,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   ticket_no: '号码',
   template: '文书',
   summary: '摘要',
-  state: '状态',
-  decision: '决定',
   reason: '理由',
   changed: '变更',
   records: '记录数',
-  status: '结果',
 };
 
 const FILTER_LABELS: Readonly<Record<string, string>> = { person: '信访人', userId: '用户', from: '从', to: '至', action: '操作' };

@@ -37,9 +37,10 @@ test('the administrator checks the chain and finds who read a person’s data, k
   await person.fill(idNumber);
   await person.press('Enter');
   const rows = page.getByRole('row');
-  await expect(rows.filter({ hasText: '查看来访详情' })).toHaveCount(1);
-  await expect(rows.filter({ hasText: '来访登记' })).toHaveCount(1);
-  await expect(rows.filter({ hasText: name })).toHaveCount(4); // read, registration, matter, person
+  // the reads of their data (the detail, and any list that showed them since) and the records made for them
+  for (const action of ['查看来访详情', '来访登记', '新建信访事项', '新建信访人']) {
+    await expect(rows.filter({ hasText: action }).filter({ hasText: name })).toHaveCount(1);
+  }
   await snap(page, '60-audit-1600');
   await page.setViewportSize({ width: 1366, height: 768 });
   await snap(page, '60-audit-1366');
@@ -49,6 +50,7 @@ test('the administrator checks the chain and finds who read a person’s data, k
   const file = await (await download).path();
   const wb = XLSX.read(readFileSync(file), { type: 'buffer' });
   const sheet = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['审计日志']!, { header: 1 });
-  expect(sheet.slice(1).map((r) => r[3])).toEqual(['查阅个人信息', '来访登记', '新建信访事项', '新建信访人']);
+  expect(sheet.slice(1).map((r) => r[3])).toEqual(expect.arrayContaining(['查阅个人信息', '来访登记', '新建信访事项', '新建信访人']));
+  expect(sheet.slice(1).map((r) => r[4])).toContain('查看来访详情');
   expect(sheet.slice(1).every((r) => r[6] === name)).toBe(true);
 });
