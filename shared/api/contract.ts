@@ -136,20 +136,34 @@ import {
   type PadState,
   type PadView,
 } from './schemas/pads';
+import { auditExportInput, auditQueryInput, type AuditPage, type ChainStatus } from './schemas/audit';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
 export type Access = 'public' | 'user' | readonly Role[];
 
+/**
+ * Personal data of petitioners a method hands out (issue 13), for the read audit:
+ * - 'read': returns personal data (names, ID numbers, histories, visits, matters); the
+ *   dispatcher writes a read-audit entry naming the persons and visits returned
+ *   (electron/backend/services/read-audit.ts);
+ * - 'audited': returns or changes personal data and its service writes its own audit
+ *   entry naming the record (a registration, a correction, a print, an export run);
+ * - 'none': no petitioner's personal data (settings, staff accounts, counts, masked display).
+ * Every method must say which; tests/unit/read-audit.test.ts lists them all.
+ */
+export type Personal = 'read' | 'audited' | 'none';
+
 export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
   readonly access: Access;
+  readonly personal: Personal;
   /** Phantom: carries the output type only. */
   readonly output?: O;
 }
 
 function method<O>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access }): MethodDef<I, O> => def;
+  return <I extends z.ZodType>(def: { input: I; access: Access; personal: Personal }): MethodDef<I, O> => def;
 }
 
 const DESK: readonly Role[] = ['clerk', 'admin'];
@@ -159,142 +173,153 @@ const LEADER: readonly Role[] = ['leader', 'admin'];
 
 export const contract = {
   // first run and sessions
-  'setup.status': method<{ needsAdmin: boolean }>()({ input: empty, access: 'public' }),
-  'setup.createAdmin': method<CurrentUser>()({ input: createAdminInput, access: 'public' }),
-  'auth.login': method<CurrentUser>()({ input: loginInput, access: 'public' }),
-  'auth.me': method<CurrentUser | null>()({ input: empty, access: 'public' }),
-  'auth.logout': method<null>()({ input: empty, access: 'public' }),
-  'auth.changePassword': method<CurrentUser>()({ input: changePasswordInput, access: 'user' }),
+  'setup.status': method<{ needsAdmin: boolean }>()({ input: empty, access: 'public', personal: 'none' }),
+  'setup.createAdmin': method<CurrentUser>()({ input: createAdminInput, access: 'public', personal: 'none' }),
+  'auth.login': method<CurrentUser>()({ input: loginInput, access: 'public', personal: 'none' }),
+  'auth.me': method<CurrentUser | null>()({ input: empty, access: 'public', personal: 'none' }),
+  'auth.logout': method<null>()({ input: empty, access: 'public', personal: 'none' }),
+  'auth.changePassword': method<CurrentUser>()({ input: changePasswordInput, access: 'user', personal: 'none' }),
 
   // accounts (admin)
-  'users.list': method<UserRow[]>()({ input: empty, access: ADMIN }),
-  'users.create': method<UserRow>()({ input: createUserInput, access: ADMIN }),
-  'users.setDisabled': method<UserRow>()({ input: setDisabledInput, access: ADMIN }),
-  'users.resetPassword': method<UserRow>()({ input: resetPasswordInput, access: ADMIN }),
+  'users.list': method<UserRow[]>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'users.create': method<UserRow>()({ input: createUserInput, access: ADMIN, personal: 'none' }),
+  'users.setDisabled': method<UserRow>()({ input: setDisabledInput, access: ADMIN, personal: 'none' }),
+  'users.resetPassword': method<UserRow>()({ input: resetPasswordInput, access: ADMIN, personal: 'none' }),
   /** Lifts the lock after too many wrong passwords; the password stays. */
-  'users.unlock': method<UserRow>()({ input: unlockUserInput, access: ADMIN }),
-  'users.setQueueScope': method<UserRow>()({ input: setQueueScopeInput, access: ADMIN }),
+  'users.unlock': method<UserRow>()({ input: unlockUserInput, access: ADMIN, personal: 'none' }),
+  'users.setQueueScope': method<UserRow>()({ input: setQueueScopeInput, access: ADMIN, personal: 'none' }),
 
   // petitioners and their history
-  'petitioners.lookup': method<LookupResult>()({ input: lookupInput, access: STAFF }),
-  'petitioners.search': method<PetitionerInfo[]>()({ input: searchInput, access: STAFF }),
+  'petitioners.lookup': method<LookupResult>()({ input: lookupInput, access: STAFF, personal: 'read' }),
+  'petitioners.search': method<PetitionerInfo[]>()({ input: searchInput, access: STAFF, personal: 'read' }),
 
   // walk-in registration
-  'visits.register': method<VisitDetail>()({ input: registerVisitInput, access: DESK }),
-  'visits.correct': method<VisitDetail>()({ input: correctVisitInput, access: DESK }),
-  'visits.get': method<VisitDetail>()({ input: visitIdInput, access: STAFF }),
-  'visits.listDay': method<VisitSummary[]>()({ input: listDayInput, access: STAFF }),
+  'visits.register': method<VisitDetail>()({ input: registerVisitInput, access: DESK, personal: 'audited' }),
+  'visits.correct': method<VisitDetail>()({ input: correctVisitInput, access: DESK, personal: 'audited' }),
+  'visits.get': method<VisitDetail>()({ input: visitIdInput, access: STAFF, personal: 'read' }),
+  'visits.listDay': method<VisitSummary[]>()({ input: listDayInput, access: STAFF, personal: 'read' }),
 
   // queue configuration
-  'queue.lanes': method<LaneView[]>()({ input: empty, access: STAFF }),
-  'queue.desks': method<DeskView[]>()({ input: empty, access: STAFF }),
-  'queue.settings': method<QueueSettings>()({ input: empty, access: STAFF }),
-  'queue.saveLane': method<LaneView>()({ input: saveLaneInput, access: ADMIN }),
-  'queue.saveDesk': method<DeskView>()({ input: saveDeskInput, access: ADMIN }),
-  'queue.saveSettings': method<QueueSettings>()({ input: queueSettingsInput, access: ADMIN }),
+  'queue.lanes': method<LaneView[]>()({ input: empty, access: STAFF, personal: 'none' }),
+  'queue.desks': method<DeskView[]>()({ input: empty, access: STAFF, personal: 'none' }),
+  'queue.settings': method<QueueSettings>()({ input: empty, access: STAFF, personal: 'none' }),
+  'queue.saveLane': method<LaneView>()({ input: saveLaneInput, access: ADMIN, personal: 'none' }),
+  'queue.saveDesk': method<DeskView>()({ input: saveDeskInput, access: ADMIN, personal: 'none' }),
+  'queue.saveSettings': method<QueueSettings>()({ input: queueSettingsInput, access: ADMIN, personal: 'none' }),
 
   // queue life: 取号、叫号、重呼、过号…
-  'queue.issue': method<IssuedTicket>()({ input: issueTicketInput, access: DESK }),
-  'queue.board': method<DeskBoard>()({ input: deskInput, access: DESK }),
-  'queue.callNext': method<TicketView | null>()({ input: callNextInput, access: DESK }),
-  'queue.callTicket': method<TicketView>()({ input: callTicketInput, access: DESK }),
-  'queue.recall': method<TicketView>()({ input: deskInput, access: DESK }),
-  'queue.noShow': method<TicketView>()({ input: deskInput, access: DESK }),
-  'queue.finish': method<null>()({ input: deskInput, access: DESK }),
-  'queue.requeue': method<TicketView>()({ input: ticketInput, access: DESK }),
-  'queue.transfer': method<TicketView>()({ input: transferInput, access: DESK }),
-  'queue.park': method<TicketView>()({ input: ticketInput, access: DESK }),
-  'queue.unpark': method<TicketView>()({ input: ticketInput, access: DESK }),
-  'queue.serveWalkIn': method<TicketView>()({ input: walkInInput, access: DESK }),
-  'queue.pause': method<null>()({ input: deskInput, access: DESK }),
-  'queue.resume': method<null>()({ input: deskInput, access: DESK }),
-  'queue.dayLog': method<TicketLogEntry[]>()({ input: dayLogInput, access: STAFF }),
+  'queue.issue': method<IssuedTicket>()({ input: issueTicketInput, access: DESK, personal: 'audited' }),
+  'queue.board': method<DeskBoard>()({ input: deskInput, access: DESK, personal: 'read' }),
+  'queue.callNext': method<TicketView | null>()({ input: callNextInput, access: DESK, personal: 'audited' }),
+  'queue.callTicket': method<TicketView>()({ input: callTicketInput, access: DESK, personal: 'audited' }),
+  'queue.recall': method<TicketView>()({ input: deskInput, access: DESK, personal: 'audited' }),
+  'queue.noShow': method<TicketView>()({ input: deskInput, access: DESK, personal: 'audited' }),
+  'queue.finish': method<null>()({ input: deskInput, access: DESK, personal: 'none' }),
+  'queue.requeue': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited' }),
+  'queue.transfer': method<TicketView>()({ input: transferInput, access: DESK, personal: 'audited' }),
+  'queue.park': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited' }),
+  'queue.unpark': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited' }),
+  'queue.serveWalkIn': method<TicketView>()({ input: walkInInput, access: DESK, personal: 'audited' }),
+  'queue.pause': method<null>()({ input: deskInput, access: DESK, personal: 'none' }),
+  'queue.resume': method<null>()({ input: deskInput, access: DESK, personal: 'none' }),
+  'queue.dayLog': method<TicketLogEntry[]>()({ input: dayLogInput, access: STAFF, personal: 'read' }),
 
   // 候谈室 and the roster of reception days (领导接访日)
-  'rooms.list': method<RoomView[]>()({ input: empty, access: STAFF }),
-  'rooms.save': method<RoomView>()({ input: saveRoomInput, access: ADMIN }),
-  'roster.list': method<SessionView[]>()({ input: rosterRangeInput, access: STAFF }),
-  'roster.save': method<SessionView>()({ input: saveSessionInput, access: ADMIN }),
-  'roster.setStatus': method<SessionView>()({ input: sessionStatusInput, access: ADMIN }),
+  'rooms.list': method<RoomView[]>()({ input: empty, access: STAFF, personal: 'none' }),
+  'rooms.save': method<RoomView>()({ input: saveRoomInput, access: ADMIN, personal: 'none' }),
+  'roster.list': method<SessionView[]>()({ input: rosterRangeInput, access: STAFF, personal: 'none' }),
+  'roster.save': method<SessionView>()({ input: saveSessionInput, access: ADMIN, personal: 'none' }),
+  'roster.setStatus': method<SessionView>()({ input: sessionStatusInput, access: ADMIN, personal: 'none' }),
 
   // scheduling visitors into a leader's queue (the hall's day board)
-  'reception.board': method<DayBoard>()({ input: boardInput, access: DESK }),
-  'reception.schedule': method<BookingView>()({ input: scheduleInput, access: DESK }),
-  'reception.checkIn': method<BookingView>()({ input: bookingInput, access: DESK }),
-  'reception.move': method<BookingChange>()({ input: moveInput, access: DESK }),
-  'reception.cancel': method<BookingChange>()({ input: cancelBookingInput, access: DESK }),
-  'reception.reorder': method<BookingView>()({ input: reorderInput, access: DESK }),
+  'reception.board': method<DayBoard>()({ input: boardInput, access: DESK, personal: 'read' }),
+  'reception.schedule': method<BookingView>()({ input: scheduleInput, access: DESK, personal: 'audited' }),
+  'reception.checkIn': method<BookingView>()({ input: bookingInput, access: DESK, personal: 'audited' }),
+  'reception.move': method<BookingChange>()({ input: moveInput, access: DESK, personal: 'audited' }),
+  'reception.cancel': method<BookingChange>()({ input: cancelBookingInput, access: DESK, personal: 'audited' }),
+  'reception.reorder': method<BookingView>()({ input: reorderInput, access: DESK, personal: 'audited' }),
 
   // the duty leader: own queue, calling into the room, the talk record and its dates
-  'reception.myQueue': method<LeaderQueue>()({ input: myQueueInput, access: LEADER }),
-  'reception.callNext': method<{ bookingId: string } | null>()({ input: sessionInput, access: LEADER }),
-  'reception.recall': method<{ bookingId: string }>()({ input: sessionInput, access: LEADER }),
-  'reception.noShow': method<null>()({ input: bookingInput, access: LEADER }),
-  'reception.record': method<TalkRecordView>()({ input: recordTalkInput, access: LEADER }),
+  'reception.myQueue': method<LeaderQueue>()({ input: myQueueInput, access: LEADER, personal: 'read' }),
+  'reception.callNext': method<{ bookingId: string } | null>()({ input: sessionInput, access: LEADER, personal: 'audited' }),
+  'reception.recall': method<{ bookingId: string }>()({ input: sessionInput, access: LEADER, personal: 'audited' }),
+  'reception.noShow': method<null>()({ input: bookingInput, access: LEADER, personal: 'audited' }),
+  'reception.record': method<TalkRecordView>()({ input: recordTalkInput, access: LEADER, personal: 'audited' }),
 
   // 信访事项: every decision and step of a matter (the same at the window and at a talk), its clocks, 包案
-  'matters.get': method<MatterView>()({ input: matterIdInput, access: STAFF }),
-  'matters.act': method<MatterView>()({ input: matterActInput, access: STAFF }),
-  'matters.dueList': method<DueList>()({ input: matterDueInput, access: STAFF }),
-  'matters.ledger': method<LedgerRow[]>()({ input: ledgerInput, access: STAFF }),
+  'matters.get': method<MatterView>()({ input: matterIdInput, access: STAFF, personal: 'read' }),
+  'matters.act': method<MatterView>()({ input: matterActInput, access: STAFF, personal: 'audited' }),
+  'matters.dueList': method<DueList>()({ input: matterDueInput, access: STAFF, personal: 'read' }),
+  'matters.ledger': method<LedgerRow[]>()({ input: ledgerInput, access: STAFF, personal: 'read' }),
 
   // 统计分析: leaders and the administrator any period, a clerk today's only (checked in the service)
-  'stats.summary': method<StatsSummary>()({ input: statsSummaryInput, access: STAFF }),
-  'stats.drill': method<StatsDrill>()({ input: statsDrillInput, access: STAFF }),
+  'stats.summary': method<StatsSummary>()({ input: statsSummaryInput, access: STAFF, personal: 'none' }),
+  'stats.drill': method<StatsDrill>()({ input: statsDrillInput, access: STAFF, personal: 'read' }),
   /** 信访日报 / 周报 / 月报: the data, printed (kept as PDF first), the copies kept, and the workbook. */
-  'stats.report': method<StatsReport>()({ input: statsReportInput, access: LEADER }),
-  'stats.printReport': method<PrintSubmitted & { archiveId: string }>()({ input: printReportInput, access: LEADER }),
-  'stats.reports': method<ArchivedReport[]>()({ input: empty, access: LEADER }),
-  'stats.reportPdf': method<{ sha256: string; base64: string; name: string }>()({ input: reportPdfInput, access: LEADER }),
-  'stats.reportXlsx': method<{ base64: string; name: string }>()({ input: statsReportInput, access: LEADER }),
+  'stats.report': method<StatsReport>()({ input: statsReportInput, access: LEADER, personal: 'none' }),
+  'stats.printReport': method<PrintSubmitted & { archiveId: string }>()({ input: printReportInput, access: LEADER, personal: 'none' }),
+  'stats.reports': method<ArchivedReport[]>()({ input: empty, access: LEADER, personal: 'none' }),
+  'stats.reportPdf': method<{ sha256: string; base64: string; name: string }>()({ input: reportPdfInput, access: LEADER, personal: 'none' }),
+  'stats.reportXlsx': method<{ base64: string; name: string }>()({ input: statsReportInput, access: LEADER, personal: 'none' }),
 
   // the hall display: public (a TV browser has no login), masked data only
-  'display.state': method<DisplayState>()({ input: empty, access: 'public' }),
+  'display.state': method<DisplayState>()({ input: empty, access: 'public', personal: 'none' }),
 
   // 评价器 (satisfaction pads): the administrator pairs and revokes them; the pad itself has no
   // login and proves itself with its token on every call (checked in the service)
-  'pads.settings': method<PadSettings>()({ input: empty, access: STAFF }),
-  'pads.saveSettings': method<PadSettings>()({ input: padSettingsInput, access: ADMIN }),
-  'pads.list': method<PadView[]>()({ input: empty, access: ADMIN }),
-  'pads.pairCode': method<PadCode>()({ input: padPlaceInput, access: ADMIN }),
-  'pads.revoke': method<null>()({ input: padIdInput, access: ADMIN }),
-  'pad.pair': method<{ token: string; place: PadView['place'] }>()({ input: padPairInput, access: 'public' }),
-  'pad.state': method<PadState>()({ input: padTokenInput, access: 'public' }),
-  'pad.answer': method<PadAnswerResult>()({ input: padAnswerInput, access: 'public' }),
+  'pads.settings': method<PadSettings>()({ input: empty, access: STAFF, personal: 'none' }),
+  'pads.saveSettings': method<PadSettings>()({ input: padSettingsInput, access: ADMIN, personal: 'none' }),
+  'pads.list': method<PadView[]>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'pads.pairCode': method<PadCode>()({ input: padPlaceInput, access: ADMIN, personal: 'none' }),
+  'pads.revoke': method<null>()({ input: padIdInput, access: ADMIN, personal: 'none' }),
+  'pad.pair': method<{ token: string; place: PadView['place'] }>()({ input: padPairInput, access: 'public', personal: 'none' }),
+  'pad.state': method<PadState>()({ input: padTokenInput, access: 'public', personal: 'none' }),
+  'pad.answer': method<PadAnswerResult>()({ input: padAnswerInput, access: 'public', personal: 'none' }),
 
   // printing slips (排队凭条、登记回执)
-  'print.bureau': method<Bureau>()({ input: empty, access: STAFF }),
-  'print.saveBureau': method<Bureau>()({ input: bureauInput, access: ADMIN }),
-  'print.settings': method<PrintingSettings>()({ input: empty, access: STAFF }),
-  'print.printers': method<{ fromSystem: boolean; printers: string[] }>()({ input: empty, access: ADMIN }),
-  'print.saveSettings': method<PrintingSettings>()({ input: printingInput, access: ADMIN }),
-  'print.submit': method<PrintSubmitted>()({ input: submitPrintInput, access: STAFF }),
-  'print.preview': method<{ route: string }>()({ input: previewPrintInput, access: STAFF }),
-  'print.outcome': method<PrintJobView>()({ input: printOutcomeInput, access: STAFF }),
-  'print.archive': method<ArchivedNotice[]>()({ input: archiveInput, access: STAFF }),
-  'print.archivedPdf': method<{ sha256: string; base64: string; name: string }>()({ input: archivedPdfInput, access: STAFF }),
-  'print.log': method<PrintJobView[]>()({ input: printLogInput, access: STAFF }),
+  'print.bureau': method<Bureau>()({ input: empty, access: STAFF, personal: 'none' }),
+  'print.saveBureau': method<Bureau>()({ input: bureauInput, access: ADMIN, personal: 'none' }),
+  'print.settings': method<PrintingSettings>()({ input: empty, access: STAFF, personal: 'none' }),
+  'print.printers': method<{ fromSystem: boolean; printers: string[] }>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'print.saveSettings': method<PrintingSettings>()({ input: printingInput, access: ADMIN, personal: 'none' }),
+  'print.submit': method<PrintSubmitted>()({ input: submitPrintInput, access: STAFF, personal: 'audited' }),
+  'print.preview': method<{ route: string }>()({ input: previewPrintInput, access: STAFF, personal: 'read' }),
+  'print.outcome': method<PrintJobView>()({ input: printOutcomeInput, access: STAFF, personal: 'audited' }),
+  'print.archive': method<ArchivedNotice[]>()({ input: archiveInput, access: STAFF, personal: 'read' }),
+  'print.archivedPdf': method<{ sha256: string; base64: string; name: string }>()({
+    input: archivedPdfInput,
+    access: STAFF,
+    personal: 'audited',
+  }),
+  'print.log': method<PrintJobView[]>()({ input: printLogInput, access: STAFF, personal: 'read' }),
   /** The print page's data, by the job's one-time token: the hidden print window has no login. */
-  'print.slip': method<SlipData>()({ input: printJobTokenInput, access: 'public' }),
+  'print.slip': method<SlipData>()({ input: printJobTokenInput, access: 'public', personal: 'read' }),
 
   // the ID card reader (二代证阅读器) of the PC this backend runs on
-  'reader.read': method<ReaderResult>()({ input: readerReadInput, access: DESK }),
-  'reader.status': method<ReaderState>()({ input: empty, access: DESK }),
-  'reader.settings': method<ReaderSettings>()({ input: empty, access: ADMIN }),
-  'reader.saveSettings': method<ReaderSettings>()({ input: readerSettingsInput, access: ADMIN }),
+  // The card in the visitor's hand, not stored data: nothing read from the database to audit
+  // (a kept photo is audited by the reader service as reader.photoStored).
+  'reader.read': method<ReaderResult>()({ input: readerReadInput, access: DESK, personal: 'none' }),
+  'reader.status': method<ReaderState>()({ input: empty, access: DESK, personal: 'none' }),
+  'reader.settings': method<ReaderSettings>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'reader.saveSettings': method<ReaderSettings>()({ input: readerSettingsInput, access: ADMIN, personal: 'none' }),
 
   // holiday calendar (节假日与调休) for the deadline rules
-  'calendar.year': method<CalendarDay[]>()({ input: calendarYearInput, access: STAFF }),
-  'calendar.save': method<CalendarDay[]>()({ input: saveCalendarInput, access: ADMIN }),
+  'calendar.year': method<CalendarDay[]>()({ input: calendarYearInput, access: STAFF, personal: 'none' }),
+  'calendar.save': method<CalendarDay[]>()({ input: saveCalendarInput, access: ADMIN, personal: 'none' }),
 
   // export to the district 信访信息系统 (administrator)
-  'export.overview': method<ExportOverview>()({ input: empty, access: ADMIN }),
-  'export.saveSettings': method<ExportSettings>()({ input: exportSettingsInput, access: ADMIN }),
-  'export.saveDestination': method<DestinationView>()({ input: destinationInput, access: ADMIN }),
-  'export.setDestinationEnabled': method<DestinationView>()({ input: setDestinationEnabledInput, access: ADMIN }),
-  'export.runNow': method<ExportRunResult>()({ input: exportNowInput, access: ADMIN }),
-  'export.reexport': method<ExportRunResult>()({ input: reexportInput, access: ADMIN }),
-  'export.failures': method<FailureView[]>()({ input: listFailuresInput, access: ADMIN }),
+  'export.overview': method<ExportOverview>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'export.saveSettings': method<ExportSettings>()({ input: exportSettingsInput, access: ADMIN, personal: 'none' }),
+  'export.saveDestination': method<DestinationView>()({ input: destinationInput, access: ADMIN, personal: 'none' }),
+  'export.setDestinationEnabled': method<DestinationView>()({ input: setDestinationEnabledInput, access: ADMIN, personal: 'none' }),
+  'export.runNow': method<ExportRunResult>()({ input: exportNowInput, access: ADMIN, personal: 'audited' }),
+  'export.reexport': method<ExportRunResult>()({ input: reexportInput, access: ADMIN, personal: 'audited' }),
+  'export.failures': method<FailureView[]>()({ input: listFailuresInput, access: ADMIN, personal: 'read' }),
+
+  // 审计 (administrator): the chain check and the audit query; reading the log is itself audited
+  'audit.verify': method<ChainStatus>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'audit.query': method<AuditPage>()({ input: auditQueryInput, access: ADMIN, personal: 'audited' }),
+  'audit.export': method<{ name: string; base64: string; rows: number }>()({ input: auditExportInput, access: ADMIN, personal: 'audited' }),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Backend } from '../../electron/backend/backend';
 import type { InputOf, MethodName, OutputOf } from '@shared/api/contract';
 import type { SessionHolder } from '../../electron/backend/services/sessions';
+import { auditRowHash, GENESIS_HASH, type ChainedFields } from '../../electron/backend/db/audit-chain';
 import { generateDistrict } from './generate';
 
 export const BENCH_USER = 'bench';
@@ -219,3 +220,34 @@ export async function ensureDatabase(dbFile: string, visits: number, seed: numbe
 }
 
 // ---- main --------------------------------------------------------------------------
+
+type RawAudit = Omit<ChainedFields, 'seq'>;
+
+/** The raw baseline's audit insert: the same chained row the app writes (services/audit.ts, writeAudit). */
+export function rawAuditWriter(raw: BetterSqlite3.Database): (row: RawAudit) => void {
+  const last = raw.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  const insert = raw.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json, note, seq, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (row) => {
+    const prev = last.get() as { seq: number; hash: string } | undefined;
+    const fields = { ...row, seq: (prev?.seq ?? 0) + 1 };
+    const prevHash = prev?.hash ?? GENESIS_HASH;
+    const r = fields;
+    insert.run(
+      r.id,
+      r.at,
+      r.actor_id,
+      r.action,
+      r.entity,
+      r.entity_id,
+      r.before_json,
+      r.after_json,
+      r.note,
+      r.seq,
+      prevHash,
+      auditRowHash(fields, prevHash),
+    );
+  };
+}

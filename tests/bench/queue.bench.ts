@@ -13,7 +13,7 @@ import { startHttpServer } from '../../electron/backend/http/server';
 import { newId } from '../../electron/backend/services/ids';
 import { hallDate } from '@shared/time';
 import { BENCH_ADMIN, BENCH_PASSWORD } from './generate';
-import { api, ensureDatabase, functionalErrorCount, percentile, printTable, time, WARMUP, type Row } from './measure';
+import { api, ensureDatabase, functionalErrorCount, percentile, printTable, rawAuditWriter, time, WARMUP, type Row } from './measure';
 
 const { values: args } = parseArgs({
   options: {
@@ -64,16 +64,24 @@ async function main() {
   const insertTicket = raw.prepare(
     `INSERT INTO tickets (id, day, lane_id, number, ticket_no, status, priority, visitor_name, issued_at, queued_at, issued_by) VALUES (?, ?, 'bench-lane', ?, ?, 'closed', NULL, '', ?, ?, ?)`,
   );
-  const insertAudit = raw.prepare(
-    `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, after_json) VALUES (?, ?, ?, 'ticket.issue', 'ticket', ?, '{}')`,
-  );
+  const insertAudit = rawAuditWriter(raw);
   const rawIssue = raw.transaction(() => {
     const at = new Date().toISOString();
     const day = hallDate(at);
     const n = (bump.get('bench:Z', day) as { last_value: number }).last_value;
     const id = newId();
     insertTicket.run(id, day, n, `Z${n}`, at, at, actor.id);
-    insertAudit.run(newId(), at, actor.id, id);
+    insertAudit({
+      id: newId(),
+      at,
+      actor_id: actor.id,
+      action: 'ticket.issue',
+      entity: 'ticket',
+      entity_id: id,
+      before_json: null,
+      after_json: '{}',
+      note: null,
+    });
   });
   const issueRaw: number[] = [];
   for (let i = 0; i < waiting; i++) issueRaw.push(await time(() => rawIssue.immediate()));
@@ -97,7 +105,17 @@ async function main() {
     if (!t) return;
     mark.run(DESK_1, at, t.id);
     recordCall.run(newId(), t.id, DESK_1, at, actor.id);
-    insertAudit.run(newId(), at, actor.id, t.id);
+    insertAudit({
+      id: newId(),
+      at,
+      actor_id: actor.id,
+      action: 'ticket.call',
+      entity: 'ticket',
+      entity_id: t.id,
+      before_json: null,
+      after_json: '{}',
+      note: null,
+    });
   });
   const callRaw: number[] = [];
   for (let i = 0; i < samples; i++) callRaw.push(await time(() => rawCall.immediate()));

@@ -14,7 +14,7 @@ import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { newId } from '../../electron/backend/services/ids';
 import { hallDate, HALL_TZ } from '@shared/time';
 import { BENCH_ADMIN, BENCH_PASSWORD } from './generate';
-import { api, benchSession, ensureDatabase, functionalErrorCount, measure, printTable, type Row } from './measure';
+import { api, benchSession, ensureDatabase, functionalErrorCount, measure, printTable, rawAuditWriter, type Row } from './measure';
 import dayjs from 'dayjs';
 
 const { values: args } = parseArgs({
@@ -82,9 +82,7 @@ async function main() {
   const insBooking = raw.prepare(
     `INSERT INTO reception_bookings (id, session_id, visit_id, kind, position, attendees, status, ticket_id, created_by, created_at, updated_at) VALUES (?, ?, ?, 'walk_in', ?, 1, 'cancelled', ?, ?, ?, ?)`,
   );
-  const insAudit = raw.prepare(
-    `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, after_json) VALUES (?, ?, ?, 'reception.schedule', 'reception_booking', ?, '{}')`,
-  );
+  const insAudit = rawAuditWriter(raw);
   const rawSchedule = raw.transaction((visitId: string) => {
     const at = new Date().toISOString();
     const n = (bump.get(today) as { last_value: number }).last_value;
@@ -92,7 +90,17 @@ async function main() {
     insTicket.run(t, today, laneL, 5000 + n, `L${5000 + n}`, at, at, actorId, room.id);
     const b = newId();
     insBooking.run(b, scratch, visitId, n, t, actorId, at, at);
-    insAudit.run(newId(), at, actorId, b);
+    insAudit({
+      id: newId(),
+      at,
+      actor_id: actorId,
+      action: 'reception.schedule',
+      entity: 'reception_booking',
+      entity_id: b,
+      before_json: null,
+      after_json: '{}',
+      note: null,
+    });
   });
 
   const rows: Row[] = [];

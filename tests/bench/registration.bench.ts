@@ -32,6 +32,7 @@ import {
   mib,
   percentile,
   printTable,
+  rawAuditWriter,
   type Row,
 } from './measure';
 
@@ -257,15 +258,23 @@ async function main(): Promise<void> {
       `INSERT INTO matters (id, petitioner_id, category, location_area, summary, first_visit_id, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)`,
     );
     const setFirstVisit = raw.prepare(`UPDATE matters SET first_visit_id = ? WHERE id = ?`);
-    const insAudit = raw.prepare(
-      `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json, note) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL)`,
-    );
+    const insAudit = rawAuditWriter(raw);
     const insOutbox = raw.prepare(
       `INSERT INTO outbox (id, at, entity, entity_id, entity_version, op, payload_json) VALUES (?, ?, ?, ?, 1, 'upsert', ?)`,
     );
     const recordChange = (at: string, action: string, entity: string, entityId: string, payload: unknown) => {
       const json = JSON.stringify(payload);
-      insAudit.run(newId(), at, benchUserId, action, entity, entityId, json);
+      insAudit({
+        id: newId(),
+        at,
+        actor_id: benchUserId,
+        action,
+        entity,
+        entity_id: entityId,
+        before_json: null,
+        after_json: json,
+        note: null,
+      });
       insOutbox.run(newId(), at, entity, entityId, json);
     };
 

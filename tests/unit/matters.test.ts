@@ -46,7 +46,7 @@ async function fail(c: Client, matterId: string, body: Record<string, unknown>) 
 
 const db = () => hall.backend.deps.db;
 async function written() {
-  const n = async (t: 'outbox' | 'audit_log' | 'matter_events' | 'matters') =>
+  const n = async (t: 'outbox' | 'matter_events' | 'matters') =>
     Number(
       (
         await db()
@@ -55,7 +55,13 @@ async function written() {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  return { outbox: await n('outbox'), audit: await n('audit_log'), events: await n('matter_events') };
+  // Reading the matter first (matters.get) leaves a read-audit row (issue 13); a refusal must add no other.
+  const changes = await db()
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '!=', 'read')
+    .executeTakeFirstOrThrow();
+  return { outbox: await n('outbox'), audit: Number(changes.n), events: await n('matter_events') };
 }
 const row = (id: string) => db().selectFrom('matters').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

@@ -8,6 +8,7 @@ import { roleLabel } from '@shared/api/roles';
 import type { Actor, Deps } from '../context';
 import { currentUser } from '../services/users';
 import type { SessionHolder } from '../services/sessions';
+import { auditRead } from '../services/read-audit';
 import { handlers, type CallContext } from './handlers';
 
 /** Zod issues → { "field.path": "中文提示" } plus one summary line. */
@@ -46,7 +47,10 @@ export async function dispatch(deps: Deps, session: SessionHolder, name: string,
     if (!parsed.success) throw validationError(parsed.error);
     const ctx: CallContext = { deps, session, actor };
     const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>;
-    return { ok: true, data: await handler(ctx, parsed.data) };
+    const data = await handler(ctx, parsed.data);
+    // Personal data leaves only with its read-audit row written (issue 13; services/read-audit.ts).
+    if (contract[name].personal === 'read') await auditRead(deps, actor, name, parsed.data, data);
+    return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toBody() };
     console.error(`[api] ${name} failed`, e);

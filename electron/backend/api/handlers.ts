@@ -31,6 +31,7 @@ import { reexportRange, runExport } from '../services/export/runner';
 import { saveDestination, saveExportSettings, setDestinationEnabled } from '../services/export/settings';
 import { getExportOverview, listFailures } from '../services/export/status';
 import type { SessionHolder } from '../services/sessions';
+import { exportAudit, queryAudit, verifyAudit } from '../services/audit-log';
 import { toCurrentUser } from '../db/queries/users';
 
 export interface CallContext {
@@ -181,4 +182,8 @@ export const handlers: HandlerTable = {
       to: input.to,
     }),
   'export.failures': ({ deps }, input) => listFailures(deps, input.destinationId, input.limit),
+
+  'audit.verify': ({ deps }) => verifyAudit(deps),
+  'audit.query': (ctx, input) => queryAudit(ctx.deps, actorOf(ctx), input),
+  'audit.export': (ctx, input) => exportAudit(ctx.deps, actorOf(ctx), input),
 };

@@ -223,9 +223,15 @@ export const tables = {
       before_json: nullable(text()),
       after_json: nullable(text()),
       note: nullable(text()),
+      /** The row's place in the hash chain, the order of insertion (0014). */
+      seq: int(),
+      /** The hash of the row before (seq - 1); 64 zeros for the first row (0014). */
+      prev_hash: text(),
+      /** SHA-256 of this row's fields and prev_hash (db/audit-chain.ts) (0014). */
+      hash: text(),
     },
     primaryKey: ['id'],
-    indexes: { audit_entity: { columns: ['entity', 'entity_id', 'at'] } },
+    indexes: { audit_entity: { columns: ['entity', 'entity_id', 'at'] }, audit_log_seq: { columns: ['seq'], unique: true } },
     references: { actor_id: 'users.id' },
   }),
 

@@ -1,6 +1,13 @@
 // Every change that matters writes an audit entry and an export-outbox entry in
 // the same transaction as the change, so either all three land or none do.
-import type { Executor } from '../db/connection';
+//
+// writeAudit is the one function that inserts into audit_log (a test checks no
+// other code does): it appends the row to the hash chain (db/audit-chain.ts),
+// reading the last row's seq and hash. It must run inside writeTransaction,
+// which serializes every writer of the hall, so the chain stays linear; the
+// unique index on seq turns a writer outside it into an error, not a fork.
+import { auditRowHash, GENESIS_HASH } from '../db/audit-chain';
+import type { Db, Executor } from '../db/connection';
 import { newId } from './ids';
 
 export interface AuditEntry {
@@ -15,19 +22,23 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(trx: Executor, e: AuditEntry): Promise<void> {
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const fields = {
+    seq: Number(last?.seq ?? 0) + 1,
+    id: newId(),
+    at: e.at,
+    actor_id: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    before_json: e.before === undefined ? null : JSON.stringify(e.before),
+    after_json: e.after === undefined ? null : JSON.stringify(e.after),
+    note: e.note ?? null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: e.at,
-      actor_id: e.actorId,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      before_json: e.before === undefined ? null : JSON.stringify(e.before),
-      after_json: e.after === undefined ? null : JSON.stringify(e.after),
-      note: e.note ?? null,
-    })
+    .values({ ...fields, prev_hash: prevHash, hash: auditRowHash(fields, prevHash) })
     .execute();
 }
 
@@ -53,4 +64,55 @@ export async function recordChange(trx: Executor, c: ChangeRecord): Promise<void
       payload_json: JSON.stringify(c.payload),
     })
     .execute();
+}
+
+export interface ChainBreak {
+  seq: number;
+  id: string;
+  at: string;
+  /** What is wrong at this row, in Chinese. */
+  reason: string;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  /** Rows read. */
+  count: number;
+  /** The last row's hash: written down elsewhere, it shows later that no row was cut from the end. */
+  headHash: string | null;
+  broken: ChainBreak | null;
+}
+
+/**
+ * Reads the whole audit log in seq order (pages of 5,000) and checks every
+ * link: seq goes 1, 2, 3 … without a gap (a gap is a deleted row), each row's
+ * prev_hash is the hash of the row before it, and its hash is what its fields
+ * give. Stops at the first broken link.
+ */
+export async function verifyAuditChain(db: Db): Promise<ChainReport> {
+  let prev = GENESIS_HASH;
+  let expected = 1;
+  let count = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expected).orderBy('seq').limit(5000).execute();
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      const fail = (reason: string): ChainReport => ({ ok: false, count, headHash: null, broken: { seq, id: r.id, at: r.at, reason } });
+      if (seq !== expected) return fail(`此前缺少第 ${expected}${seq - 1 > expected ? `–${seq - 1}` : ''} 条（记录被删除）`);
+      if (r.prev_hash !== prev) return fail('前一条的哈希值不符（前一条被修改或删除）');
+      if (auditRowHash({ ...r, seq }, prev) !== r.hash) return fail('本条内容与其哈希值不符（记录被修改）');
+      prev = r.hash;
+      expected += 1;
+      count += 1;
+    }
+  }
+  return { ok: true, count, headHash: count ? prev : null, broken: null };
+}
+
+/** The report in one line, as the admin screen and `npm run audit:verify` show it. */
+export function describeChain(r: ChainReport, formatTime: (iso: string) => string): string {
+  if (r.ok) return `审计链完整（${r.count} 条）`;
+  const b = r.broken!;
+  return `审计链在第 ${b.seq} 条断开（${formatTime(b.at)}，记录 ${b.id}）：${b.reason}；此前 ${r.count} 条完整`;
 }

@@ -186,7 +186,9 @@ export async function currentUser(deps: Deps, session: SessionHolder): Promise<U
 export async function logout(deps: Deps, session: SessionHolder): Promise<null> {
   const user = await currentUser(deps, session);
   if (user)
-    await writeAudit(deps.db, { at: deps.now().toISOString(), actorId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id });
+    await writeTransaction(deps.db, (trx) =>
+      writeAudit(trx, { at: deps.now().toISOString(), actorId: user.id, action: 'auth.logout', entity: 'user', entityId: user.id }),
+    );
   deps.sessions.drop(session.token);
   session.token = undefined;
   return null;

@@ -14,6 +14,7 @@ import { PadsPage } from '../features/admin/PadsPage';
 import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
 import { ReaderSettingsPage } from '../features/admin/ReaderSettingsPage';
 import { ExportPage } from '../features/admin/ExportPage';
+import { AuditPage } from '../features/admin/AuditPage';
 import { CalendarPage } from '../features/admin/CalendarPage';
 import { DeskPage } from '../features/queue/DeskPage';
 import { IssuePage } from '../features/queue/IssuePage';
@@ -176,6 +177,7 @@ function ShellBody() {
             <Route path="/admin/export">{user.role === 'admin' ? <ExportPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/calendar">{user.role === 'admin' ? <CalendarPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/audit">{user.role === 'admin' ? <AuditPage /> : <Redirect to={home} />}</Route>
             <Route>
               <Redirect to={home} />
             </Route>

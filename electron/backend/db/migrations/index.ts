@@ -21,6 +21,7 @@ import * as m0010 from './0010_matters';
 import * as m0011 from './0011_matter_papers';
 import * as m0012 from './0012_event_log';
 import * as m0013 from './0013_call_next_index';
+import * as m0014 from './0014_audit_chain';
 import * as m0015 from './0015_pad_evaluations';
 import * as m0019 from './0019_report_archive';
 import * as p0001 from './postgres/0001_initial';
@@ -36,6 +37,7 @@ import * as p0010 from './postgres/0010_matters';
 import * as p0011 from './postgres/0011_matter_papers';
 import * as p0012 from './postgres/0012_event_log';
 import * as p0013 from './postgres/0013_call_next_index';
+import * as p0014 from './postgres/0014_audit_chain';
 import * as p0015 from './postgres/0015_pad_evaluations';
 import * as p0019 from './postgres/0019_report_archive';
 
@@ -53,6 +55,7 @@ const sqlite: Record<string, Migration> = {
   '0011_matter_papers': m0011,
   '0012_event_log': m0012,
   '0013_call_next_index': m0013,
+  '0014_audit_chain': m0014,
   '0015_pad_evaluations': m0015,
   '0019_report_archive': m0019,
 };
@@ -71,6 +74,7 @@ const postgres: Record<string, Migration> = {
   '0011_matter_papers': p0011,
   '0012_event_log': p0012,
   '0013_call_next_index': p0013,
+  '0014_audit_chain': p0014,
   '0015_pad_evaluations': p0015,
   '0019_report_archive': p0019,
 };
