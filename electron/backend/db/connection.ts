@@ -127,7 +127,7 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export async function openPostgresUnmigrated(url: string): Promise<PostgresStore> {
+export async function openPostgresUnmigrated(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<PostgresStore> {
   const location = redactUrl(url);
   let config: pg.PoolConfig;
   try {
@@ -138,7 +138,7 @@ export async function openPostgresUnmigrated(url: string): Promise<PostgresStore
     throw new Error(`数据库地址格式不正确：${location}（应为 postgres://用户名:密码@主机:端口/数据库名）`);
   }
   // A hall has a few desks; 10 connections leave room for readers while writers queue for the hall lock.
-  const pool = new pg.Pool({ ...config, max: 10, types, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ ...config, max: 10, types, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000 });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {});
   try {
@@ -182,6 +182,11 @@ async function refuseNewer(db: Db, known: readonly string[]): Promise<void> {
     .execute();
   const unknown = rows.map((r) => r.name).filter((n) => !known.includes(n));
   if (unknown.length) throw new Error(`数据库版本高于本程序，请升级程序（数据库含本程序不认识的升级：${unknown.sort().join('、')}）`);
+}
+
+/** Refuses (throws 数据库版本高于本程序…) a PostgreSQL database migrated by a newer app, without migrating it. */
+export async function refuseNewerPostgres(store: PostgresStore): Promise<void> {
+  await refuseNewer(store.db, await migrationNamesFor('postgres'));
 }
 
 async function migrationNamesFor(engine: Engine): Promise<string[]> {
