@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostgresConnectionInput } from '@shared/api/schemas/connection';
-import { openStore } from '../../electron/backend/db/connection';
+import { openPostgresStore, openStore } from '../../electron/backend/db/connection';
 import {
   CONNECTION_FILE,
   connectionSetup,
@@ -106,7 +106,7 @@ describe('测试连接', () => {
 
   it('refuses a database written by a newer version of the program, without changing it', async () => {
     await adminQuery(cluster.url, 'CREATE DATABASE newer');
-    const store = await openStore(withDatabase(cluster.url, 'newer'));
+    const store = await openPostgresStore(withDatabase(cluster.url, 'newer'));
     await store.pool.query(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', now()::text)`);
     await store.close();
     const r = await setup.test(form({ database: 'newer' }));
