@@ -52,6 +52,12 @@ export interface ClusterOptions {
    * this password, instead of trust: a wrong password is then refused.
    */
   password?: string;
+  /**
+   * Keep synchronous_commit on, so that a commit survives kill() (an immediate
+   * shutdown): with it off, the last commits may still be in the server's WAL
+   * buffers when it dies, which no real hall server is configured to allow.
+   */
+  killable?: boolean;
 }
 
 /** Initialises and starts a cluster (trust auth unless a password is given, user `hall`, C.UTF-8 collation, fsync off: throwaway data). */
@@ -77,7 +83,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       '-l',
       join(dir, 'log'),
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off ${opts.killable ? '' : '-c synchronous_commit=off '}-c full_page_writes=off -c max_connections=300`,
       'start',
     ]);
   start();

@@ -3,10 +3,11 @@
 // schema, run the handler, and wrap the outcome in the typed envelope.
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '@shared/api/contract';
-import { ApiError, type ApiResult } from '@shared/api/errors';
+import { ApiError, DB_UNAVAILABLE_MESSAGE, type ApiResult } from '@shared/api/errors';
 import { roleLabel } from '@shared/api/roles';
 import type { Actor, Deps } from '../context';
 import { currentUser } from '../services/users';
+import { isDatabaseUnavailable } from '../db/connection';
 import type { SessionHolder } from '../services/sessions';
 import { handlers, type CallContext } from './handlers';
 
@@ -49,6 +50,9 @@ export async function dispatch(deps: Deps, session: SessionHolder, name: string,
     return { ok: true, data: await handler(ctx, parsed.data) };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toBody() };
+    // The server went away (restart, network): the call's transaction, if any, was rolled back on
+    // the server; the pool makes new connections once it is back, and the screen retries reads.
+    if (isDatabaseUnavailable(e)) return { ok: false, error: { code: 'DB_UNAVAILABLE', message: DB_UNAVAILABLE_MESSAGE } };
     console.error(`[api] ${name} failed`, e);
     return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，本次操作未保存，请重试；如反复出现请联系管理员' } };
   }
