@@ -10,6 +10,7 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { notifyError } from '@lib/notify';
 import { DisplayPage } from '../features/display/DisplayPage';
 import { PrintPage } from '../features/printing/PrintPage';
+import { DatabaseBanner } from './DatabaseBanner';
 
 type Phase =
   | { kind: 'loading' }
@@ -24,7 +25,12 @@ export function App() {
   // A slip's print page: its one-time token stands in for a login.
   const print = /^#\/print\/(job|preview)\/([\w-]+)$/.exec(window.location.hash);
   if (print) return <PrintPage token={print[2]!} preview={print[1] === 'preview'} />;
-  return <DeskApp />;
+  return (
+    <>
+      <DatabaseBanner />
+      <DeskApp />
+    </>
+  );
 }
 
 function DeskApp() {

@@ -1,0 +1,124 @@
+// Two serve processes on one PostgreSQL database, as two machines of one hall
+// (issue 12): the hall display served by process A shows, within a second, a
+// ticket called at a desk served by process B. Then the database server goes
+// away mid-day: the desk shows 数据库连接中断 while calls fail, and drops it
+// once they succeed again, and calls reach the display again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { adminQuery, withDatabase } from '../../support/engine';
+import { startCluster, type Cluster } from '../../support/pg-cluster';
+import { ADMIN, CLERK, snap } from '../support';
+
+const PORT_A = Number(process.env.E2E_PORT ?? 8733);
+const PORT_B = PORT_A + 1;
+const A = `http://127.0.0.1:${PORT_A}`;
+const B = `http://127.0.0.1:${PORT_B}`;
+
+let cluster: Cluster;
+let dir: string;
+const servers: ChildProcess[] = [];
+
+/** Starts `node out/main/serve.js` and resolves once it says it is listening. */
+function serve(port: number, database: string, data: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['out/main/serve.js', '--port', String(port), '--data', data], {
+    env: { ...process.env, PETITION_HALL_DATABASE_URL: database },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  servers.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('信访接待大厅已启动')) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve on ${port} exited with ${code}:\n${output}`)));
+  });
+}
+
+test.beforeAll(async () => {
+  cluster = await startCluster({ killable: true });
+  await adminQuery(cluster.url, 'CREATE DATABASE hall');
+  const database = withDatabase(cluster.url, 'hall');
+  dir = mkdtempSync(join(tmpdir(), 'hall-e2e-pg-'));
+  // Process A first: it creates the schema; B then finds it up to date.
+  await serve(PORT_A, database, join(dir, 'a'));
+  await serve(PORT_B, database, join(dir, 'b'));
+});
+
+test.afterAll(async () => {
+  for (const s of servers) s.kill('SIGTERM');
+  await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once('exit', r)) : null)));
+  cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function post<T>(ctx: APIRequestContext, method: string, data: unknown): Promise<T> {
+  const body = (await (await ctx.post(`/api/${method}`, { data })).json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.data;
+}
+
+/** A clerk's desk page on `server`, logged in (the initial password already changed). */
+async function clerkDesk(browser: Browser, server: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server, viewport: { width: 1600, height: 1000 } });
+  await post(context.request, 'auth.login', { username: CLERK.username, password: CLERK.password });
+  const page = await context.newPage();
+  await page.goto('/#/desk');
+  await page.getByRole('button', { name: '1号窗口' }).click();
+  await expect(page.getByRole('heading', { name: '1号窗口' })).toBeVisible();
+  return page;
+}
+
+test('a ticket called through process B appears on process A’s hall display; a database outage shows and clears', async ({ browser }) => {
+  // The administrator (through A) adds a clerk; the clerk (through B) sets a password: one hall, two processes.
+  const adminA = await request.newContext({ baseURL: A });
+  await post(adminA, 'setup.createAdmin', { username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password });
+  await post(adminA, 'users.create', { username: CLERK.username, displayName: CLERK.displayName, role: 'clerk', password: CLERK.initial });
+  const clerkB = await request.newContext({ baseURL: B });
+  await post(clerkB, 'auth.login', { username: CLERK.username, password: CLERK.initial });
+  await post(clerkB, 'auth.changePassword', { oldPassword: CLERK.initial, newPassword: CLERK.password });
+  const lanes = await post<{ id: string; prefix: string }[]>(clerkB, 'queue.lanes', {});
+  const laneA = lanes.find((l) => l.prefix === 'A')!.id;
+  await post(clerkB, 'queue.issue', { laneId: laneA, visitId: null });
+  await post(clerkB, 'queue.issue', { laneId: laneA, visitId: null });
+
+  const displayContext = await browser.newContext({ baseURL: A, viewport: { width: 1600, height: 1000 } });
+  const display = await displayContext.newPage();
+  await display.goto('/#/display');
+  await display.getByRole('button', { name: '点击屏幕启用语音播报' }).click();
+  await expect(display.getByRole('heading', { name: '正在叫号' })).toBeVisible();
+  await expect(display.getByTestId('current-call')).toHaveCount(0);
+
+  const desk = await clerkDesk(browser, B);
+  await desk.keyboard.press('F5');
+  await expect(desk.getByTestId('current-ticket')).toHaveText('A001');
+  // Served by the other process, through PostgreSQL's NOTIFY: on A's display within a second.
+  await expect(display.getByTestId('current-call')).toContainText('A001', { timeout: 1000 });
+  await snap(display, 'pg-01-display-on-a');
+  await snap(desk, 'pg-02-desk-on-b');
+
+  // The database server stops (as in a crash or a pulled cable).
+  cluster.kill();
+  await desk.keyboard.press('F5');
+  const banner = desk.getByRole('alert', { name: '数据库连接中断' });
+  await expect(banner).toBeVisible();
+  await expect(desk.getByTestId('current-ticket')).toHaveText('A001'); // the failed call changed nothing on screen
+  await snap(desk, 'pg-03-desk-db-down');
+  await desk.setViewportSize({ width: 1366, height: 768 });
+  await snap(desk, 'pg-03-desk-db-down-1366');
+
+  // Back: the banner's probe (1 s, 2 s, 4 s … apart) finds it; the next call goes through and reaches A's display.
+  cluster.restart();
+  await expect(banner).toBeHidden({ timeout: 20_000 });
+  await desk.keyboard.press('F5');
+  await expect(desk.getByTestId('current-ticket')).toHaveText('A002');
+  // A's listener reconnects with back-off (at most 10 s apart); then the call reaches its display.
+  await expect(display.getByTestId('current-call')).toContainText('A002', { timeout: 20_000 });
+  await adminA.dispose();
+  await clerkB.dispose();
+});
