@@ -2,7 +2,6 @@
 // against a real PostgreSQL that checks passwords: a cluster of its own with
 // scram-sha-256 for TCP logins (the suite's shared cluster trusts everyone, so
 // a wrong password would pass). PostgreSQL run only (*.pg.test.ts).
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,7 +15,7 @@ import {
   databaseTarget,
   postgresUrl,
   readConnectionSettings,
-  type PasswordCipher,
+  throwawayCipher,
 } from '../../electron/backend/db/connection-settings';
 import { adminQuery, withDatabase } from '../support/engine';
 import { startCluster, type Cluster } from '../support/pg-cluster';
@@ -30,24 +29,6 @@ beforeAll(async () => {
   await adminQuery(cluster.url, 'CREATE DATABASE hall');
 }, 60_000);
 afterAll(() => cluster?.stop());
-
-/** A real cipher standing in for Electron's safeStorage (AES-256-GCM with a key of this run). */
-function testCipher(): PasswordCipher {
-  const key = randomBytes(32);
-  return {
-    encrypt(plain) {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), body]);
-    },
-    decrypt(data) {
-      const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      d.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
-}
 
 function form(over: Partial<PostgresConnectionInput> = {}): PostgresConnectionInput {
   return {
@@ -76,7 +57,7 @@ function unusedPort(): Promise<number> {
 }
 
 describe('测试连接', () => {
-  const setup = connectionSetup(tempDir(), testCipher());
+  const setup = connectionSetup(tempDir(), throwawayCipher());
 
   it('succeeds with the right password, however many URL characters it holds', async () => {
     expect(await setup.test(form())).toEqual({ ok: true, message: `连接成功（127.0.0.1:${cluster.port}/hall）` });
@@ -125,7 +106,7 @@ describe('测试连接', () => {
 describe('the settings file', () => {
   it('keeps the password encrypted in a file only its owner can read, and opens the database with it', async () => {
     const dir = tempDir();
-    const cipher = testCipher();
+    const cipher = throwawayCipher();
     try {
       expect(databaseTarget(dir, join(dir, 'x.sqlite3'), cipher)).toEqual({ kind: 'ask', reason: null });
       const setup = connectionSetup(dir, cipher);
@@ -149,7 +130,7 @@ describe('the settings file', () => {
       expect(store.engine).toBe('postgres');
       await store.close();
       // Another key (another OS user, a reinstalled system) cannot decrypt it: the password is asked for.
-      expect(databaseTarget(dir, join(dir, 'x.sqlite3'), testCipher())).toMatchObject({
+      expect(databaseTarget(dir, join(dir, 'x.sqlite3'), throwawayCipher())).toMatchObject({
         kind: 'ask',
         reason: expect.stringContaining('无法解密'),
       });
@@ -161,7 +142,7 @@ describe('the settings file', () => {
   it('does not save a connection that fails', async () => {
     const dir = tempDir();
     try {
-      const r = await connectionSetup(dir, testCipher()).save(form({ password: 'wrong-password' }));
+      const r = await connectionSetup(dir, throwawayCipher()).save(form({ password: 'wrong-password' }));
       expect(r.ok).toBe(false);
       expect(r.message).toContain('用户名或密码错误');
       expect(readConnectionSettings(dir)).toBeNull();

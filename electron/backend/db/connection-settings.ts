@@ -9,7 +9,8 @@
 // (safeStorage: DPAPI on Windows, the keychain on macOS, libsecret/kwallet on
 // Linux), base64. Where the system cannot encrypt, the password is not saved
 // at all (never in the clear) and is asked at each start.
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from '@shared/api/zod-setup';
 import {
@@ -28,6 +29,28 @@ export const CONNECTION_FILE = 'connection.json';
 export interface PasswordCipher {
   encrypt(plain: string): Buffer;
   decrypt(data: Buffer): string;
+}
+
+/**
+ * A real cipher (AES-256-GCM) whose key lives only in this process: for tests
+ * and serve mode's test-only connection screen, standing in for safeStorage,
+ * which needs Electron. What it encrypts cannot be read after a restart.
+ */
+export function throwawayCipher(): PasswordCipher {
+  const key = randomBytes(32);
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      return Buffer.concat([iv, c.getAuthTag(), body]);
+    },
+    decrypt(data) {
+      const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+      d.setAuthTag(data.subarray(12, 28));
+      return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8');
+    },
+  };
 }
 
 const savedFile = z.discriminatedUnion('kind', [
@@ -129,6 +152,7 @@ export function writeConnectionSettings(dir: string, input: ConnectionInput, cip
     const { host, port, database, user } = input;
     saved = { version: 1, kind: 'postgres', host, port, database, user, password };
   }
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, CONNECTION_FILE);
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
@@ -179,6 +203,8 @@ export function databaseTarget(
     return { kind: 'ask', reason: e instanceof Error ? e.message : String(e) };
   }
 }
+
+export type ConnectionSetup = ReturnType<typeof connectionSetup>;
 
 /**
  * The connection screen's four operations, for whichever shell shows it (the

@@ -11,6 +11,7 @@ import { notifyError } from '@lib/notify';
 import { DisplayPage } from '../features/display/DisplayPage';
 import { PrintPage } from '../features/printing/PrintPage';
 import { DatabaseBanner } from './DatabaseBanner';
+import { ConnectionPage } from '../features/connection/ConnectionPage';
 
 type Phase =
   | { kind: 'loading' }
@@ -22,6 +23,8 @@ type Phase =
 export function App() {
   // The hall display is public: it needs no login and shows masked data only.
   if (window.location.hash.startsWith('#/display')) return <DisplayPage />;
+  // The desktop app's 选择数据位置, before (or instead of) any login: no database may be open yet.
+  if (window.location.hash.startsWith('#/connection')) return <ConnectionPage />;
   // A slip's print page: its one-time token stands in for a login.
   const print = /^#\/print\/(job|preview)\/([\w-]+)$/.exec(window.location.hash);
   if (print) return <PrintPage token={print[2]!} preview={print[1] === 'preview'} />;

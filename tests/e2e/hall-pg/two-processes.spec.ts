@@ -3,7 +3,7 @@
 // ticket called at a desk served by process B. Then the database server goes
 // away mid-day: the desk shows 数据库连接中断 while calls fail, and drops it
 // once they succeed again, and calls reach the display again.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,8 @@ import { expect, request, test, type APIRequestContext, type Browser, type Page 
 import { adminQuery, withDatabase } from '../../support/engine';
 import { startCluster, type Cluster } from '../../support/pg-cluster';
 import { ADMIN, CLERK, snap } from '../support';
+import { PORT_A, PORT_B, serve, stopAll } from './serve-process';
 
-const PORT_A = Number(process.env.E2E_PORT ?? 8733);
-const PORT_B = PORT_A + 1;
 const A = `http://127.0.0.1:${PORT_A}`;
 const B = `http://127.0.0.1:${PORT_B}`;
 
@@ -21,38 +20,18 @@ let cluster: Cluster;
 let dir: string;
 const servers: ChildProcess[] = [];
 
-/** Starts `node out/main/serve.js` and resolves once it says it is listening. */
-function serve(port: number, database: string, data: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['out/main/serve.js', '--port', String(port), '--data', data], {
-    env: { ...process.env, PETITION_HALL_DATABASE_URL: database },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  servers.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (output.includes('信访接待大厅已启动')) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serve on ${port} exited with ${code}:\n${output}`)));
-  });
-}
-
 test.beforeAll(async () => {
   cluster = await startCluster({ killable: true });
   await adminQuery(cluster.url, 'CREATE DATABASE hall');
   const database = withDatabase(cluster.url, 'hall');
   dir = mkdtempSync(join(tmpdir(), 'hall-e2e-pg-'));
   // Process A first: it creates the schema; B then finds it up to date.
-  await serve(PORT_A, database, join(dir, 'a'));
-  await serve(PORT_B, database, join(dir, 'b'));
+  servers.push(await serve(PORT_A, join(dir, 'a'), { PETITION_HALL_DATABASE_URL: database }));
+  servers.push(await serve(PORT_B, join(dir, 'b'), { PETITION_HALL_DATABASE_URL: database }));
 });
 
 test.afterAll(async () => {
-  for (const s of servers) s.kill('SIGTERM');
-  await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once('exit', r)) : null)));
+  await stopAll(servers);
   cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
