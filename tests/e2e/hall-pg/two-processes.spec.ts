@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { adminQuery, withDatabase } from '../../support/engine';
 import { startCluster, type Cluster } from '../../support/pg-cluster';
-import { ADMIN, CLERK, snap } from '../support';
+import { ADMIN, CLERK, residentId, snap } from '../support';
 import { PORT_A, PORT_B, serve, stopAll } from './serve-process';
 
 const A = `http://127.0.0.1:${PORT_A}`;
@@ -54,6 +54,8 @@ async function clerkDesk(browser: Browser, server: string): Promise<Page> {
 }
 
 test('a ticket called through process B appears on process A’s hall display; a database outage shows and clears', async ({ browser }) => {
+  // Two server starts, a cluster restart and password hashing (scrypt, 128 MiB each) on a shared machine.
+  test.setTimeout(240_000);
   // The administrator (through A) adds a clerk; the clerk (through B) sets a password: one hall, two processes.
   const adminA = await request.newContext({ baseURL: A });
   await post(adminA, 'setup.createAdmin', { username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password });
@@ -81,8 +83,27 @@ test('a ticket called through process B appears on process A’s hall display; a
   await snap(display, 'pg-01-display-on-a');
   await snap(desk, 'pg-02-desk-on-b');
 
+  // A registration being typed at B when the server goes.
+  const form = await desk.context().newPage();
+  await form.goto('/#/register');
+  await expect(form.getByRole('heading', { name: '来访登记' })).toBeVisible({ timeout: 15_000 });
+  await form.getByRole('textbox', { name: '证件号码', exact: true }).fill(residentId('110105', '19650312', '123'));
+  await form.getByRole('textbox', { name: '姓名', exact: true }).fill('张三丰');
+  await form.getByRole('textbox', { name: '联系电话', exact: true }).fill('13812345678');
+  await form.getByLabel('信访目的').selectOption({ label: '求决' });
+  await form.getByLabel('内容分类').selectOption({ label: '城乡建设' });
+  await form.getByLabel('问题属地').fill('和平街道');
+  await form.getByLabel('诉求摘要').fill('小区加装电梯补贴未落实');
+  await form.getByLabel('主要诉求').fill('要求落实补贴。');
+
   // The database server stops (as in a crash or a pulled cable).
   cluster.kill();
+  await form.keyboard.press('Control+Enter');
+  await expect(form.getByRole('alert', { name: '数据库连接中断' })).toBeVisible();
+  // Nothing typed is lost.
+  await expect(form.getByRole('textbox', { name: '姓名', exact: true })).toHaveValue('张三丰');
+  await expect(form.getByLabel('诉求摘要')).toHaveValue('小区加装电梯补贴未落实');
+  await expect(form.getByTestId('saved-visit-no')).toHaveCount(0);
   await desk.keyboard.press('F5');
   const banner = desk.getByRole('alert', { name: '数据库连接中断' });
   await expect(banner).toBeVisible();
@@ -94,6 +115,13 @@ test('a ticket called through process B appears on process A’s hall display; a
   // Back: the banner's probe (1 s, 2 s, 4 s … apart) finds it; the next call goes through and reaches A's display.
   cluster.restart();
   await expect(banner).toBeHidden({ timeout: 20_000 });
+  // The same form, submitted again, is saved once.
+  await expect(form.getByRole('alert', { name: '数据库连接中断' })).toBeHidden({ timeout: 20_000 });
+  await form.getByRole('button', { name: '保存登记' }).click();
+  await expect(form.getByTestId('saved-visit-no')).toHaveText(/^LF\d{8}-0001$/);
+  expect(await post<unknown[]>(clerkB, 'visits.listDay', {})).toHaveLength(1);
+  await form.close();
+  await desk.bringToFront();
   await desk.keyboard.press('F5');
   await expect(desk.getByTestId('current-ticket')).toHaveText('A002');
   // A's listener reconnects with back-off (at most 10 s apart); then the call reaches its display.
