@@ -13,6 +13,7 @@ import { defaultDataDir } from './data-dir';
 import { startHttpServer } from './http/server';
 import { startExportScheduler } from './services/export/scheduler';
 import { createChromiumPdfRenderer, findChromium } from './services/printing/chromium-pdf';
+import { connectionSetup, throwawayCipher } from './db/connection-settings';
 
 async function main() {
   const { values } = parseArgs({
@@ -28,11 +29,21 @@ async function main() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口不正确：${values.port}`);
   const backend = await createBackend({ dataDir: resolve(values.data), database: values.database });
+  // The desktop app's connection screen (选择数据位置) is a renderer page that
+  // talks to Electron's main process, which no test here can run. For the e2e
+  // test of that page only, PETITION_HALL_TEST_CONNECTION_SETUP=<folder> serves
+  // the same operations (electron/backend/db/connection-settings.ts) over HTTP,
+  // writing connection.json into that folder with a throwaway key in place of
+  // safeStorage. Serve mode takes its own database from --database and never
+  // reads that file.
+  const setupDir = process.env.PETITION_HALL_TEST_CONNECTION_SETUP;
+  if (setupDir) console.warn(`测试用：连接设置页面已开放（${setupDir}），生产环境请勿设置 PETITION_HALL_TEST_CONNECTION_SETUP`);
   const http = await startHttpServer(backend, {
     host: values.host,
     port,
     staticDir: resolve(values.static),
     lanDesks: values['lan-desks'],
+    connectionSetup: setupDir ? connectionSetup(resolve(setupDir), throwawayCipher()) : undefined,
   });
   // Scheduled export to the district system; a lease keeps two processes on
   // one data folder (desktop app and serve mode) from exporting twice.

@@ -2,12 +2,14 @@
 import { app, BrowserWindow, dialog, Menu, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createBackend, type Backend } from '../backend/backend';
+import { createBackend, DB_FILE_NAME, type Backend } from '../backend/backend';
+import { databaseTarget } from '../backend/db/connection-settings';
+import { bindSetupIpc, safeStorageCipher } from './connection';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { hardenContents, hardenSession } from './security';
-import { createDeskWindow, createDisplayWindow, type RendererLocation } from './windows';
+import { createDeskWindow, createDisplayWindow, load, type RendererLocation } from './windows';
 import { createNoticePdfRenderer, createPrintExecutor } from './printing';
 import { startExportScheduler } from '../backend/services/export/scheduler';
 
@@ -37,6 +39,64 @@ function openDisplay() {
   });
 }
 
+let connectionWindow: BrowserWindow | null = null;
+
+/** 选择数据位置: at the first run, when the password must be typed, and from the menu (文件 → 数据位置). */
+function openConnection() {
+  if (connectionWindow && !connectionWindow.isDestroyed()) return connectionWindow.focus();
+  connectionWindow = createDeskWindow(renderer, '/connection');
+  connectionWindow.on('closed', () => {
+    connectionWindow = null;
+  });
+}
+
+/** A choice was saved: before any database is open, restart at once; else ask (work may be open). */
+function connectionSaved() {
+  if (!backend) {
+    app.relaunch();
+    app.exit(0);
+    return;
+  }
+  void dialog
+    .showMessageBox({
+      type: 'info',
+      title: '数据位置已更改',
+      message: '新的数据位置已保存，需重新启动程序后才会使用。',
+      detail: '重新启动前请保存正在填写的内容。',
+      buttons: ['立即重新启动', '稍后'],
+      defaultId: 1,
+      cancelId: 1,
+    })
+    .then(({ response }) => {
+      if (response !== 0) return;
+      app.relaunch();
+      app.quit();
+    });
+}
+
+/** Opens the database and shows the desk (in the connection window when it asked for a password). */
+async function openHall(database: string, nativeBinding: string): Promise<void> {
+  backend = await createBackend({
+    dataDir: app.getPath('userData'),
+    database,
+    nativeBinding,
+    printer: createPrintExecutor(renderer),
+    noticePdf: createNoticePdfRenderer(renderer),
+  });
+  bindIpc(backend, () => BrowserWindow.getAllWindows(), trustedUrl);
+  const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });
+  app.on('will-quit', () => exporter.stop());
+  if (connectionWindow && !connectionWindow.isDestroyed()) {
+    mainWindow = connectionWindow;
+    connectionWindow = null;
+    load(mainWindow, renderer, '/register');
+  } else {
+    openDesk();
+  }
+  // A second monitor is the hall display: open it there at start.
+  if (screen.getAllDisplays().length > 1) openDisplay();
+}
+
 async function start() {
   await app.whenReady();
   hardenSession();
@@ -49,36 +109,51 @@ async function start() {
     app.quit();
     return;
   }
-  try {
-    backend = await createBackend({
-      dataDir: app.getPath('userData'),
-      nativeBinding,
-      printer: createPrintExecutor(renderer),
-      noticePdf: createNoticePdfRenderer(renderer),
-    });
-  } catch (e) {
-    dialog.showErrorBox('无法打开数据库', `${e instanceof Error ? e.message : String(e)}\n数据文件夹：${app.getPath('userData')}`);
-    app.quit();
-    return;
-  }
-  bindIpc(backend, () => BrowserWindow.getAllWindows(), trustedUrl);
-  const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });
-  app.on('will-quit', () => exporter.stop());
+  const dataDir = app.getPath('userData');
   Menu.setApplicationMenu(
-    buildMenu(openDisplay, () => {
-      void dialog.showMessageBox({
-        type: 'info',
-        title: '关于',
-        message: '信访接待大厅',
-        detail: `版本 ${app.getVersion()}\n数据文件夹：${app.getPath('userData')}`,
-      });
-    }),
+    buildMenu(
+      openDisplay,
+      () => {
+        void dialog.showMessageBox({
+          type: 'info',
+          title: '关于',
+          message: '信访接待大厅',
+          detail: `版本 ${app.getVersion()}\n数据：${backend?.database ?? '尚未打开'}\n数据文件夹：${dataDir}`,
+        });
+      },
+      openConnection,
+    ),
   );
-  openDesk();
-  // A second monitor is the hall display: open it there at start.
-  if (screen.getAllDisplays().length > 1) openDisplay();
+  bindSetupIpc(dataDir, trustedUrl, {
+    saved: connectionSaved,
+    async connect(database) {
+      if (backend) return { ok: false, message: '数据库已打开；更改数据位置后请重新启动程序' };
+      try {
+        await openHall(database, nativeBinding);
+        return { ok: true, message: '连接成功' };
+      } catch (e) {
+        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      }
+    },
+  });
+  // PETITION_HALL_DATABASE_URL (set by an installer or an administrator) wins over the saved choice.
+  const env = process.env.PETITION_HALL_DATABASE_URL;
+  const target = env ? { kind: 'open' as const, database: env } : databaseTarget(dataDir, join(dataDir, DB_FILE_NAME), safeStorageCipher());
+  if (target.kind === 'ask') {
+    openConnection();
+  } else {
+    try {
+      await openHall(target.database, nativeBinding);
+    } catch (e) {
+      dialog.showErrorBox(
+        '无法打开数据库',
+        `${e instanceof Error ? e.message : String(e)}\n数据文件夹：${dataDir}\n可在“文件 → 数据位置”中更改。`,
+      );
+      openConnection();
+    }
+  }
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openDesk();
+    if (BrowserWindow.getAllWindows().length === 0) (backend ? openDesk : openConnection)();
   });
 }
 

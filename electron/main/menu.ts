@@ -1,10 +1,14 @@
 import { Menu } from 'electron';
 
-export function buildMenu(openDisplay: () => void, showAbout: () => void): Menu {
+export function buildMenu(openDisplay: () => void, showAbout: () => void, openConnection: () => void): Menu {
   return Menu.buildFromTemplate([
     {
       label: '文件',
-      submenu: [{ label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' }],
+      submenu: [
+        { label: '数据位置（本机或大厅数据库）…', click: () => openConnection() },
+        { type: 'separator' },
+        { label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' },
+      ],
     },
     {
       label: '编辑',

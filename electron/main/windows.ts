@@ -9,7 +9,7 @@ export interface RendererLocation {
   indexFile: string;
 }
 
-function load(win: BrowserWindow, where: RendererLocation, hash: string) {
+export function load(win: BrowserWindow, where: RendererLocation, hash: string) {
   if (where.devUrl) void win.loadURL(`${where.devUrl}#${hash}`);
   else void win.loadFile(where.indexFile, { hash });
 }
@@ -23,7 +23,8 @@ export const secureWebPreferences = {
   spellcheck: false,
 } as const;
 
-export function createDeskWindow(where: RendererLocation): BrowserWindow {
+/** The desk window, at `hash` (the connection screen: /connection). */
+export function createDeskWindow(where: RendererLocation, hash = '/register'): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -35,7 +36,7 @@ export function createDeskWindow(where: RendererLocation): BrowserWindow {
     webPreferences: secureWebPreferences,
   });
   win.once('ready-to-show', () => win.show());
-  load(win, where, '/register');
+  load(win, where, hash);
   return win;
 }
 

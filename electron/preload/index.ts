@@ -5,6 +5,7 @@
 // keeping this file import-free lets it run in the sandbox without bundling zod.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { HallBridge, HallEvent } from '@shared/api/events';
+import type { SetupBridge } from '@shared/api/schemas/connection';
 
 const bridge: HallBridge = {
   invoke: (method, input) => ipcRenderer.invoke('hall:invoke', method, input),
@@ -16,3 +17,13 @@ const bridge: HallBridge = {
 };
 
 contextBridge.exposeInMainWorld('hall', bridge);
+
+// The connection screen (选择数据位置): answered by electron/main/connection.ts, also before any database is open.
+const setup: SetupBridge = {
+  state: () => ipcRenderer.invoke('hall:setup', 'state', null),
+  test: (input) => ipcRenderer.invoke('hall:setup', 'test', input),
+  save: (input) => ipcRenderer.invoke('hall:setup', 'save', input),
+  connect: (input) => ipcRenderer.invoke('hall:setup', 'connect', input),
+};
+
+contextBridge.exposeInMainWorld('hallSetup', setup);

@@ -11,8 +11,13 @@ export const ERROR_CODES = [
   'BAD_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
   'UNKNOWN_METHOD',
+  /** The database server went away (restart, network): nothing of this call was saved; the screen retries. */
+  'DB_UNAVAILABLE',
   'INTERNAL',
 ] as const;
+
+/** What every call answers while the database server cannot be reached. */
+export const DB_UNAVAILABLE_MESSAGE = '数据库连接中断，正在重试…';
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,12 +1,14 @@
 // The single entry point both transports call: find the method, check who is
 // calling and what they may do, validate the input with the contract's zod
 // schema, run the handler, and wrap the outcome in the typed envelope.
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '@shared/api/contract';
-import { ApiError, type ApiResult } from '@shared/api/errors';
+import { ApiError, DB_UNAVAILABLE_MESSAGE, type ApiResult } from '@shared/api/errors';
 import { roleLabel } from '@shared/api/roles';
 import type { Actor, Deps } from '../context';
 import { currentUser } from '../services/users';
+import { isDatabaseUnavailable } from '../db/connection';
 import type { SessionHolder } from '../services/sessions';
 import { auditRead } from '../services/read-audit';
 import { handlers, type CallContext } from './handlers';
@@ -21,6 +23,15 @@ export function validationError(error: z.ZodError): ApiError {
   const first = Object.values(fields)[0] ?? '输入有误';
   const count = Object.keys(fields).length;
   return new ApiError('VALIDATION', count > 1 ? `${first}（共${count}处需要修改）` : first, fields);
+}
+
+async function databaseAnswers(deps: Deps): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(deps.db);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const CALLABLE_WHILE_MUST_CHANGE: readonly MethodName[] = ['auth.changePassword', 'auth.me', 'auth.logout'];
@@ -53,6 +64,13 @@ export async function dispatch(deps: Deps, session: SessionHolder, name: string,
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toBody() };
+    // The server went away (restart, network): the call's transaction, if any, was rolled back on
+    // the server; the pool makes new connections once it is back, and the screen retries reads.
+    // A refused or reset socket may also be another server's (the district system, a printer):
+    // it is the database's only if the database does not answer either.
+    if (isDatabaseUnavailable(e) && !(await databaseAnswers(deps))) {
+      return { ok: false, error: { code: 'DB_UNAVAILABLE', message: DB_UNAVAILABLE_MESSAGE } };
+    }
     console.error(`[api] ${name} failed`, e);
     return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，本次操作未保存，请重试；如反复出现请联系管理员' } };
   }

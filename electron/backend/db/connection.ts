@@ -127,7 +127,7 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export async function openPostgresUnmigrated(url: string): Promise<PostgresStore> {
+export async function openPostgresUnmigrated(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<PostgresStore> {
   const location = redactUrl(url);
   let config: pg.PoolConfig;
   try {
@@ -138,9 +138,13 @@ export async function openPostgresUnmigrated(url: string): Promise<PostgresStore
     throw new Error(`数据库地址格式不正确：${location}（应为 postgres://用户名:密码@主机:端口/数据库名）`);
   }
   // A hall has a few desks; 10 connections leave room for readers while writers queue for the hall lock.
-  const pool = new pg.Pool({ ...config, max: 10, types, connectionTimeoutMillis: 10_000 });
-  // An idle client that loses its server (restart, network) must not crash the process.
+  const pool = new pg.Pool({ ...config, max: 10, types, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000 });
+  // A client that loses its server (restart, network) must not crash the process: an idle one
+  // reports through the pool's 'error'; one checked out (or between pg-pool's listeners) through
+  // its own, hence a listener on every client. The query in flight fails on its own promise, and
+  // the pool replaces the dead client at the next checkout (dispatch answers DB_UNAVAILABLE meanwhile).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const c = await pool.connect();
     c.release();
@@ -172,6 +176,41 @@ export function postgresErrorText(e: unknown, location: string): string {
   return `${text}（${location}）`;
 }
 
+// Errors that mean "the server cannot be reached now", not "this query is
+// wrong": the socket refused, reset or timed out; pg's own words for a
+// connection that ended; SQLSTATE class 08 (connection exception), 57P01–03
+// (the server shutting down, crashed, or starting) and 53300 (no free
+// connections). Each of them leaves a transaction rolled back on the server.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|not queryable/i;
+
+/** Whether `e` (or an error it wraps) says the database server cannot be reached right now. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let err = e as { code?: unknown; message?: unknown; cause?: unknown } | null, depth = 0; err && depth < 5; depth++) {
+    if (typeof err !== 'object') return false;
+    const code = typeof err.code === 'string' ? err.code : '';
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true;
+    if (typeof err.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message)) return true;
+    if (err instanceof AggregateError && err.errors.some((x) => isDatabaseUnavailable(x))) return true;
+    err = err.cause as typeof err;
+  }
+  return false;
+}
+
 /** Refuses a database that an app newer than this one has migrated: its migration list has names we do not know. */
 async function refuseNewer(db: Db, known: readonly string[]): Promise<void> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
@@ -182,6 +221,11 @@ async function refuseNewer(db: Db, known: readonly string[]): Promise<void> {
     .execute();
   const unknown = rows.map((r) => r.name).filter((n) => !known.includes(n));
   if (unknown.length) throw new Error(`数据库版本高于本程序，请升级程序（数据库含本程序不认识的升级：${unknown.sort().join('、')}）`);
+}
+
+/** Refuses (throws 数据库版本高于本程序…) a PostgreSQL database migrated by a newer app, without migrating it. */
+export async function refuseNewerPostgres(store: PostgresStore): Promise<void> {
+  await refuseNewer(store.db, await migrationNamesFor('postgres'));
 }
 
 async function migrationNamesFor(engine: Engine): Promise<string[]> {

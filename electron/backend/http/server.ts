@@ -11,6 +11,7 @@ import { PUBLIC_EVENTS, type EventMap } from '@shared/api/events';
 import type { SessionHolder } from '../services/sessions';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import { serveStatic } from './static';
+import type { ConnectionSetup } from '../db/connection-settings';
 
 export interface HttpOptions {
   host: string;
@@ -23,6 +24,30 @@ export interface HttpOptions {
    * is served to other machines.
    */
   lanDesks?: boolean;
+  /**
+   * Tests only (serve.ts sets it from PETITION_HALL_TEST_CONNECTION_SETUP): the
+   * desktop app's connection screen over /api/connection-setup/*, from this
+   * machine only. Serve mode itself never chooses its database this way.
+   */
+  connectionSetup?: ConnectionSetup;
+}
+
+const SETUP_OPS = ['state', 'test', 'save', 'connect'] as const;
+
+async function handleConnectionSetup(setup: ConnectionSetup, req: IncomingMessage, res: ServerResponse, op: string) {
+  const known = SETUP_OPS.find((o) => o === op);
+  if (!known || req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) {
+    sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '请求方式不正确' } });
+    return;
+  }
+  const body = await readBody(req);
+  const input: unknown = body ? JSON.parse(body) : {};
+  if (known === 'state') return sendJson(res, 200, setup.state());
+  if (known === 'connect') {
+    const { database: _url, ...outcome } = await setup.connect(input); // the URL holds the password: never sent back
+    return sendJson(res, 200, outcome);
+  }
+  sendJson(res, 200, await setup[known](input));
 }
 
 // The 评价器 (satisfaction pad) is public like the display: it has no login, and its
@@ -198,7 +223,9 @@ export async function startHttpServer(
         console.error('[http]', e);
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } });
       });
-    if (path === '/api/events') done(handleEvents(backend, req, res, 'staff'));
+    if (path.startsWith('/api/connection-setup/') && opts.connectionSetup && isLoopback(req.socket.remoteAddress))
+      done(handleConnectionSetup(opts.connectionSetup, req, res, path.slice('/api/connection-setup/'.length)));
+    else if (path === '/api/events') done(handleEvents(backend, req, res, 'staff'));
     else if (path === '/api/display/events') done(handleEvents(backend, req, res, 'public'));
     else if (path === '/api/pad/events') done(handlePadEvents(backend, req, res));
     else if (path.startsWith('/api/')) done(handleApi(backend, req, res, path.slice('/api/'.length)));

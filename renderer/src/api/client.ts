@@ -36,9 +36,52 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
   if (!result.ok) {
     const err = ApiError.fromBody(result.error);
     if (err.code === 'UNAUTHENTICATED') sessionExpiredListeners.forEach((l) => l());
+    if (err.code === 'DB_UNAVAILABLE') setDatabaseDown(true);
     throw err;
   }
+  setDatabaseDown(false);
   return result.data as OutputOf<M>;
+}
+
+// The database server went away (DB_UNAVAILABLE): screens show a banner, and a
+// probe (setup.status: public, one small read) asks again with back-off (1 s,
+// doubling, at most 15 s) until a call succeeds. Writes are never retried by
+// themselves: the form keeps its input and the clerk submits again, so nothing
+// is saved twice; reads that failed are loaded again when the database is back
+// (use-query.ts).
+let databaseDown = false;
+let probeDelay = 1000;
+let probe: ReturnType<typeof setTimeout> | null = null;
+const databaseListeners = new Set<(down: boolean) => void>();
+
+function setDatabaseDown(down: boolean) {
+  if (down) scheduleProbe();
+  if (down === databaseDown) return;
+  databaseDown = down;
+  if (!down) {
+    probeDelay = 1000;
+    if (probe) clearTimeout(probe);
+    probe = null;
+  }
+  databaseListeners.forEach((l) => l(down));
+}
+
+function scheduleProbe() {
+  if (probe) return;
+  probe = setTimeout(() => {
+    probe = null;
+    probeDelay = Math.min(probeDelay * 2, 15_000);
+    call('setup.status', {}).catch(() => {});
+  }, probeDelay);
+}
+
+/** Whether the last call found the database unreachable. */
+export const isDatabaseDown = () => databaseDown;
+
+/** `listener` hears each change of isDatabaseDown(). */
+export function onDatabaseStatus(listener: (down: boolean) => void): () => void {
+  databaseListeners.add(listener);
+  return () => databaseListeners.delete(listener);
 }
 
 const sessionExpiredListeners = new Set<() => void>();

@@ -11,6 +11,8 @@ import { notifyError } from '@lib/notify';
 import { DisplayPage } from '../features/display/DisplayPage';
 import { PadPage } from '../features/pad/PadPage';
 import { PrintPage } from '../features/printing/PrintPage';
+import { DatabaseBanner } from './DatabaseBanner';
+import { ConnectionPage } from '../features/connection/ConnectionPage';
 
 type Phase =
   | { kind: 'loading' }
@@ -24,10 +26,17 @@ export function App() {
   if (window.location.hash.startsWith('#/display')) return <DisplayPage />;
   // The 评价器 (satisfaction pad) likewise: its pairing token stands in for a login.
   if (window.location.hash.startsWith('#/pad')) return <PadPage />;
+  // The desktop app's 选择数据位置, before (or instead of) any login: no database may be open yet.
+  if (window.location.hash.startsWith('#/connection')) return <ConnectionPage />;
   // A slip's print page: its one-time token stands in for a login.
   const print = /^#\/print\/(job|preview)\/([\w-]+)$/.exec(window.location.hash);
   if (print) return <PrintPage token={print[2]!} preview={print[1] === 'preview'} />;
-  return <DeskApp />;
+  return (
+    <>
+      <DatabaseBanner />
+      <DeskApp />
+    </>
+  );
 }
 
 function DeskApp() {

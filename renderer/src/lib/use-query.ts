@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputOf, MethodName, OutputOf } from '@shared/api/contract';
 import type { EventMap, EventName, HallEvent } from '@shared/api/events';
-import { call, subscribe } from '../api/client';
+import { ApiError } from '@shared/api/errors';
+import { call, onDatabaseStatus, subscribe } from '../api/client';
 import { notifyError } from './notify';
 
 /** An event that invalidates a query: by name, or by name and a test of its payload. */
@@ -74,7 +75,8 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, opt
       (error: unknown) => {
         if (id !== latest.current) return;
         setState((s) => ({ data: s.data, error, loading: false }));
-        if (errorTitle !== false) notifyError(error, errorTitle);
+        // While the database is unreachable the banner says so and the load is retried: no notice for each screen.
+        if (errorTitle !== false && !(error instanceof ApiError && error.code === 'DB_UNAVAILABLE')) notifyError(error, errorTitle);
       },
     );
   }, [method, inputKey, enabled, errorTitle]);
@@ -82,6 +84,15 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, opt
   useEffect(() => {
     reload();
   }, [reload]);
+
+  // A load that failed while the database was unreachable is tried again once it is back.
+  const failed = state.error !== null;
+  useEffect(() => {
+    if (!enabled || !failed) return;
+    return onDatabaseStatus((down) => {
+      if (!down) reload();
+    });
+  }, [enabled, failed, reload]);
 
   // The listener reads the latest reload and tests without resubscribing when they change.
   const reloadRef = useRef(reload);
