@@ -1,5 +1,5 @@
 // Electron glue only: windows, IPC, menu. All behaviour lives in electron/backend.
-import { app, BrowserWindow, dialog, Menu, screen } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend';
@@ -10,6 +10,7 @@ import { hardenContents, hardenSession } from './security';
 import { createDeskWindow, createDisplayWindow, type RendererLocation } from './windows';
 import { createNoticePdfRenderer, createPrintExecutor } from './printing';
 import { startExportScheduler } from '../backend/services/export/scheduler';
+import { osSecretBox } from '../backend/security/secret-box';
 
 let mainWindow: BrowserWindow | null = null;
 let displayWindow: BrowserWindow | null = null;
@@ -55,6 +56,8 @@ async function start() {
       nativeBinding,
       printer: createPrintExecutor(renderer),
       noticePdf: createNoticePdfRenderer(renderer),
+      // The export token is sealed by the OS (DPAPI, Keychain, libsecret) when it offers that; else by the data folder's key file.
+      secrets: osSecretBox(safeStorage, app.getPath('userData')),
     });
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', `${e instanceof Error ? e.message : String(e)}\n数据文件夹：${app.getPath('userData')}`);
