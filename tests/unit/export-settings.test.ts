@@ -96,7 +96,9 @@ describe('destinations', () => {
       .select('config_json')
       .where('id', '=', saved.id)
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(row.config_json).token).toBe('very-secret-token');
+    // Sealed at rest: the stored row holds no plain token, and the data folder's key opens it.
+    expect(row.config_json).not.toContain('very-secret-token');
+    expect(hall.backend.deps.secrets.open(JSON.parse(row.config_json).tokenSealed)).toBe('very-secret-token');
     const audit = await hall.backend.deps.db
       .selectFrom('audit_log')
       .select(['action', 'before_json', 'after_json'])

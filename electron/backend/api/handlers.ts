@@ -139,7 +139,7 @@ export const handlers: HandlerTable = {
   'print.log': ({ deps }, input) => printing.getPrintLog(deps, input.refId),
   'print.archive': (ctx, input) => noticeArchive.listArchive(ctx.deps, actorOf(ctx), input),
   'print.archivedPdf': (ctx, input) => noticeArchive.getArchivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
-  'print.slip': ({ deps }, input) => printing.getSlip(deps, input.token),
+  'print.slip': ({ deps, session }, input) => printing.getSlip(deps, session, input.token),
 
   'calendar.year': ({ deps }, input) => calendar.getCalendarYear(deps.db, input.year),
   'calendar.save': (ctx, input) => calendar.saveYear(ctx.deps, actorOf(ctx), input),
