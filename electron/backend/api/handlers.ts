@@ -17,7 +17,8 @@ import * as roster from '../services/reception/roster';
 import * as bookings from '../services/reception/bookings';
 import * as talks from '../services/reception/talks';
 import { actOnMatter } from '../services/matters/act';
-import { getMatter } from '../services/matters/view';
+import { getMatter, getMatterFor } from '../services/matters/view';
+import { refuseMatterOutOfReach } from '../services/leader-scope';
 import { dueList as matterDueList } from '../services/matters/due';
 import { ledger } from '../services/matters/ledger';
 import { statsDrill, statsSummary } from '../services/stats/summary';
@@ -63,13 +64,13 @@ export const handlers: HandlerTable = {
   'users.unlock': (ctx, input) => users.unlockUser(ctx.deps, actorOf(ctx), input),
   'users.setQueueScope': (ctx, input) => users.setQueueScope(ctx.deps, actorOf(ctx), input),
 
-  'petitioners.lookup': ({ deps }, input) => petitioners.lookup(deps, input),
-  'petitioners.search': ({ deps }, input) => petitioners.search(deps, input),
+  'petitioners.lookup': (ctx, input) => petitioners.lookup(ctx.deps, actorOf(ctx), input),
+  'petitioners.search': (ctx, input) => petitioners.search(ctx.deps, actorOf(ctx), input),
 
   'visits.register': (ctx, input) => visits.registerVisit(ctx.deps, actorOf(ctx), input),
   'visits.correct': (ctx, input) => visits.correctVisit(ctx.deps, actorOf(ctx), input),
-  'visits.get': ({ deps }, input) => visits.getVisit(deps.db, input.visitId),
-  'visits.listDay': ({ deps }, input) => visits.listDay(deps, input.date),
+  'visits.get': (ctx, input) => visits.getVisitFor(ctx.deps, actorOf(ctx), input.visitId),
+  'visits.listDay': (ctx, input) => visits.listDay(ctx.deps, actorOf(ctx), input.date),
 
   'queue.lanes': ({ deps }) => queueConfig.listLanes(deps.db),
   'queue.desks': ({ deps }) => queueConfig.listDesks(deps.db),
@@ -92,7 +93,7 @@ export const handlers: HandlerTable = {
   'queue.serveWalkIn': (ctx, input) => tickets.serveWalkIn(ctx.deps, actorOf(ctx), input),
   'queue.pause': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, true),
   'queue.resume': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, false),
-  'queue.dayLog': ({ deps }, input) => tickets.getDayLog(deps, input.date),
+  'queue.dayLog': (ctx, input) => tickets.getDayLog(ctx.deps, actorOf(ctx), input.date),
 
   'rooms.list': ({ deps }) => rooms.listRooms(deps.db),
   'rooms.save': (ctx, input) => rooms.saveRoom(ctx.deps, actorOf(ctx), input),
@@ -113,8 +114,9 @@ export const handlers: HandlerTable = {
   'reception.noShow': (ctx, input) => talks.noShow(ctx.deps, actorOf(ctx), input),
   'reception.record': (ctx, input) => talks.recordTalk(ctx.deps, actorOf(ctx), input),
 
-  'matters.get': async ({ deps }, input) => getMatter(deps.db, input.matterId, hallDate(deps.now()), await holidayCalendar(deps.db)),
+  'matters.get': (ctx, input) => getMatterFor(ctx.deps, actorOf(ctx), input.matterId),
   'matters.act': async (ctx, input) => {
+    await refuseMatterOutOfReach(ctx.deps.db, actorOf(ctx), input.matterId);
     const row = await actOnMatter(ctx.deps, actorOf(ctx), input);
     return getMatter(ctx.deps.db, row.id, hallDate(ctx.deps.now()), await holidayCalendar(ctx.deps.db));
   },
