@@ -52,6 +52,8 @@ beforeAll(async () => {
   clerk = await hall.as('clerk');
   wang = await hall.as('leader', 'wang');
   wangId = (await hall.admin.call('users.list', {})).find((u) => u.username === 'wang')!.id;
+  // wang takes on matters across the hall (包案): allowed every queue by the administrator.
+  await hall.admin.call('users.setQueueScope', { userId: wangId, seesAllQueues: true });
 
   // September: M10 accepted 09-15 (handling due 11-14 Sat → 11-16), concluded 11-10, 基本满意.
   at('2026-09-15');

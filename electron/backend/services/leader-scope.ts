@@ -2,8 +2,8 @@
 // queue, the talks they held and the matters they lead (包案); so a leader
 // reads the persons (and their visits) placed with them or talked to by them,
 // and the matters of those persons or led by them. A leader the administrator
-// allowed to open every leader's queue (sees_all_queues) reads what any
-// leader's queue holds. Clerks and the administrator are not limited here (the
+// allowed to open every leader's queue (sees_all_queues) is not limited, as the
+// due list and the 包案台账 already treat them. Clerks and the administrator are not limited here (the
 // contract's roles decide what they may call). Each service that returns
 // personal data to a leader asks this module; tests/unit/leader-scope.test.ts
 // classifies every contract method for every role.
@@ -12,36 +12,35 @@ import type { Actor } from '../context';
 import type { Executor } from '../db/connection';
 import { findUserById } from '../db/queries/users';
 
-/** null: not limited (clerk, admin); otherwise the leader whose placements count, or 'any' leader's. */
-export async function leaderLimit(db: Executor, actor: Actor): Promise<{ leaderId: string | null } | null> {
+/** The leader whose reach limits this actor, or null when not limited (clerk, admin, a leader allowed every queue). */
+async function limitedLeader(db: Executor, actor: Actor): Promise<string | null> {
   if (actor.role !== 'leader') return null;
-  const all = (await findUserById(db, actor.id))?.sees_all_queues === 1;
-  return { leaderId: all ? null : actor.id };
+  return (await findUserById(db, actor.id))?.sees_all_queues === 1 ? null : actor.id;
 }
 
 /** The persons within a leader's reach (placed with, talked to, or leading a matter of). */
-function personsInReach(db: Executor, leaderId: string | null) {
-  let placed = db
+function personsInReach(db: Executor, leaderId: string) {
+  const placed = db
     .selectFrom('reception_bookings as b')
     .innerJoin('reception_sessions as s', 's.id', 'b.session_id')
     .innerJoin('visits as v', 'v.id', 'b.visit_id')
-    .select('v.petitioner_id as pid');
-  let talked = db.selectFrom('talk_records as t').innerJoin('visits as v', 'v.id', 't.visit_id').select('v.petitioner_id as pid');
-  let led = db.selectFrom('matters as m').select('m.petitioner_id as pid').where('m.lead_leader_id', 'is not', null);
-  if (leaderId) {
-    placed = placed.where('s.leader_id', '=', leaderId);
-    talked = talked.where('t.leader_id', '=', leaderId);
-    led = led.where('m.lead_leader_id', '=', leaderId);
-  }
+    .select('v.petitioner_id as pid')
+    .where('s.leader_id', '=', leaderId);
+  const talked = db
+    .selectFrom('talk_records as t')
+    .innerJoin('visits as v', 'v.id', 't.visit_id')
+    .select('v.petitioner_id as pid')
+    .where('t.leader_id', '=', leaderId);
+  const led = db.selectFrom('matters as m').select('m.petitioner_id as pid').where('m.lead_leader_id', '=', leaderId);
   return placed.union(talked).union(led);
 }
 
 /** Of these person ids, those the actor may read (all of them for clerks and the administrator). */
 export async function readablePersons(db: Executor, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
-  const limit = await leaderLimit(db, actor);
-  if (!limit || ids.length === 0) return new Set(ids);
+  const leaderId = await limitedLeader(db, actor);
+  if (!leaderId || ids.length === 0) return new Set(ids);
   const rows = await db
-    .selectFrom(personsInReach(db, limit.leaderId).as('r'))
+    .selectFrom(personsInReach(db, leaderId).as('r'))
     .select('r.pid')
     .where('r.pid', 'in', [...ids])
     .execute();
