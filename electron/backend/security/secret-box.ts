@@ -79,6 +79,7 @@ export function osSecretBox(os: OsEncryption, dataDir: string): SecretBox {
     kind: 'os',
     seal: (plain) => `os:${os.encryptString(plain).toString('base64')}`,
     // Values sealed by serve mode on the same folder stay readable.
-    open: (sealed) => (sealed.startsWith('file:') ? file.open(sealed) : os.decryptString(Buffer.from(sealed.replace(/^os:/, ''), 'base64'))),
+    open: (sealed) =>
+      sealed.startsWith('file:') ? file.open(sealed) : os.decryptString(Buffer.from(sealed.replace(/^os:/, ''), 'base64')),
   };
 }

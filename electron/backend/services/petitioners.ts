@@ -56,7 +56,11 @@ export async function lookup(deps: Deps, actor: Actor, input: ParsedInputOf<'pet
     if (phone.ok) rows = await findPetitionersByPhone(db, phone.normalized);
   }
   // A leader finds only the persons within their reach (services/leader-scope.ts).
-  const readable = await readablePersons(db, actor, rows.map((r) => r.id));
+  const readable = await readablePersons(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  );
   rows = rows.filter((r) => readable.has(r.id));
   const matches = await withStats(db, rows);
   return { matches, history: rows.length === 1 ? await historyOf(db, rows[0]!) : null };
@@ -81,7 +85,11 @@ export async function search(deps: Deps, actor: Actor, input: ParsedInputOf<'pet
   } else {
     rows = await searchPetitioners(db, 'name', q, input.limit);
   }
-  const readable = await readablePersons(db, actor, rows.map((r) => r.id));
+  const readable = await readablePersons(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  );
   return withStats(
     db,
     rows.filter((r) => readable.has(r.id)),

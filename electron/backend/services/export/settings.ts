@@ -96,7 +96,11 @@ export async function sealLegacyTokens(deps: Deps): Promise<void> {
       if (typeof c.token !== 'string') continue;
       const { token, ...rest } = c;
       const sealed: HttpConfig = { ...rest, tokenSealed: token ? deps.secrets.seal(token) : '' };
-      await trx.updateTable('export_destinations').set({ config_json: JSON.stringify(sealed) }).where('id', '=', r.id).execute();
+      await trx
+        .updateTable('export_destinations')
+        .set({ config_json: JSON.stringify(sealed) })
+        .where('id', '=', r.id)
+        .execute();
       await writeAudit(trx, {
         at,
         actorId: null,

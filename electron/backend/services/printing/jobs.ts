@@ -185,8 +185,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   });
   // The browser's print frame reads the job's own token; the backend's renderers get their own.
   const route = `/print/job/${job.token}`;
-  const internalRoute = () =>
-    `/print/job/${issueMemoryToken(deps, { template, refId: input.refId, jobId: job.id, userId: null })}`;
+  const internalRoute = () => `/print/job/${issueMemoryToken(deps, { template, refId: input.refId, jobId: job.id, userId: null })}`;
   // The A4 papers are drawn from one fixed snapshot: the archived PDF and the paper cannot differ
   // because someone extended the deadline or edited the bureau in between.
   if (isA4Paper(template)) {
@@ -258,7 +257,11 @@ export async function getSlip(deps: Deps, session: SessionHolder, token: string)
     const paper = isA4Paper(t) ? all.notice.paper : t === 'ticket' ? all.ticket.paper : all.receipt.paper;
     return slipFor(deps, { template: t, refId: mem.refId, paper, reprint: false, printedAt: now.toISOString() });
   }
-  const job = await deps.db.selectFrom('print_jobs').select(['id', 'actor_id', 'token_expires_at']).where('token', '=', token).executeTakeFirst();
+  const job = await deps.db
+    .selectFrom('print_jobs')
+    .select(['id', 'actor_id', 'token_expires_at'])
+    .where('token', '=', token)
+    .executeTakeFirst();
   if (!job) throw new ApiError('NOT_FOUND', GONE);
   if (job.token_expires_at === '') throw new ApiError('CONFLICT', USED);
   if (job.token_expires_at < now.toISOString()) throw new ApiError('NOT_FOUND', GONE);
