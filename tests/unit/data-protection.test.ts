@@ -198,7 +198,7 @@ describe('files in the data folder', () => {
       .selectAll()
       .where('id', '=', first.batchId)
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(batch.files_json)).toHaveLength(3);
+    expect(JSON.parse(batch.files_json ?? '[]')).toHaveLength(3);
     expect(existsSync(join(target, readdirSync(target)[0]!, 'records.jsonl'))).toBe(true);
     const audit = await hall.backend.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'export.prune').execute();
     expect(audit).toHaveLength(1);
