@@ -56,8 +56,18 @@ async function start() {
       nativeBinding,
       printer: createPrintExecutor(renderer),
       noticePdf: createNoticePdfRenderer(renderer),
-      // The export token is sealed by the OS (DPAPI, Keychain, libsecret) when it offers that; else by the data folder's key file.
-      secrets: osSecretBox(safeStorage, app.getPath('userData')),
+      // The export token is sealed by the OS (DPAPI, Keychain, libsecret/kwallet) when it offers that; else by the
+      // data folder's key file. Linux without a keyring gives 'basic_text' (a fixed password): not counted as the OS's.
+      secrets: osSecretBox(
+        {
+          isEncryptionAvailable: () =>
+            safeStorage.isEncryptionAvailable() &&
+            !(process.platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())),
+          encryptString: (plain) => safeStorage.encryptString(plain),
+          decryptString: (data) => safeStorage.decryptString(data),
+        },
+        app.getPath('userData'),
+      ),
     });
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', `${e instanceof Error ? e.message : String(e)}\n数据文件夹：${app.getPath('userData')}`);
