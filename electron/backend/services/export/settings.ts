@@ -185,8 +185,8 @@ export async function saveDestination(deps: Deps, actor: Actor, input: Destinati
       config = { path: input.path, formats: [...new Set(input.formats)] };
     } else {
       const prior = before ? (before.config as HttpConfig) : null;
-      // The saved token belongs to the saved origin: moving the endpoint elsewhere drops it.
-      movedOrigin = !!prior && hasToken(prior) && originOf(prior.url) !== originOf(input.url);
+      // The saved token belongs to the saved origin: moving the endpoint elsewhere drops it (unless a new one comes with it).
+      movedOrigin = !input.token && !!prior && hasToken(prior) && originOf(prior.url) !== originOf(input.url);
       let tokenSealed = '';
       if (input.token) tokenSealed = deps.secrets.seal(input.token);
       else if (prior && !movedOrigin) tokenSealed = prior.tokenSealed || (prior.token ? deps.secrets.seal(prior.token) : '');
