@@ -89,13 +89,13 @@ describe('the export channel', () => {
     expect(moved.tokenStatus).toBe('未设置');
     expect(moved.notice).toContain('原令牌已清除');
     expect(JSON.parse(await stored()).tokenSealed).toBe('');
+    const overview = await hall.admin.call('export.overview', {});
+    expect(overview.destinations[0]).toMatchObject({ tokenStatus: '未设置' });
+    expect(JSON.stringify(overview)).not.toContain('very-secret-token');
     // A new token given with the new address is kept, and nothing is said.
     const fresh = await addHttp(hall, 'https://third.example.com/api/import', 'new-token', { id: saved.id });
     expect(fresh).toMatchObject({ tokenStatus: '已设置', notice: null });
     expect(hall.backend.deps.secrets.open(JSON.parse(await stored()).tokenSealed)).toBe('new-token');
-    const overview = await hall.admin.call('export.overview', {});
-    expect(overview.destinations[0]).toMatchObject({ tokenStatus: '未设置' });
-    expect(JSON.stringify(overview)).not.toContain('very-secret-token');
   });
 
   it('seals a token an older version stored in plain text on the first read, audited without the token', async () => {
