@@ -13,6 +13,8 @@ import type { ApiResult } from '@shared/api/errors';
 import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
 import { recomputeIfFlagged } from './services/matters/due';
 import { holidayCalendar } from './services/calendar/calendar';
+import { fileSecretBox, type SecretBox } from './security/secret-box';
+import { secureDataDir } from './security/file-modes';
 
 export const DB_FILE_NAME = 'petition-hall.sqlite3';
 
@@ -26,6 +28,8 @@ export interface BackendOptions extends OpenOptions {
   now?: () => Date;
   printer?: PrintExecutor | null;
   noticePdf?: PdfRenderer | null;
+  /** The desktop app passes Electron's safeStorage (electron/main/secret-box.ts); otherwise a key file in the data folder. */
+  secrets?: SecretBox;
 }
 
 export interface Backend {
@@ -49,6 +53,8 @@ export function chooseDatabase(opts: { dataDir: string; database?: string }, env
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  // The data folder and everything in it: the app's user only (0700 / 0600 on POSIX).
+  secureDataDir(opts.dataDir);
   const store = await openStore(chooseDatabase(opts), opts);
   const deps: Deps = {
     db: store.db,
@@ -59,6 +65,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     printer: opts.printer ?? null,
     noticePdf: opts.noticePdf ?? null,
     dataDir: opts.dataDir,
+    secrets: opts.secrets ?? fileSecretBox(opts.dataDir),
   };
   let bridge;
   try {

@@ -4,6 +4,7 @@ import type { SessionStore } from './services/sessions';
 import type { LoginThrottle } from './services/login-throttle';
 import type { Role } from '@shared/api/roles';
 import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
+import type { SecretBox } from './security/secret-box';
 
 /** What every service gets: the store, the event bus, the sessions and a clock. */
 export interface Deps {
@@ -24,6 +25,8 @@ export interface Deps {
   noticePdf: PdfRenderer | null;
   /** The data folder (database, staged exports). */
   dataDir: string;
+  /** Seals secrets kept in the database (the export endpoint's token). */
+  secrets: SecretBox;
 }
 
 /** The logged-in user making a call. Every change is attributed to one. */

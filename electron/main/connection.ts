@@ -5,15 +5,29 @@
 import { ipcMain, safeStorage } from 'electron';
 import type { ConnectionOutcome } from '@shared/api/schemas/connection';
 import { connectionSetup, type PasswordCipher } from '../backend/db/connection-settings';
+import type { OsEncryption } from '../backend/security/secret-box';
 
 export const SETUP_CHANNEL = 'hall:setup';
 
-/** safeStorage (DPAPI, Keychain, libsecret/kwallet), or null where it cannot encrypt (then passwords are not saved). */
+/** Whether the OS really encrypts: Linux without a keyring makes Electron fall back to a hard-coded key, which is no protection. */
+function osEncrypts(): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return !(process.platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend()));
+}
+
+/** safeStorage (DPAPI, Keychain, libsecret/kwallet) as the database password's cipher, or null where the OS offers none (then the password is typed at each start). */
 export function safeStorageCipher(): PasswordCipher | null {
-  if (!safeStorage.isEncryptionAvailable()) return null;
-  // Linux without a keyring: Electron falls back to a hard-coded key, which is no protection.
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+  if (!osEncrypts()) return null;
   return { encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (data) => safeStorage.decryptString(data) };
+}
+
+/** The same keychain for the export token's SecretBox (which falls back to the data folder's key file). */
+export function osEncryption(): OsEncryption {
+  return {
+    isEncryptionAvailable: osEncrypts,
+    encryptString: (plain) => safeStorage.encryptString(plain),
+    decryptString: (data) => safeStorage.decryptString(data),
+  };
 }
 
 export interface SetupHooks {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, DB_FILE_NAME, type Backend } from '../backend/backend';
 import { databaseTarget } from '../backend/db/connection-settings';
-import { bindSetupIpc, safeStorageCipher } from './connection';
+import { bindSetupIpc, osEncryption, safeStorageCipher } from './connection';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
@@ -12,6 +12,7 @@ import { hardenContents, hardenSession } from './security';
 import { createDeskWindow, createDisplayWindow, load, type RendererLocation } from './windows';
 import { createNoticePdfRenderer, createPrintExecutor } from './printing';
 import { startExportScheduler } from '../backend/services/export/scheduler';
+import { osSecretBox } from '../backend/security/secret-box';
 
 let mainWindow: BrowserWindow | null = null;
 let displayWindow: BrowserWindow | null = null;
@@ -82,6 +83,9 @@ async function openHall(database: string, nativeBinding: string): Promise<void> 
     nativeBinding,
     printer: createPrintExecutor(renderer),
     noticePdf: createNoticePdfRenderer(renderer),
+    // The export token is sealed by the OS's keychain when it offers one (the same test as the
+    // database password's), else by the data folder's key file.
+    secrets: osSecretBox(osEncryption(), app.getPath('userData')),
   });
   bindIpc(backend, () => BrowserWindow.getAllWindows(), trustedUrl);
   const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });

@@ -34,6 +34,8 @@ export async function buildStatsDistrict(): Promise<StatsDistrict> {
   const clerk = await hall.as('clerk');
   const wang = await hall.as('leader', 'wang');
   const wangId = (await hall.admin.call('users.list', {})).find((u) => u.username === 'wang')!.id;
+  // wang takes on matters across the hall (包案): allowed every queue by the administrator.
+  await hall.admin.call('users.setQueueScope', { userId: wangId, seesAllQueues: true });
   /** Sets the hall clock to a hall date and time (UTC+8). */
   const at = (date: string, time = '10:00') => (hall.clock.now = new Date(`${date}T${time}:00+08:00`));
   let seq = 100;

@@ -28,8 +28,8 @@ describe('roles are enforced in the backend', () => {
     expect((await leader.fail('visits.correct', { visitId: saved.id, expectedVersion: 1, reason: '试试', changes: {} })).code).toBe(
       'FORBIDDEN',
     );
-    // …but the leader may read.
-    expect((await leader.call('visits.get', { visitId: saved.id })).visitNo).toBe(saved.visitNo);
+    // …nor read a visit not placed with them (tests/unit/leader-scope.test.ts has the whole table).
+    expect((await leader.fail('visits.get', { visitId: saved.id })).code).toBe('FORBIDDEN');
   });
 
   it('an account the admin created must change its password before doing anything else', async () => {

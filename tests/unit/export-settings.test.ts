@@ -41,7 +41,10 @@ describe('schedule', () => {
 
   it('saves the schedule in settings, audited, and finds the next run in hall time', async () => {
     expect(await getExportSettings(hall.backend.deps.db)).toEqual(DEFAULT_EXPORT_SETTINGS);
-    await saveExportSettings(hall.backend.deps, await adminActor(hall), { schedules: ['*/30 8-16 * * *', '30 17 * * *'] });
+    await saveExportSettings(hall.backend.deps, await adminActor(hall), {
+      schedules: ['*/30 8-16 * * *', '30 17 * * *'],
+      keepStagedDays: 90,
+    });
     expect((await getExportSettings(hall.backend.deps.db)).schedules).toEqual(['*/30 8-16 * * *', '30 17 * * *']);
     const audit = await hall.backend.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'settings.export').execute();
     expect(audit).toHaveLength(1);
@@ -96,7 +99,9 @@ describe('destinations', () => {
       .select('config_json')
       .where('id', '=', saved.id)
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(row.config_json).token).toBe('very-secret-token');
+    // Sealed at rest: the stored row holds no plain token, and the data folder's key opens it.
+    expect(row.config_json).not.toContain('very-secret-token');
+    expect(hall.backend.deps.secrets.open(JSON.parse(row.config_json).tokenSealed)).toBe('very-secret-token');
     const audit = await hall.backend.deps.db
       .selectFrom('audit_log')
       .select(['action', 'before_json', 'after_json'])

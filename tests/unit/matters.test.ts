@@ -73,6 +73,9 @@ beforeEach(async () => {
   const users = await hall.admin.call('users.list', {});
   wangId = users.find((u) => u.username === 'wang')!.id;
   liId = users.find((u) => u.username === 'li')!.id;
+  // wang decides 复查/复核 and supervises across the hall: the administrator lets him open every queue
+  // (a leader without that reads only the matters within reach: tests/unit/leader-scope.test.ts).
+  await hall.admin.call('users.setQueueScope', { userId: wangId, seesAllQueues: true });
 });
 afterEach(() => hall.close());
 
@@ -299,6 +302,7 @@ describe('the due list', () => {
     expect(ids(led)).toEqual([c.matterId]);
     expect(led.items[0]!.leadLeaderName).toBe('测试wang');
     // A leader sees the matters they took on; the page is a page, the counts are not.
+    await hall.admin.call('users.setQueueScope', { userId: wangId, seesAllQueues: false });
     expect(ids(await wang.call('matters.dueList', {}))).toEqual([c.matterId]);
     const page = await clerk.call('matters.dueList', { limit: 1 });
     expect(page.items).toHaveLength(1);

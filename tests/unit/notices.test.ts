@@ -61,7 +61,8 @@ async function talk(outcome: 'accepted' | 'declined' | 'assigned', extra: Record
   return { talk: t, matterId: v.matterId };
 }
 
-const slipOf = async (route: string) => hall.admin.call('print.slip', { token: route.split('/').pop()! });
+/** The print page's read of a route's token, by the user who printed it (a token is bound to its maker). */
+const slipOf = async (route: string, who: Client = clerk) => who.call('print.slip', { token: route.split('/').pop()! });
 
 useHall(async (h) => {
   hall = h;
@@ -81,7 +82,10 @@ describe('papers of a matter', () => {
     const m = await decided('accepted');
     const printed = await clerk.call('print.submit', { template: 'accept_notice', refId: m.id, copies: 1 });
     expect(printed.job.refId).toBe(m.id);
-    expect(rendered).toEqual([printed.route]);
+    // The archive's renderer gets its own one-time token, never the one the screen holds.
+    expect(rendered).toHaveLength(1);
+    expect(rendered[0]).toMatch(/^\/print\/job\//);
+    expect(rendered[0]).not.toBe(printed.route);
 
     const [kept] = await clerk.call('print.archive', { matterId: m.id });
     expect(kept).toMatchObject({ template: 'accept_notice', jobId: printed.job.id, matterId: m.id, talkId: null, actorName: '测试clerk1' });
@@ -206,7 +210,7 @@ describe('papers of a matter', () => {
     const { talk: t, matterId } = await talk('accepted', { unit: '区住建局' });
     const printed = await leader.call('print.submit', { template: 'talk_record', refId: t.id });
     expect(rendered).toEqual([]);
-    expect(await slipOf(printed.route)).toMatchObject({
+    expect(await slipOf(printed.route, leader)).toMatchObject({
       template: 'talk_record',
       talk: expect.objectContaining({ id: t.id }),
       matter: expect.objectContaining({ id: matterId }),
@@ -247,7 +251,10 @@ describe('papers of a matter', () => {
     });
     expect(await clerk.call('print.log', { refId: m.id })).toEqual([]);
     expect(rendered).toEqual([]);
-    hall.clock.now = new Date(hall.clock.now.getTime() + 11 * 60_000);
-    expect((await hall.backend.call({}, 'print.slip', { token: route.split('/').pop()! })).ok).toBe(false);
+    // One read only; and a preview not read within 2 minutes is gone.
+    expect((await clerk.fail('print.slip', { token: route.split('/').pop()! })).message).toContain('打印任务不存在或已过期');
+    const late = await clerk.call('print.preview', { template: 'accept_notice', refId: m.id });
+    hall.clock.now = new Date(hall.clock.now.getTime() + 3 * 60_000);
+    expect((await clerk.fail('print.slip', { token: late.route.split('/').pop()! })).message).toContain('已过期');
   });
 });

@@ -27,8 +27,13 @@ describe('print jobs', () => {
     expect(second.job.reprint).toBe(true);
 
     const token = first.route.split('/').pop()!;
-    const slip = await hall.backend.call({}, 'print.slip', { token }); // no login
-    expect(slip.ok && slip.data).toMatchObject({ template: 'receipt', reprint: false, visit: { visitNo: visit.visitNo } });
+    // Bound to the clerk who printed it: not readable without that login, nor by another user.
+    expect((await hall.backend.call({}, 'print.slip', { token })).ok).toBe(false);
+    expect((await hall.admin.fail('print.slip', { token })).message).toBe('该打印凭据属于其他用户，不能读取');
+    const slip = await clerk.call('print.slip', { token });
+    expect(slip).toMatchObject({ template: 'receipt', reprint: false, visit: { visitNo: visit.visitNo } });
+    // One-time: a second read is refused in Chinese.
+    expect((await clerk.fail('print.slip', { token })).message).toBe('该打印凭据已使用，请重新打印或预览');
     const log = await clerk.call('print.log', { refId: visit.id });
     expect(log.map((j) => [j.reprint, j.status])).toEqual([
       [true, 'pending'],
@@ -50,9 +55,8 @@ describe('print jobs', () => {
     const r = await clerk.call('print.submit', { template: 'ticket', refId: t.id });
     const token = r.route.split('/').pop()!;
     expect((await hall.backend.call({}, 'print.slip', { token: 'x'.repeat(32) })).ok).toBe(false);
-    hall.clock.now = new Date(hall.clock.now.getTime() + 11 * 60_000);
-    const late = await hall.backend.call({}, 'print.slip', { token });
-    expect(!late.ok && late.error.message).toContain('已过期');
+    hall.clock.now = new Date(hall.clock.now.getTime() + 3 * 60_000);
+    expect((await clerk.fail('print.slip', { token })).message).toContain('已过期');
   });
 
   it('on the desktop: a failing printer leaves the registration intact, says why in Chinese, and can be reprinted', async () => {

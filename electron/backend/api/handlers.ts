@@ -19,7 +19,8 @@ import * as roster from '../services/reception/roster';
 import * as bookings from '../services/reception/bookings';
 import * as talks from '../services/reception/talks';
 import { actOnMatter } from '../services/matters/act';
-import { getMatter } from '../services/matters/view';
+import { getMatter, getMatterFor } from '../services/matters/view';
+import { refuseMatterOutOfReach } from '../services/leader-scope';
 import { dueList as matterDueList } from '../services/matters/due';
 import { ledger } from '../services/matters/ledger';
 import { statsDrill, statsSummary } from '../services/stats/summary';
@@ -68,13 +69,13 @@ export const handlers: HandlerTable = {
   'users.unlock': (ctx, input) => users.unlockUser(ctx.deps, actorOf(ctx), input),
   'users.setQueueScope': (ctx, input) => users.setQueueScope(ctx.deps, actorOf(ctx), input),
 
-  'petitioners.lookup': ({ deps }, input) => petitioners.lookup(deps, input),
-  'petitioners.search': ({ deps }, input) => petitioners.search(deps, input),
+  'petitioners.lookup': (ctx, input) => petitioners.lookup(ctx.deps, actorOf(ctx), input),
+  'petitioners.search': (ctx, input) => petitioners.search(ctx.deps, actorOf(ctx), input),
 
   'visits.register': (ctx, input) => visits.registerVisit(ctx.deps, actorOf(ctx), input),
   'visits.correct': (ctx, input) => visits.correctVisit(ctx.deps, actorOf(ctx), input),
-  'visits.get': ({ deps }, input) => visits.getVisit(deps.db, input.visitId),
-  'visits.listDay': ({ deps }, input) => visits.listDay(deps, input.date),
+  'visits.get': (ctx, input) => visits.getVisitFor(ctx.deps, actorOf(ctx), input.visitId),
+  'visits.listDay': (ctx, input) => visits.listDay(ctx.deps, actorOf(ctx), input.date),
 
   'queue.lanes': ({ deps }) => queueConfig.listLanes(deps.db),
   'queue.desks': ({ deps }) => queueConfig.listDesks(deps.db),
@@ -97,7 +98,7 @@ export const handlers: HandlerTable = {
   'queue.serveWalkIn': (ctx, input) => tickets.serveWalkIn(ctx.deps, actorOf(ctx), input),
   'queue.pause': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, true),
   'queue.resume': (ctx, input) => tickets.setPaused(ctx.deps, actorOf(ctx), input.deskId, false),
-  'queue.dayLog': ({ deps }, input) => tickets.getDayLog(deps, input.date),
+  'queue.dayLog': (ctx, input) => tickets.getDayLog(ctx.deps, actorOf(ctx), input.date),
 
   'rooms.list': ({ deps }) => rooms.listRooms(deps.db),
   'rooms.save': (ctx, input) => rooms.saveRoom(ctx.deps, actorOf(ctx), input),
@@ -118,8 +119,9 @@ export const handlers: HandlerTable = {
   'reception.noShow': (ctx, input) => talks.noShow(ctx.deps, actorOf(ctx), input),
   'reception.record': (ctx, input) => talks.recordTalk(ctx.deps, actorOf(ctx), input),
 
-  'matters.get': async ({ deps }, input) => getMatter(deps.db, input.matterId, hallDate(deps.now()), await holidayCalendar(deps.db)),
+  'matters.get': (ctx, input) => getMatterFor(ctx.deps, actorOf(ctx), input.matterId),
   'matters.act': async (ctx, input) => {
+    await refuseMatterOutOfReach(ctx.deps.db, actorOf(ctx), input.matterId);
     const row = await actOnMatter(ctx.deps, actorOf(ctx), input);
     return getMatter(ctx.deps.db, row.id, hallDate(ctx.deps.now()), await holidayCalendar(ctx.deps.db));
   },
@@ -158,7 +160,7 @@ export const handlers: HandlerTable = {
   'print.log': ({ deps }, input) => printing.getPrintLog(deps, input.refId),
   'print.archive': (ctx, input) => noticeArchive.listArchive(ctx.deps, actorOf(ctx), input),
   'print.archivedPdf': (ctx, input) => noticeArchive.getArchivedPdf(ctx.deps, actorOf(ctx), input.archiveId),
-  'print.slip': ({ deps }, input) => printing.getSlip(deps, input.token),
+  'print.slip': ({ deps, session }, input) => printing.getSlip(deps, session, input.token),
   'reader.read': (ctx, input) => reader.readCard(ctx.deps, actorOf(ctx), ctx.session, input),
   'reader.status': ({ deps, session }) => reader.getReaderStatus(deps, session),
   'reader.settings': ({ deps }) => reader.getReaderSettings(deps.db),

@@ -3,7 +3,8 @@ import type { ParsedInputOf } from '@shared/api/contract';
 import type { History, LookupResult, PetitionerInfo } from '@shared/api/schemas/visits';
 import { checkIdNumber } from '@shared/domain/identity';
 import { checkPhone } from '@shared/domain/phone';
-import type { Deps } from '../context';
+import type { Actor, Deps } from '../context';
+import { readablePersons } from './leader-scope';
 import type { Executor } from '../db/connection';
 import {
   findPetitionerByDocument,
@@ -32,7 +33,7 @@ export async function historyOf(db: Executor, p: PetitionersTable): Promise<Hist
 }
 
 /** By document first (unique), else by phone (several people may share one). */
-export async function lookup(deps: Deps, input: ParsedInputOf<'petitioners.lookup'>): Promise<LookupResult> {
+export async function lookup(deps: Deps, actor: Actor, input: ParsedInputOf<'petitioners.lookup'>): Promise<LookupResult> {
   const db = deps.db;
   let rows: PetitionersTable[] = [];
   if (input.petitionerId) {
@@ -54,6 +55,13 @@ export async function lookup(deps: Deps, input: ParsedInputOf<'petitioners.looku
     const phone = checkPhone(input.phone);
     if (phone.ok) rows = await findPetitionersByPhone(db, phone.normalized);
   }
+  // A leader finds only the persons within their reach (services/leader-scope.ts).
+  const readable = await readablePersons(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  );
+  rows = rows.filter((r) => readable.has(r.id));
   const matches = await withStats(db, rows);
   return { matches, history: rows.length === 1 ? await historyOf(db, rows[0]!) : null };
 }
@@ -62,7 +70,7 @@ export async function lookup(deps: Deps, input: ParsedInputOf<'petitioners.looku
  * One search box for everything a clerk might type: an ID number (or its start),
  * a phone number, a name, or the pinyin initials of a name (张三丰 → zsf).
  */
-export async function search(deps: Deps, input: ParsedInputOf<'petitioners.search'>): Promise<PetitionerInfo[]> {
+export async function search(deps: Deps, actor: Actor, input: ParsedInputOf<'petitioners.search'>): Promise<PetitionerInfo[]> {
   const q = input.q.replace(/\s+/g, '');
   const db = deps.db;
   let rows: PetitionersTable[];
@@ -77,5 +85,13 @@ export async function search(deps: Deps, input: ParsedInputOf<'petitioners.searc
   } else {
     rows = await searchPetitioners(db, 'name', q, input.limit);
   }
-  return withStats(db, rows);
+  const readable = await readablePersons(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  );
+  return withStats(
+    db,
+    rows.filter((r) => readable.has(r.id)),
+  );
 }

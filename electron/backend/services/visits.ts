@@ -5,6 +5,7 @@ import type { Correction, VisitDetail, VisitSummary } from '@shared/api/schemas/
 import { checkIdNumber } from '@shared/domain/identity';
 import { hallDate } from '@shared/time';
 import type { Actor, Deps } from '../context';
+import { readablePersons, refusePersonOutOfReach } from './leader-scope';
 import type { Executor } from '../db/connection';
 import { nextDailyValue } from '../db/queries/counters';
 import { writeTransaction } from '../db/transaction';
@@ -377,6 +378,16 @@ export async function getVisit(db: Executor, visitId: string): Promise<VisitDeta
   };
 }
 
-export async function listDay(deps: Deps, day: string | undefined): Promise<VisitSummary[]> {
-  return (await visitsOfDay(deps.db, day ?? hallDate(deps.now()))).map(toVisitSummary);
+/** A day's registrations; a leader sees those of the persons within their reach only. */
+export async function listDay(deps: Deps, actor: Actor, day: string | undefined): Promise<VisitSummary[]> {
+  const all = (await visitsOfDay(deps.db, day ?? hallDate(deps.now()))).map(toVisitSummary);
+  const readable = await readablePersons(deps.db, actor, [...new Set(all.map((v) => v.petitionerId))]);
+  return all.filter((v) => readable.has(v.petitionerId));
+}
+
+/** 'visits.get': one registration in full; a leader's only within their reach. */
+export async function getVisitFor(deps: Deps, actor: Actor, visitId: string): Promise<VisitDetail> {
+  const v = await getVisit(deps.db, visitId);
+  await refusePersonOutOfReach(deps.db, actor, v.petitionerId);
+  return v;
 }

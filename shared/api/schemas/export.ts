@@ -16,7 +16,7 @@ const FORMAT_CODES = ['xlsx', 'csv', 'jsonl'] as const;
 export const EXPORT_TZ = 'Asia/Shanghai';
 
 /** Every 30 minutes from 08:00 to 16:30, and once at 17:30, hall time, every day (a day with nothing new sends nothing). */
-export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { schedules: ['0,30 8-16 * * *', '30 17 * * *'] };
+export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { schedules: ['0,30 8-16 * * *', '30 17 * * *'], keepStagedDays: 90 };
 
 /** null when `expr` is a valid five-field cron expression (or @daily etc.); otherwise why not, in Chinese. */
 export function cronProblem(expr: string): string | null {
@@ -44,6 +44,13 @@ const cronExpr = z
 
 export const exportSettingsInput = z.object({
   schedules: z.array(cronExpr).max(20, '定时最多20条'),
+  /** Days a delivered batch's staged files stay in the data folder; then only its manifest (with the SHA-256) is kept. */
+  keepStagedDays: z
+    .number({ error: '暂存保留天数须为整数' })
+    .int('暂存保留天数须为整数')
+    .min(1, '暂存保留天数至少1天')
+    .max(3650, '暂存保留天数不能超过3650天')
+    .default(90),
 });
 export type ExportSettings = z.output<typeof exportSettingsInput>;
 
@@ -72,6 +79,13 @@ export const folderDestinationInput = z.object({
     .default(['xlsx', 'csv', 'jsonl']),
 });
 
+/** Plain http:// is allowed for this machine only (a test receiver): personal data never crosses a network unencrypted. */
+export function isLoopbackHttp(url: string): boolean {
+  const u = new URL(url);
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return u.protocol === 'http:' && (host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
+}
+
 export const httpDestinationInput = z.object({
   ...common,
   kind: z.literal('http'),
@@ -82,11 +96,11 @@ export const httpDestinationInput = z.object({
     .max(500, '地址过长')
     .refine((s) => {
       try {
-        return ['http:', 'https:'].includes(new URL(s).protocol);
+        return new URL(s).protocol === 'https:' || isLoopbackHttp(s);
       } catch {
         return false;
       }
-    }, '请填写以 https:// 或 http:// 开头的完整地址'),
+    }, '请填写以 https:// 开头的完整地址（http:// 仅限本机测试地址）'),
   /** null keeps the saved token (the screen never receives it back). */
   token: z.string().trim().max(1000, '令牌过长').nullable().default(null),
   timeoutMs: z.number().int().min(1000, '超时不能少于1秒').max(300_000, '超时不能超过5分钟').default(30_000),
@@ -134,6 +148,10 @@ export interface DestinationView {
   formats: ('xlsx' | 'csv' | 'jsonl')[];
   /** HTTP only: whether a token is saved (the token itself is never sent to the screen). */
   hasToken: boolean;
+  /** What the settings screen shows for the token: 已设置 / 未设置 (folders: null). */
+  tokenStatus: '已设置' | '未设置' | null;
+  /** Set by a save that cleared the token because the endpoint moved to another origin: the admin is told. */
+  notice: string | null;
   timeoutMs: number | null;
   retries: number | null;
   partSize: number | null;
@@ -177,6 +195,7 @@ export interface DestinationStatus extends DestinationView {
 
 export interface ExportOverview {
   schedules: string[];
+  keepStagedDays: number;
   nextScheduledAt: string | null;
   destinations: DestinationStatus[];
 }

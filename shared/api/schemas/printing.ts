@@ -192,9 +192,32 @@ export interface MatterPaper {
 
 type SlipBase = { bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string };
 
+/** What a queue slip prints: the number, the lane, the people ahead (no name: a ticket is anonymous). */
+export type TicketSlipTicket = Pick<TicketView, 'id' | 'ticketNo' | 'laneName' | 'priority' | 'issuedAt'> & { peopleAhead: number };
+
+/**
+ * What the 来访登记回执 prints and no more: the ID number comes masked from the
+ * backend, and no phone, address, birth date or correction history is sent.
+ */
+export type ReceiptVisit = Pick<
+  VisitDetail,
+  | 'visitNo'
+  | 'name'
+  | 'idType'
+  | 'registeredAt'
+  | 'peopleCount'
+  | 'isGroup'
+  | 'purpose'
+  | 'category'
+  | 'locationArea'
+  | 'summary'
+  | 'demands'
+  | 'registeredByName'
+> & { idNumberMasked: string; representativeNames: string[] };
+
 export type SlipData =
-  | ({ template: 'ticket'; ticket: TicketView & { peopleAhead: number } } & SlipBase)
-  | ({ template: 'receipt'; visit: VisitDetail } & SlipBase)
+  | ({ template: 'ticket'; ticket: TicketSlipTicket } & SlipBase)
+  | ({ template: 'receipt'; visit: ReceiptVisit } & SlipBase)
   | ({ template: MatterTemplate } & SlipBase & MatterPaper)
   | ({ template: TalkTemplate } & SlipBase & TalkPaper)
   | ({ template: 'stats_report'; report: StatsReport } & SlipBase);

@@ -17,9 +17,9 @@ import { describe } from './errors';
 import { JSONL_FILE } from './formats/jsonl';
 import { acquireLease } from './lease';
 import type { ExportRunResult } from '@shared/api/schemas/export';
-import { loadDestinations } from './settings';
+import { getExportSettings, loadDestinations, sealLegacyTokens, sendConfig } from './settings';
 import { applyPartAck, failBatch, finishBatch } from './states';
-import { batchFolderName, stageBatch, type Staged } from './staging';
+import { batchFolderName, pruneStagedBatches, stageBatch, type Staged } from './staging';
 import type { Destination, FolderConfig, HttpConfig } from './types';
 
 /** A run stops making new batches for a destination after this many (it continues next run). */
@@ -64,7 +64,7 @@ async function processBatch(
       await finishBatch(deps, dest, batch, 'sent', staged.files, opts.actorId);
     } else {
       await sendBatchOverHttp({
-        config: dest.config as HttpConfig,
+        config: sendConfig(deps.secrets, dest.config as HttpConfig),
         batch,
         jsonlPath: join(staged.dir, JSONL_FILE),
         recordCount: staged.recordCount,
@@ -123,9 +123,11 @@ async function runDestination(deps: Deps, dest: Destination, opts: RunOptions): 
 
 export async function runExport(deps: Deps, opts: RunOptions): Promise<ExportRunResult> {
   const runDeps: Deps = opts.now ? { ...deps, now: opts.now } : deps;
+  await sealLegacyTokens(runDeps);
   const destinations = await loadDestinations(runDeps.db, { enabledOnly: true, id: opts.destinationId });
   if (opts.destinationId && destinations.length === 0) throw new ApiError('NOT_FOUND', '找不到该导出位置，或它已停用');
   const results = await Promise.all(destinations.map((d) => runDestination(runDeps, d, opts)));
+  await pruneStagedBatches(runDeps, opts.dataDir, (await getExportSettings(runDeps.db)).keepStagedDays);
   return { destinations: results };
 }
 
@@ -137,6 +139,7 @@ export async function runExport(deps: Deps, opts: RunOptions): Promise<ExportRun
  */
 export async function reexportRange(deps: Deps, opts: RunOptions & { from: string; to: string }): Promise<ExportRunResult> {
   const runDeps: Deps = opts.now ? { ...deps, now: opts.now } : deps;
+  await sealLegacyTokens(runDeps);
   const destinations = await loadDestinations(runDeps.db, { enabledOnly: true, id: opts.destinationId });
   if (destinations.length === 0)
     throw new ApiError('NOT_FOUND', opts.destinationId ? '找不到该导出位置，或它已停用' : '还没有启用的导出位置');

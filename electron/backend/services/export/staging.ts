@@ -9,9 +9,13 @@
 // files, they are checked against their SHA-256 and rebuilt only if damaged.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Executor } from '../../db/connection';
+import type { Deps } from '../../context';
+import { writeTransaction } from '../../db/transaction';
+import { writeAudit } from '../audit';
+import { DIR_MODE } from '../../security/file-modes';
 import type { ExportBatchesTable } from '../../db/schema';
 import { VISIT_HEADERS } from './columns';
 import { fsProblem } from './errors';
@@ -127,7 +131,7 @@ export async function stageBatch(
 
   try {
     await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: DIR_MODE });
   } catch (e) {
     throw fsProblem(e, '导出暂存文件夹');
   }
@@ -167,4 +171,49 @@ export async function stageBatch(
     if ((e as NodeJS.ErrnoException)?.code) throw fsProblem(e, '导出暂存文件夹');
     throw e;
   }
+}
+
+/**
+ * Staged files of delivered batches older than the retention the
+ * administrator set (export settings, keepStagedDays) are deleted; the
+ * manifest (with each file's SHA-256, also kept in the batch row) stays as the
+ * record of what was sent. Failed and pending batches keep their files (they
+ * are still to be sent). Each pruning is audited. Returns the batches pruned.
+ */
+export async function pruneStagedBatches(deps: Deps, dataDir: string, keepDays: number): Promise<string[]> {
+  const cutoff = new Date(deps.now().getTime() - keepDays * 86_400_000).toISOString();
+  const old = await deps.db
+    .selectFrom('export_batches')
+    .select('id')
+    .where('status', 'in', ['sent', 'acknowledged'])
+    .where('created_at', '<', cutoff)
+    .execute();
+  const pruned: string[] = [];
+  for (const { id } of old) {
+    const dir = stagingDir(dataDir, id);
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((n) => n !== MANIFEST_FILE);
+    } catch {
+      continue;
+    }
+    if (names.length === 0) continue;
+    for (const n of names) await rm(join(dir, n), { recursive: true, force: true });
+    pruned.push(id);
+  }
+  if (pruned.length > 0) {
+    const at = deps.now().toISOString();
+    await writeTransaction(deps.db, (trx) =>
+      writeAudit(trx, {
+        at,
+        actorId: null,
+        action: 'export.prune',
+        entity: 'export_batch',
+        entityId: pruned[0]!,
+        after: { batchIds: pruned, keepDays },
+        note: `删除 ${pruned.length} 个已导出批次的暂存文件（保留 ${keepDays} 天，清单与校验值保留）`,
+      }),
+    );
+  }
+  return pruned;
 }

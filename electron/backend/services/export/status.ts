@@ -14,7 +14,7 @@ import {
   type ExportOverview,
   type FailureView,
 } from '@shared/api/schemas/export';
-import { getExportSettings, loadDestinations, nextScheduledRun, toDestinationView } from './settings';
+import { getExportSettings, loadDestinations, nextScheduledRun, sealLegacyTokens, toDestinationView } from './settings';
 import { ackSummary } from './states';
 import type { BatchFile } from './types';
 
@@ -47,9 +47,10 @@ export function toBatchView(b: ExportBatchesTable): BatchView {
 export async function getExportOverview(deps: Deps): Promise<ExportOverview> {
   const db = deps.db;
   const now = deps.now();
-  const { schedules } = await getExportSettings(db);
+  const { schedules, keepStagedDays } = await getExportSettings(db);
   const scheduled = nextScheduledRun(schedules, now);
   const destinations: DestinationStatus[] = [];
+  await sealLegacyTokens(deps);
   for (const d of await loadDestinations(db)) {
     const cursor = await destinationCursor(db, d.id);
     const counts = await db
@@ -109,7 +110,7 @@ export async function getExportOverview(deps: Deps): Promise<ExportOverview> {
       recentBatches: recent.map(toBatchView),
     });
   }
-  return { schedules, nextScheduledAt: scheduled?.toISOString() ?? null, destinations };
+  return { schedules, keepStagedDays, nextScheduledAt: scheduled?.toISOString() ?? null, destinations };
 }
 
 /** Failed records of one destination, the longest-failing first, named as a person would recognise them. */

@@ -15,9 +15,12 @@ export interface FolderConfig {
 }
 
 /** The district's HTTP(S) endpoint. The body is JSON (see destinations/http.ts). */
+/** An endpoint as stored: the token sealed by the SecretBox ('' when none). */
 export interface HttpConfig {
   url: string;
-  token: string;
+  tokenSealed: string;
+  /** Only in rows written before tokens were sealed: sealed and removed on first read (sealLegacyTokens). */
+  token?: string;
   timeoutMs: number;
   /** Extra attempts within one run after the first fails (network, timeout, 5xx). */
   retries: number;
@@ -26,6 +29,9 @@ export interface HttpConfig {
   /** Records per POST; a batch is sent as consecutive parts. */
   partSize: number;
 }
+
+/** What a send needs: the endpoint with its token opened, for the length of one run. */
+export type HttpSendConfig = Omit<HttpConfig, 'tokenSealed' | 'token'> & { token: string };
 
 export type DestinationConfig = FolderConfig | HttpConfig;
 

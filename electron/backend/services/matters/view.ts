@@ -7,6 +7,10 @@ import { allowedActions, openClocks, type MatterAction, type MatterState } from 
 import type { Executor } from '../../db/connection';
 import { factsOf, findMatterRow, parseOpinion } from '../../db/queries/matters';
 import type { MattersTable } from '../../db/schema';
+import type { Actor, Deps } from '../../context';
+import { hallDate } from '@shared/time';
+import { holidayCalendar } from '../calendar/calendar';
+import { refuseMatterOutOfReach } from '../leader-scope';
 
 async function nameOf(db: Executor, userId: string | null): Promise<string> {
   if (!userId) return '';
@@ -84,4 +88,10 @@ export async function getMatter(db: Executor, matterId: string, today: string, c
   const m = await findMatterRow(db, matterId);
   if (!m) throw new ApiError('NOT_FOUND', '找不到该信访事项');
   return toMatterView(db, m, today, cal);
+}
+
+/** 'matters.get': the matter as the screen shows it; a leader's only within their reach. */
+export async function getMatterFor(deps: Deps, actor: Actor, matterId: string): Promise<MatterView> {
+  await refuseMatterOutOfReach(deps.db, actor, matterId);
+  return getMatter(deps.db, matterId, hallDate(deps.now()), await holidayCalendar(deps.db));
 }

@@ -11,6 +11,7 @@ import { labelOf } from '@shared/domain/categories';
 import { hallDate } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import { writeTransaction } from '../../db/transaction';
+import { DIR_MODE, FILE_MODE } from '../../security/file-modes';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { refuseOthersTalk } from '../reception/talks';
@@ -18,8 +19,8 @@ import { refuseOthersMatter } from './matter-papers';
 
 /** Written with fsync: a notice handed out must not exist only in a write cache. */
 export function writeDurably(file: string, bytes: Buffer) {
-  mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(file, 'wx');
+  mkdirSync(dirname(file), { recursive: true, mode: DIR_MODE });
+  const fd = openSync(file, 'wx', FILE_MODE);
   try {
     writeSync(fd, bytes);
     fsyncSync(fd);

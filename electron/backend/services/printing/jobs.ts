@@ -7,6 +7,7 @@ import {
   bureauInput,
   DEFAULT_BUREAU,
   DEFAULT_PRINTING,
+  FORMAL_NOTICES,
   isA4Paper,
   isMatterTemplate,
   isTalkTemplate,
@@ -16,8 +17,11 @@ import {
   type PrintJobView,
   type PrintTemplate,
   type PrintSubmitted,
+  type ReceiptVisit,
   type SlipData,
 } from '@shared/api/schemas/printing';
+import type { VisitDetail } from '@shared/api/schemas/visits';
+import { maskIdNumber } from '@shared/domain/identity';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
 import { findTicket, toTicketView } from '../../db/queries/tickets';
@@ -32,11 +36,10 @@ import { getTalk, refuseOthersTalk } from '../reception/talks';
 import { holidayCalendar } from '../calendar/calendar';
 import { hallDate } from '@shared/time';
 import { archiveNotice } from './archive';
+import type { SessionHolder } from '../sessions';
+import { currentUser } from '../users';
 import { matterPaper, refuseMatterPaper, refuseOthersMatter } from './matter-papers';
 import { talkPaper } from './talk-papers';
-
-/** How long the print page may fetch a slip's data after the job is made. */
-const TOKEN_MINUTES = 10;
 
 export const getBureau = (db: Executor) => getSetting(db, 'bureau', bureauInput, DEFAULT_BUREAU);
 export const getPrintSettings = (db: Executor) => getSetting(db, 'printing', printingInput, DEFAULT_PRINTING);
@@ -67,6 +70,8 @@ export async function toView(db: Executor, j: PrintJobsTable): Promise<PrintJobV
  */
 async function checkPrintable(trx: Executor, actor: Actor, template: PrintTemplate, refId: string): Promise<void> {
   if (isTalkTemplate(template)) {
+    // A talk record holds the leader's notes: not for the desk, neither previewed nor printed.
+    if (actor.role === 'clerk') throw new ApiError('FORBIDDEN', '登记员不能查看或打印领导的接谈记录');
     await refuseOthersTalk(trx, actor, refId);
     await getTalk(trx, refId);
     return;
@@ -85,20 +90,45 @@ async function checkPrintable(trx: Executor, actor: Actor, template: PrintTempla
 }
 
 /**
- * Preview tokens: the print page drawn on screen before printing. Not a print
- * (nothing leaves the screen), so no job and no audit; kept in memory for
- * the token's 10 minutes.
+ * Print tokens. A token gives the print page one slip's data, once: the first
+ * read consumes it, a second read is refused. It lives 2 minutes and is bound
+ * to the user who made it (a browser's print frame reads it with that user's
+ * login). Tokens the backend hands straight to its own renderer (the desktop
+ * printer's hidden window, the PDF renderer of the notice archive) are never
+ * shown to a screen and are read without a login. Previews (nothing printed,
+ * so no job and no audit) and those renderer tokens are kept in memory; a
+ * browser job's token is the job row's.
  */
-const previews = new WeakMap<Deps, Map<string, { template: PrintTemplate; refId: string; expires: number }>>();
+const TOKEN_MS = 2 * 60_000;
+
+interface MemoryToken {
+  template: PrintTemplate;
+  refId: string;
+  /** The job whose snapshot is drawn; null for a preview (drawn from the data as it stands). */
+  jobId: string | null;
+  /** Who may read it: a user id, or null for the backend's own renderer. */
+  userId: string | null;
+  expires: number;
+}
+const memoryTokens = new WeakMap<Deps, Map<string, MemoryToken>>();
+
+function issueMemoryToken(deps: Deps, t: Omit<MemoryToken, 'expires'>): string {
+  const now = deps.now().getTime();
+  let map = memoryTokens.get(deps);
+  if (!map) memoryTokens.set(deps, (map = new Map()));
+  for (const [k, v] of map) if (v.expires < now) map.delete(k);
+  const token = randomBytes(24).toString('base64url');
+  map.set(token, { ...t, expires: now + TOKEN_MS });
+  return token;
+}
+
+const USED = '该打印凭据已使用，请重新打印或预览';
+const GONE = '打印任务不存在或已过期，请重新打印';
+const NOT_YOURS = '该打印凭据属于其他用户，不能读取';
 
 export async function previewPrint(deps: Deps, actor: Actor, input: ParsedInputOf<'print.preview'>): Promise<{ route: string }> {
   await checkPrintable(deps.db, actor, input.template, input.refId);
-  const now = deps.now().getTime();
-  let map = previews.get(deps);
-  if (!map) previews.set(deps, (map = new Map()));
-  for (const [k, v] of map) if (v.expires < now) map.delete(k);
-  const token = randomBytes(24).toString('base64url');
-  map.set(token, { template: input.template, refId: input.refId, expires: now + TOKEN_MINUTES * 60_000 });
+  const token = issueMemoryToken(deps, { template: input.template, refId: input.refId, jobId: null, userId: actor.id });
   return { route: `/print/preview/${token}` };
 }
 
@@ -133,7 +163,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
       printer: settings.printer,
       paper: settings.paper,
       token: randomBytes(24).toString('base64url'),
-      token_expires_at: new Date(now.getTime() + TOKEN_MINUTES * 60_000).toISOString(),
+      token_expires_at: new Date(now.getTime() + TOKEN_MS).toISOString(),
       slip_json: null,
       actor_id: actor.id,
       created_at: at,
@@ -153,7 +183,9 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
     });
     return row;
   });
+  // The browser's print frame reads the job's own token; the backend's renderers get their own.
   const route = `/print/job/${job.token}`;
+  const internalRoute = () => `/print/job/${issueMemoryToken(deps, { template, refId: input.refId, jobId: job.id, userId: null })}`;
   // The A4 papers are drawn from one fixed snapshot: the archived PDF and the paper cannot differ
   // because someone extended the deadline or edited the bureau in between.
   if (isA4Paper(template)) {
@@ -172,7 +204,8 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   }
   // A formal notice is kept as PDF before it is printed; if that fails it is not printed.
   try {
-    await archiveNotice(deps, actor, { id: job.id, template, matterId: input.refId, route });
+    if (FORMAL_NOTICES.includes(template))
+      await archiveNotice(deps, actor, { id: job.id, template, matterId: input.refId, route: internalRoute() });
   } catch (e) {
     // The clerk gets a Chinese message; the log keeps the technical cause for whoever fixes it.
     if (!(e instanceof ApiError)) console.error(`告知书存档失败（任务 ${job.id}）：`, e);
@@ -181,7 +214,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   }
   if (!deps.printer) return { job: await toView(deps.db, job), route, mode: 'browser', paper: settings.paper as PrintSubmitted['paper'] };
   const result = await deps.printer.print({
-    route,
+    route: internalRoute(),
     paper: job.paper as PrintSubmitted['paper'],
     printer: settings.printer,
     silent: settings.silent,
@@ -205,17 +238,48 @@ export async function recordOutcome(deps: Deps, actor: Actor, input: ParsedInput
   return toView(deps.db, row);
 }
 
-/** The slip's data for the print page, by its one-time token (no login: the hidden print window has none). */
-export async function getSlip(deps: Deps, token: string): Promise<SlipData> {
-  const preview = previews.get(deps)?.get(token);
-  if (preview && preview.expires >= deps.now().getTime()) {
+/**
+ * The slip's data for the print page, by its one-time token. The hidden print
+ * window has no login; a browser's frame has the creator's.
+ */
+export async function getSlip(deps: Deps, session: SessionHolder, token: string): Promise<SlipData> {
+  const reader = (await currentUser(deps, session))?.id ?? null;
+  const now = deps.now();
+  const map = memoryTokens.get(deps);
+  const mem = map?.get(token);
+  if (mem) {
+    if (mem.expires < now.getTime()) throw new ApiError('NOT_FOUND', GONE);
+    if (mem.userId !== null && mem.userId !== reader) throw new ApiError('FORBIDDEN', NOT_YOURS);
+    map!.delete(token);
+    if (mem.jobId) return jobSlip(deps, mem.jobId);
     const all = await getPrintSettings(deps.db);
-    const t = preview.template;
+    const t = mem.template;
     const paper = isA4Paper(t) ? all.notice.paper : t === 'ticket' ? all.ticket.paper : all.receipt.paper;
-    return slipFor(deps, { template: preview.template, refId: preview.refId, paper, reprint: false, printedAt: deps.now().toISOString() });
+    return slipFor(deps, { template: t, refId: mem.refId, paper, reprint: false, printedAt: now.toISOString() });
   }
-  const job = await deps.db.selectFrom('print_jobs').selectAll().where('token', '=', token).executeTakeFirst();
-  if (!job || job.token_expires_at < deps.now().toISOString()) throw new ApiError('NOT_FOUND', '打印任务不存在或已过期，请重新打印');
+  const job = await deps.db
+    .selectFrom('print_jobs')
+    .select(['id', 'actor_id', 'token_expires_at'])
+    .where('token', '=', token)
+    .executeTakeFirst();
+  if (!job) throw new ApiError('NOT_FOUND', GONE);
+  if (job.token_expires_at === '') throw new ApiError('CONFLICT', USED);
+  if (job.token_expires_at < now.toISOString()) throw new ApiError('NOT_FOUND', GONE);
+  if (job.actor_id !== reader) throw new ApiError('FORBIDDEN', NOT_YOURS);
+  // Consumed by the first read: of two readers at once, one wins.
+  const used = await deps.db
+    .updateTable('print_jobs')
+    .set({ token_expires_at: '' })
+    .where('id', '=', job.id)
+    .where('token_expires_at', '=', job.token_expires_at)
+    .executeTakeFirst();
+  if (Number(used.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', USED);
+  return jobSlip(deps, job.id);
+}
+
+/** A job's slip: its snapshot (the A4 papers), else drawn now. */
+async function jobSlip(deps: Deps, jobId: string): Promise<SlipData> {
+  const job = await deps.db.selectFrom('print_jobs').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
   if (job.slip_json) return JSON.parse(job.slip_json) as SlipData;
   return slipFor(deps, {
     template: job.template,
@@ -224,6 +288,26 @@ export async function getSlip(deps: Deps, token: string): Promise<SlipData> {
     reprint: job.reprint === 1,
     printedAt: job.created_at,
   });
+}
+
+/** The receipt's visit: what the paper prints, the ID number masked. */
+function receiptVisit(v: VisitDetail): ReceiptVisit {
+  return {
+    visitNo: v.visitNo,
+    name: v.name,
+    idType: v.idType,
+    idNumberMasked: v.idNumber ? maskIdNumber(v.idNumber) : '',
+    registeredAt: v.registeredAt,
+    peopleCount: v.peopleCount,
+    isGroup: v.isGroup,
+    representativeNames: v.representatives.map((r) => r.name),
+    purpose: v.purpose,
+    category: v.category,
+    locationArea: v.locationArea,
+    summary: v.summary,
+    demands: v.demands,
+    registeredByName: v.registeredByName,
+  };
 }
 
 async function slipFor(
@@ -235,9 +319,11 @@ async function slipFor(
   if (job.template === 'ticket') {
     const t = await findTicket(deps.db, job.refId);
     if (!t) throw new ApiError('NOT_FOUND', '找不到该号');
-    return { template: 'ticket', ...base, ticket: { ...toTicketView(t), peopleAhead: await peopleAhead(deps, t.id) } };
+    const v = toTicketView(t);
+    const ticket = { id: v.id, ticketNo: v.ticketNo, laneName: v.laneName, priority: v.priority, issuedAt: v.issuedAt };
+    return { template: 'ticket', ...base, ticket: { ...ticket, peopleAhead: await peopleAhead(deps, t.id) } };
   }
-  if (job.template === 'receipt') return { template: 'receipt', ...base, visit: await getVisit(deps.db, job.refId) };
+  if (job.template === 'receipt') return { template: 'receipt', ...base, visit: receiptVisit(await getVisit(deps.db, job.refId)) };
   const today = hallDate(deps.now());
   const cal = await holidayCalendar(deps.db);
   if (isMatterTemplate(job.template)) return { template: job.template, ...base, ...(await matterPaper(deps.db, job.refId, today, cal)) };

@@ -11,6 +11,7 @@ import { findMatterRow, parseOpinion } from '../../db/queries/matters';
 import { findUserById } from '../../db/queries/users';
 import { getMatter } from '../matters/view';
 import { getVisit } from '../visits';
+import { paperVisit } from './paper-visit';
 
 /**
  * A leader sees the papers of a matter they talked about, lead (包案), or any
@@ -52,7 +53,7 @@ export async function matterPaper(db: Executor, matterId: string, today: string,
   const row = await db.selectFrom('matters').select('first_visit_id').where('id', '=', matterId).executeTakeFirstOrThrow();
   const visitId = row.first_visit_id ?? matter.visits[0]?.id;
   if (!visitId) throw new ApiError('NOT_FOUND', '该信访事项没有来访登记');
-  const visit = await getVisit(db, visitId);
+  const visit = paperVisit(await getVisit(db, visitId));
 
   const extension = matter.events.filter((e) => e.action === 'extend').at(-1);
   // The deadline before the one extension, as the extension's audit entry recorded it.

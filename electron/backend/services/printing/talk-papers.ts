@@ -7,10 +7,11 @@ import type { Executor } from '../../db/connection';
 import { getMatter } from '../matters/view';
 import { getTalk } from '../reception/talks';
 import { getVisit } from '../visits';
+import { paperVisit } from './paper-visit';
 
 export async function talkPaper(db: Executor, talkId: string, today: string, cal: HolidayCalendar): Promise<TalkPaper> {
   const talk = await getTalk(db, talkId);
-  const visit = await getVisit(db, talk.visitId);
+  const visit = paperVisit(await getVisit(db, talk.visitId));
   const where = await db
     .selectFrom('reception_bookings as b')
     .innerJoin('reception_sessions as s', 's.id', 'b.session_id')

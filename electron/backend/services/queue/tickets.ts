@@ -5,6 +5,7 @@ import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
 import type { DeskBoard, IssuedTicket, TicketLogEntry, TicketView } from '@shared/api/schemas/queue';
 import { formatTicketNo } from '@shared/domain/queue';
+import { maskName } from '@shared/domain/identity';
 import { hallDate, HALL_TZ } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
@@ -23,6 +24,7 @@ import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { askPad } from '../pads';
+import { readablePersons } from '../leader-scope';
 import { closePastBookings } from '../reception/day-end';
 import { announceCall, logCall } from './calls';
 import { getDesk, toDeskView } from './config';
@@ -512,7 +514,7 @@ export async function getQueueBoard(deps: Deps, deskId: string): Promise<DeskBoa
 }
 
 /** The day's ticket log: every ticket with who called it, where and when. */
-export async function getDayLog(deps: Deps, date: string | undefined): Promise<TicketLogEntry[]> {
+export async function getDayLog(deps: Deps, actor: Actor, date: string | undefined): Promise<TicketLogEntry[]> {
   const day = date ?? hallDate(deps.now());
   const tickets = await ticketsWithNames(deps.db).where('tickets.day', '=', day).orderBy('tickets.issued_at').execute();
   const calls = await deps.db
@@ -532,8 +534,20 @@ export async function getDayLog(deps: Deps, date: string | undefined): Promise<T
     .where('audit_log.action', '=', 'ticket.walk_in')
     .where('audit_log.entity_id', 'in', tickets.length ? tickets.map((t) => t.id) : [''])
     .execute();
+  // A leader sees the names of the persons within their reach; others' are masked, as on the hall display.
+  const owners = new Map<string, string>();
+  const visitIds = tickets.map((t) => t.visit_id).filter((v): v is string => v !== null);
+  if (actor.role === 'leader' && visitIds.length > 0)
+    for (const v of await deps.db.selectFrom('visits').select(['id', 'petitioner_id']).where('id', 'in', visitIds).execute())
+      owners.set(v.id, v.petitioner_id);
+  const readable = actor.role === 'leader' ? await readablePersons(deps.db, actor, [...new Set(owners.values())]) : null;
+  const shown = (t: TicketView): TicketView => {
+    if (!readable) return t;
+    const pid = t.visitId ? owners.get(t.visitId) : undefined;
+    return pid && readable.has(pid) ? t : { ...t, visitorName: t.visitorName ? maskName(t.visitorName) : '' };
+  };
   return tickets.map((t) => ({
-    ...toTicketView(t),
+    ...shown(toTicketView(t)),
     calls: [
       ...walkIns
         .filter((w) => w.entity_id === t.id)

@@ -9,6 +9,7 @@ import {
   Group,
   Modal,
   NativeSelect,
+  NumberInput,
   Paper,
   PasswordInput,
   SimpleGrid,
@@ -33,7 +34,9 @@ const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
 function ScheduleCard({ overview, onSaved }: { overview: ExportOverview; onSaved: () => void }) {
   const [text, setText] = useState(overview.schedules.join('\n'));
+  const [keepDays, setKeepDays] = useState<number | string>(overview.keepStagedDays);
   const [error, setError] = useState<string | null>(null);
+  const [keepError, setKeepError] = useState<string | null>(null);
   const save = async () => {
     try {
       await call('export.saveSettings', {
@@ -41,12 +44,15 @@ function ScheduleCard({ overview, onSaved }: { overview: ExportOverview; onSaved
           .split('\n')
           .map((s) => s.trim())
           .filter(Boolean),
+        keepStagedDays: typeof keepDays === 'number' ? keepDays : Number(keepDays),
       });
       setError(null);
+      setKeepError(null);
       notifySuccess('导出时间已保存');
       onSaved();
     } catch (e) {
-      setError(messageOf(e));
+      if (e instanceof ApiError && e.fields?.keepStagedDays) setKeepError(e.fields.keepStagedDays);
+      else setError(messageOf(e));
     }
   };
   return (
@@ -63,6 +69,17 @@ function ScheduleCard({ overview, onSaved }: { overview: ExportOverview; onSaved
         onChange={(e) => setText(e.currentTarget.value)}
         error={error}
       />
+      <NumberInput
+        mt="sm"
+        w={360}
+        label="暂存文件保留天数"
+        description="已导出批次的文件在数据文件夹中保留的天数，到期删除，仅留清单与校验值"
+        min={1}
+        max={3650}
+        value={keepDays}
+        onChange={setKeepDays}
+        error={keepError}
+      />
       <Group justify="space-between" mt="sm">
         <Text size="sm" c="dimmed">
           下次定时导出：{when(overview.nextScheduledAt)}
@@ -75,8 +92,26 @@ function ScheduleCard({ overview, onSaved }: { overview: ExportOverview; onSaved
   );
 }
 
-type DestForm = { id: string | null; kind: 'folder' | 'http'; name: string; path: string; url: string; token: string; formats: string[] };
-const emptyDest = (): DestForm => ({ id: null, kind: 'folder', name: '', path: '', url: '', token: '', formats: ['xlsx', 'csv', 'jsonl'] });
+type DestForm = {
+  id: string | null;
+  kind: 'folder' | 'http';
+  name: string;
+  path: string;
+  url: string;
+  token: string;
+  tokenStatus: string | null;
+  formats: string[];
+};
+const emptyDest = (): DestForm => ({
+  id: null,
+  kind: 'folder',
+  name: '',
+  path: '',
+  url: '',
+  token: '',
+  tokenStatus: null,
+  formats: ['xlsx', 'csv', 'jsonl'],
+});
 
 function DestinationModal({ value, onClose }: { value: DestForm | null; onClose: (saved: boolean) => void }) {
   const [v, setV] = useState<DestForm>(emptyDest());
@@ -91,8 +126,9 @@ function DestinationModal({ value, onClose }: { value: DestForm | null; onClose:
         ? { id: v.id, kind: 'folder' as const, name: v.name, path: v.path, formats: v.formats as ('xlsx' | 'csv' | 'jsonl')[] }
         : { id: v.id, kind: 'http' as const, name: v.name, url: v.url, token: v.token ? v.token : null };
     try {
-      await call('export.saveDestination', input);
-      notifySuccess('导出位置已保存');
+      const saved = await call('export.saveDestination', input);
+      if (saved.notice) notifyWarning(saved.notice, '导出位置已保存');
+      else notifySuccess('导出位置已保存');
       onClose(true);
     } catch (e) {
       if (e instanceof ApiError && e.fields) setErrors(e.fields);
@@ -147,7 +183,7 @@ function DestinationModal({ value, onClose }: { value: DestForm | null; onClose:
             />
             <PasswordInput
               label="令牌"
-              description={v.id ? '留空则保留原令牌' : undefined}
+              description={v.id ? `当前令牌：${v.tokenStatus ?? '未设置'}。留空则保留原令牌（地址换到另一站点时清除）` : undefined}
               value={v.token}
               onChange={(e) => setV({ ...v, token: e.currentTarget.value })}
               error={errors.token}
@@ -228,7 +264,7 @@ function DestinationCard({ d, onChanged, onEdit }: { d: DestinationStatus; onCha
       </Group>
       <Text size="sm" c="dimmed" mb="xs">
         {d.target}
-        {d.kind === 'folder' ? ` · ${d.formats.join(' / ')}` : ''}
+        {d.kind === 'folder' ? ` · ${d.formats.join(' / ')}` : ` · 令牌${d.tokenStatus ?? '未设置'}`}
       </Text>
       {busy && (
         <Alert color="blue" mb="xs">
@@ -375,6 +411,7 @@ export function ExportPage() {
               path: d.kind === 'folder' ? d.target : '',
               url: d.kind === 'http' ? d.target : '',
               token: '',
+              tokenStatus: d.tokenStatus,
               formats: d.formats,
             })
           }

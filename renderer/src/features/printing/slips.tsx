@@ -2,7 +2,6 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import type { SlipData } from '@shared/api/schemas/printing';
-import { maskIdNumber } from '@shared/domain/identity';
 import { PRIORITY_REASONS } from '@shared/domain/queue';
 import { labelOf } from '@shared/domain/categories';
 import { formatDateTime } from '@shared/time';
@@ -48,7 +47,7 @@ export function ReceiptSlip({ d, onReady }: { d: ReceiptSlipData; onReady: () =>
           <tr>
             <th>来访人</th>
             <td>
-              {v.name}（{idTypeName(v.idType)} {v.idNumber ? maskIdNumber(v.idNumber) : '无'}）
+              {v.name}（{idTypeName(v.idType)} {v.idNumberMasked || '无'}）
             </td>
           </tr>
           <tr>
@@ -58,7 +57,7 @@ export function ReceiptSlip({ d, onReady }: { d: ReceiptSlipData; onReady: () =>
           <tr>
             <th>来访人数</th>
             <td>
-              {v.peopleCount} 人{v.isGroup ? `（集体访，代表：${v.representatives.map((r) => r.name).join('、')}）` : ''}
+              {v.peopleCount} 人{v.isGroup ? `（集体访，代表：${v.representativeNames.join('、')}）` : ''}
             </td>
           </tr>
           <tr>

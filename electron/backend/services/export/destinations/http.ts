@@ -12,7 +12,8 @@
 //    "rejected": [{"entity","id","version","reason"}]}
 // Network errors, timeouts, 408/425/429 and 5xx are retried within the run
 // (exponential back-off with jitter; Retry-After is honoured up to a minute);
-// other 4xx are not (a wrong token does not fix itself). A part is only
+// other 4xx are not (a wrong token does not fix itself). A redirect (3xx)
+// is refused and not followed: the body and the token go to the saved URL only. A part is only
 // counted done once its acknowledgement is stored, so a process killed
 // mid-send resends that part — with the same Idempotency-Key — and the
 // receiver, which applies records by (entity, id, version), never duplicates.
@@ -23,7 +24,7 @@ import { z } from 'zod';
 import type { ExportBatchesTable } from '../../../db/schema';
 import { retryDelayMs } from '../backoff';
 import { ExportError } from '../errors';
-import type { ExportRecord, HttpConfig } from '../types';
+import type { ExportRecord, HttpSendConfig } from '../types';
 
 const ackRecord = z.object({ entity: z.string(), id: z.string(), version: z.number().int() });
 const ackSchema = z.object({
@@ -46,6 +47,9 @@ export function parseAck(body: string): DistrictAck | null {
   }
 }
 
+/** The batch's reason when the endpoint answers with a redirect (3xx): not followed, not retried. */
+export const REDIRECT_REFUSED = '区系统返回重定向，已拒绝';
+
 /** A failure worth retrying in this run, or not. */
 class Attempt extends Error {
   constructor(
@@ -65,7 +69,7 @@ function statusMessage(status: number): Attempt {
   return new Attempt(`区信访信息系统返回错误（HTTP ${status}）`, retry);
 }
 
-async function postOnce(config: HttpConfig, key: string, body: string): Promise<DistrictAck> {
+async function postOnce(config: HttpSendConfig, key: string, body: string): Promise<DistrictAck> {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), config.timeoutMs);
   try {
@@ -74,9 +78,12 @@ async function postOnce(config: HttpConfig, key: string, body: string): Promise<
       headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${config.token}`, 'idempotency-key': key },
       body,
       signal: ctl.signal,
+      // A redirect would re-send personal data and the token to wherever it points: refused, never followed.
+      redirect: 'manual',
     });
     // The whole exchange, body included, is under the timeout.
     const text = await res.text();
+    if (res.status >= 300 && res.status < 400) throw new Attempt(REDIRECT_REFUSED, false);
     if (!res.ok) {
       const a = statusMessage(res.status);
       const ra = Number(res.headers.get('retry-after'));
@@ -97,7 +104,7 @@ async function postOnce(config: HttpConfig, key: string, body: string): Promise<
 }
 
 /** One part, with the in-run retries. Throws ExportError with the last reason. */
-export async function postPart(config: HttpConfig, key: string, body: string): Promise<DistrictAck> {
+export async function postPart(config: HttpSendConfig, key: string, body: string): Promise<DistrictAck> {
   let last: Attempt | null = null;
   for (let attempt = 0; attempt <= config.retries; attempt++) {
     if (attempt > 0) await sleep(last?.retryAfterMs ?? retryDelayMs(attempt, config.retryBaseMs));
@@ -113,7 +120,7 @@ export async function postPart(config: HttpConfig, key: string, body: string): P
 }
 
 export interface SendOptions {
-  config: HttpConfig;
+  config: HttpSendConfig;
   batch: ExportBatchesTable;
   /** The staged records.jsonl: its lines are the records, in order. */
   jsonlPath: string;
