@@ -99,7 +99,7 @@ async function checkPrintable(trx: Executor, actor: Actor, template: PrintTempla
  * so no job and no audit) and those renderer tokens are kept in memory; a
  * browser job's token is the job row's.
  */
-const TOKEN_MS = 2 * 60_000;
+export const TOKEN_MS = 2 * 60_000;
 
 interface MemoryToken {
   template: PrintTemplate;
@@ -120,6 +120,11 @@ function issueMemoryToken(deps: Deps, t: Omit<MemoryToken, 'expires'>): string {
   const token = randomBytes(24).toString('base64url');
   map.set(token, { ...t, expires: now + TOKEN_MS });
   return token;
+}
+
+/** The route the backend's own renderers (the archive's PDF, the desktop printer) read a job through: a token of their own, never on a screen. */
+export function internalJobRoute(deps: Deps, job: { id: string; template: PrintTemplate; refId: string }): string {
+  return `/print/job/${issueMemoryToken(deps, { template: job.template, refId: job.refId, jobId: job.id, userId: null })}`;
 }
 
 const USED = '该打印凭据已使用，请重新打印或预览';
@@ -185,7 +190,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   });
   // The browser's print frame reads the job's own token; the backend's renderers get their own.
   const route = `/print/job/${job.token}`;
-  const internalRoute = () => `/print/job/${issueMemoryToken(deps, { template, refId: input.refId, jobId: job.id, userId: null })}`;
+  const internalRoute = () => internalJobRoute(deps, { id: job.id, template, refId: input.refId });
   // The A4 papers are drawn from one fixed snapshot: the archived PDF and the paper cannot differ
   // because someone extended the deadline or edited the bureau in between.
   if (isA4Paper(template)) {

@@ -40,7 +40,7 @@ import { writeAudit } from '../audit';
 import { holidayCalendar } from '../calendar/calendar';
 import { newId } from '../ids';
 import { sha256, writeDurably } from '../printing/archive';
-import { getBureau, getPrintSettings, recordOutcome, toView } from '../printing/jobs';
+import { getBureau, getPrintSettings, internalJobRoute, recordOutcome, TOKEN_MS, toView } from '../printing/jobs';
 import { figuresOf } from './summary';
 import { overdueRows, visitRows } from './rows';
 
@@ -144,7 +144,6 @@ export async function getStatsReport(deps: Deps, input: ParsedInputOf<'stats.rep
 }
 
 /** How long the print page may read the report's snapshot after the job is made. */
-const TOKEN_MINUTES = 10;
 
 /**
  * Prints a report: generated now, drawn to PDF and kept (refused when no PDF
@@ -174,7 +173,7 @@ export async function printStatsReport(
       printer: settings.printer,
       paper: 'A4',
       token: randomBytes(24).toString('base64url'),
-      token_expires_at: new Date(deps.now().getTime() + TOKEN_MINUTES * 60_000).toISOString(),
+      token_expires_at: new Date(deps.now().getTime() + TOKEN_MS).toISOString(),
       slip_json: JSON.stringify(slip),
       actor_id: actor.id,
       created_at: at,
@@ -194,14 +193,21 @@ export async function printStatsReport(
   const route = `/print/job/${job.token}`;
   let archiveId: string;
   try {
-    archiveId = await archiveReport(deps, actor, { id: job.id, kind: report.kind, period: report.period, route, at });
+    const internal = internalJobRoute(deps, { id: job.id, template: 'stats_report', refId });
+    archiveId = await archiveReport(deps, actor, { id: job.id, kind: report.kind, period: report.period, route: internal, at });
   } catch (e) {
     if (!(e instanceof ApiError)) console.error(`报表存档失败（任务 ${job.id}）：`, e);
     await recordOutcome(deps, actor, { jobId: job.id, ok: false, error: e instanceof ApiError ? e.message : '报表存档失败' });
     throw e instanceof ApiError ? e : new ApiError('INTERNAL', '报表存档失败，报表未打印');
   }
   if (!deps.printer) return { job: await toView(deps.db, job), route, mode: 'browser', paper: 'A4', archiveId };
-  const result = await deps.printer.print({ route, paper: 'A4', printer: settings.printer, silent: settings.silent, copies: job.copies });
+  const result = await deps.printer.print({
+    route: internalJobRoute(deps, { id: job.id, template: 'stats_report', refId }),
+    paper: 'A4',
+    printer: settings.printer,
+    silent: settings.silent,
+    copies: job.copies,
+  });
   const done = await recordOutcome(deps, actor, { jobId: job.id, ok: result.ok, error: result.ok ? '' : result.message });
   return { job: done, route, mode: 'desktop', paper: 'A4', archiveId };
 }
