@@ -1,0 +1,144 @@
+// Issue #16, the rest of a clerk's day without the mouse. No click() in this file:
+// every step on the page is a key press (set-up through the API is allowed).
+import { expect, test, type Page } from '@playwright/test';
+import { CLERK_STATE, api, residentId, runTag, snap } from '../support';
+
+test.use({ storageState: CLERK_STATE });
+
+const idField = (page: Page) => page.getByRole('textbox', { name: '证件号码', exact: true });
+const hallToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+test('a wrong check character is flagged when the number is complete, before saving', async ({ page }) => {
+  await page.goto('/#/register');
+  await expect(idField(page)).toBeFocused();
+  const good = residentId('110105', '19660512', '227');
+  const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
+  // Only the number is typed: every other field is still empty.
+  await page.keyboard.type(bad);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: '姓名', exact: true })).toBeFocused();
+  await expect(page.locator('.mantine-InputWrapper-error').getByText('身份证号码校验位不符')).toBeVisible();
+  await expect(idField(page)).toHaveAttribute('aria-invalid', 'true');
+  // No other field is marked while the clerk is still filling the form.
+  await expect(page.locator('.mantine-InputWrapper-error')).toHaveCount(1);
+  await snap(page, '77-id-check-on-enter');
+  // Corrected: the message goes as the field is left again.
+  await page.keyboard.press('Shift+Tab');
+  await expect(idField(page)).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(good[17]!);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.mantine-InputWrapper-error')).toHaveCount(0);
+});
+
+test('无证件 with someone else’s phone: a question, not their record; 是 takes it over; after saving the panel is cleared', async ({
+  page,
+}) => {
+  const { stamp, tag } = runTag();
+  const phone = `1391${stamp.padStart(7, '0')}`;
+  const longUnit = '区住房和城乡建设局城市管理综合行政执法大队第三中队及和平街道办事处联合工作组';
+  const huang = await api<{ id: string; matterId: string }>(page.request, 'visits.register', {
+    idType: 'none',
+    idNumber: '',
+    name: `黄志强${tag}`,
+    phone,
+    address: '和平街道幸福里',
+    peopleCount: 1,
+    purpose: 'complaint',
+    category: 'land_resources',
+    locationArea: `西山镇${tag}村`,
+    summary: '宅基地纠纷',
+    demands: '请调处宅基地纠纷。',
+  });
+  const matter = await api<{ version: number }>(page.request, 'matters.get', { matterId: huang.matterId });
+  await api(page.request, 'matters.act', {
+    matterId: huang.matterId,
+    version: matter.version,
+    on: hallToday(),
+    action: 'decide',
+    decision: 'forwarded',
+    unit: longUnit,
+  });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/#/register');
+  await expect(idField(page)).toBeFocused();
+  // 证件类型 → 无证件 by arrow keys.
+  await page.keyboard.press('Shift+Tab');
+  const idType = page.getByRole('combobox', { name: '证件类型' });
+  await expect(idType).toBeFocused();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await expect(idType).toHaveValue('none');
+  await page.keyboard.press('Enter');
+  const name = page.getByRole('textbox', { name: '姓名', exact: true });
+  await expect(name).toBeFocused();
+  await page.keyboard.type(`黄志刚${tag}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(phone);
+  await page.keyboard.press('Enter');
+
+  // The phone is someone else's: asked, nothing taken over.
+  const question = page.getByRole('region', { name: '电话匹配' });
+  await expect(question).toContainText(`此电话登记于 黄志强${tag}，是否同一人？`);
+  await expect(question.getByRole('button', { name: /是（使用其记录）/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: '来访历史' })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: '内容分类' })).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: '问题属地' })).toHaveValue('');
+  await expect(name).toHaveValue(`黄志刚${tag}`);
+  await snap(page, '78-phone-question-1366');
+  // 否: a different person; still nothing of 黄志强's.
+  await page.keyboard.press('Alt+N');
+  await expect(question).toHaveCount(0);
+  await expect(page.getByText('无历史记录')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '内容分类' })).toHaveValue('');
+  await expect(page.getByText('重复访')).toHaveCount(0);
+
+  // Same phone again on a fresh form, and 是: now the record is this visitor's.
+  await page.goto('/#/today');
+  await page.keyboard.press('Alt+1');
+  await expect(idField(page)).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(phone);
+  await page.keyboard.press('Enter');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Alt+Y');
+  const history = page.getByRole('region', { name: '来访历史' });
+  await expect(history).toContainText(`黄志强${tag}`);
+  await expect(name).toHaveValue(`黄志强${tag}`);
+  await expect(page.getByRole('combobox', { name: '内容分类' })).toHaveValue('land_resources');
+  await expect(page.getByRole('textbox', { name: '问题属地' })).toHaveValue(`西山镇${tag}村`);
+
+  // 结果 at 1366: a long outcome takes at most two lines, the whole text in its title.
+  const outcome = history.getByRole('table', { name: '历次来访' }).locator('[title^="转送"]');
+  await expect(outcome).toHaveAttribute('title', `转送（${longUnit}）`);
+  const lineHeight = await outcome.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  const box = (await outcome.boundingBox())!;
+  expect(box.height).toBeLessThanOrEqual(lineHeight * 2 + 1);
+  await snap(page, '79-phone-yes-history-1366');
+
+  // Save by keyboard: Ctrl+Enter goes to the first field missing (信访目的), then 诉求摘要.
+  await page.keyboard.press('Control+Enter');
+  const purpose = page.getByRole('combobox', { name: '信访目的' });
+  await expect(purpose).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('textbox', { name: '诉求摘要' })).toBeFocused();
+  await page.keyboard.type('宅基地纠纷再次来访');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('saved-visit-no')).toHaveText(/^LF\d{8}-\d{4}$/);
+  await expect(page.getByRole('status')).toContainText('重复访');
+  const decide = page.getByRole('dialog', { name: /作出处理决定/ });
+  if (await decide.isVisible()) await page.keyboard.press('Escape');
+  // The form and the panel are empty for the next visitor...
+  await expect(history).toHaveCount(0);
+  await expect(idField(page)).toBeFocused();
+  // ...and a new person's number shows that they have no history, not the last visitor's.
+  await page.keyboard.type(residentId('110105', '19900909', stamp.slice(-3)));
+  await expect(page.getByText('无历史记录')).toBeVisible();
+  await expect(history).toHaveCount(0);
+  await snap(page, '80-new-person-1366');
+});
