@@ -115,7 +115,7 @@ test('无证件 with someone else’s phone: a question, not their record; 是 t
   // 结果 at 1366: a long outcome takes at most two lines, the whole text in its title.
   const outcome = history.getByRole('table', { name: '历次来访' }).locator('[title^="转送"]');
   await expect(outcome).toHaveAttribute('title', `转送（${longUnit}）`);
-  const lineHeight = await outcome.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  const lineHeight = await outcome.evaluate((el) => parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).lineHeight));
   const box = (await outcome.boundingBox())!;
   expect(box.height).toBeLessThanOrEqual(lineHeight * 2 + 1);
   await snap(page, '79-phone-yes-history-1366');
