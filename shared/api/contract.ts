@@ -90,6 +90,7 @@ import {
   rosterRangeInput,
   saveRoomInput,
   saveSessionInput,
+  saveTalkDraftInput,
   scheduleInput,
   sessionInput,
   sessionStatusInput,
@@ -100,6 +101,7 @@ import {
   type LeaderQueue,
   type RoomView,
   type SessionView,
+  type TalkDraft,
   type TalkRecordView,
 } from './schemas/reception';
 import {
@@ -207,6 +209,8 @@ export const contract = {
   'reception.recall': method<{ bookingId: string }>()({ input: sessionInput, access: LEADER }),
   'reception.noShow': method<null>()({ input: bookingInput, access: LEADER }),
   'reception.record': method<TalkRecordView>()({ input: recordTalkInput, access: LEADER }),
+  'reception.draft': method<TalkDraft | null>()({ input: bookingInput, access: LEADER }),
+  'reception.saveDraft': method<TalkDraft>()({ input: saveTalkDraftInput, access: LEADER }),
 
   // 信访事项: every decision and step of a matter (the same at the window and at a talk), its clocks, 包案
   'matters.get': method<MatterView>()({ input: matterIdInput, access: STAFF }),

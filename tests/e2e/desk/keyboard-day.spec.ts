@@ -1,7 +1,7 @@
 // Issue #16, the rest of a clerk's day without the mouse. No click() in this file:
 // every step on the page is a key press (set-up through the API is allowed).
 import { expect, test, type Page } from '@playwright/test';
-import { CLERK_STATE, api, residentId, runTag, snap } from '../support';
+import { ADMIN, CLERK_STATE, api, residentId, runTag, snap } from '../support';
 
 test.use({ storageState: CLERK_STATE });
 
@@ -141,4 +141,113 @@ test('无证件 with someone else’s phone: a question, not their record; 是 t
   await expect(page.getByText('无历史记录')).toBeVisible();
   await expect(history).toHaveCount(0);
   await snap(page, '80-new-person-1366');
+});
+
+test('the leader: talk notes are kept as a draft through a reload; F7 asks first, Esc cancels, Enter marks 未到 and keeps the notes', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { stamp, tag } = runTag();
+  const today = hallToday();
+  // Fresh contexts: this file's storageState (the clerk's cookie) would otherwise be replaced by these logins.
+  const none = { cookies: [], origins: [] };
+  const admin = (await browser.newContext({ storageState: none })).request;
+  await api(admin, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const leader = await api<{ id: string }>(admin, 'users.create', {
+    username: `kbd${stamp}`,
+    displayName: `钱局长${tag}`,
+    role: 'leader',
+    password: 'Start2026pw',
+  });
+  const room = await api<{ id: string }>(admin, 'rooms.save', {
+    id: null,
+    number: 17,
+    name: '17号接谈室',
+    kind: 'talk',
+    capacity: 6,
+    openFrom: '00:00',
+    openTo: '23:59',
+    active: true,
+  }).catch(async () => (await api<{ id: string; number: number }[]>(admin, 'rooms.list', {})).find((r) => r.number === 17)!);
+  const draft = await api<{ id: string }>(admin, 'roster.save', {
+    id: null,
+    leaderId: leader.id,
+    date: today,
+    start: '00:00',
+    end: '23:59',
+    roomId: room.id,
+    topics: '',
+    lawyer: '',
+    slotMinutes: 5,
+    expectedVersion: null,
+  });
+  const session = await api<{ id: string }>(admin, 'roster.setStatus', { sessionId: draft.id, status: 'published', reason: '' });
+  const visit = await api<{ id: string }>(page.request, 'visits.register', {
+    idType: 'resident',
+    idNumber: residentId('110105', '19720304', stamp.slice(-3)),
+    name: `孙大娘${tag}`,
+    phone: '',
+    address: '和平街道',
+    peopleCount: 1,
+    purpose: 'complaint',
+    category: 'urban_construction',
+    locationArea: '和平街道',
+    summary: '楼上漏水',
+    demands: '请协调维修。',
+  });
+  const booking = await api<{ id: string }>(page.request, 'reception.schedule', {
+    visitId: visit.id,
+    sessionId: session.id,
+    kind: 'walk_in',
+  });
+
+  const context = await browser.newContext({ storageState: none, viewport: { width: 1366, height: 768 } });
+  await api(context.request, 'auth.login', { username: `kbd${stamp}`, password: 'Start2026pw' });
+  await api(context.request, 'auth.changePassword', { oldPassword: 'Start2026pw', newPassword: 'Leader2026pass' });
+  const lp = await context.newPage();
+  await lp.goto('/#/leader');
+  await expect(lp.getByRole('heading', { name: new RegExp(`钱局长${tag}的接访`) })).toBeVisible();
+  await lp.keyboard.press('F5');
+  const notes = lp.getByRole('textbox', { name: '接谈情况' });
+  await expect(notes).toBeVisible();
+  const tabToNotes = async () => {
+    for (let i = 0; i < 40 && !(await notes.evaluate((el) => el === el.ownerDocument.activeElement)); i++) await lp.keyboard.press('Tab');
+    await expect(notes).toBeFocused();
+  };
+  await tabToNotes();
+  await lp.keyboard.type('来访人反映楼上漏水三个月，物业不予处理');
+  await expect(lp.getByText(/接谈情况草稿已存/)).toBeVisible();
+
+  // A reload (or a crash) keeps what was typed.
+  await lp.reload();
+  await expect(notes).toHaveValue('来访人反映楼上漏水三个月，物业不予处理');
+
+  // F7 asks; Esc leaves the visitor in the room.
+  await lp.keyboard.press('F7');
+  const confirm = lp.getByRole('dialog', { name: '确认未到' });
+  await expect(confirm).toContainText(`孙大娘${tag}`);
+  await expect(confirm.getByRole('button', { name: /标记未到/ })).toBeFocused();
+  await snap(lp, '81-no-show-confirm-1366');
+  await lp.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(notes).toHaveValue('来访人反映楼上漏水三个月，物业不予处理');
+  await expect(lp.getByRole('table', { name: '接访队列' })).toContainText('接谈中');
+
+  // More notes, then F7 and Enter straight away: marked 未到, and the notes are kept on the backend.
+  await tabToNotes();
+  await lp.keyboard.press('End');
+  await lp.keyboard.type('；要求维修');
+  await lp.keyboard.press('F7');
+  await expect(confirm).toBeVisible();
+  await lp.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(notes).toHaveCount(0);
+  await expect(lp.getByRole('table', { name: '接访队列' })).toContainText('未到');
+  await expect
+    .poll(async () => (await api<{ notes: string } | null>(context.request, 'reception.draft', { bookingId: booking.id }))?.notes)
+    .toBe('来访人反映楼上漏水三个月，物业不予处理；要求维修');
+  await lp.setViewportSize({ width: 1600, height: 1000 });
+  await snap(lp, '82-leader-after-no-show');
+  await context.close();
 });
