@@ -251,3 +251,50 @@ test('the leader: talk notes are kept as a draft through a reload; F7 asks first
   await snap(lp, '82-leader-after-no-show');
   await context.close();
 });
+
+test('the hall display: 最近叫号 fits at 1366×768, 1600×1000 and 1920×1080; a 重呼 is one row, on top, marked', async ({
+  browser,
+  page,
+}) => {
+  const lanes = await api<{ id: string; prefix: string }[]>(page.request, 'queue.lanes', {});
+  const laneA = lanes.find((l) => l.prefix === 'A')!.id;
+  const desks = await api<{ id: string; number: number }[]>(page.request, 'queue.desks', {});
+  const desk = desks[0]!.id;
+  const called: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    await api(page.request, 'queue.issue', { laneId: laneA });
+    await api(page.request, 'queue.finish', { deskId: desk }).catch(() => undefined);
+    called.push((await api<{ ticketNo: string }>(page.request, 'queue.callNext', { deskId: desk })).ticketNo);
+  }
+  // The last ticket called is recalled: it stays one row, on top, marked 重呼.
+  await api(page.request, 'queue.recall', { deskId: desk });
+  const last = called.at(-1)!;
+
+  const display = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  for (const [width, height] of [
+    [1366, 768],
+    [1600, 1000],
+    [1920, 1080],
+  ] as const) {
+    await display.setViewportSize({ width, height });
+    await display.goto('/#/display');
+    // The sound unlock is a button for the keyboard too.
+    await display.keyboard.press('Tab');
+    await display.keyboard.press('Enter');
+    await expect(display.getByRole('button', { name: '点击屏幕启用语音播报' })).toHaveCount(0);
+    const recent = display.getByRole('table', { name: '最近叫号' });
+    await expect(recent.getByRole('row')).toHaveCount(5);
+    await expect(recent.getByRole('row').first()).toContainText(last);
+    await expect(recent.getByRole('row').first()).toContainText('重呼');
+    await expect(recent.getByRole('row').filter({ hasText: last })).toHaveCount(1);
+    // Every row and column inside its panel, and the panel inside the screen.
+    const panel = (await display.getByRole('region', { name: '等候情况' }).boundingBox())!;
+    expect(panel.x + panel.width).toBeLessThanOrEqual(width);
+    for (const cell of await recent.getByRole('cell').all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width, `${width}×${height}: ${await cell.textContent()}`).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+      expect(box.y + box.height, `${width}×${height}: ${await cell.textContent()}`).toBeLessThanOrEqual(panel.y + panel.height + 0.5);
+    }
+    await snap(display, `83-display-${width}`);
+  }
+});
