@@ -298,3 +298,50 @@ test('the hall display: 最近叫号 fits at 1366×768, 1600×1000 and 1920×108
     await snap(display, `83-display-${width}`);
   }
 });
+
+test('修改密码 from the user menu, by keyboard: the new password logs in, the old one no longer', async ({ browser }) => {
+  const { stamp, tag } = runTag();
+  const none = { cookies: [], origins: [] };
+  const admin = (await browser.newContext({ storageState: none })).request;
+  await api(admin, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const username = `pw${stamp}`;
+  await api(admin, 'users.create', { username, displayName: `周登记${tag}`, role: 'clerk', password: 'Start2026pw' });
+  const context = await browser.newContext({ storageState: none, viewport: { width: 1366, height: 768 } });
+  await api(context.request, 'auth.login', { username, password: 'Start2026pw' });
+  await api(context.request, 'auth.changePassword', { oldPassword: 'Start2026pw', newPassword: 'First2026pass' });
+  const page = await context.newPage();
+  await page.goto('/#/today');
+  await expect(page.getByRole('heading', { name: '今日来访' })).toBeVisible();
+
+  const menuButton = page.getByRole('button', { name: '当前用户' });
+  for (let i = 0; i < 10 && !(await menuButton.evaluate((el) => el === el.ownerDocument.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(menuButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  const item = page.getByRole('menuitem', { name: '修改密码' });
+  await expect(item).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(item).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: '修改密码' });
+  await expect(dialog.getByLabel('原密码')).toBeFocused();
+  await page.keyboard.type('First2026pass');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second2026pass');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second2026pas');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.getByText('两次输入的密码不一致')).toBeVisible();
+  await snap(page, '84-change-password-1366');
+  await page.keyboard.press('End');
+  await page.keyboard.type('s');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('密码已修改', { exact: false })).toBeVisible();
+  // Still logged in here; a new login takes the new password only.
+  await expect(page.getByRole('heading', { name: '今日来访' })).toBeVisible();
+  const fresh = (await browser.newContext({ storageState: none })).request;
+  await expect(api(fresh, 'auth.login', { username, password: 'First2026pass' })).rejects.toThrow('用户名或密码错误');
+  await api(fresh, 'auth.login', { username, password: 'Second2026pass' });
+  await context.close();
+});
