@@ -41,7 +41,7 @@ async function booked(sessionId: string) {
   return clerk.call('reception.schedule', { visitId: v.id, sessionId, kind: 'walk_in' });
 }
 
-it('keeps the notes typed, through a 未到 and a put-back, for the leader only; saving the record removes the draft', async () => {
+it('keeps the notes typed, through a new login and a 未到, for the leader only; saving the record removes the draft', async () => {
   const s = await wangSession();
   const b = await booked(s.id);
   await wang.call('reception.callNext', { sessionId: s.id });
