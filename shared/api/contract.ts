@@ -91,6 +91,7 @@ import {
   rosterRangeInput,
   saveRoomInput,
   saveSessionInput,
+  saveTalkDraftInput,
   scheduleInput,
   sessionInput,
   sessionStatusInput,
@@ -101,6 +102,7 @@ import {
   type LeaderQueue,
   type RoomView,
   type SessionView,
+  type TalkDraft,
   type TalkRecordView,
 } from './schemas/reception';
 import {
@@ -245,6 +247,9 @@ export const contract = {
   'reception.recall': method<{ bookingId: string }>()({ input: sessionInput, access: LEADER, personal: 'audited' }),
   'reception.noShow': method<null>()({ input: bookingInput, access: LEADER, personal: 'audited' }),
   'reception.record': method<TalkRecordView>()({ input: recordTalkInput, access: LEADER, personal: 'audited' }),
+  // The leader's unsaved talk notes (a working copy, replaced by the record): read by their leader only.
+  'reception.draft': method<TalkDraft | null>()({ input: bookingInput, access: LEADER, personal: 'read' }),
+  'reception.saveDraft': method<TalkDraft>()({ input: saveTalkDraftInput, access: LEADER, personal: 'read' }),
 
   // 信访事项: every decision and step of a matter (the same at the window and at a talk), its clocks, 包案
   'matters.get': method<MatterView>()({ input: matterIdInput, access: STAFF, personal: 'read' }),

@@ -78,6 +78,8 @@ const TABLE: Record<MethodName, Class> = {
   'reception.callNext': OWN_QUEUE,
   'reception.recall': OWN_QUEUE,
   'reception.noShow': OWN_QUEUE,
+  'reception.draft': OWN_QUEUE,
+  'reception.saveDraft': OWN_QUEUE,
   'reception.record': OWN_QUEUE,
   'matters.get': REACH,
   'matters.act': REACH,

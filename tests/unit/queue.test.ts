@@ -268,4 +268,21 @@ describe('hall display (public)', () => {
     const hidden = await hall.backend.call({}, 'display.state', {});
     expect(JSON.stringify(hidden)).not.toContain('张*丰');
   });
+
+  it('shows a recalled ticket once, at the top, marked 重呼', async () => {
+    await issueMany(clerk, LANE.A, 3);
+    await next(DESK[1]); // A001
+    minutesLater(hall, 1);
+    await next(DESK[2]); // A002
+    minutesLater(hall, 1);
+    await clerk.call('queue.recall', { deskId: DESK[1] }); // A001 again
+    minutesLater(hall, 1);
+    await next(DESK[3]); // A003
+    const state = await clerk.call('display.state', {});
+    expect(state.recent.map((r) => [r.ticketNo, r.recall])).toEqual([
+      ['A003', false],
+      ['A001', true],
+      ['A002', false],
+    ]);
+  });
 });

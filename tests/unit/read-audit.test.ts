@@ -64,6 +64,8 @@ const EXPECTED: Record<MethodName, Personal> = {
   'reception.recall': 'audited',
   'reception.noShow': 'audited',
   'reception.record': 'audited',
+  'reception.draft': 'read',
+  'reception.saveDraft': 'read',
   'matters.get': 'read',
   'matters.act': 'audited',
   'matters.dueList': 'read',

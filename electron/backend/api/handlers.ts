@@ -18,6 +18,7 @@ import * as rooms from '../services/reception/rooms';
 import * as roster from '../services/reception/roster';
 import * as bookings from '../services/reception/bookings';
 import * as talks from '../services/reception/talks';
+import * as drafts from '../services/reception/drafts';
 import { actOnMatter } from '../services/matters/act';
 import { getMatter, getMatterFor } from '../services/matters/view';
 import { refuseMatterOutOfReach } from '../services/leader-scope';
@@ -118,6 +119,8 @@ export const handlers: HandlerTable = {
   'reception.recall': (ctx, input) => talks.recall(ctx.deps, actorOf(ctx), input),
   'reception.noShow': (ctx, input) => talks.noShow(ctx.deps, actorOf(ctx), input),
   'reception.record': (ctx, input) => talks.recordTalk(ctx.deps, actorOf(ctx), input),
+  'reception.draft': (ctx, input) => drafts.getDraft(ctx.deps, actorOf(ctx), input),
+  'reception.saveDraft': (ctx, input) => drafts.saveDraft(ctx.deps, actorOf(ctx), input),
 
   'matters.get': (ctx, input) => getMatterFor(ctx.deps, actorOf(ctx), input.matterId),
   'matters.act': async (ctx, input) => {

@@ -575,6 +575,20 @@ export const tables = {
     references: { booking_id: 'reception_bookings.id', visit_id: 'visits.id', leader_id: 'users.id', recorded_by: 'users.id' },
   }),
 
+  // ---- the leader's talk notes while typed (0020_talk_drafts) -----------------------
+
+  /** One draft per booking, saved as the leader types; deleted when the talk record is saved. */
+  talk_drafts: table({
+    columns: {
+      booking_id: text(),
+      author_id: text(),
+      notes: text(),
+      updated_at: text(),
+    },
+    primaryKey: ['booking_id'],
+    references: { booking_id: 'reception_bookings.id', author_id: 'users.id' },
+  }),
+
   room_calls: table({
     columns: {
       id: text(),

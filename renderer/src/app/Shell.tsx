@@ -31,6 +31,7 @@ import { StatsPage } from '../features/stats/StatsPage';
 import { TodayHallPage } from '../features/stats/TodayHallPage';
 import { navFor, shortcutOf, type NavItem } from './nav';
 import { QuickSwitcher } from './QuickSwitcher';
+import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog';
 
 function Nav({ items }: { items: NavItem[] }) {
   const [location] = useLocation();
@@ -87,25 +88,30 @@ function useNavKeys(items: NavItem[], openSwitcher: () => void) {
 
 function UserMenu() {
   const { user, setUser } = useAuth();
+  const [changing, setChanging] = useState(false);
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <UnstyledButton aria-label="当前用户">
-          <Group gap="xs">
-            <Text c="white" fw={600}>
-              {user.displayName}
-            </Text>
-            <Badge color="gray.1" c="red.9" variant="filled">
-              {roleLabel(user.role)}
-            </Badge>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{user.username}</Menu.Label>
-        <Menu.Item onClick={() => void call('auth.logout', {}).finally(() => setUser(null))}>退出登录</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <UnstyledButton aria-label="当前用户">
+            <Group gap="xs">
+              <Text c="white" fw={600}>
+                {user.displayName}
+              </Text>
+              <Badge color="gray.1" c="red.9" variant="filled">
+                {roleLabel(user.role)}
+              </Badge>
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{user.username}</Menu.Label>
+          <Menu.Item onClick={() => setChanging(true)}>修改密码</Menu.Item>
+          <Menu.Item onClick={() => void call('auth.logout', {}).finally(() => setUser(null))}>退出登录</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <ChangePasswordDialog opened={changing} onClose={() => setChanging(false)} />
+    </>
   );
 }
 

@@ -154,6 +154,7 @@ export interface DisplayState {
   voiceVolume: number;
   /** deskNumber is the talk room's number when place is 'room'. */
   current: { ticketNo: string; deskNumber: number; deskName: string; place: PlaceKind; calledAt: string; name: string }[];
-  recent: { callId: string; ticketNo: string; deskNumber: number; place: PlaceKind; at: string; name: string }[];
+  /** Each ticket once, at its latest call (recall: that call was a 重呼). */
+  recent: { callId: string; ticketNo: string; deskNumber: number; place: PlaceKind; at: string; recall: boolean; name: string }[];
   lanes: { prefix: string; name: string; waiting: number; estimatedMinutes: number | null }[];
 }

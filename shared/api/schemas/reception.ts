@@ -93,9 +93,18 @@ export const recordTalkInput = z
   })
   .superRefine(refineDecision);
 
+/** The talk notes as the leader types them, kept before the record is saved (empty notes remove the draft). */
+export const saveTalkDraftInput = z.object({ bookingId: uuid, notes: z.string().max(4000, '接谈情况不能超过4000字') });
+
 export const setQueueScopeInput = z.object({ userId: uuid, seesAllQueues: z.boolean() });
 
 // ---- outputs ---------------------------------------------------------------
+
+/** A talk's notes saved while typed (reception.draft): what a reopened talk starts from. */
+export interface TalkDraft {
+  notes: string;
+  updatedAt: string;
+}
 
 /** A room as the screens show it: what the roster rules check, and its number for the display. */
 export interface RoomView extends RosterRoom {

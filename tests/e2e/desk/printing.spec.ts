@@ -95,6 +95,10 @@ test('queue ticket (80 mm and 58 mm) and registration receipt (A4, long text pag
   ]) {
     expect(receiptPdf.text.replace(/\s+/g, '')).toContain(s.replace(/\s+/g, ''));
   }
+  // Purpose, category and place each on their own row (issue #16), not run together.
+  const rows = receiptPdf.text.replace(/[ \t]+/g, '');
+  for (const row of ['信访目的投诉', '内容分类城乡建设', '问题属地某某街道']) expect(rows).toContain(row);
+  expect(receiptPdf.text).not.toContain('投诉 · 城乡建设');
   // The full ID number is not printed on the visitor's slip.
   expect(receiptPdf.text).not.toContain(residentId('110105', '19710707', '468'));
 

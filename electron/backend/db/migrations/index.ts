@@ -24,6 +24,7 @@ import * as m0013 from './0013_call_next_index';
 import * as m0014 from './0014_audit_chain';
 import * as m0015 from './0015_pad_evaluations';
 import * as m0019 from './0019_report_archive';
+import * as m0020 from './0020_talk_drafts';
 import * as p0001 from './postgres/0001_initial';
 import * as p0002 from './postgres/0002_queue';
 import * as p0003 from './postgres/0003_lookup_indexes';
@@ -40,6 +41,7 @@ import * as p0013 from './postgres/0013_call_next_index';
 import * as p0014 from './postgres/0014_audit_chain';
 import * as p0015 from './postgres/0015_pad_evaluations';
 import * as p0019 from './postgres/0019_report_archive';
+import * as p0020 from './postgres/0020_talk_drafts';
 
 const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -58,6 +60,7 @@ const sqlite: Record<string, Migration> = {
   '0014_audit_chain': m0014,
   '0015_pad_evaluations': m0015,
   '0019_report_archive': m0019,
+  '0020_talk_drafts': m0020,
 };
 
 const postgres: Record<string, Migration> = {
@@ -77,6 +80,7 @@ const postgres: Record<string, Migration> = {
   '0014_audit_chain': p0014,
   '0015_pad_evaluations': p0015,
   '0019_report_archive': p0019,
+  '0020_talk_drafts': p0020,
 };
 
 /** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */

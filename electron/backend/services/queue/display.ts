@@ -9,6 +9,8 @@ import { listDesks, listLanes } from './config';
 import { getQueueSettings } from './settings';
 
 const RECENT_CALLS = 8;
+/** Calls read to find RECENT_CALLS tickets: a ticket called again (重呼) has several. */
+const RECENT_SCAN = 40;
 
 export async function getDisplayState(deps: Deps): Promise<DisplayState> {
   const db = deps.db;
@@ -19,7 +21,11 @@ export async function getDisplayState(deps: Deps): Promise<DisplayState> {
 
   // Desks and leaders' talk rooms (领导接访) show side by side.
   const current = await calledNow(db, today);
-  const recent = await callLog(db).where('day', '=', today).orderBy('at', 'desc').limit(RECENT_CALLS).execute();
+  // Each ticket once, at its latest call: a 重呼 moves it to the top, marked, rather than adding a row.
+  const seen = new Set<string>();
+  const recent = (await callLog(db).where('day', '=', today).orderBy('at', 'desc').limit(RECENT_SCAN).execute())
+    .filter((r) => !seen.has(r.ticket_id) && seen.add(r.ticket_id))
+    .slice(0, RECENT_CALLS);
 
   // Estimated wait per lane: today's average service time × people waiting ÷ open desks serving it.
   const lanes = (await listLanes(db)).filter((l) => l.active);
@@ -65,6 +71,7 @@ export async function getDisplayState(deps: Deps): Promise<DisplayState> {
       deskNumber: r.number,
       place: r.place,
       at: r.at,
+      recall: r.recall === 1,
       name: shown(r.visitor_name),
     })),
     lanes: lanes.map((l) => {

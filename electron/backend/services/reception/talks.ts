@@ -94,7 +94,7 @@ export async function getMyQueue(deps: Deps, actor: Actor, input: ParsedInputOf<
 }
 
 /** The session, checked to be today's and the caller's to run (its leader, or the administrator). */
-async function ownSession(trx: Executor, actor: Actor, sessionId: string, at: string, opts: { pastAllowed?: boolean } = {}) {
+export async function ownSession(trx: Executor, actor: Actor, sessionId: string, at: string, opts: { pastAllowed?: boolean } = {}) {
   const s = await getSession(trx, sessionId);
   if (actor.role !== 'admin' && s.leaderId !== actor.id) throw new ApiError('FORBIDDEN', '只能在本人的接访中叫号和记录');
   // Calling is for today only; a talk begun on an earlier day may still be recorded (or marked missing) afterwards.
@@ -259,6 +259,7 @@ export async function recordTalk(deps: Deps, actor: Actor, input: ParsedInputOf<
       .set({ status: 'done', finished_at: at, updated_at: at, version: b.version + 1 })
       .where('id', '=', b.id)
       .execute();
+    await trx.deleteFrom('talk_drafts').where('booking_id', '=', b.id).execute();
     if (b.ticket_id) await trx.updateTable('tickets').set({ status: 'done', finished_at: at }).where('id', '=', b.ticket_id).execute();
     await askPad(trx, at, { roomId: s.roomId, ticketId: b.ticket_id, visitId: b.visit_id, staffId: actor.id });
     await writeAudit(trx, {

@@ -108,12 +108,15 @@ export function DisplayPage() {
               ))}
             </tbody>
           </table>
-          <h2 style={{ marginTop: 28 }}>最近叫号</h2>
+          <h2 className="recent-title">最近叫号</h2>
           <table aria-label="最近叫号">
             <tbody>
               {state?.recent.slice(0, 5).map((r) => (
                 <tr key={r.callId}>
-                  <td className="num">{r.ticketNo}</td>
+                  <td className="num">
+                    {r.ticketNo}
+                    {r.recall && <span className="recall">重呼</span>}
+                  </td>
                   <td>
                     {r.deskNumber} 号{PLACE_NAMES[r.place]}
                   </td>
@@ -139,6 +142,11 @@ export function DisplayPage() {
           role="button"
           tabIndex={0}
           onClick={() => {
+            unlockAudio();
+            setLocked(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== ' ') return;
             unlockAudio();
             setLocked(false);
           }}

@@ -62,9 +62,15 @@ export function ReceiptSlip({ d, onReady }: { d: ReceiptSlipData; onReady: () =>
           </tr>
           <tr>
             <th>信访目的</th>
-            <td>
-              {purposeLabel(v.purpose)} · {categoryLabel(v.category)} · {v.locationArea}
-            </td>
+            <td>{purposeLabel(v.purpose)}</td>
+          </tr>
+          <tr>
+            <th>内容分类</th>
+            <td>{categoryLabel(v.category)}</td>
+          </tr>
+          <tr>
+            <th>问题属地</th>
+            <td>{v.locationArea}</td>
           </tr>
           <tr>
             <th>诉求摘要</th>

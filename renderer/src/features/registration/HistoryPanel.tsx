@@ -40,7 +40,7 @@ export function HistoryPanel({
 }) {
   const { petitioner, visits, matters } = history;
   return (
-    <Paper withBorder p="md" aria-label="来访历史">
+    <Paper withBorder p="md" role="region" aria-label="来访历史">
       <Stack gap="sm">
         <PersonSummary p={petitioner} />
         {matters.length > 0 && (
@@ -116,8 +116,12 @@ export function HistoryPanel({
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{categoryLabel(v.category)}</Table.Td>
                     <Table.Td miw={96}>{v.summary}</Table.Td>
-                    <Table.Td>
-                      {v.outcome ?? (
+                    <Table.Td miw={96}>
+                      {v.outcome ? (
+                        <Text size="sm" lineClamp={2} title={v.outcome}>
+                          {v.outcome}
+                        </Text>
+                      ) : (
                         <Text span c="dimmed" size="sm">
                           待处理
                         </Text>

@@ -29,6 +29,13 @@ import { MatterFields, PersonFields } from './VisitFields';
 import { MatterActionById } from '../matters/MatterActionDialog';
 import { decisionSummary } from '../matters/matter-ui';
 
+/** A complete number that fails GB 11643 (e.g. its check character) is flagged as soon as the field is left. */
+function idNumberError(v: VisitFormValues): Record<string, string> {
+  if (v.idType === 'none' || v.idNumber.trim() === '') return {};
+  const r = checkIdNumber(v.idType, v.idNumber);
+  return r.ok ? {} : { idNumber: r.message };
+}
+
 function IdHint({ values }: { values: VisitFormValues }) {
   if (values.idType !== 'resident' && values.idType !== 'hmt_residence') return null;
   if (values.idNumber.replace(/\s/g, '').length < 18) return null;
@@ -84,7 +91,11 @@ function IssueForVisit({ visitId }: { visitId: string }) {
 export function RegistrationPage() {
   const form = useForm<VisitFormValues>({
     initialValues: emptyVisitValues(),
-    validate: (v) => zodErrors(registerVisitInput, toRegisterInput(v, { petitionerId: null, matterId: null })),
+    // The ID check runs on its own too: zod's object-level check waits for every other field to be valid.
+    validate: (v) => ({
+      ...idNumberError(v),
+      ...zodErrors(registerVisitInput, toRegisterInput(v, { petitionerId: null, matterId: null })),
+    }),
     validateInputOnBlur: ['idNumber', 'phone'],
   });
   const [petitionerId, setPetitionerId] = useState<string | null>(null);
@@ -98,7 +109,12 @@ export function RegistrationPage() {
   const idRef = useRef<HTMLInputElement>(null);
   const v = form.values;
   const { result } = useLookup({ idType: v.idType, idNumber: v.idNumber, phone: v.phone, petitionerId });
-  const history = result?.history ?? null;
+  // Matched by phone alone (无证件, or no number yet): a relative may share it, so the clerk confirms first.
+  const byPhoneOnly = !petitionerId && !(v.idType !== 'none' && checkIdNumber(v.idType, v.idNumber).ok);
+  const [declinedPhone, setDeclinedPhone] = useState<string | null>(null);
+  const phoneMatch = byPhoneOnly && result?.matches.length === 1 ? result.matches[0]! : null;
+  const suggested = phoneMatch && declinedPhone !== phoneMatch.id + v.phone ? phoneMatch : null;
+  const history = byPhoneOnly ? null : (result?.history ?? null);
   // A card on the reader fills the document fields (the clerk can always type instead). Another
   // person's card than the number on the form is a new visitor: the form starts again for them.
   const reader = useCardReader((card) => {
@@ -140,14 +156,18 @@ export function RegistrationPage() {
   };
 
   const reset = () => {
+    setDeclinedPhone(null);
     form.setValues(emptyVisitValues());
     form.resetDirty();
     form.clearErrors();
     setPetitionerId(null);
     setMatterId(null);
     reader.forget();
-    idRef.current?.focus();
+    setFocusId((n) => n + 1);
   };
+  // Focused after the render that re-enables the field (it is disabled while 无证件 is chosen).
+  const [focusId, setFocusId] = useState(0);
+  useEffect(() => idRef.current?.focus(), [focusId]);
 
   const savingRef = useRef(false);
   const save = async () => {
@@ -184,6 +204,8 @@ export function RegistrationPage() {
       ['F2', () => saved && !decided && setDeciding(true)],
       ['F4', () => saved && void printSlip('receipt', saved.id)],
       ['mod+Enter', () => void save()],
+      ['alt+Y', () => suggested && pickPerson(suggested)],
+      ['alt+N', () => suggested && setDeclinedPhone(suggested.id + v.phone)],
     ],
     [],
   );
@@ -307,7 +329,28 @@ export function RegistrationPage() {
               </Stack>
             </Paper>
           )}
-          {!history && !sharedPhone && (
+          {suggested && (
+            <Paper withBorder p="md" role="region" aria-label="电话匹配">
+              <Text fw={600} mb="xs">
+                此电话登记于 {suggested.name}，是否同一人？
+              </Text>
+              <PersonSummary p={suggested} />
+              <Group mt="sm">
+                <Button size="xs" onClick={() => pickPerson(suggested)}>
+                  是（使用其记录） <Kbd ml={6}>Alt+Y</Kbd>
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setDeclinedPhone(suggested.id + v.phone)}>
+                  否 <Kbd ml={6}>Alt+N</Kbd>
+                </Button>
+              </Group>
+            </Paper>
+          )}
+          {!history && !sharedPhone && !suggested && result && (
+            <Paper withBorder p="md" c="dimmed">
+              <Text size="sm">无历史记录</Text>
+            </Paper>
+          )}
+          {!history && !sharedPhone && !suggested && !result && (
             <Paper withBorder p="md" c="dimmed">
               <Text size="sm">输入证件号码或电话后，此处显示来访人的历次来访和已登记事项。</Text>
             </Paper>

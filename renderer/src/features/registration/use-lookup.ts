@@ -40,5 +40,6 @@ export function useLookup(key: LookupKey): { result: LookupResult | null; loadin
       live = false;
     };
   }, [debounced]);
-  return state;
+  // An emptied form (after saving, or 清空) shows no one at once, not the last person for the debounce's length.
+  return query ? state : { result: null, loading: false };
 }

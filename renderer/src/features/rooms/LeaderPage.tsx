@@ -11,6 +11,7 @@ import { formatCalendarDate, formatTime, hallMinutes } from '@shared/time';
 import { call } from '../../api/client';
 import { attempt, notifySuccess } from '@lib/notify';
 import { useQuery } from '@lib/use-query';
+import { NoShowDialog } from './NoShowDialog';
 import { BookingStatusBadge } from './StatusBadge';
 import { TalkForm } from './TalkForm';
 import { TalkPapers } from './TalkPapers';
@@ -78,6 +79,8 @@ function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysO
     });
   const recall = () => void attempt(() => call('reception.recall', { sessionId: session.id }));
   const noShow = () => current && void attempt(() => call('reception.noShow', { bookingId: current.id }));
+  // 未到 asks first (Enter confirms, Esc cancels).
+  const [confirmNoShow, setConfirmNoShow] = useState(false);
 
   useEffect(() => {
     if (!keysOn) return;
@@ -90,7 +93,7 @@ function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysO
         recall();
       } else if (e.key === 'F7' && current) {
         e.preventDefault();
-        noShow();
+        setConfirmNoShow(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -116,7 +119,7 @@ function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysO
             <Button variant="default" onClick={recall} disabled={!current}>
               重呼（F6）
             </Button>
-            <Button variant="default" color="orange" onClick={noShow} disabled={!current}>
+            <Button variant="default" color="orange" onClick={() => setConfirmNoShow(true)} disabled={!current}>
               未到（F7）
             </Button>
           </Group>
@@ -167,6 +170,14 @@ function SessionPanel({ session, keysOn, onActivate }: { session: Session; keysO
           {shown && <VisitorDetail key={shown.id} v={shown} lawyerOnDuty={session.lawyer !== ''} />}
         </Grid.Col>
       </Grid>
+      <NoShowDialog
+        visitor={confirmNoShow ? current : null}
+        onClose={() => setConfirmNoShow(false)}
+        onConfirm={() => {
+          setConfirmNoShow(false);
+          noShow();
+        }}
+      />
     </Stack>
   );
 }

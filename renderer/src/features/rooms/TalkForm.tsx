@@ -12,7 +12,7 @@ import type { QueueVisitor, TalkRecordView } from '@shared/api/schemas/reception
 import type { HolidayCalendar } from '@shared/domain/deadlines';
 import { CLOCKS, decisionText, openClocks, plan } from '@shared/domain/matter';
 import { SATISFACTION, type Satisfaction } from '@shared/domain/reception';
-import { formatCalendarDate, hallDate } from '@shared/time';
+import { formatCalendarDate, formatTime, hallDate } from '@shared/time';
 import { call } from '../../api/client';
 import { messageOf } from '@lib/form-errors';
 import { notifySuccess } from '@lib/notify';
@@ -21,6 +21,7 @@ import { useQuery } from '@lib/use-query';
 import { labelOf } from '@shared/domain/categories';
 import { DecisionFields, decisionInput, NO_DECISION, type DecisionValues } from '../matters/DecisionFields';
 import { stateLabel } from '../matters/matter-ui';
+import { useTalkDraft } from './use-talk-draft';
 
 type Values = DecisionValues & { notes: string; lawyer: boolean; satisfaction: Satisfaction | 'none' };
 
@@ -53,6 +54,7 @@ export function TalkForm({
   const matter = useQuery('matters.get', { matterId: visitor.matterId }, { invalidatedBy: ['matters.changed'] }).data;
   const form = useForm<Values>({ initialValues: { ...NO_DECISION, notes: '', lawyer: lawyerOnDuty, satisfaction: 'none' } });
   const [error, setError] = useState<string | null>(null);
+  const draft = useTalkDraft(visitor.id, form.values.notes, (notes) => form.setFieldValue('notes', notes));
   const [busy, setBusy] = useState(false);
   const decided = matter !== null && matter !== undefined && matter.state !== 'registered';
   const preview = matter && cal && !decided ? datesPreview(matter, form.values, today, cal) : null;
@@ -138,8 +140,8 @@ export function TalkForm({
           </Alert>
         )}
         <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            Ctrl+Enter 保存
+          <Text size="sm" c="dimmed" aria-live="polite">
+            Ctrl+Enter 保存{draft.savedAt && ` · 接谈情况草稿已存（${formatTime(draft.savedAt)}）`}
           </Text>
           <Button type="submit" loading={busy}>
             保存接谈记录
