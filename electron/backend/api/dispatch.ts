@@ -50,6 +50,11 @@ async function authorize(deps: Deps, session: SessionHolder, name: MethodName): 
   return { id: user.id, role: user.role, displayName: user.display_name };
 }
 
+async function sessionActor(deps: Deps, session: SessionHolder): Promise<Actor | null> {
+  const user = await currentUser(deps, session);
+  return user ? { id: user.id, role: user.role, displayName: user.display_name } : null;
+}
+
 export async function dispatch(deps: Deps, session: SessionHolder, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
   try {
     if (!isMethodName(name)) throw new ApiError('UNKNOWN_METHOD', `未知的操作：${name}`);
@@ -60,7 +65,8 @@ export async function dispatch(deps: Deps, session: SessionHolder, name: string,
     const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>;
     const data = await handler(ctx, parsed.data);
     // Personal data leaves only with its read-audit row written (issue 13; services/read-audit.ts).
-    if (contract[name].personal === 'read') await auditRead(deps, actor, name, parsed.data, data);
+    // A public method's reader is named too when it has a session (a print slip is read by the user who printed).
+    if (contract[name].personal === 'read') await auditRead(deps, actor ?? (await sessionActor(deps, session)), name, parsed.data, data);
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toBody() };

@@ -190,7 +190,8 @@ export interface MatterPaper {
   supervision: Supervision | null;
 }
 
-type SlipBase = { bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string };
+/** refId: the printed record's id (a visit, matter, talk or ticket; not printed): the read audit names its person by it. */
+type SlipBase = { bureau: Bureau; paper: Paper; reprint: boolean; printedAt: string; refId: string };
 
 /** What a queue slip prints: the number, the lane, the people ahead (no name: a ticket is anonymous). */
 export type TicketSlipTicket = Pick<TicketView, 'id' | 'ticketNo' | 'laneName' | 'priority' | 'issuedAt'> & { peopleAhead: number };

@@ -320,7 +320,7 @@ async function slipFor(
   job: { template: PrintTemplate; refId: string; paper: SlipData['paper']; reprint: boolean; printedAt: string },
 ): Promise<SlipData> {
   const bureau = await getBureau(deps.db);
-  const base = { bureau, paper: job.paper, reprint: job.reprint, printedAt: job.printedAt };
+  const base = { bureau, paper: job.paper, reprint: job.reprint, printedAt: job.printedAt, refId: job.refId };
   if (job.template === 'ticket') {
     const t = await findTicket(deps.db, job.refId);
     if (!t) throw new ApiError('NOT_FOUND', '找不到该号');

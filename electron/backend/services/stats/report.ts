@@ -159,8 +159,8 @@ export async function printStatsReport(
   const settings = (await getPrintSettings(deps.db)).notice;
   const at = report.generatedAt;
   const bureau = await getBureau(deps.db);
-  const slip: SlipData = { template: 'stats_report', report, bureau, paper: 'A4', reprint: false, printedAt: at };
   const refId = `report:${report.kind}:${report.period.from}`;
+  const slip: SlipData = { template: 'stats_report', report, bureau, paper: 'A4', reprint: false, printedAt: at, refId };
   const job = await writeTransaction(deps.db, async (trx) => {
     const row: PrintJobsTable = {
       id: newId(),
