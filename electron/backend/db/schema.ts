@@ -139,6 +139,11 @@ export const tables = {
       matters_by_unit: { columns: ['unit', 'next_due'] },
       matters_by_lead: { columns: ['lead_leader_id'] },
       matters_by_state: { columns: ['state'] },
+      // 0016: the dates the statistics count matters by
+      matters_by_received: { columns: ['received_on'] },
+      matters_by_handle_due: { columns: ['handle_due'] },
+      matters_by_concluded: { columns: ['concluded_on'] },
+      matters_by_lead_on: { columns: ['lead_on'] },
     },
     references: {
       petitioner_id: 'petitioners.id',
@@ -352,7 +357,7 @@ export const tables = {
       actor_id: text(),
     },
     primaryKey: ['id'],
-    indexes: { ticket_calls_at: { columns: ['at'] } },
+    indexes: { ticket_calls_at: { columns: ['at'] }, ticket_calls_ticket: { columns: ['ticket_id', 'at'] } },
     references: { ticket_id: 'tickets.id', desk_id: 'desks.id', actor_id: 'users.id' },
   }),
 

@@ -21,6 +21,7 @@ import * as m0010 from './0010_matters';
 import * as m0011 from './0011_matter_papers';
 import * as m0012 from './0012_event_log';
 import * as m0013 from './0013_call_next_index';
+import * as m0016 from './0016_stats_indexes';
 import * as p0001 from './postgres/0001_initial';
 import * as p0002 from './postgres/0002_queue';
 import * as p0003 from './postgres/0003_lookup_indexes';
@@ -34,6 +35,7 @@ import * as p0010 from './postgres/0010_matters';
 import * as p0011 from './postgres/0011_matter_papers';
 import * as p0012 from './postgres/0012_event_log';
 import * as p0013 from './postgres/0013_call_next_index';
+import * as p0016 from './postgres/0016_stats_indexes';
 
 const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -49,6 +51,7 @@ const sqlite: Record<string, Migration> = {
   '0011_matter_papers': m0011,
   '0012_event_log': m0012,
   '0013_call_next_index': m0013,
+  '0016_stats_indexes': m0016,
 };
 
 const postgres: Record<string, Migration> = {
@@ -65,6 +68,7 @@ const postgres: Record<string, Migration> = {
   '0011_matter_papers': p0011,
   '0012_event_log': p0012,
   '0013_call_next_index': p0013,
+  '0016_stats_indexes': p0016,
 };
 
 /** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */

@@ -32,6 +32,34 @@ export async function visitRows(db: Db, p: Period): Promise<VisitRow[]> {
 }
 
 /**
+ * The visits of a period grouped by what the volume figures read (date, kind,
+ * people, 越级) only, without the matter's unit: the 环比 and 同比 periods need
+ * no breakdown, and this reads the visits' index and table alone. The fields no
+ * figure reads are ''.
+ */
+export async function visitVolumeRows(db: Db, p: Period): Promise<VisitRow[]> {
+  const rows = await db
+    .selectFrom('visits')
+    .select(['visit_date', 'kind', 'people_count', 'skip_level'])
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('visit_date', '>=', p.from)
+    .where('visit_date', '<=', p.to)
+    .groupBy(['visit_date', 'kind', 'people_count', 'skip_level'])
+    .execute();
+  return rows.map((r) => ({
+    visitDate: r.visit_date,
+    kind: r.kind,
+    peopleCount: Number(r.people_count),
+    skipLevel: Number(r.skip_level) === 1,
+    category: '',
+    purpose: '',
+    locationArea: '',
+    unit: '',
+    visits: Number(r.n),
+  }));
+}
+
+/**
  * The written answer falls due at most 15 days after receipt plus a holiday's
  * shift; 45 days back is ample, the domain then keeps only those due in the period.
  */
@@ -77,6 +105,18 @@ export async function matterRows(db: Db, p: Period): Promise<(MatterRow & { name
     .orderBy('m.id')
     .execute();
   return rows.map(toMatterRow);
+}
+
+/** Matters overdue today counted per unit (with the latest of their dues, which is past): the summary's 逾期 table. */
+export async function overdueCounts(db: Db, today: string): Promise<{ unit: string; nextDue: string; matters: number }[]> {
+  const rows = await db
+    .selectFrom('matters')
+    .select(['unit'])
+    .select((eb) => [eb.fn.max('next_due').as('next_due'), eb.fn.countAll<number | string>().as('n')])
+    .where('next_due', '<', today)
+    .groupBy('unit')
+    .execute();
+  return rows.map((r) => ({ unit: r.unit, nextDue: r.next_due!, matters: Number(r.n) }));
 }
 
 /** Matters overdue today: their earliest open clock is past. */
