@@ -10,6 +10,8 @@ import type { Row } from './measure';
 export interface Stmt {
   sql: string;
   params: unknown[];
+  /** pg: the prepared statement's name (db/pg-named.ts), replayed under the same name. */
+  name?: string;
 }
 
 /** Records what the driver is sent during one API call; `dry` turns its COMMIT into ROLLBACK. */
@@ -84,6 +86,9 @@ export async function postgresEngine(backend: Backend, url: string): Promise<Eng
     if (log && this !== client && typeof a[0] === 'string') {
       log.push({ sql: a[0], params: (a[1] ?? []) as unknown[] });
       if (dry && isCommit(a[0])) a[0] = 'ROLLBACK';
+    } else if (log && this !== client && a[0] && typeof a[0] === 'object' && 'text' in a[0]) {
+      const q = a[0] as { name?: string; text: string; values?: unknown[] };
+      log.push({ sql: q.text, params: q.values ?? [], name: q.name });
     }
     return query.apply(this, a);
   };
@@ -103,7 +108,7 @@ export async function postgresEngine(backend: Backend, url: string): Promise<Eng
       return got;
     },
     async replay(stmts) {
-      for (const s of stmts) await client.query(s.sql, s.params);
+      for (const s of stmts) await (s.name ? client.query({ name: s.name, text: s.sql, values: s.params }) : client.query(s.sql, s.params));
     },
     async close() {
       proto.query = query;
