@@ -144,6 +144,7 @@ export const tables = {
       matters_by_handle_due: { columns: ['handle_due'] },
       matters_by_concluded: { columns: ['concluded_on'] },
       matters_by_lead_on: { columns: ['lead_on'] },
+      matters_overdue: { columns: ['next_due', 'unit'] },
     },
     references: {
       petitioner_id: 'petitioners.id',

@@ -33,7 +33,7 @@ import {
 import { hallDate, hallMinutes } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import { holidayCalendar } from '../calendar/calendar';
-import { matterRows, overdueCounts, overdueRows, ticketRows, visitRows, visitVolumeRows } from './rows';
+import { matterRows, overdueDues, overdueRows, ticketRows, visitRows, visitVolumeRows } from './rows';
 
 function checkScope(deps: Deps, actor: Actor, p: Period): string {
   const today = hallDate(deps.now());
@@ -48,7 +48,7 @@ type Loaded = { visits: Awaited<ReturnType<typeof visitRows>>; tickets: Awaited<
 async function figuresOf(deps: Deps, p: Period, cal: HolidayCalendar, loaded?: Loaded): Promise<Record<FigureKey, FigureValue>> {
   const [visits, matters, tickets] = await Promise.all([
     loaded?.visits ?? visitVolumeRows(deps.db, p),
-    matterRows(deps.db, p),
+    matterRows(deps.db, p, false),
     loaded?.tickets ?? ticketRows(deps.db, p),
   ]);
   const v = volume(visits, p);
@@ -72,7 +72,7 @@ export async function statsSummary(deps: Deps, actor: Actor, p: ParsedInputOf<'s
     holidayCalendar(deps.db),
     visitRows(deps.db, p),
     ticketRows(deps.db, p),
-    overdueCounts(deps.db, today),
+    overdueDues(deps.db, today),
     deps.db.selectFrom('lanes').select(['id', 'name', 'prefix']).execute(),
     deps.db.selectFrom('desks').select(['id', 'name', 'number']).execute(),
   ]);
