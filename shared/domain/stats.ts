@@ -416,9 +416,14 @@ export function matterRate(key: MatterRate, rows: readonly MatterRow[], p: Perio
 }
 
 /** 逾期: matters whose earliest open clock is before `today`, by unit (most first). */
-export function overdueByUnit(rows: readonly MatterRow[], today: string): { unit: string; label: string; count: number }[] {
+export function overdueByUnit(
+  rows: readonly (Pick<MatterRow, 'unit' | 'nextDue'> & {
+    /** How many matters the row stands for (1 for one matter). */ matters?: number;
+  })[],
+  today: string,
+): { unit: string; label: string; count: number }[] {
   const m = new Map<string, number>();
-  for (const r of rows) if (r.nextDue != null && r.nextDue < today) m.set(r.unit, (m.get(r.unit) ?? 0) + 1);
+  for (const r of rows) if (r.nextDue != null && r.nextDue < today) m.set(r.unit, (m.get(r.unit) ?? 0) + (r.matters ?? 1));
   return [...m.entries()]
     .map(([unit, count]) => ({ unit, label: breakdownLabel('unit', unit), count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'));
@@ -473,7 +478,10 @@ export function hallTimes(
     const m = new Map<string, TicketRow[]>();
     for (const t of inP) {
       const k = key(t);
-      if (k != null) m.set(k, [...(m.get(k) ?? []), t]);
+      if (k == null) continue;
+      const list = m.get(k);
+      if (list) list.push(t);
+      else m.set(k, [t]);
     }
     return new Map([...m].map(([k, ts]) => [k, serviceTimes(ts)]));
   };

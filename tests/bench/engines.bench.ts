@@ -21,11 +21,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type BetterSqlite3 from 'better-sqlite3';
 import dayjs from 'dayjs';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { createBackend, DB_FILE_NAME, type Backend } from '../../electron/backend/backend';
+import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { sqliteRaw } from '../../electron/backend/db/connection';
 import type { InputOf } from '@shared/api/contract';
 import { hallDate, HALL_TZ } from '@shared/time';
@@ -35,6 +33,7 @@ import { startCluster, type Cluster } from '../support/pg-cluster';
 import { BENCH_ADMIN, BENCH_PASSWORD, mulberry32 } from './generate';
 import { api, BENCH_USER, benchSession, ensureDatabase, fail, functionalErrorCount, printTable, time, type Api, type Row } from './measure';
 import { copyToPostgres } from './pg-copy';
+import { isCommit, postgresEngine, sqliteEngine, summary, type Engine, type Stmt } from './record';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,112 +46,6 @@ const { values: args } = parseArgs({
 const WARM = 20;
 const LANE_A = '0193a000-0000-7000-8000-00000000000a';
 const DESK_1 = '0193a000-0000-7000-8000-000000000110';
-
-interface Stmt {
-  sql: string;
-  params: unknown[];
-}
-
-/** Records what the driver is sent during one API call; `dry` turns its COMMIT into ROLLBACK. */
-interface Engine {
-  name: string;
-  backend: Backend;
-  record<T>(dry: boolean, fn: () => Promise<T>): Promise<Stmt[]>;
-  replay(stmts: Stmt[]): Promise<void>;
-  close(): Promise<void>;
-}
-
-const isCommit = (s: string) => /^\s*commit\s*;?\s*$/i.test(s);
-
-function sqliteEngine(backend: Backend): Engine {
-  const raw = sqliteRaw(backend.store);
-  const prepare = raw.prepare.bind(raw) as (s: string) => BetterSqlite3.Statement;
-  let log: Stmt[] | null = null;
-  let dry = false;
-  raw.prepare = ((text: string) => {
-    if (!log) return prepare(text);
-    const st = prepare(dry && isCommit(text) ? 'ROLLBACK' : text);
-    const into = log;
-    return new Proxy(st, {
-      get(t, p) {
-        const v = Reflect.get(t, p, t) as unknown;
-        if (typeof v !== 'function') return v;
-        if (p === 'all' || p === 'run' || p === 'get' || p === 'iterate')
-          return (...a: unknown[]) => {
-            into.push({ sql: text, params: (a[0] ?? []) as unknown[] });
-            return (v as (...x: unknown[]) => unknown).apply(t, a);
-          };
-        return (v as (...x: unknown[]) => unknown).bind(t);
-      },
-    });
-  }) as typeof raw.prepare;
-  const cache = new Map<string, BetterSqlite3.Statement>();
-  return {
-    name: 'SQLite',
-    backend,
-    async record(isDry, fn) {
-      log = [];
-      dry = isDry;
-      const got = log;
-      try {
-        await fn();
-      } finally {
-        log = null;
-        dry = false;
-      }
-      return got;
-    },
-    async replay(stmts) {
-      for (const s of stmts) {
-        let st = cache.get(s.sql);
-        if (!st) cache.set(s.sql, (st = prepare(s.sql)));
-        if (st.reader) st.all(s.params);
-        else st.run(s.params);
-      }
-    },
-    close: () => backend.close(),
-  };
-}
-
-async function postgresEngine(backend: Backend, url: string): Promise<Engine> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
-  const query = proto.query;
-  let log: Stmt[] | null = null;
-  let dry = false;
-  proto.query = function (this: pg.Client, ...a: unknown[]) {
-    if (log && this !== client && typeof a[0] === 'string') {
-      log.push({ sql: a[0], params: (a[1] ?? []) as unknown[] });
-      if (dry && isCommit(a[0])) a[0] = 'ROLLBACK';
-    }
-    return query.apply(this, a);
-  };
-  return {
-    name: 'PostgreSQL',
-    backend,
-    async record(isDry, fn) {
-      log = [];
-      dry = isDry;
-      const got = log;
-      try {
-        await fn();
-      } finally {
-        log = null;
-        dry = false;
-      }
-      return got;
-    },
-    async replay(stmts) {
-      for (const s of stmts) await client.query(s.sql, s.params);
-    },
-    async close() {
-      proto.query = query;
-      await client.end();
-      await backend.close();
-    },
-  };
-}
 
 async function runSuite(e: Engine, samples: number, waiting: number): Promise<Row[]> {
   console.log(`\n== ${e.name} ==`);
@@ -351,17 +244,6 @@ async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   } finally {
     console.error = error;
   }
-}
-
-function summary(op: string, target: number | null, a: number[], b: number[]): Row {
-  a.sort((x, y) => x - y);
-  b.sort((x, y) => x - y);
-  const pct = (xs: number[], p: number) => xs[Math.max(0, Math.ceil(p * xs.length) - 1)] ?? NaN;
-  const row = { op, target, p50: pct(a, 0.5), p95: pct(a, 0.95), rawP50: pct(b, 0.5), rawP95: pct(b, 0.95) };
-  console.log(
-    `  ${op}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms (raw ${row.rawP50.toFixed(3)} / ${row.rawP95.toFixed(3)})`,
-  );
-  return row;
 }
 
 async function main(): Promise<void> {

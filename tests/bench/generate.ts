@@ -14,6 +14,7 @@ import { polyphonic } from 'pinyin-pro';
 import type BetterSqlite3 from 'better-sqlite3';
 import { addDays, calendarPeriodEnd, LIMITS, type HolidayCalendar } from '@shared/domain/deadlines';
 import { nextDue, type Decision, type MatterFacts, type MatterState } from '@shared/domain/matter';
+import { formatTicketNo } from '@shared/domain/queue';
 
 /** Password of every account the generator creates (admin, clerks, leader). */
 export const BENCH_PASSWORD = 'Bench2026pass';
@@ -773,6 +774,7 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
       `INSERT INTO visit_representatives (visit_id, position, name, id_type, id_number, phone) VALUES (?, ?, ?, ?, ?, ?)`,
     );
     const insertCounter = raw.prepare(`INSERT INTO daily_counters (scope, day, last_value) VALUES ('visit', ?, ?)`);
+    const tickets = hallTickets(raw, opts.seed ?? 20161101);
 
     raw.exec('BEGIN');
     const userAt = '2016-10-20T01:00:00.000Z';
@@ -861,6 +863,7 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
         );
         if (vFirst[v]) mClerk[mi] = clerk;
         rows++;
+        rows += tickets.visit(dayStr, atMs, visitId, pName[p]!, people, clerk);
         if (group) {
           const reps = Math.min(5, 1 + int(r, 5));
           insertRep.run(visitId, 1, pName[p], pIdType[p], pIdNumber[p], pPhone[p]);
@@ -881,6 +884,7 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
       if (seq > 0) {
         insertCounter.run(dayStr, seq);
         rows++;
+        rows += tickets.endOfDay(dayStr, base, onDuty);
       }
     }
     raw.exec('COMMIT');
@@ -894,6 +898,7 @@ export async function generateDistrict(opts: GenerateOptions): Promise<GenerateR
       dayIso,
       leaderId: userIds[GENERATOR_USERS.findIndex((u) => u.role === 'leader')]!,
       openMatters: opts.openMatters ?? 50_000,
+      seed: opts.seed ?? 20161101,
     });
 
     if (V <= 100_000) {
@@ -966,9 +971,12 @@ function lifeOfMatters(
     dayIso: string[];
     leaderId: string;
     openMatters: number;
+    seed: number;
   },
 ): void {
   const M = g.mId.length;
+  // Evaluations after a review request, 包案 of closed matters: their own stream, so the other rows stay as they were.
+  const rx = mulberry32(g.seed ^ 0x6576_616c);
   const days = raw.prepare(`SELECT date, kind FROM calendar_days`).all() as { date: string; kind: string }[];
   const cal: HolidayCalendar = {
     holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
@@ -983,7 +991,7 @@ function lifeOfMatters(
       extended_on = @extended_on, replied_on = @replied_on, opinion_on = @opinion_on, concluded_on = @concluded_on,
       review_requested_on = @review_requested_on, review_decided_on = @review_decided_on, recheck_requested_on = @recheck_requested_on,
       recheck_decided_on = @recheck_decided_on, final_on = @final_on, evaluation = @evaluation, evaluation_via = @evaluation_via,
-      evaluated_on = @evaluated_on, lead_leader_id = @lead_leader_id, lead_on = @lead_on, supervise_due = @supervise_due,
+      evaluated_on = @evaluated_on, lead_leader_id = @lead_leader_id, lead_on = @lead_on, resolution = @resolution, supervise_due = @supervise_due,
       supervision_count = @supervision_count, next_due = @next_due, next_clock = @next_clock, updated_at = @updated_at, version = @version
     WHERE id = @id`);
   const insertEvent = raw.prepare(
@@ -1026,6 +1034,7 @@ function lifeOfMatters(
       leadLeaderId: null,
     };
     const events: [string, string, string, MatterState, Record<string, unknown>][] = []; // on, action, actor, to, data
+    const extra = new Set<unknown>();
     const x = {
       unit: '',
       decline_ground: null as string | null,
@@ -1037,6 +1046,7 @@ function lifeOfMatters(
       evaluated_on: null as string | null,
       lead_leader_id: null as string | null,
       lead_on: null as string | null,
+      resolution: null as 'resolved' | 'unresolved' | null,
       supervise_due: null as string | null,
       supervision_count: 0,
     };
@@ -1106,6 +1116,13 @@ function lifeOfMatters(
         x.evaluation_via = r.next() < 0.5 ? 'phone' : 'in_person';
         x.evaluated_on = later(f.concludedOn, 0, 10);
         if (x.evaluation !== 'none') events.push([x.evaluated_on, 'evaluate', clerk, state, { evaluation: x.evaluation }]);
+      } else if (f.concludedOn && (state === 'review' || state === 'recheck') && rx.next() < 0.8) {
+        // Evaluated after the 处理意见书, before asking for a review (most do).
+        x.evaluation = EVALUATION_OF(rx);
+        x.evaluation_via = rx.next() < 0.5 ? 'phone' : 'in_person';
+        x.evaluated_on = min(addDays(f.concludedOn, int(rx, 11)), today);
+        if (x.evaluation !== 'none')
+          extra.add(events[events.push([x.evaluated_on, 'evaluate', clerk, 'concluded', { evaluation: x.evaluation }]) - 1]);
       }
       if (open && (state === 'forwarded' || state === 'handling') && r.next() < 0.05) {
         x.supervision_count = 1 + int(r, 3);
@@ -1115,14 +1132,30 @@ function lifeOfMatters(
     if (open && state !== 'final' && r.next() < 0.03) {
       x.lead_leader_id = f.leadLeaderId = g.leaderId;
       x.lead_on = later(received, 0, 10);
+      if (rx.next() < 0.3) x.resolution = 'unresolved';
+    } else if (!open && state !== 'registered' && rx.next() < 0.03) {
+      // 包案 of a matter since closed: the leader's 化解情况 recorded (mostly 已化解).
+      x.lead_leader_id = f.leadLeaderId = g.leaderId;
+      x.lead_on = min(addDays(received, int(rx, 11)), today);
+      x.resolution = rx.next() < 0.8 ? 'resolved' : 'unresolved';
     }
+    if (x.lead_on) extra.add(events[events.push([x.lead_on, 'lead', g.leaderId, state, {}]) - 1]);
+    if (x.resolution)
+      extra.add(
+        events[
+          events.push([min(addDays(x.lead_on!, 20 + int(rx, 40)), today), 'resolve', g.leaderId, state, { resolution: x.resolution }]) - 1
+        ],
+      );
     const next = nextDue(f, today, cal);
     const lastOn = events.reduce((a, e) => (e[0] > a ? e[0] : a), received);
     let from: MatterState = 'registered';
     events.sort((a, b) => a[0].localeCompare(b[0]));
-    for (const [i, [on, action, actor, to, data]] of events.entries()) {
+    for (const [i, e] of events.entries()) {
+      const [on, action, actor, , data] = e;
+      // 包案 and 化解情况 leave the state as it is; the added rows take their ids from their own stream.
+      const to: MatterState = action === 'lead' || action === 'resolve' ? from : e[3];
       insertEvent.run(
-        uuidv7At(r, Date.parse(`${on}T02:00:00Z`)),
+        uuidv7At(extra.has(e) ? rx : r, Date.parse(`${on}T02:00:00Z`)),
         id,
         i + 2,
         `${on}T02:00:00.000Z`,
@@ -1164,6 +1197,7 @@ function lifeOfMatters(
       evaluated_on: x.evaluated_on,
       lead_leader_id: x.lead_leader_id,
       lead_on: x.lead_on,
+      resolution: x.resolution,
       supervise_due: x.supervise_due,
       supervision_count: x.supervision_count,
       next_due: next?.due ?? null,
@@ -1181,4 +1215,98 @@ function lifeOfMatters(
   // next_due is set above by the rule module: nothing for the backend to recompute at start.
   raw.prepare(`DELETE FROM settings WHERE key = 'matters.recomputeDue'`).run();
   raw.exec('COMMIT');
+}
+
+// ---- the queue's tickets (0002) -----------------------------------------------------
+
+const SEEDED_LANES = {
+  A: '0193a000-0000-7000-8000-00000000000a',
+  B: '0193a000-0000-7000-8000-00000000000b',
+  F: '0193a000-0000-7000-8000-00000000000e',
+};
+const SEEDED_DESKS = [1, 2, 3].map((n) => `0193a000-0000-7000-8000-0000000001${n}0`);
+
+/**
+ * A ticket for every visit, as the hall's desks would have left it: issued,
+ * waited (2–60 min), called once or twice at a desk, registration during
+ * service, finished (3–25 min after). Besides, a few people a day took a
+ * ticket and were not there when called (过号, 1–3 calls). Own seeded stream,
+ * so the visits and matters stay the rows they were before tickets existed.
+ */
+function hallTickets(raw: BetterSqlite3.Database, seed: number) {
+  const r = mulberry32(seed ^ 0x7163_6b74);
+  const insertTicket = raw.prepare(
+    `INSERT INTO tickets (id, day, lane_id, number, ticket_no, status, priority, appointment_at, visit_id, visitor_name, desk_id, issued_at,
+       queued_at, called_at, call_count, finished_at, carried_from, issued_by, version, room_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 1, NULL)`,
+  );
+  const insertCall = raw.prepare(`INSERT INTO ticket_calls (id, ticket_id, desk_id, at, recall, actor_id) VALUES (?, ?, ?, ?, ?, ?)`);
+  const numbers = new Map<string, number>();
+  const PRIORITY = weighted<string | null>([
+    [null, 920],
+    ['elderly', 60],
+    ['disabled', 12],
+    ['pregnant', 4],
+    ['military', 4],
+  ]);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const ticket = (
+    day: string,
+    lane: 'A' | 'B' | 'F',
+    issuedMs: number,
+    callsMs: number[],
+    finishedMs: number | null,
+    visitId: string | null,
+    name: string,
+    clerk: string,
+  ): number => {
+    const n = (numbers.get(lane) ?? 0) + 1;
+    numbers.set(lane, n);
+    const id = uuidv7At(r, issuedMs);
+    const desk = pick(r, SEEDED_DESKS);
+    const last = callsMs[callsMs.length - 1]!;
+    insertTicket.run(
+      id,
+      day,
+      SEEDED_LANES[lane],
+      n,
+      formatTicketNo(lane, n),
+      visitId ? 'done' : 'no_show',
+      PRIORITY(r),
+      visitId,
+      name,
+      desk,
+      iso(issuedMs),
+      iso(issuedMs),
+      iso(last),
+      callsMs.length,
+      finishedMs == null ? null : iso(finishedMs),
+      clerk,
+    );
+    for (const [i, at] of callsMs.entries()) insertCall.run(uuidv7At(r, at), id, desk, iso(at), i > 0 ? 1 : 0, clerk);
+    return 1 + callsMs.length;
+  };
+  const waitMs = () => (2 + Math.floor(58 * r.next() * r.next())) * 60_000 + int(r, 60_000);
+  return {
+    /** The ticket behind one registered visit (registered `atMs`). */
+    visit(day: string, atMs: number, visitId: string, name: string, people: number, clerk: string): number {
+      const called = atMs - (1 + int(r, 6)) * 60_000;
+      const calls = r.next() < 0.1 ? [called - (2 + int(r, 4)) * 60_000, called] : [called];
+      const lane = people >= 5 ? 'B' : r.next() < 0.06 ? 'F' : 'A';
+      return ticket(day, lane, calls[0]! - waitMs(), calls, atMs + (3 + int(r, 23)) * 60_000, visitId, name, clerk);
+    },
+    /** The day's 过号 tickets (about 4 in 100 visits), then a new day's numbers. */
+    endOfDay(day: string, openMs: number, clerks: string[]): number {
+      let rows = 0;
+      const count = Math.round(((numbers.get('A') ?? 0) + (numbers.get('B') ?? 0)) * 0.04 * 2 * r.next());
+      for (let i = 0; i < count; i++) {
+        const issued = openMs + int(r, 7 * 3_600_000);
+        const first = issued + waitMs();
+        const calls = Array.from({ length: 1 + int(r, 3) }, (_, k) => first + k * 3 * 60_000);
+        rows += ticket(day, 'A', issued, calls, null, null, '', pick(r, clerks));
+      }
+      numbers.clear();
+      return rows;
+    },
+  };
 }

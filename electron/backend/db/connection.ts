@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrationProviderFor } from './migrations';
+import { namedStatementPool, type NamedStatementPool } from './pg-named';
 
 export type Db = Kysely<Database>;
 /** Queries take either the database or an open transaction. */
@@ -39,6 +40,8 @@ export interface PostgresStore extends StoreBase {
   engine: 'postgres';
   raw?: undefined;
   pool: pg.Pool;
+  /** Kysely's pool: names each statement after its text once the schema is current (pg-named.ts). */
+  named: NamedStatementPool;
 }
 
 export type Store = SqliteStore | PostgresStore;
@@ -106,6 +109,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     await store.close();
     throw e;
   }
+  store.named.enabled = true;
   return store;
 }
 
@@ -152,8 +156,9 @@ export async function openPostgresUnmigrated(url: string, opts: { connectTimeout
     await pool.end().catch(() => {});
     throw new Error(postgresErrorText(e, location));
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { engine: 'postgres', db, pool, location, close: () => db.destroy() };
+  const named = namedStatementPool(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: named }) });
+  return { engine: 'postgres', db, pool, named, location, close: () => db.destroy() };
 }
 
 /** A connection failure in words a hall's administrator can act on. */

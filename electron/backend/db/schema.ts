@@ -139,6 +139,12 @@ export const tables = {
       matters_by_unit: { columns: ['unit', 'next_due'] },
       matters_by_lead: { columns: ['lead_leader_id'] },
       matters_by_state: { columns: ['state'] },
+      // 0016: the dates the statistics count matters by
+      matters_by_received: { columns: ['received_on'] },
+      matters_by_handle_due: { columns: ['handle_due'] },
+      matters_by_concluded: { columns: ['concluded_on'] },
+      matters_by_lead_on: { columns: ['lead_on'] },
+      matters_overdue: { columns: ['next_due', 'unit'] },
     },
     references: {
       petitioner_id: 'petitioners.id',
@@ -358,7 +364,7 @@ export const tables = {
       actor_id: text(),
     },
     primaryKey: ['id'],
-    indexes: { ticket_calls_at: { columns: ['at'] } },
+    indexes: { ticket_calls_at: { columns: ['at'] }, ticket_calls_ticket: { columns: ['ticket_id', 'at'] } },
     references: { ticket_id: 'tickets.id', desk_id: 'desks.id', actor_id: 'users.id' },
   }),
 
@@ -575,7 +581,7 @@ export const tables = {
     references: { booking_id: 'reception_bookings.id', visit_id: 'visits.id', leader_id: 'users.id', recorded_by: 'users.id' },
   }),
 
-  // ---- the leader's talk notes while typed (0020_talk_drafts) -----------------------
+  // ---- the leader's talk notes while typed (0018_talk_drafts) -----------------------
 
   /** One draft per booking, saved as the leader types; deleted when the talk record is saved. */
   talk_drafts: table({
@@ -629,7 +635,7 @@ export const tables = {
     references: { job_id: 'print_jobs.id', matter_id: 'matters.id', talk_id: 'talk_records.id', actor_id: 'users.id' },
   }),
 
-  // ---- 信访日报 / 周报 / 月报 kept as PDF (0019_report_archive) -----------------------
+  // ---- 信访日报 / 周报 / 月报 kept as PDF (0017_report_archive) -----------------------
 
   report_archive: table({
     columns: {

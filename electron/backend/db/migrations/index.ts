@@ -23,8 +23,9 @@ import * as m0012 from './0012_event_log';
 import * as m0013 from './0013_call_next_index';
 import * as m0014 from './0014_audit_chain';
 import * as m0015 from './0015_pad_evaluations';
-import * as m0019 from './0019_report_archive';
-import * as m0020 from './0020_talk_drafts';
+import * as m0016 from './0016_stats_indexes';
+import * as m0017 from './0017_report_archive';
+import * as m0018 from './0018_talk_drafts';
 import * as p0001 from './postgres/0001_initial';
 import * as p0002 from './postgres/0002_queue';
 import * as p0003 from './postgres/0003_lookup_indexes';
@@ -40,8 +41,9 @@ import * as p0012 from './postgres/0012_event_log';
 import * as p0013 from './postgres/0013_call_next_index';
 import * as p0014 from './postgres/0014_audit_chain';
 import * as p0015 from './postgres/0015_pad_evaluations';
-import * as p0019 from './postgres/0019_report_archive';
-import * as p0020 from './postgres/0020_talk_drafts';
+import * as p0016 from './postgres/0016_stats_indexes';
+import * as p0017 from './postgres/0017_report_archive';
+import * as p0018 from './postgres/0018_talk_drafts';
 
 const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -59,8 +61,9 @@ const sqlite: Record<string, Migration> = {
   '0013_call_next_index': m0013,
   '0014_audit_chain': m0014,
   '0015_pad_evaluations': m0015,
-  '0019_report_archive': m0019,
-  '0020_talk_drafts': m0020,
+  '0016_stats_indexes': m0016,
+  '0017_report_archive': m0017,
+  '0018_talk_drafts': m0018,
 };
 
 const postgres: Record<string, Migration> = {
@@ -79,8 +82,9 @@ const postgres: Record<string, Migration> = {
   '0013_call_next_index': p0013,
   '0014_audit_chain': p0014,
   '0015_pad_evaluations': p0015,
-  '0019_report_archive': p0019,
-  '0020_talk_drafts': p0020,
+  '0016_stats_indexes': p0016,
+  '0017_report_archive': p0017,
+  '0018_talk_drafts': p0018,
 };
 
 /** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */

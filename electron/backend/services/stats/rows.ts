@@ -32,38 +32,76 @@ export async function visitRows(db: Db, p: Period): Promise<VisitRow[]> {
 }
 
 /**
+ * The visits of a period grouped by what the volume figures read (date, kind,
+ * people, 越级) only, without the matter's unit: the 环比 and 同比 periods need
+ * no breakdown, and this reads the visits' index and table alone. The fields no
+ * figure reads are ''.
+ */
+export async function visitVolumeRows(db: Db, p: Period): Promise<VisitRow[]> {
+  const rows = await db
+    .selectFrom('visits')
+    .select(['visit_date', 'kind', 'people_count', 'skip_level'])
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('visit_date', '>=', p.from)
+    .where('visit_date', '<=', p.to)
+    .groupBy(['visit_date', 'kind', 'people_count', 'skip_level'])
+    .execute();
+  return rows.map((r) => ({
+    visitDate: r.visit_date,
+    kind: r.kind,
+    peopleCount: Number(r.people_count),
+    skipLevel: Number(r.skip_level) === 1,
+    category: '',
+    purpose: '',
+    locationArea: '',
+    unit: '',
+    visits: Number(r.n),
+  }));
+}
+
+/**
  * The written answer falls due at most 15 days after receipt plus a holiday's
  * shift; 45 days back is ample, the domain then keeps only those due in the period.
  */
 const REPLY_LOOKBACK_DAYS = 45;
+
+/** What the matter rates read of a matter. */
+const RATE_FIELDS = [
+  'm.id',
+  'm.received_on',
+  'm.decision',
+  'm.decided_on',
+  'm.handle_due',
+  'm.concluded_on',
+  'm.evaluation',
+  'm.lead_on',
+  'm.lead_leader_id',
+  'm.resolution',
+  'm.unit',
+  'm.next_due',
+] as const;
 
 /** What the matter rates read of a matter, with the person and summary for the drill lists. */
 const matterStatRows = (db: Db) =>
   db
     .selectFrom('matters as m')
     .innerJoin('petitioners as pe', 'pe.id', 'm.petitioner_id')
-    .select([
-      'm.id',
-      'm.received_on',
-      'm.decision',
-      'm.decided_on',
-      'm.handle_due',
-      'm.concluded_on',
-      'm.evaluation',
-      'm.lead_on',
-      'm.lead_leader_id',
-      'm.resolution',
-      'm.unit',
-      'm.next_due',
-      'm.state',
-      'm.summary',
-      'pe.name',
-    ]);
+    .select([...RATE_FIELDS, 'm.state', 'm.summary', 'pe.name']);
 
-/** Matters any matter rate of the period may count (the domain decides which). */
-export async function matterRows(db: Db, p: Period): Promise<(MatterRow & { name: string; summary: string; state: string })[]> {
+/**
+ * Matters any matter rate of the period may count (the domain decides which):
+ * received in the period or the 45 days before it, or due, concluded or taken
+ * on (包案) in it, each an indexed range (0016). `names`: with the person,
+ * summary and state for the drill lists; the summary's figures need none.
+ */
+export async function matterRows(db: Db, p: Period): Promise<(MatterRow & { name: string; summary: string; state: string })[]>;
+export async function matterRows(db: Db, p: Period, names: false): Promise<MatterRow[]>;
+export async function matterRows(db: Db, p: Period, names = true): Promise<MatterRow[]> {
   const between = (c: 'm.handle_due' | 'm.concluded_on' | 'm.lead_on') => [c, p.from, p.to] as const;
-  const rows = await matterStatRows(db)
+  const rows = await db
+    .selectFrom('matters as m')
+    .select(RATE_FIELDS)
+    .$if(names, (q) => q.innerJoin('petitioners as pe', 'pe.id', 'm.petitioner_id').select(['m.state', 'm.summary', 'pe.name']))
     .where((eb) =>
       eb.or([
         eb.and([eb('m.received_on', '>=', addDays(p.from, -REPLY_LOOKBACK_DAYS)), eb('m.received_on', '<=', p.to)]),
@@ -76,7 +114,13 @@ export async function matterRows(db: Db, p: Period): Promise<(MatterRow & { name
     .orderBy('m.received_on')
     .orderBy('m.id')
     .execute();
-  return rows.map(toMatterRow);
+  return rows.map((r) => toMatterRow({ ...r, state: r.state ?? '', summary: r.summary ?? '', name: r.name ?? '' }));
+}
+
+/** The unit and due of each matter overdue today (one covering index range), for the summary's 逾期 table. */
+export async function overdueDues(db: Db, today: string): Promise<{ unit: string; nextDue: string }[]> {
+  const rows = await db.selectFrom('matters').select(['unit', 'next_due']).where('next_due', '<', today).execute();
+  return rows.map((r) => ({ unit: r.unit, nextDue: r.next_due! }));
 }
 
 /** Matters overdue today: their earliest open clock is past. */

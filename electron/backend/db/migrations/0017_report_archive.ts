@@ -22,5 +22,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(): Promise<void> {
-  throw new Error('0019_report_archive cannot be reverted');
+  throw new Error('0017_report_archive cannot be reverted');
 }

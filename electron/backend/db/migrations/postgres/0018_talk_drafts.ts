@@ -1,4 +1,4 @@
-// PostgreSQL twin of 0020: the leader's talk notes as a draft, per booking.
+// PostgreSQL twin of 0018: the leader's talk notes as a draft, per booking.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-// PostgreSQL twin of ../0019_report_archive.ts (same name, same schema; see ../index.ts).
+// PostgreSQL twin of ../0017_report_archive.ts (same name, same schema; see ../index.ts).
 // 信访日报 / 周报 / 月报: every report printed is kept as the PDF that was
 // printed, with its SHA-256 and the period it covers. A report for a period is
 // generated afresh each time it is printed; each copy is kept with its time.
@@ -23,5 +23,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(): Promise<void> {
-  throw new Error('0019_report_archive cannot be reverted');
+  throw new Error('0017_report_archive cannot be reverted');
 }

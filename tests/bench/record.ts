@@ -1,0 +1,130 @@
+// Records what the database driver is sent during one API call and replays it
+// on the raw driver, for the benchmarks' baselines (engines.bench.ts,
+// stats.bench.ts): better-sqlite3's prepare, pg's Client.query.
+import type BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import type { Backend } from '../../electron/backend/backend';
+import { sqliteRaw } from '../../electron/backend/db/connection';
+import type { Row } from './measure';
+
+export interface Stmt {
+  sql: string;
+  params: unknown[];
+  /** pg: the prepared statement's name (db/pg-named.ts), replayed under the same name. */
+  name?: string;
+}
+
+/** Records what the driver is sent during one API call; `dry` turns its COMMIT into ROLLBACK. */
+export interface Engine {
+  name: string;
+  backend: Backend;
+  record<T>(dry: boolean, fn: () => Promise<T>): Promise<Stmt[]>;
+  replay(stmts: Stmt[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const isCommit = (s: string) => /^\s*commit\s*;?\s*$/i.test(s);
+
+export function sqliteEngine(backend: Backend): Engine {
+  const raw = sqliteRaw(backend.store);
+  const prepare = raw.prepare.bind(raw) as (s: string) => BetterSqlite3.Statement;
+  let log: Stmt[] | null = null;
+  let dry = false;
+  raw.prepare = ((text: string) => {
+    if (!log) return prepare(text);
+    const st = prepare(dry && isCommit(text) ? 'ROLLBACK' : text);
+    const into = log;
+    return new Proxy(st, {
+      get(t, p) {
+        const v = Reflect.get(t, p, t) as unknown;
+        if (typeof v !== 'function') return v;
+        if (p === 'all' || p === 'run' || p === 'get' || p === 'iterate')
+          return (...a: unknown[]) => {
+            into.push({ sql: text, params: (a[0] ?? []) as unknown[] });
+            return (v as (...x: unknown[]) => unknown).apply(t, a);
+          };
+        return (v as (...x: unknown[]) => unknown).bind(t);
+      },
+    });
+  }) as typeof raw.prepare;
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    name: 'SQLite',
+    backend,
+    async record(isDry, fn) {
+      log = [];
+      dry = isDry;
+      const got = log;
+      try {
+        await fn();
+      } finally {
+        log = null;
+        dry = false;
+      }
+      return got;
+    },
+    async replay(stmts) {
+      for (const s of stmts) {
+        let st = cache.get(s.sql);
+        if (!st) cache.set(s.sql, (st = prepare(s.sql)));
+        if (st.reader) st.all(s.params);
+        else st.run(s.params);
+      }
+    },
+    close: () => backend.close(),
+  };
+}
+
+export async function postgresEngine(backend: Backend, url: string): Promise<Engine> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const query = proto.query;
+  let log: Stmt[] | null = null;
+  let dry = false;
+  proto.query = function (this: pg.Client, ...a: unknown[]) {
+    if (log && this !== client && typeof a[0] === 'string') {
+      log.push({ sql: a[0], params: (a[1] ?? []) as unknown[] });
+      if (dry && isCommit(a[0])) a[0] = 'ROLLBACK';
+    } else if (log && this !== client && a[0] && typeof a[0] === 'object' && 'text' in a[0]) {
+      const q = a[0] as { name?: string; text: string; values?: unknown[] };
+      log.push({ sql: q.text, params: q.values ?? [], name: q.name });
+    }
+    return query.apply(this, a);
+  };
+  return {
+    name: 'PostgreSQL',
+    backend,
+    async record(isDry, fn) {
+      log = [];
+      dry = isDry;
+      const got = log;
+      try {
+        await fn();
+      } finally {
+        log = null;
+        dry = false;
+      }
+      return got;
+    },
+    async replay(stmts) {
+      for (const s of stmts) await (s.name ? client.query({ name: s.name, text: s.sql, values: s.params }) : client.query(s.sql, s.params));
+    },
+    async close() {
+      proto.query = query;
+      await client.end();
+      await backend.close();
+    },
+  };
+}
+
+export function summary(op: string, target: number | null, a: number[], b: number[]): Row {
+  a.sort((x, y) => x - y);
+  b.sort((x, y) => x - y);
+  const pct = (xs: number[], p: number) => xs[Math.max(0, Math.ceil(p * xs.length) - 1)] ?? NaN;
+  const row = { op, target, p50: pct(a, 0.5), p95: pct(a, 0.95), rawP50: pct(b, 0.5), rawP95: pct(b, 0.95) };
+  console.log(
+    `  ${op}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms (raw ${row.rawP50.toFixed(3)} / ${row.rawP95.toFixed(3)})`,
+  );
+  return row;
+}
