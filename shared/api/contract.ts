@@ -264,7 +264,11 @@ export const contract = {
   'stats.report': method<StatsReport>()({ input: statsReportInput, access: LEADER, personal: 'none' }),
   'stats.printReport': method<PrintSubmitted & { archiveId: string }>()({ input: printReportInput, access: LEADER, personal: 'none' }),
   'stats.reports': method<ArchivedReport[]>()({ input: empty, access: LEADER, personal: 'none' }),
-  'stats.reportPdf': method<{ sha256: string; base64: string; name: string }>()({ input: reportPdfInput, access: LEADER, personal: 'none' }),
+  'stats.reportPdf': method<{ sha256: string; base64: string; name: string }>()({
+    input: reportPdfInput,
+    access: LEADER,
+    personal: 'none',
+  }),
   'stats.reportXlsx': method<{ base64: string; name: string }>()({ input: statsReportInput, access: LEADER, personal: 'none' }),
 
   // the hall display: public (a TV browser has no login), masked data only
