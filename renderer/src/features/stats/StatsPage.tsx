@@ -69,7 +69,13 @@ function FigureCard({ f, onDrill }: { f: FigureSummary; onDrill: () => void }) {
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const HOURS = Array.from({ length: 12 }, (_, i) => i + 7);
+/** The office hours, 7时–18时, widened to any hour that has tickets (an early queue, a late evening): no ticket is left off. */
+function hoursOf(load: number[][]): number[] {
+  const used = Array.from({ length: 24 }, (_, h) => h).filter((h) => load.some((row) => row[h]! > 0));
+  const from = Math.min(7, ...used);
+  const to = Math.max(18, ...used);
+  return Array.from({ length: to - from + 1 }, (_, i) => i + from);
+}
 
 function DrillModal({
   drill,
@@ -280,7 +286,7 @@ export function StatsPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th />
-                    {HOURS.map((h) => (
+                    {hoursOf(s.hall.load).map((h) => (
                       <Table.Th key={h} ta="center" style={{ whiteSpace: 'nowrap' }}>
                         {h}时
                       </Table.Th>
@@ -291,7 +297,7 @@ export function StatsPage() {
                   {[1, 2, 3, 4, 5, 6, 0].map((w) => (
                     <Table.Tr key={w}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{WEEKDAYS[w]}</Table.Td>
-                      {HOURS.map((h) => {
+                      {hoursOf(s.hall.load).map((h) => {
                         const n = s.hall.load[w]![h]!;
                         return (
                           <Table.Td key={h} bg={n ? `blue.${Math.min(1 + n, 4)}` : undefined}>
