@@ -117,10 +117,18 @@ export async function matterRows(db: Db, p: Period, names = true): Promise<Matte
   return rows.map((r) => toMatterRow({ ...r, state: r.state ?? '', summary: r.summary ?? '', name: r.name ?? '' }));
 }
 
-/** The unit and due of each matter overdue today (one covering index range), for the summary's 逾期 table. */
-export async function overdueDues(db: Db, today: string): Promise<{ unit: string; nextDue: string }[]> {
-  const rows = await db.selectFrom('matters').select(['unit', 'next_due']).where('next_due', '<', today).execute();
-  return rows.map((r) => ({ unit: r.unit, nextDue: r.next_due! }));
+/**
+ * The matters overdue today counted per unit in SQL (one covering index range, one row a unit), for the
+ * summary's 逾期 table: every overdue matter of the hall's history is in it, ~11k rows on a 100k-visit district.
+ */
+export async function overdueDues(db: Db, today: string): Promise<{ unit: string; nextDue: string; matters: number }[]> {
+  const rows = await db
+    .selectFrom('matters')
+    .select((eb) => ['unit', eb.fn.min('next_due').as('next_due'), eb.fn.countAll<number>().as('n')])
+    .where('next_due', '<', today)
+    .groupBy('unit')
+    .execute();
+  return rows.map((r) => ({ unit: r.unit, nextDue: r.next_due!, matters: Number(r.n) }));
 }
 
 /** Matters overdue today: their earliest open clock is past. */
