@@ -1,18 +1,23 @@
 // First run on an empty data folder: the administrator is created, adds a clerk,
 // and the clerk logs in and must replace the initial password.
 import { expect, test } from '@playwright/test';
-import { ADMIN, CLERK, CLERK_STATE, login, snap } from './support';
+import { ADMIN, BUREAU, CLERK, CLERK_STATE, login, snap } from './support';
 
 test('first run: create the administrator, add a clerk, clerk changes the initial password', async ({ page, browser }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '首次使用：设置管理员' })).toBeVisible();
+  // The bureau printed on formal notices is asked first (the cursor starts there).
+  await expect(page.getByLabel('单位名称')).toBeFocused();
   await page.getByLabel('管理员用户名').fill(ADMIN.username);
   await page.getByLabel('管理员姓名').fill(ADMIN.displayName);
   await page.getByRole('textbox', { name: '密码', exact: true }).fill('short');
   await page.getByLabel('再次输入密码').fill('short');
   await page.getByRole('button', { name: '创建管理员并登录' }).click();
   await expect(page.getByText('密码至少8位')).toBeVisible();
+  await expect(page.getByText('单位名称至少2个字')).toBeVisible();
   await snap(page, '01-first-run-error');
+  await page.getByLabel('单位名称').fill(BUREAU.name);
+  await page.getByLabel('单位地址').fill(BUREAU.address);
   await page.getByRole('textbox', { name: '密码', exact: true }).fill(ADMIN.password);
   await page.getByLabel('再次输入密码').fill(ADMIN.password);
   await page.getByRole('button', { name: '创建管理员并登录' }).click();

@@ -1,6 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
+/** The bureau named at first run (the notices' specs expect this name on paper). */
+export const BUREAU = { name: '某某区信访局', address: '某某区人民路1号' };
 export const ADMIN = { username: 'admin', displayName: '王管理', password: 'Admin2026pass' };
 export const CLERK = { username: 'clerk1', displayName: '李登记', initial: 'Start2026pw', password: 'Clerk2026pass' };
 export const CLERK_STATE = 'tests/e2e/.data/clerk-state.json';

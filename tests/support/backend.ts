@@ -69,7 +69,12 @@ export async function openHall(opts: { start?: Date } = {}): Promise<TestHall> {
     throw e;
   }
   const admin = client(backend);
-  await admin.call('setup.createAdmin', { username: 'admin', displayName: '管理员', password: PASSWORD });
+  await admin.call('setup.createAdmin', {
+    username: 'admin',
+    displayName: '管理员',
+    password: PASSWORD,
+    bureau: { name: '某某区信访局', address: '某某区人民路1号' },
+  });
   let n = 0;
   const deferred: (() => unknown)[] = [];
   return {

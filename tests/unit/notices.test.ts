@@ -129,6 +129,29 @@ describe('papers of a matter', () => {
     expect(now.clocks).toEqual([]);
   });
 
+  it('no formal notice goes out before the bureau is named; the first run names it, and 单位与打印 can', async () => {
+    // The test hall was set up as the first-run screen does it: named, with its address.
+    expect(await hall.admin.call('print.bureau', {})).toMatchObject({ name: '某某区信访局', address: '某某区人民路1号' });
+    // A hall set up without naming it (a script, an old version) has no bureau setting.
+    await hall.backend.deps.db.deleteFrom('settings').where('key', '=', 'bureau').execute();
+    const m = await decided('accepted');
+    const refused = await clerk.fail('print.submit', { template: 'accept_notice', refId: m.id });
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain('单位与打印');
+    expect(rendered).toEqual([]);
+    expect(await hall.backend.deps.db.selectFrom('print_jobs').select('id').execute()).toEqual([]);
+    // The receipt and queue slips are not formal notices: they still print.
+    await clerk.call('print.submit', { template: 'receipt', refId: (await clerk.call('visits.listDay', {}))[0]!.id });
+    await hall.admin.call('print.saveBureau', {
+      name: '东城区信访局',
+      address: '东城区建国门内大街1号',
+      phone: '',
+      sealText: '东城区信访局',
+    });
+    await clerk.call('print.submit', { template: 'accept_notice', refId: m.id });
+    expect(rendered).toHaveLength(1);
+  });
+
   it('only the papers the matter allows, refused with a Chinese message', async () => {
     const forwarded = await decided('forwarded', { unit: '市住建委' });
     const refused = await clerk.fail('print.submit', { template: 'accept_notice', refId: forwarded.id });

@@ -12,6 +12,7 @@ import * as pads from '../services/pads';
 import { getQueueSettings, saveQueueSettings } from '../services/queue/settings';
 import * as printing from '../services/printing/jobs';
 import * as noticeArchive from '../services/printing/archive';
+import * as bureau from '../services/printing/bureau';
 import * as reader from '../services/reader/reader';
 import * as calendar from '../services/calendar/calendar';
 import * as rooms from '../services/reception/rooms';
@@ -150,8 +151,8 @@ export const handlers: HandlerTable = {
   'pad.state': ({ deps }, input) => pads.getPadState(deps, input),
   'pad.answer': ({ deps }, input) => pads.answerPad(deps, input),
 
-  'print.bureau': ({ deps }) => printing.getBureau(deps.db),
-  'print.saveBureau': (ctx, input) => printing.saveBureau(ctx.deps, actorOf(ctx), input),
+  'print.bureau': ({ deps }) => bureau.getBureau(deps.db),
+  'print.saveBureau': (ctx, input) => bureau.saveBureau(ctx.deps, actorOf(ctx), input),
   'print.settings': ({ deps }) => printing.getPrintSettings(deps.db),
   // The desktop app asks the system; a browser cannot, and the names are typed.
   'print.printers': async ({ deps }) =>

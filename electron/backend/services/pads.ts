@@ -43,7 +43,7 @@ import { writeAudit } from './audit';
 import { holidayCalendar } from './calendar/calendar';
 import { newId } from './ids';
 import { applyMatterAction } from './matters/act';
-import { getBureau } from './printing/jobs';
+import { getBureau } from './printing/bureau';
 import { getSetting, saveSetting } from './settings-store';
 
 const DEFAULTS: PadSettings = { timeoutSeconds: DEFAULT_PAD_TIMEOUT_SECONDS, words: DEFAULT_PAD_WORDS };

@@ -9,6 +9,8 @@ import { writeAudit } from './audit';
 import { newId } from './ids';
 import { hashPassword, needsRehash, verifyDummy, verifyPassword } from './passwords';
 import type { SessionHolder } from './sessions';
+import { saveBureau } from './printing/bureau';
+import { DEFAULT_BUREAU } from '@shared/api/schemas/printing';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -72,7 +74,12 @@ export async function createAdmin(deps: Deps, session: SessionHolder, input: Par
   if (session.remoteAddress !== undefined && !isLoopbackAddress(session.remoteAddress))
     throw new ApiError('FORBIDDEN', '首次设置管理员只能在本机进行');
   if (!(await needsAdmin(deps))) throw new ApiError('FORBIDDEN', '系统已设置管理员，请登录');
-  const user = await insertUser(deps, null, { ...input, role: 'admin' }, false, true);
+  const { bureau, ...account } = input;
+  const user = await insertUser(deps, null, { ...account, role: 'admin' }, false, true);
+  if (bureau) {
+    const actor = { id: user.id, role: 'admin' as const, displayName: user.display_name };
+    await saveBureau(deps, actor, { ...DEFAULT_BUREAU, name: bureau.name, address: bureau.address, sealText: bureau.name });
+  }
   startSession(deps, session, user.id);
   return toCurrentUser(user);
 }

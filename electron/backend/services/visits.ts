@@ -18,7 +18,7 @@ import { nameInitials } from './pinyin';
 import { newMatterRow } from './matters/create';
 import { matterPayload } from '../db/queries/matters';
 import { holidayCalendar } from './calendar/calendar';
-import { getBureau } from './printing/jobs';
+import { getBureau } from './printing/bureau';
 
 type RegisterInput = ParsedInputOf<'visits.register'>;
 type CorrectInput = ParsedInputOf<'visits.correct'>;

@@ -22,10 +22,21 @@ export const loginInput = z.object({
   password: z.string().min(1, '请填写密码').max(128),
 });
 
+/**
+ * The first run also names the bureau for its formal notices (单位名称 and 地址): formal notices
+ * are refused until it is set. Optional here only so a hall can be set up by a script and named
+ * later in 单位与打印; the first-run screen always asks.
+ */
+export const firstRunBureauInput = z.object({
+  name: text('单位名称', { min: 2, max: 40 }),
+  address: text('单位地址', { min: 2, max: 80 }),
+});
+
 export const createAdminInput = z.object({
   username,
   displayName: text('姓名', { min: 1, max: 20 }),
   password,
+  bureau: firstRunBureauInput.optional(),
 });
 
 export const createUserInput = z.object({

@@ -4,15 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
 import {
-  bureauInput,
-  DEFAULT_BUREAU,
   DEFAULT_PRINTING,
   FORMAL_NOTICES,
   isA4Paper,
   isMatterTemplate,
   isTalkTemplate,
   printingInput,
-  type Bureau,
   type PrintingSettings,
   type PrintJobView,
   type PrintTemplate,
@@ -40,10 +37,10 @@ import type { SessionHolder } from '../sessions';
 import { currentUser } from '../users';
 import { matterPaper, refuseMatterPaper, refuseOthersMatter } from './matter-papers';
 import { talkPaper } from './talk-papers';
+import { bureauIsSet, BUREAU_UNSET, getBureau } from './bureau';
 
-export const getBureau = (db: Executor) => getSetting(db, 'bureau', bureauInput, DEFAULT_BUREAU);
 export const getPrintSettings = (db: Executor) => getSetting(db, 'printing', printingInput, DEFAULT_PRINTING);
-export const saveBureau = (deps: Deps, actor: Actor, v: Bureau) => saveSetting(deps, actor, 'bureau', v, getBureau);
+
 export const savePrintSettings = (deps: Deps, actor: Actor, v: PrintingSettings) =>
   saveSetting(deps, actor, 'printing', v, getPrintSettings);
 
@@ -148,6 +145,7 @@ export async function submitPrint(deps: Deps, actor: Actor, input: ParsedInputOf
   const template = input.template;
   const all = await getPrintSettings(deps.db);
   const settings = isA4Paper(template) ? all.notice : all[template];
+  if (FORMAL_NOTICES.includes(template) && !(await bureauIsSet(deps.db))) throw new ApiError('CONFLICT', BUREAU_UNSET);
   const job = await writeTransaction(deps.db, async (trx) => {
     await checkPrintable(trx, actor, template, input.refId);
     const earlier = await trx

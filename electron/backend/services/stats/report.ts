@@ -40,7 +40,8 @@ import { writeAudit } from '../audit';
 import { holidayCalendar } from '../calendar/calendar';
 import { newId } from '../ids';
 import { sha256, writeDurably } from '../printing/archive';
-import { getBureau, getPrintSettings, internalJobRoute, recordOutcome, TOKEN_MS, toView } from '../printing/jobs';
+import { getBureau } from '../printing/bureau';
+import { getPrintSettings, internalJobRoute, recordOutcome, TOKEN_MS, toView } from '../printing/jobs';
 import { figuresOf } from './summary';
 import { overdueRows, visitRows } from './rows';
 
