@@ -28,11 +28,10 @@ import { sqliteRaw } from '../../electron/backend/db/connection';
 import type { InputOf } from '@shared/api/contract';
 import { hallDate, HALL_TZ } from '@shared/time';
 import type { SessionHolder } from '../../electron/backend/services/sessions';
-import { adminQuery, withDatabase } from '../support/engine';
 import { startCluster, type Cluster } from '../support/pg-cluster';
 import { BENCH_ADMIN, BENCH_PASSWORD, mulberry32 } from './generate';
 import { api, BENCH_USER, benchSession, ensureDatabase, fail, functionalErrorCount, printTable, time, type Api, type Row } from './measure';
-import { copyToPostgres } from './pg-copy';
+import { districtOnPostgres } from './pg-copy';
 import { isCommit, postgresEngine, sqliteEngine, summary, type Engine, type Stmt } from './record';
 
 const { values: args } = parseArgs({
@@ -268,13 +267,8 @@ async function main(): Promise<void> {
     server = cluster.url;
   }
   try {
-    const name = `bench_district_${visits}`;
-    await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-    const url = withDatabase(server, name);
-    console.log(`Copying ${join(dir, DB_FILE_NAME)} into PostgreSQL (${name}) …`);
-    const copied = await copyToPostgres(join(dir, DB_FILE_NAME), url);
-    console.log(`  ${copied.rows.toLocaleString('en')} rows in ${(copied.ms / 1000).toFixed(1)} s`);
+    const copied = await districtOnPostgres(server, dir, `bench_district_${visits}`);
+    const url = copied.url;
 
     const results: [string, Row[]][] = [];
     const sq = sqliteEngine(sqlite);

@@ -11,6 +11,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { openStore } from '../../electron/backend/db/connection';
 import { tables } from '../../electron/backend/db/schema';
+import { join } from 'node:path';
+import { DB_FILE_NAME } from '../../electron/backend/backend';
+import { adminQuery, withDatabase } from '../support/engine';
 
 const BATCH = 5_000;
 
@@ -106,4 +109,18 @@ export async function copyToPostgres(
     src.close();
   }
   return { rows: total, ms: Date.now() - t0 };
+}
+
+/**
+ * A fresh database `name` on `server` holding the district file of `dir` (replaced if it exists):
+ * what both engine benchmarks measure PostgreSQL on.
+ */
+export async function districtOnPostgres(server: string, dir: string, name: string): Promise<{ url: string; ms: number }> {
+  await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  const url = withDatabase(server, name);
+  console.log(`Copying ${join(dir, DB_FILE_NAME)} into PostgreSQL (${name}) …`);
+  const copied = await copyToPostgres(join(dir, DB_FILE_NAME), url);
+  console.log(`  ${copied.rows.toLocaleString('en')} rows in ${(copied.ms / 1000).toFixed(1)} s`);
+  return { url, ms: copied.ms };
 }

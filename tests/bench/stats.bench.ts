@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, DB_FILE_NAME, type Backend } from '../../electron/backend/backend';
 import type { InputOf } from '@shared/api/contract';
-import { adminQuery, withDatabase } from '../support/engine';
 import { startCluster, type Cluster } from '../support/pg-cluster';
 import { BENCH_ADMIN, BENCH_PASSWORD, GEN_LAST_DAY } from './generate';
 import { api, ensureDatabase, fail, functionalErrorCount, printTable, time, type Row } from './measure';
-import { copyToPostgres } from './pg-copy';
+import { districtOnPostgres } from './pg-copy';
 import { postgresEngine, sqliteEngine, summary, type Engine, type Stmt } from './record';
 
 const { values: args } = parseArgs({
@@ -105,14 +104,8 @@ async function main(): Promise<void> {
       server = cluster.url;
     }
     try {
-      const name = `bench_stats_${visits}`;
-      await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
-      const url = withDatabase(server, name);
-      console.log(`Copying ${join(dir, DB_FILE_NAME)} into PostgreSQL (${name}) …`);
-      const copied = await copyToPostgres(join(dir, DB_FILE_NAME), url);
-      copiedMs = copied.ms;
-      console.log(`  ${copied.rows.toLocaleString('en')} rows in ${(copied.ms / 1000).toFixed(1)} s`);
+      const { url, ms } = await districtOnPostgres(server, dir, `bench_stats_${visits}`);
+      copiedMs = ms;
       const pgDir = join(dir, 'postgres-stats');
       mkdirSync(pgDir, { recursive: true });
       const pgEngine = await postgresEngine(await createBackend({ dataDir: pgDir, database: url, now }), url);
