@@ -118,7 +118,8 @@ export function PadPage() {
   };
 
   const q = state?.question;
-  const asking = q && left > 0 && !thanks && !answered.current.has(q.evaluationId) && !pendingIds().has(q.evaluationId);
+  // A new visitor's question replaces the 感谢 screen at once (the next visitor should not wait for it).
+  const asking = q && left > 0 && !answered.current.has(q.evaluationId) && !pendingIds().has(q.evaluationId);
 
   return (
     <div className="pad" lang="zh-CN">
@@ -129,13 +130,13 @@ export function PadPage() {
         </div>
       </header>
       <main>
-        {thanks ? (
+        {asking ? (
+          <PadQuestion key={q.evaluationId} ticketNo={q.ticketNo} secondsLeft={left} onAnswer={answer} />
+        ) : thanks ? (
           <section className="pad-thanks" role="status">
             <h2>感谢您的评价！</h2>
             <p>祝您生活顺利</p>
           </section>
-        ) : asking ? (
-          <PadQuestion key={q.evaluationId} ticketNo={q.ticketNo} secondsLeft={left} onAnswer={answer} />
         ) : (
           <section className="pad-idle">
             {state?.staff ? (
