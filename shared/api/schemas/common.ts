@@ -16,12 +16,16 @@ export const isCleanText = (s: string) => !BROKEN.test(s);
 /** A trimmed text field with a Chinese label used in its messages. */
 export function text(label: string, opts: { min?: number; max: number }) {
   const min = opts.min ?? 0;
-  return z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .refine(isCleanText, { message: `${label}含有无法保存的字符（如不完整的汉字或控制符），请删除后重新输入` })
-    .refine((s) => charLength(s) >= min, { message: min <= 1 ? `请填写${label}` : `${label}至少${min}个字` })
-    .refine((s) => charLength(s) <= opts.max, { message: `${label}不能超过${opts.max}个字` });
+  return (
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .refine(isCleanText, { message: `${label}含有无法保存的字符（如不完整的汉字或控制符），请删除后重新输入` })
+      // An empty field asks to be filled in; a too-short one says how long it must be.
+      .refine((s) => min === 0 || charLength(s) > 0, { message: `请填写${label}` })
+      .refine((s) => charLength(s) === 0 || charLength(s) >= min, { message: `${label}至少${min}个字` })
+      .refine((s) => charLength(s) <= opts.max, { message: `${label}不能超过${opts.max}个字` })
+  );
 }
 
 export const uuid = z.uuid({ error: '编号格式不正确' });
