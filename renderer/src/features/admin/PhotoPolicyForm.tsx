@@ -27,7 +27,7 @@ export function PhotoPolicyForm({ initial }: { initial: CardPhotoPolicy }) {
           description="自最近一次读卡起计算，期满自动删除；缩短后立即删除超期照片"
           min={1}
           max={3650}
-          w={320}
+          w={440}
           {...form.getInputProps('retentionDays')}
         />
         <Group justify="flex-end">
