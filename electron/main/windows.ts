@@ -62,17 +62,16 @@ export function createDisplayWindow(where: RendererLocation): BrowserWindow {
   return win;
 }
 
-/** A screen other than the primary one (and other than `avoid`'s, where the hall display is), if there is one. */
-function externalScreen(avoid: BrowserWindow | null): Display | undefined {
+/** A screen other than the primary one and other than `avoid`'s (where the hall display is), if there is one. */
+function freeScreen(avoid: BrowserWindow | null): Display | undefined {
   const primary = screen.getPrimaryDisplay();
   const taken = avoid && !avoid.isDestroyed() ? screen.getDisplayMatching(avoid.getBounds()).id : null;
-  const externals = screen.getAllDisplays().filter((d) => d.id !== primary.id);
-  return externals.find((d) => d.id !== taken) ?? externals[0];
+  return screen.getAllDisplays().find((d) => d.id !== primary.id && d.id !== taken);
 }
 
-/** The 评价器 for the visitor: full screen on another screen (not the hall display's when there are three), else a window. */
+/** The 评价器 for the visitor: full screen on a screen of its own (never over the hall display), else a window on the primary screen. */
 export function createPadWindow(where: RendererLocation, display: BrowserWindow | null): BrowserWindow {
-  const external = externalScreen(display);
+  const external = freeScreen(display);
   const target = external ?? screen.getPrimaryDisplay();
   const win = new BrowserWindow({
     x: target.bounds.x,
