@@ -15,7 +15,7 @@ import { recomputeIfFlagged } from './services/matters/due';
 import { holidayCalendar } from './services/calendar/calendar';
 import { fileSecretBox, type SecretBox } from './security/secret-box';
 import { secureDataDir } from './security/file-modes';
-import { pruneCardPhotos } from './services/reader/photos';
+import { moveLegacyPhotoFiles, pruneCardPhotos } from './services/reader/photos';
 
 export const DB_FILE_NAME = 'petition-hall.sqlite3';
 
@@ -83,7 +83,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const sweepPhotos = () => void pruneCardPhotos(deps).catch(() => {});
   const photoSweep = setInterval(sweepPhotos, 3_600_000);
   photoSweep.unref();
-  sweepPhotos();
+  // Photos an older version kept as files in the data folder are moved in first, then swept.
+  void moveLegacyPhotoFiles(deps)
+    .catch(() => 0)
+    .then(sweepPhotos);
   return {
     call: (session, method, input) => dispatch(deps, session, method, input),
     events: deps.events,

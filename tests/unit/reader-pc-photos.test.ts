@@ -3,7 +3,8 @@
 // keep their own. Card photos, kept only under the hall's policy, are linked to the person, shown
 // to the desk and not to leaders (each read audited), and removed after the retention period or
 // with the person's data, each removal audited. Runs on SQLite and on PostgreSQL.
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import type { ReaderSettings } from '@shared/api/schemas/reader';
 import { DEFAULT_READER_SETTINGS, READER_PRESETS } from '@shared/domain/card-reader';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { writeTransaction } from '../../electron/backend/db/transaction';
-import { pruneCardPhotos, removePersonPhotos } from '../../electron/backend/services/reader/photos';
+import { moveLegacyPhotoFiles, pruneCardPhotos, removePersonPhotos } from '../../electron/backend/services/reader/photos';
 import { client, PASSWORD, residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 
@@ -222,5 +223,33 @@ describe('kept card photos', () => {
       note: expect.stringContaining('个人信息删除'),
     });
     expect((await clerk.call('petitioners.photo', { petitionerId: v.petitionerId })).photo).toBeNull();
+  });
+
+  it('moves the photo files an older version kept in the data folder into the database, to be linked and pruned like the rest', async () => {
+    const dir = join(hall.dir, 'card-photos');
+    mkdirSync(dir);
+    const name = `${createHash('sha256').update(ID).digest('hex')}.bmp`;
+    writeFileSync(join(dir, name), Buffer.from(BMP, 'base64'));
+    const tenDaysAgo = new Date(hall.clock.now.getTime() - 10 * DAY);
+    utimesSync(join(dir, name), tenDaysAgo, tenDaysAgo);
+    writeFileSync(join(dir, 'notes.txt'), 'not a photo');
+
+    expect(await moveLegacyPhotoFiles(hall.backend.deps)).toBe(1);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+    const [row] = await hall.backend.deps.db.selectFrom('card_photos').selectAll().execute();
+    expect(row).toMatchObject({ image: PHOTO, petitioner_id: null, stored_by: null, stored_at: tenDaysAgo.toISOString() });
+    expect(await auditRows('reader.photoStored')).toEqual([expect.objectContaining({ entity: 'card_photo', actor_id: null })]);
+
+    // Linked at the person's registration; past a 7-day period it goes at the next sweep.
+    const v = await clerk.call('visits.register', visitInput({ idNumber: ID, name: '王五' }));
+    expect((await clerk.call('petitioners.photo', { petitionerId: v.petitionerId })).photo).toBe(PHOTO);
+    await hall.admin.call('reader.savePhotoPolicy', { storePhoto: true, retentionDays: 7 });
+    expect(await hall.backend.deps.db.selectFrom('card_photos').select('id').execute()).toEqual([]);
+
+    // A folder holding only old photos is removed with them.
+    rmSync(join(dir, 'notes.txt'));
+    writeFileSync(join(dir, name), Buffer.from(BMP, 'base64'));
+    expect(await moveLegacyPhotoFiles(hall.backend.deps)).toBe(1);
+    expect(existsSync(dir)).toBe(false);
   });
 });

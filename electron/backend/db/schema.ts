@@ -606,7 +606,8 @@ export const tables = {
       /** data: URL (base64 BMP, JPEG or PNG), as the reader gave it. */
       image: text(),
       stored_at: text(),
-      stored_by: text(),
+      /** Null for a photo moved from an older version's card-photos folder. */
+      stored_by: nullable(text()),
     },
     primaryKey: ['id'],
     indexes: {

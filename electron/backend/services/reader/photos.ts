@@ -6,6 +6,8 @@
 // (removePersonPhotos, for the retention/minimisation job); every store, link, read and removal
 // is audited.
 import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { cardPhotoPolicyInput, type CardPhotoPolicy, type PersonPhoto } from '@shared/api/schemas/reader';
 import { DEFAULT_CARD_PHOTO_POLICY } from '@shared/domain/card-reader';
 import type { IdType } from '@shared/domain/identity';
@@ -54,6 +56,56 @@ export async function pruneCardPhotos(deps: Deps, actorId: string | null = null)
   const due = await deps.db.selectFrom('card_photos').select('id').where('stored_at', '<', cutoff).limit(1).executeTakeFirst();
   if (!due) return 0;
   return writeTransaction(deps.db, (trx) => pruneExpired(trx, policy, deps.now(), actorId));
+}
+
+/** Where an older version wrote kept photos (`<sha256 of the ID number>.<bmp|jpg|png>`), unlinked and never pruned. */
+export const LEGACY_PHOTO_DIR = 'card-photos';
+const LEGACY_NAME = /^([0-9a-f]{64})\.(bmp|jpg|png)$/;
+
+/**
+ * Moves the photos an older version kept as files in the data folder into card_photos (the last
+ * read = the file's time, so the retention period applies to them; linked to the person at their
+ * next registration or removed with their data by the same ID-number hash), audited, then deletes
+ * the folder. Files of another shape are left and the folder kept. Returns how many were moved.
+ */
+export async function moveLegacyPhotoFiles(deps: Deps): Promise<number> {
+  const dir = join(deps.dataDir, LEGACY_PHOTO_DIR);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  const files: { hash: string; image: string; at: string; name: string }[] = [];
+  for (const name of names) {
+    const m = LEGACY_NAME.exec(name);
+    if (!m) continue;
+    const bytes = await readFile(join(dir, name));
+    const at = (await stat(join(dir, name))).mtime.toISOString();
+    files.push({ hash: m[1]!, image: `data:image/${m[2] === 'jpg' ? 'jpeg' : m[2]!};base64,${bytes.toString('base64')}`, at, name });
+  }
+  const now = deps.now().toISOString();
+  await writeTransaction(deps.db, async (trx) => {
+    for (const f of files) {
+      if (await trx.selectFrom('card_photos').select('id').where('id_hash', '=', f.hash).executeTakeFirst()) continue;
+      const id = newId();
+      await trx
+        .insertInto('card_photos')
+        .values({ id, id_hash: f.hash, petitioner_id: null, image: f.image, stored_at: f.at, stored_by: null })
+        .execute();
+      await writeAudit(trx, {
+        at: now,
+        actorId: null,
+        action: 'reader.photoStored',
+        entity: 'card_photo',
+        entityId: id,
+        note: '旧版保存在数据文件夹 card-photos 中的身份证照片迁入数据库',
+      });
+    }
+  });
+  for (const f of files) await rm(join(dir, f.name), { force: true });
+  if (files.length === names.length) await rm(dir, { recursive: true, force: true });
+  return files.length;
 }
 
 /** Keeps the photo of a card just read (the policy is on), linked to its person when registered. */

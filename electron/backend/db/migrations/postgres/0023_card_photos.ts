@@ -9,7 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       petitioner_id TEXT REFERENCES petitioners (id),
       image TEXT NOT NULL,
       stored_at TEXT NOT NULL,
-      stored_by TEXT NOT NULL REFERENCES users (id)
+      stored_by TEXT REFERENCES users (id)
     )`.execute(db);
   await sql`CREATE UNIQUE INDEX card_photos_id_hash ON card_photos (id_hash)`.execute(db);
   await sql`CREATE INDEX card_photos_petitioner ON card_photos (petitioner_id)`.execute(db);
