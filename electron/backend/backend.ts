@@ -15,6 +15,7 @@ import { recomputeIfFlagged } from './services/matters/due';
 import { holidayCalendar } from './services/calendar/calendar';
 import { fileSecretBox, type SecretBox } from './security/secret-box';
 import { secureDataDir } from './security/file-modes';
+import { moveLegacyPhotoFiles, pruneCardPhotos } from './services/reader/photos';
 
 export const DB_FILE_NAME = 'petition-hall.sqlite3';
 
@@ -77,6 +78,15 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     await store.close();
     throw e;
   }
+  // Card photos past the hall's retention period go within the hour even where no card is read
+  // (every store and every change of the period also removes them at once).
+  const sweepPhotos = () => void pruneCardPhotos(deps).catch(() => {});
+  const photoSweep = setInterval(sweepPhotos, 3_600_000);
+  photoSweep.unref();
+  // Photos an older version kept as files in the data folder are moved in first, then swept.
+  void moveLegacyPhotoFiles(deps)
+    .catch(() => 0)
+    .then(sweepPhotos);
   return {
     call: (session, method, input) => dispatch(deps, session, method, input),
     events: deps.events,
@@ -84,6 +94,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     store,
     database: store.location,
     async close() {
+      clearInterval(photoSweep);
       await bridge.close();
       await store.close();
     },

@@ -9,13 +9,14 @@ import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { hardenContents, hardenSession } from './security';
-import { createDeskWindow, createDisplayWindow, load, type RendererLocation } from './windows';
+import { createDeskWindow, createDisplayWindow, createPadWindow, load, type RendererLocation } from './windows';
 import { createNoticePdfRenderer, createPrintExecutor } from './printing';
 import { startExportScheduler } from '../backend/services/export/scheduler';
 import { osSecretBox } from '../backend/security/secret-box';
 
 let mainWindow: BrowserWindow | null = null;
 let displayWindow: BrowserWindow | null = null;
+let padWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -37,6 +38,16 @@ function openDisplay() {
   displayWindow = createDisplayWindow(renderer);
   displayWindow.on('closed', () => {
     displayWindow = null;
+  });
+}
+
+/** 视图 → 打开评价器窗口: the pad page in its own window (paired by code, as on a tablet). */
+function openPad() {
+  if (!backend) return; // before the database is open (选择数据位置) there is nothing to pair with
+  if (padWindow && !padWindow.isDestroyed()) return padWindow.focus();
+  padWindow = createPadWindow(renderer, displayWindow);
+  padWindow.on('closed', () => {
+    padWindow = null;
   });
 }
 
@@ -117,6 +128,7 @@ async function start() {
   Menu.setApplicationMenu(
     buildMenu(
       openDisplay,
+      openPad,
       () => {
         void dialog.showMessageBox({
           type: 'info',

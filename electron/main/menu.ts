@@ -1,6 +1,6 @@
 import { Menu } from 'electron';
 
-export function buildMenu(openDisplay: () => void, showAbout: () => void, openConnection: () => void): Menu {
+export function buildMenu(openDisplay: () => void, openPad: () => void, showAbout: () => void, openConnection: () => void): Menu {
   return Menu.buildFromTemplate([
     {
       label: '文件',
@@ -32,7 +32,8 @@ export function buildMenu(openDisplay: () => void, showAbout: () => void, openCo
         { type: 'separator' },
         { label: '全屏', role: 'togglefullscreen' },
         { type: 'separator' },
-        { label: '打开叫号屏', accelerator: 'CmdOrCtrl+Shift+D', click: () => openDisplay() },
+        { label: '打开大厅显示屏（叫号屏）', accelerator: 'CmdOrCtrl+Shift+D', click: () => openDisplay() },
+        { label: '打开评价器窗口', accelerator: 'CmdOrCtrl+Shift+E', click: () => openPad() },
       ],
     },
     {

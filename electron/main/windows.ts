@@ -1,7 +1,9 @@
-// The app's windows: the desk window, and the hall display (叫号屏) full screen
-// on a second monitor. Both load the same renderer; the display uses its
-// public #/display route and may play sound without a click.
-import { BrowserWindow, screen } from 'electron';
+// The app's windows: the desk window, the hall display (叫号屏) full screen on a
+// second monitor, and the 评价器 (satisfaction pad) on a screen of its own. All
+// load the same renderer with the same security settings; the display uses its
+// public #/display route and alone may play sound without a click; the pad its
+// public #/pad route (paired by code like a tablet's browser).
+import { BrowserWindow, screen, type Display } from 'electron';
 import { join } from 'node:path';
 
 export interface RendererLocation {
@@ -57,5 +59,31 @@ export function createDisplayWindow(where: RendererLocation): BrowserWindow {
     webPreferences: { ...secureWebPreferences, autoplayPolicy: 'no-user-gesture-required' },
   });
   load(win, where, '/display');
+  return win;
+}
+
+/** A screen other than the primary one and other than `avoid`'s (where the hall display is), if there is one. */
+function freeScreen(avoid: BrowserWindow | null): Display | undefined {
+  const primary = screen.getPrimaryDisplay();
+  const taken = avoid && !avoid.isDestroyed() ? screen.getDisplayMatching(avoid.getBounds()).id : null;
+  return screen.getAllDisplays().find((d) => d.id !== primary.id && d.id !== taken);
+}
+
+/** The 评价器 for the visitor: full screen on a screen of its own (never over the hall display), else a window on the primary screen. */
+export function createPadWindow(where: RendererLocation, display: BrowserWindow | null): BrowserWindow {
+  const external = freeScreen(display);
+  const target = external ?? screen.getPrimaryDisplay();
+  const win = new BrowserWindow({
+    x: target.bounds.x,
+    y: target.bounds.y,
+    width: external ? target.bounds.width : 1280,
+    height: external ? target.bounds.height : 800,
+    fullscreen: Boolean(external),
+    autoHideMenuBar: true,
+    title: '评价器',
+    backgroundColor: '#f8f9fa',
+    webPreferences: secureWebPreferences,
+  });
+  load(win, where, '/pad');
   return win;
 }

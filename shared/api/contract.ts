@@ -4,7 +4,17 @@
 // dispatch through this table, so neither can offer a call the other lacks.
 import type { z } from 'zod';
 import { empty } from './schemas/common';
-import { readerReadInput, readerSettingsInput, type ReaderResult, type ReaderSettings, type ReaderState } from './schemas/reader';
+import {
+  cardPhotoPolicyInput,
+  personPhotoInput,
+  readerReadInput,
+  readerSaveInput,
+  type CardPhotoPolicy,
+  type PersonPhoto,
+  type ReaderResult,
+  type ReaderSettingsView,
+  type ReaderState,
+} from './schemas/reader';
 import {
   changePasswordInput,
   createAdminInput,
@@ -309,8 +319,12 @@ export const contract = {
   // (a kept photo is audited by the reader service as reader.photoStored).
   'reader.read': method<ReaderResult>()({ input: readerReadInput, access: DESK, personal: 'none' }),
   'reader.status': method<ReaderState>()({ input: empty, access: DESK, personal: 'none' }),
-  'reader.settings': method<ReaderSettings>()({ input: empty, access: ADMIN, personal: 'none' }),
-  'reader.saveSettings': method<ReaderSettings>()({ input: readerSettingsInput, access: ADMIN, personal: 'none' }),
+  // Settings of this PC's reader (kept in its data folder), the hall's default, and the hall's photo policy.
+  'reader.settings': method<ReaderSettingsView>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'reader.saveSettings': method<ReaderSettingsView>()({ input: readerSaveInput, access: ADMIN, personal: 'none' }),
+  'reader.savePhotoPolicy': method<CardPhotoPolicy>()({ input: cardPhotoPolicyInput, access: ADMIN, personal: 'none' }),
+  /** A person's kept card photo, for comparison at the window: the desk's, never a leader's. */
+  'petitioners.photo': method<PersonPhoto>()({ input: personPhotoInput, access: DESK, personal: 'read' }),
 
   // holiday calendar (节假日与调休) for the deadline rules
   'calendar.year': method<CalendarDay[]>()({ input: calendarYearInput, access: STAFF, personal: 'none' }),

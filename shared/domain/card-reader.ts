@@ -4,7 +4,7 @@
 // services (a JSON-over-HTTP one and a WebSocket one). They are not any vendor's documented
 // interface: check every field name and code against your reader's manual and adjust the
 // mapping in 系统设置 → 读卡器. See README "ID card reader".
-import type { CardRead, ReaderMapping, ReaderSettings } from '@shared/api/schemas/reader';
+import type { CardPhotoPolicy, CardRead, ReaderMapping, ReaderSettings } from '@shared/api/schemas/reader';
 import { checkIdNumber } from './identity';
 
 export const READER_PRESETS: readonly {
@@ -104,8 +104,10 @@ export const DEFAULT_READER_SETTINGS: ReaderSettings = {
   simulatorFile: 'card-reader-sim.json',
   minIntervalMs: 300,
   timeoutMs: 3000,
-  storePhoto: false,
 };
+
+/** Card photos: not kept unless the administrator turns that on; kept ones are removed after this many days. */
+export const DEFAULT_CARD_PHOTO_POLICY: CardPhotoPolicy = { storePhoto: false, retentionDays: 180 };
 
 export interface CardCheck {
   /** Differences between what the card says and what its number says, shown to the clerk (never silently fixed). */

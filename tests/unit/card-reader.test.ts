@@ -1,9 +1,10 @@
 // The ID card reader: the mapping of the two example vendor shapes, the simulator's file, the
 // backend's rules for polling (the vendor's minimum interval, a card handed out once until it is
 // lifted), every fault of a real local service on 127.0.0.1 over HTTP and WebSocket (down,
-// failing, hanging, garbage), the photo kept only when the administrator says so, and the full
-// place of issue from the GB/T 2260 list with its retired codes.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+// failing, hanging, garbage), and the full
+// place of issue from the GB/T 2260 list with its retired codes. Per-PC settings and kept photos:
+// reader-pc-photos.test.ts.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CardRead, ReaderSettings } from '@shared/api/schemas/reader';
@@ -141,7 +142,14 @@ useHall(async (h) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function configure(over: Partial<ReaderSettings>): Promise<ReaderSettings> {
-  return hall.admin.call('reader.saveSettings', { ...DEFAULT_READER_SETTINGS, minIntervalMs: 200, timeoutMs: 800, ...over });
+  const saved = await hall.admin.call('reader.saveSettings', {
+    ...DEFAULT_READER_SETTINGS,
+    minIntervalMs: 200,
+    timeoutMs: 800,
+    alsoHallDefault: false,
+    ...over,
+  });
+  return saved.settings;
 }
 
 function simFile(content: unknown) {
@@ -215,23 +223,6 @@ describe('the simulator and the polling rules', () => {
     const r = await clerk.call('reader.read', { mode: 'now' });
     expect(r).toMatchObject({ card: null, state: { light: 'off', driver: 'none' } });
     expect((await clerk.fail('reader.saveSettings', DEFAULT_READER_SETTINGS)).code).toBe('FORBIDDEN');
-  });
-
-  it('keeps the photo only when the administrator turns that on, with an audit row', async () => {
-    await configure({ driver: 'simulator' });
-    simFile({ placed: 0, cards: [{ ...simCard, photo: BMP }] });
-    const shown = await clerk.call('reader.read', { mode: 'poll' });
-    expect(shown.card?.photo).toBe(`data:image/bmp;base64,${BMP}`);
-    expect(shown.photoStored).toBe(false);
-    expect(existsSync(join(hall.dir, 'card-photos'))).toBe(false);
-    await configure({ driver: 'simulator', storePhoto: true });
-    const kept = await clerk.call('reader.read', { mode: 'now' });
-    expect(kept.photoStored).toBe(true);
-    const files = readdirSync(join(hall.dir, 'card-photos'));
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^[0-9a-f]{64}\.bmp$/);
-    const audit = await hall.backend.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'reader.photoStored').execute();
-    expect(audit).toHaveLength(1);
   });
 });
 

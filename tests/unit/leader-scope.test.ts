@@ -109,6 +109,9 @@ const TABLE: Record<MethodName, Class> = {
   'reader.status': 'no personal data',
   'reader.settings': 'no personal data',
   'reader.saveSettings': 'no personal data',
+  'reader.savePhotoPolicy': 'no personal data',
+  // A kept card photo: for comparison at the window, never a leader's.
+  'petitioners.photo': DESK,
   'display.state': 'public, masked',
   'print.bureau': 'no personal data',
   'print.saveBureau': 'no personal data',

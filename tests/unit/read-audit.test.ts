@@ -90,6 +90,8 @@ const EXPECTED: Record<MethodName, Personal> = {
   'reader.status': 'none',
   'reader.settings': 'none',
   'reader.saveSettings': 'none',
+  'reader.savePhotoPolicy': 'none',
+  'petitioners.photo': 'read',
   'display.state': 'none',
   'print.bureau': 'none',
   'print.saveBureau': 'none',

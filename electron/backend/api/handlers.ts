@@ -14,6 +14,7 @@ import * as printing from '../services/printing/jobs';
 import * as noticeArchive from '../services/printing/archive';
 import * as bureau from '../services/printing/bureau';
 import * as reader from '../services/reader/reader';
+import * as photos from '../services/reader/photos';
 import * as calendar from '../services/calendar/calendar';
 import * as rooms from '../services/reception/rooms';
 import * as roster from '../services/reception/roster';
@@ -167,8 +168,10 @@ export const handlers: HandlerTable = {
   'print.slip': ({ deps, session }, input) => printing.getSlip(deps, session, input.token),
   'reader.read': (ctx, input) => reader.readCard(ctx.deps, actorOf(ctx), ctx.session, input),
   'reader.status': ({ deps, session }) => reader.getReaderStatus(deps, session),
-  'reader.settings': ({ deps }) => reader.getReaderSettings(deps.db),
+  'reader.settings': ({ deps }) => reader.getReaderSettingsView(deps),
   'reader.saveSettings': (ctx, input) => reader.saveReaderSettings(ctx.deps, actorOf(ctx), input),
+  'reader.savePhotoPolicy': (ctx, input) => photos.saveCardPhotoPolicy(ctx.deps, actorOf(ctx), input),
+  'petitioners.photo': ({ deps }, input) => photos.getPersonPhoto(deps, input),
 
   'calendar.year': ({ deps }, input) => calendar.getCalendarYear(deps.db, input.year),
   'calendar.save': (ctx, input) => calendar.saveYear(ctx.deps, actorOf(ctx), input),

@@ -595,6 +595,29 @@ export const tables = {
     references: { booking_id: 'reception_bookings.id', author_id: 'users.id' },
   }),
 
+  // ---- card photos kept by the administrator's choice (0023_card_photos) ---------------
+
+  /** One photo per ID number (id_hash = sha256 of it), linked to the person once registered; pruned after the retention period. */
+  card_photos: table({
+    columns: {
+      id: text(),
+      id_hash: text(),
+      petitioner_id: nullable(text()),
+      /** data: URL (base64 BMP, JPEG or PNG), as the reader gave it. */
+      image: text(),
+      stored_at: text(),
+      /** Null for a photo moved from an older version's card-photos folder. */
+      stored_by: nullable(text()),
+    },
+    primaryKey: ['id'],
+    indexes: {
+      card_photos_id_hash: { columns: ['id_hash'], unique: true },
+      card_photos_petitioner: { columns: ['petitioner_id'] },
+      card_photos_stored_at: { columns: ['stored_at'] },
+    },
+    references: { petitioner_id: 'petitioners.id', stored_by: 'users.id' },
+  }),
+
   room_calls: table({
     columns: {
       id: text(),
@@ -806,3 +829,4 @@ export type NoticeArchiveTable = Database['notice_archive'];
 export type MatterEventsTable = Database['matter_events'];
 export type PadsTable = Database['pads'];
 export type EvaluationsTable = Database['evaluations'];
+export type CardPhotosTable = Database['card_photos'];

@@ -29,7 +29,8 @@ export async function historyOf(db: Executor, p: PetitionersTable): Promise<Hist
   const visits = (await visitsOfPetitioner(db, p.id)).map(toVisitSummary);
   const matters = await mattersOfPetitioner(db, p.id);
   const [info] = await withStats(db, [p]);
-  return { petitioner: info!, visits, matters };
+  const photo = await db.selectFrom('card_photos').select('id').where('petitioner_id', '=', p.id).executeTakeFirst();
+  return { petitioner: info!, visits, matters, photoKept: photo !== undefined };
 }
 
 /** By document first (unique), else by phone (several people may share one). */

@@ -19,6 +19,7 @@ import { newMatterRow } from './matters/create';
 import { matterPayload } from '../db/queries/matters';
 import { holidayCalendar } from './calendar/calendar';
 import { getBureau } from './printing/bureau';
+import { linkCardPhoto } from './reader/photos';
 
 type RegisterInput = ParsedInputOf<'visits.register'>;
 type CorrectInput = ParsedInputOf<'visits.correct'>;
@@ -144,6 +145,8 @@ export async function registerVisit(deps: Deps, actor: Actor, input: RegisterInp
   const day = hallDate(now);
   const detail = await writeTransaction(deps.db, async (trx) => {
     const petitioner = await resolvePetitioner(trx, actor, input, at);
+    // A card photo kept when the card was read, before this person had a record.
+    await linkCardPhoto(trx, actor.id, petitioner.id, petitioner.id_type, petitioner.id_number, at);
     const matter = await resolveMatter(trx, actor, input, petitioner.id, at);
     const visitNo = formatVisitNo(day, await nextDailyValue(trx, 'visit', day));
     const row: VisitsTable = {

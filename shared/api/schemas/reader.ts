@@ -2,6 +2,7 @@
 // The vendor's local service is described by a mapping (shared/domain/card-reader.ts has the
 // examples), so a new vendor is a configuration, not code.
 import { z } from '../zod-setup';
+import { uuid } from './common';
 
 export const CARD_FIELDS = [
   { code: 'name', label: '姓名' },
@@ -90,10 +91,44 @@ export const readerSettingsInput = z.object({
     .int()
     .min(500, { message: '超时不少于500毫秒' })
     .max(15000, { message: '超时不超过15000毫秒' }),
-  /** Keep the card's photo with the person's record (off: shown for comparison only, never stored). */
-  storePhoto: z.boolean(),
 });
+/** The reader of one PC: kept in that PC's data folder (card-reader.json); the hall's value is the default of a PC with none. */
 export type ReaderSettings = z.output<typeof readerSettingsInput>;
+
+export const readerSaveInput = readerSettingsInput.extend({
+  /** Also make these the hall's default, for PCs that have no reader settings of their own. */
+  alsoHallDefault: z.boolean({ error: '请选择是否设为全厅默认' }).default(false),
+});
+
+/** Whether card photos are kept, and for how long: the hall's policy (personal data), one for every PC. */
+export const cardPhotoPolicyInput = z.object({
+  /** Off (default): the photo is shown for comparison only and never stored (minimum necessary). */
+  storePhoto: z.boolean({ error: '请选择是否保存身份证照片' }),
+  retentionDays: z
+    .number({ error: '照片保存天数应为数字' })
+    .int({ message: '照片保存天数应为整数' })
+    .min(1, { message: '照片保存天数应在1至3650天之间' })
+    .max(3650, { message: '照片保存天数应在1至3650天之间' }),
+});
+export type CardPhotoPolicy = z.output<typeof cardPhotoPolicyInput>;
+
+/** 读卡器 as the administrator sees it: which PC the settings are for, and where they come from. */
+export interface ReaderSettingsView {
+  settings: ReaderSettings;
+  /** 'pc': this PC's own settings; 'hall': none saved on this PC, the hall's default applies. */
+  source: 'pc' | 'hall';
+  /** The PC whose reader this is: the one running this backend (in serve mode, the server). */
+  pc: { hostname: string; dataDir: string };
+  photos: CardPhotoPolicy;
+}
+
+/** A person's kept card photo, for the clerk's comparison at the window. */
+export interface PersonPhoto {
+  petitionerId: string;
+  /** data: URL, or null when none is kept (storage off, pruned, or never read). */
+  photo: string | null;
+  storedAt: string | null;
+}
 
 export const readerReadInput = z.object({
   /** 'poll': the registration screen's poll (a card is returned once until lifted); 'now': F1, read again. */
@@ -137,3 +172,5 @@ export interface ReaderResult {
   /** True when the photo of this read was kept (the administrator's setting). */
   photoStored: boolean;
 }
+
+export const personPhotoInput = z.object({ petitionerId: uuid });

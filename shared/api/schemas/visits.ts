@@ -221,6 +221,8 @@ export interface History {
   petitioner: PetitionerInfo;
   visits: VisitSummary[];
   matters: MatterInfo[];
+  /** A card photo is kept for this person (the desk may ask for it: petitioners.photo, read-audited). */
+  photoKept: boolean;
 }
 
 export interface LookupResult {

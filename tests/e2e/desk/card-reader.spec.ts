@@ -2,7 +2,8 @@
 // folder that the test edits as a trainer would): the administrator chooses it, a card placed
 // fills the form and brings up the person's history at once, an expired card and a card whose
 // sex disagrees with its number are shown as such, F1 reads again, and a fault only changes the
-// light: the clerk can still type.
+// light: the clerk can still type. The settings page names the PC it configures; with photo
+// storage turned on, the kept photo shows beside the person's history.
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, CLERK_STATE, api, login, residentId, snap } from '../support';
@@ -41,8 +42,9 @@ test.afterAll(async ({ browser }) => {
   // A context of its own (no clerk cookies: logging in on the clerk's browser would end the clerk's session).
   const context = await browser.newContext({ storageState: undefined });
   await api(context.request, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
-  const s = await api<Record<string, unknown>>(context.request, 'reader.settings', {});
-  await api(context.request, 'reader.saveSettings', { ...s, driver: 'none' });
+  const s = await api<{ settings: Record<string, unknown> }>(context.request, 'reader.settings', {});
+  await api(context.request, 'reader.saveSettings', { ...s.settings, driver: 'none', alsoHallDefault: false });
+  await api(context.request, 'reader.savePhotoPolicy', { storePhoto: false, retentionDays: 180 });
   await context.close();
 });
 
@@ -52,6 +54,8 @@ test('the administrator chooses the simulator', async ({ browser }) => {
   const page = await context.newPage();
   await login(page, ADMIN.username, ADMIN.password);
   await page.goto('/#/admin/reader');
+  await expect(page.getByText(/^本页设置的是电脑“.+”上的读卡器$/)).toBeVisible();
+  await expect(page.getByText(/数据文件夹（.*tests\/e2e\/\.data\/hall）/)).toBeVisible();
   await page.getByLabel('读卡方式').selectOption({ label: '读卡器本地服务（厂商SDK）' });
   await page.getByLabel('套用示例').selectOption({ label: '示例B：WebSocket 本地服务（需按说明书核对）' });
   await expect(page.getByLabel('公民身份号码')).toHaveValue('CardInfo.IDCardNo');
@@ -64,10 +68,23 @@ test('the administrator chooses the simulator', async ({ browser }) => {
   }
   await page.getByLabel('读卡方式').selectOption({ label: '模拟读卡器（培训与测试）' });
   await expect(page.getByLabel('模拟读卡器文件')).toHaveValue('card-reader-sim.json');
-  await page.getByRole('button', { name: '保存读卡器设置' }).click();
-  await expect(page.getByText('读卡器设置已保存')).toBeVisible();
+  await page.getByRole('button', { name: '保存本机读卡器设置' }).click();
+  await expect(page.getByText('本机读卡器设置已保存')).toBeVisible();
+  await expect(page.getByText('本机设置', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '按已保存的设置试读一次' }).click();
   await expect(page.getByText('读卡器就绪，请放置身份证')).toBeVisible();
+  // The hall's photo policy: kept, for 90 days.
+  await page.getByRole('switch', { name: '保存身份证照片' }).check();
+  await page.getByLabel('照片保存天数').fill('90');
+  await page.getByRole('button', { name: '保存照片设置' }).click();
+  await expect(page.getByText('身份证照片设置已保存')).toBeVisible();
+  for (const [w, h] of [
+    [1600, 1000],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await snap(page, `reader-admin-sim-${w}`);
+  }
   await context.close();
 });
 
@@ -112,8 +129,10 @@ test.describe('at the desk', () => {
     const panel = page.getByTestId('card-panel');
     await expect(panel).toContainText('签发机关：北京市公安局崇文分局');
     await expect(panel.getByTestId('card-expired')).toHaveText('证件已过期');
-    await expect(panel).toContainText('照片仅供当面核对，不保存');
+    await expect(panel).toContainText('照片已按管理员设置保存');
     await expect(panel.getByRole('img', { name: '证件照片' })).toBeVisible();
+    // Kept and linked to the person registered earlier: shown beside their history.
+    await expect(page.getByLabel('来访历史').getByRole('img', { name: '留存的身份证照片' })).toBeVisible();
     for (const [w, h] of [
       [1600, 1000],
       [1366, 768],

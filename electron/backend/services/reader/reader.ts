@@ -4,22 +4,23 @@
 // read already under way, and hands a card out once until it is lifted (a poll that sees no card).
 // 'now' (F1 on the screen) hands the card on the reader out again. State is per backend process,
 // which is the PC the reader is plugged into; a browser desk on another PC gets no reads.
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { readerSettingsInput, type ReaderResult, type ReaderSettings, type ReaderState } from '@shared/api/schemas/reader';
-import { DEFAULT_READER_SETTINGS } from '@shared/domain/card-reader';
+import type { ParsedInputOf } from '@shared/api/contract';
+import type { ReaderResult, ReaderSettings, ReaderSettingsView, ReaderState } from '@shared/api/schemas/reader';
 import type { Actor, Deps } from '../../context';
-import type { Executor } from '../../db/connection';
 import type { SessionHolder } from '../sessions';
 import { isLoopbackAddress } from '../users';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
-import { getSetting, saveSetting } from '../settings-store';
+import { saveSetting } from '../settings-store';
 import { driverFor } from './drivers';
 import type { ReadOutcome } from './mapping';
+import { getHallReaderSettings, readPcReaderSettings, thisPc, writePcReaderSettings } from './pc-settings';
+import { getCardPhotoPolicy, storeCardPhoto } from './photos';
 
-export const getReaderSettings = (db: Executor) => getSetting(db, 'card_reader', readerSettingsInput, DEFAULT_READER_SETTINGS);
+/** The settings this PC's reader runs with: its own, else the hall's default. */
+async function effectiveSettings(deps: Deps): Promise<ReaderSettings> {
+  return readPcReaderSettings(deps.dataDir) ?? (await getHallReaderSettings(deps.db));
+}
 
 interface Hub {
   settingsKey: string;
@@ -66,29 +67,9 @@ function hubFor(deps: Deps, s: ReaderSettings): Hub {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function storePhoto(deps: Deps, actor: Actor, idNumber: string, photo: string): Promise<void> {
-  const m = /^data:image\/(\w+);base64,(.*)$/.exec(photo);
-  if (!m) return;
-  const name = `${createHash('sha256').update(idNumber).digest('hex')}.${m[1] === 'jpeg' ? 'jpg' : m[1]}`;
-  const at = deps.now().toISOString();
-  await writeTransaction(deps.db, async (trx) => {
-    const dir = join(deps.dataDir, 'card-photos');
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, name), Buffer.from(m[2]!, 'base64'));
-    await writeAudit(trx, {
-      at,
-      actorId: actor.id,
-      action: 'reader.photoStored',
-      entity: 'card_photo',
-      entityId: name,
-      note: '按管理员设置保存身份证照片',
-    });
-  });
-}
-
 /** `reader.read`: one poll (or an explicit read) of this PC's card reader. */
 export async function readCard(deps: Deps, actor: Actor, session: SessionHolder, input: { mode: 'poll' | 'now' }): Promise<ReaderResult> {
-  const s = await getReaderSettings(deps.db);
+  const s = await effectiveSettings(deps);
   const base = { intervalMs: s.minIntervalMs, photoStored: false };
   if (remote(session)) return { ...base, state: ELSEWHERE, card: null };
   const driver = driverFor(s, deps.dataDir);
@@ -126,20 +107,56 @@ export async function readCard(deps: Deps, actor: Actor, session: SessionHolder,
   }
   hub.delivered = card.idNumber;
   let photoStored = false;
-  if (s.storePhoto && card.photo) {
-    await storePhoto(deps, actor, card.idNumber, card.photo);
-    photoStored = true;
-  }
+  if (card.photo && (await getCardPhotoPolicy(deps.db)).storePhoto)
+    photoStored = await storeCardPhoto(deps, actor, card.idNumber, card.photo);
   return { ...base, state: hub.state, card, photoStored };
 }
 
 /** `reader.status`: the last known state, without asking the reader. */
 export async function getReaderStatus(deps: Deps, session: SessionHolder): Promise<ReaderState> {
   if (remote(session)) return ELSEWHERE;
-  const s = await getReaderSettings(deps.db);
+  const s = await effectiveSettings(deps);
   if (s.driver === 'none') return OFF;
   return hubFor(deps, s).state;
 }
 
-export const saveReaderSettings = (deps: Deps, actor: Actor, v: ReaderSettings) =>
-  saveSetting(deps, actor, 'card_reader', v, getReaderSettings);
+/** `reader.settings`: this PC's reader settings (or the hall's default it runs with), the PC, and the hall's photo policy. */
+export async function getReaderSettingsView(deps: Deps): Promise<ReaderSettingsView> {
+  const own = readPcReaderSettings(deps.dataDir);
+  return {
+    settings: own ?? (await getHallReaderSettings(deps.db)),
+    source: own ? 'pc' : 'hall',
+    pc: thisPc(deps),
+    photos: await getCardPhotoPolicy(deps.db),
+  };
+}
+
+/**
+ * `reader.saveSettings`: this PC's reader, written to its data folder with an audit row naming the
+ * PC (the file is written last inside the transaction: if it cannot be, nothing is recorded);
+ * optionally also the hall's default for PCs with none.
+ */
+export async function saveReaderSettings(
+  deps: Deps,
+  actor: Actor,
+  input: ParsedInputOf<'reader.saveSettings'>,
+): Promise<ReaderSettingsView> {
+  const { alsoHallDefault, ...settings } = input;
+  if (alsoHallDefault) await saveSetting(deps, actor, 'card_reader', settings, getHallReaderSettings);
+  const at = deps.now().toISOString();
+  const pc = thisPc(deps);
+  await writeTransaction(deps.db, async (trx) => {
+    await writeAudit(trx, {
+      at,
+      actorId: actor.id,
+      action: 'settings.card_reader.pc',
+      entity: 'settings',
+      entityId: `card_reader@${pc.hostname}`,
+      before: readPcReaderSettings(deps.dataDir),
+      after: settings,
+      note: `本机读卡器设置：电脑 ${pc.hostname}，数据文件夹 ${pc.dataDir}`,
+    });
+    writePcReaderSettings(deps.dataDir, settings, at);
+  });
+  return getReaderSettingsView(deps);
+}

@@ -1,11 +1,27 @@
-// 读卡器 (administrator): how this hall's desks read the 二代证: the vendor's local service on
-// 127.0.0.1 (HTTP or WebSocket, port, path, and the table mapping its answer to our fields), the
-// simulator's file for training, or none; the vendor's minimum interval; and whether the card
-// photo is kept. The two examples are starting points to check against the reader's manual.
-import { Alert, Button, Grid, Group, NativeSelect, NumberInput, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+// 读卡器 (administrator): how THIS PC reads the 二代证 (the PC running this backend; each window
+// PC keeps its own, in its data folder, with the hall's default for a PC that saved none): the
+// vendor's local service on 127.0.0.1 (HTTP or WebSocket, port, path, and the table mapping its
+// answer to our fields), the simulator's file for training, or none; the vendor's minimum
+// interval. Below it, the hall's card photo policy. The two examples are starting points to check
+// against the reader's manual.
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { CARD_FIELDS, READER_DRIVERS, readerSettingsInput, type ReaderSettings, type ReaderState } from '@shared/api/schemas/reader';
+import { CARD_FIELDS, READER_DRIVERS, readerSaveInput, type ReaderSettings, type ReaderState } from '@shared/api/schemas/reader';
 import { READER_PRESETS } from '@shared/domain/card-reader';
 import { call } from '../../api/client';
 import { zodErrors } from '@lib/form-errors';
@@ -13,6 +29,9 @@ import { useApiSubmit } from '@lib/forms';
 import { selectData } from '@lib/labels';
 import { notifyError, notifySuccess } from '@lib/notify';
 import { useQuery } from '@lib/use-query';
+import { PhotoPolicyForm } from './PhotoPolicyForm';
+
+type Draft = ReaderSettings & { alsoHallDefault: boolean };
 
 const splitCodes = (s: string) =>
   s
@@ -20,13 +39,15 @@ const splitCodes = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function ReaderForm({ initial }: { initial: ReaderSettings }) {
-  const form = useForm<ReaderSettings>({ initialValues: initial, validate: (v) => zodErrors(readerSettingsInput, v) });
+function ReaderForm({ initial, onSaved }: { initial: ReaderSettings; onSaved: () => void }) {
+  const form = useForm<Draft>({ initialValues: { ...initial, alsoHallDefault: false }, validate: (v) => zodErrors(readerSaveInput, v) });
   const [tried, setTried] = useState<ReaderState | null>(null);
   const { busy, onSubmit } = useApiSubmit(form, async (v) => {
-    await call('reader.saveSettings', v);
+    const saved = await call('reader.saveSettings', v);
+    form.setValues({ ...saved.settings, alsoHallDefault: false });
     form.resetDirty();
-    notifySuccess('读卡器设置已保存');
+    notifySuccess(v.alsoHallDefault ? '本机读卡器设置已保存，并已设为全厅默认' : '本机读卡器设置已保存');
+    onSaved();
   });
   const v = form.values;
   const codes = (key: 'okCodes' | 'noCardCodes' | 'noReaderCodes', label: string) => (
@@ -128,23 +149,24 @@ function ReaderForm({ initial }: { initial: ReaderSettings }) {
             </Grid>
           </>
         )}
-        <Switch
-          label="保存身份证照片"
-          description="默认关闭：照片只在登记时显示供当面核对，不保存（最小必要）。开启后每次读卡的照片保存在数据文件夹 card-photos 中并记入审计日志"
-          {...form.getInputProps('storePhoto', { type: 'checkbox' })}
-        />
         {tried && (
           <Alert color={tried.light === 'fault' ? 'red' : 'teal'} title="试读结果" withCloseButton onClose={() => setTried(null)}>
             {tried.message}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => void tryRead()} disabled={form.isDirty()}>
-            按已保存的设置试读一次
-          </Button>
-          <Button type="submit" loading={busy} disabled={!form.isDirty()}>
-            保存读卡器设置
-          </Button>
+        <Group justify="space-between">
+          <Checkbox
+            label="同时设为全厅默认（尚未单独设置读卡器的电脑使用此设置）"
+            {...form.getInputProps('alsoHallDefault', { type: 'checkbox' })}
+          />
+          <Group>
+            <Button variant="default" onClick={() => void tryRead()} disabled={form.isDirty()}>
+              按已保存的设置试读一次
+            </Button>
+            <Button type="submit" loading={busy} disabled={!form.isDirty()}>
+              保存本机读卡器设置
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>
@@ -153,16 +175,34 @@ function ReaderForm({ initial }: { initial: ReaderSettings }) {
 
 export function ReaderSettingsPage() {
   // A draft over what was loaded: mounts once the data is there.
-  const settings = useQuery('reader.settings', {}).data;
+  const { data: view, reload } = useQuery('reader.settings', {});
   return (
-    <Paper withBorder p="md" maw={1100}>
-      <Title order={3} mb="xs">
-        身份证阅读器
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        读卡器在登记窗口所在电脑上运行（浏览器版为运行服务的电脑）。读卡失败不影响登记，登记员随时可以手工录入。
-      </Text>
-      {settings && <ReaderForm initial={settings} />}
-    </Paper>
+    <Stack maw={1100}>
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="xs">
+          <Title order={3}>身份证阅读器（本机）</Title>
+          {view && (
+            <Badge size="lg" variant="light" color={view.source === 'pc' ? 'teal' : 'gray'}>
+              {view.source === 'pc' ? '本机设置' : '本机未单独设置，使用全厅默认'}
+            </Badge>
+          )}
+        </Group>
+        {view && (
+          <Alert color="blue" variant="light" mb="md" title={`本页设置的是电脑“${view.pc.hostname}”上的读卡器`}>
+            <Text size="sm">
+              每台窗口电脑的读卡器分别设置，保存在该电脑的数据文件夹（{view.pc.dataDir}）中。浏览器版打开本页时，设置的是运行服务的电脑。
+              读卡失败不影响登记，登记员随时可以手工录入。
+            </Text>
+          </Alert>
+        )}
+        {view && <ReaderForm key={`${view.source}:${JSON.stringify(view.settings)}`} initial={view.settings} onSaved={reload} />}
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={3} mb="xs">
+          身份证照片（全厅）
+        </Title>
+        {view && <PhotoPolicyForm initial={view.photos} />}
+      </Paper>
+    </Stack>
   );
 }

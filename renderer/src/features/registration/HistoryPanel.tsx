@@ -5,6 +5,7 @@ import type { History, PetitionerInfo } from '@shared/api/schemas/visits';
 import { formatCalendarDate, formatDate, formatDateTime } from '@shared/time';
 import { categoryLabel, idTypeName } from '@lib/labels';
 import { KindBadge } from './KindBadge';
+import { PersonPhoto } from './PersonPhoto';
 
 export function PersonSummary({ p }: { p: PetitionerInfo }) {
   return (
@@ -42,7 +43,10 @@ export function HistoryPanel({
   return (
     <Paper withBorder p="md" role="region" aria-label="来访历史">
       <Stack gap="sm">
-        <PersonSummary p={petitioner} />
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <PersonSummary p={petitioner} />
+          {history.photoKept && <PersonPhoto petitionerId={petitioner.id} />}
+        </Group>
         {matters.length > 0 && (
           <Alert color="orange" variant="light" title={`此人已有 ${matters.length} 件信访事项`}>
             本次如涉及已登记事项，请选择关联（记为重复访）；新问题请选“新事项”（初访）。
