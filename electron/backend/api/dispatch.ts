@@ -12,6 +12,12 @@ import { isDatabaseUnavailable } from '../db/connection';
 import type { SessionHolder } from '../services/sessions';
 import { auditRead } from '../services/read-audit';
 import { handlers, type CallContext } from './handlers';
+import { idempotentCall } from './idempotency';
+
+/** What a transport passes besides the input: the form submission's idempotency key, if any. */
+export interface CallOptions {
+  idempotencyKey?: string;
+}
 
 /** Zod issues → { "field.path": "中文提示" } plus one summary line. */
 export function validationError(error: z.ZodError): ApiError {
@@ -55,15 +61,25 @@ async function sessionActor(deps: Deps, session: SessionHolder): Promise<Actor |
   return user ? { id: user.id, role: user.role, displayName: user.display_name } : null;
 }
 
-export async function dispatch(deps: Deps, session: SessionHolder, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  deps: Deps,
+  session: SessionHolder,
+  name: string,
+  rawInput: unknown,
+  opts: CallOptions = {},
+): Promise<ApiResult<unknown>> {
   try {
     if (!isMethodName(name)) throw new ApiError('UNKNOWN_METHOD', `未知的操作：${name}`);
     const actor = await authorize(deps, session, name);
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);
-    const ctx: CallContext = { deps, session, actor };
     const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>;
-    const data = await handler(ctx, parsed.data);
+    // A key on a method that takes none is ignored: the call is one that repeats harmlessly.
+    const key = contract[name].idempotent && actor ? opts.idempotencyKey : undefined;
+    const data =
+      key !== undefined && actor
+        ? await idempotentCall(deps, actor, name, key, parsed.data, (d) => handler({ deps: d, session, actor }, parsed.data))
+        : await handler({ deps, session, actor }, parsed.data);
     // Personal data leaves only with its read-audit row written (issue 13; services/read-audit.ts).
     // A public method's reader is named too when it has a session (a print slip is read by the user who printed).
     if (contract[name].personal === 'read') await auditRead(deps, actor ?? (await sessionActor(deps, session)), name, parsed.data, data);
