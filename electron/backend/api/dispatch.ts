@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '@shared/api/contract';
 import { ApiError, DB_UNAVAILABLE_MESSAGE, type ApiResult } from '@shared/api/errors';
 import { roleLabel } from '@shared/api/roles';
+import { fallbackMessage } from '@shared/api/field-labels';
 import type { Actor, Deps } from '../context';
 import { currentUser } from '../services/users';
 import { isDatabaseUnavailable } from '../db/connection';
@@ -71,7 +72,8 @@ export async function dispatch(
   try {
     if (!isMethodName(name)) throw new ApiError('UNKNOWN_METHOD', `未知的操作：${name}`);
     const actor = await authorize(deps, session, name);
-    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    // Messages name the field as this method's form does (field-labels.ts).
+    const parsed = contract[name].input.safeParse(rawInput ?? {}, { error: (issue) => fallbackMessage(issue, name) });
     if (!parsed.success) throw validationError(parsed.error);
     const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>;
     // A key on a method that takes none is ignored: the call is one that repeats harmlessly.
