@@ -11,6 +11,9 @@ declare global {
   }
 }
 
+/** A save sent with a key whose answer did not arrive: it may have been saved, and saving again is safe. */
+const NO_ANSWER_KEYED = '未收到服务的答复，不能确定是否已保存：请再次保存，同一份内容不会重复保存';
+
 async function invokeHttp(method: string, input: unknown, key: string | undefined): Promise<ApiResult<unknown>> {
   let res: Response;
   try {
@@ -21,7 +24,8 @@ async function invokeHttp(method: string, input: unknown, key: string | undefine
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到服务，请检查网络或服务是否已启动' } };
+    const message = key ? NO_ANSWER_KEYED : '无法连接到服务，请检查网络或服务是否已启动';
+    return { ok: false, error: { code: 'INTERNAL', message } };
   }
   try {
     return (await res.json()) as ApiResult<unknown>;
@@ -34,8 +38,10 @@ async function invokeHttp(method: string, input: unknown, key: string | undefine
 // its answer never came (no connection, DB_UNAVAILABLE, an internal error: it may or may not have
 // been saved) the key is kept, and the same submission sent again (same method, same input) reuses
 // it, so the backend answers with the first save instead of saving twice. Any definite answer
-// ends the submission.
-const unanswered = new Map<string, string>();
+// ends the submission, and so do 10 minutes: a desk's 叫号 sends the same input all day, and a
+// press long after a failed one is a new call, not its retry.
+const unanswered = new Map<string, { key: string; at: number }>();
+const RETRY_WINDOW_MS = 10 * 60_000;
 const UNSURE: readonly string[] = ['INTERNAL', 'DB_UNAVAILABLE'];
 
 /** 128 random bits as hex (crypto.getRandomValues works on plain-http LAN desks too, randomUUID does not). */
@@ -46,12 +52,14 @@ function newKey(): string {
 /** Calls a contract method; resolves with its output or throws an ApiError with a Chinese message. */
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const submission = contract[method].idempotent ? `${method}\n${JSON.stringify(input ?? {})}` : null;
-  const key = submission === null ? undefined : (unanswered.get(submission) ?? newKey());
+  const earlier = submission === null ? undefined : unanswered.get(submission);
+  const key = submission === null ? undefined : earlier && Date.now() - earlier.at < RETRY_WINDOW_MS ? earlier.key : newKey();
   const result = window.hall
     ? ((await window.hall.invoke(method, input, key)) as ApiResult<unknown>)
     : await invokeHttp(method, input, key);
   if (submission !== null && key !== undefined) {
-    if (!result.ok && UNSURE.includes(result.error.code)) unanswered.set(submission, key);
+    if (!result.ok && UNSURE.includes(result.error.code))
+      unanswered.set(submission, { key, at: earlier?.key === key ? earlier.at : Date.now() });
     else unanswered.delete(submission);
   }
   if (!result.ok) {
