@@ -137,6 +137,19 @@ describe('idempotency keys in the dispatcher', () => {
     expect(await count('ticket_calls')).toBe(1);
   });
 
+  it('works for a matter decision: the repeat answers the decided matter instead of a version conflict', async () => {
+    const v = await clerk.call('visits.register', visitInput());
+    const key = newKey();
+    const input = { matterId: v.matterId, version: 1, on: '2026-11-24', action: 'decide', decision: 'accepted', unit: '区住建局' } as const;
+    const first = await keyed(clerk, 'matters.act', input, key);
+    expect(first).toMatchObject({ decision: 'accepted', version: 2 });
+    const events = await hall.backend.deps.db.selectFrom('matter_events').select('id').execute();
+    expect(await keyed(clerk, 'matters.act', input, key)).toEqual(first);
+    expect(await hall.backend.deps.db.selectFrom('matter_events').select('id').execute()).toHaveLength(events.length);
+    // Without the key the same submission is refused as stale (it was decided meanwhile).
+    expect((await clerk.fail('matters.act', input)).code).toBe('CONFLICT');
+  });
+
   it('ignores a key on a method that takes none', async () => {
     const saved = await clerk.call('visits.register', visitInput());
     const key = newKey();
