@@ -7,7 +7,7 @@ import { EventBus } from './events';
 import { startEventBridge } from './events-bridge';
 import { SessionStore, type SessionHolder } from './services/sessions';
 import { LoginThrottle } from './services/login-throttle';
-import { dispatch } from './api/dispatch';
+import { dispatch, type CallOptions } from './api/dispatch';
 import type { Deps } from './context';
 import type { ApiResult } from '@shared/api/errors';
 import type { PdfRenderer, PrintExecutor } from './services/printing/executor';
@@ -34,7 +34,7 @@ export interface BackendOptions extends OpenOptions {
 }
 
 export interface Backend {
-  call(session: SessionHolder, method: string, input: unknown): Promise<ApiResult<unknown>>;
+  call(session: SessionHolder, method: string, input: unknown, opts?: CallOptions): Promise<ApiResult<unknown>>;
   events: EventBus;
   deps: Deps;
   store: Store;
@@ -88,7 +88,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     .catch(() => 0)
     .then(sweepPhotos);
   return {
-    call: (session, method, input) => dispatch(deps, session, method, input),
+    call: (session, method, input, opts) => dispatch(deps, session, method, input, opts),
     events: deps.events,
     deps,
     store,

@@ -25,7 +25,7 @@ export function bindIpc(backend: Backend, windows: () => BrowserWindow[], truste
     return s;
   };
 
-  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown, idempotencyKey: unknown) => {
     // Only our own pages may call the backend.
     if (!event.senderFrame || !trustedUrl(event.senderFrame.url)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
@@ -33,7 +33,7 @@ export function bindIpc(backend: Backend, windows: () => BrowserWindow[], truste
     if (typeof method !== 'string' || !isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method)}` } };
     }
-    return backend.call(sessionOf(event.sender), method, input);
+    return backend.call(sessionOf(event.sender), method, input, typeof idempotencyKey === 'string' ? { idempotencyKey } : {});
   });
 
   // Staff events go to windows with a logged-in session only; the hall display

@@ -8,7 +8,7 @@ import type { HallBridge, HallEvent } from '@shared/api/events';
 import type { SetupBridge } from '@shared/api/schemas/connection';
 
 const bridge: HallBridge = {
-  invoke: (method, input) => ipcRenderer.invoke('hall:invoke', method, input),
+  invoke: (method, input, idempotencyKey) => ipcRenderer.invoke('hall:invoke', method, input, idempotencyKey),
   subscribe(listener) {
     const handler = (_e: IpcRendererEvent, event: HallEvent) => listener(event);
     ipcRenderer.on('hall:event', handler);

@@ -170,13 +170,34 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
   readonly access: Access;
   readonly personal: Personal;
+  /**
+   * Takes an idempotency key (one per form submission; the client sends the same key when it
+   * resubmits after an unanswered call): the dispatcher runs the call in one write transaction that
+   * also stores key → answer, and answers a repeated key with the first answer
+   * (electron/backend/api/idempotency.ts).
+   */
+  readonly idempotent?: true;
   /** Phantom: carries the output type only. */
   readonly output?: O;
 }
 
 function method<O>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access; personal: Personal }): MethodDef<I, O> => def;
+  return <I extends z.ZodType>(def: { input: I; access: Access; personal: Personal; idempotent?: true }): MethodDef<I, O> => def;
 }
+
+/*
+ * Which methods take an idempotency key: every create or act a person can submit twice by retrying
+ * (registrations and corrections, the queue's tickets and calls, bookings and the leader's calls and
+ * talk records, matter actions, print outcomes, and the administrator's creates). Left out, on purpose:
+ * - print.submit and stats.printReport: after their commit they render the paper through the print
+ *   route (a second request that must read the committed job) and drive the printer, which cannot
+ *   happen inside the still-open transaction; a repeat is a visible 重印 of the same paper, both kept;
+ * - saves that set a state (settings, bureau, calendar, destinations, queue.pause/resume,
+ *   reception.saveDraft, users.setDisabled/resetPassword/unlock/setQueueScope, pads.revoke):
+ *   the repeat sets the same state;
+ * - pad.answer: public (no user to own a key); the pad sends its own answer key (answer_key);
+ * - reads, logins, setup, export runs (idempotent by record id and version) and the audit export.
+ */
 
 const DESK: readonly Role[] = ['clerk', 'admin'];
 const STAFF: readonly Role[] = ['clerk', 'leader', 'admin'];
@@ -194,7 +215,7 @@ export const contract = {
 
   // accounts (admin)
   'users.list': method<UserRow[]>()({ input: empty, access: ADMIN, personal: 'none' }),
-  'users.create': method<UserRow>()({ input: createUserInput, access: ADMIN, personal: 'none' }),
+  'users.create': method<UserRow>()({ input: createUserInput, access: ADMIN, personal: 'none', idempotent: true }),
   'users.setDisabled': method<UserRow>()({ input: setDisabledInput, access: ADMIN, personal: 'none' }),
   'users.resetPassword': method<UserRow>()({ input: resetPasswordInput, access: ADMIN, personal: 'none' }),
   /** Lifts the lock after too many wrong passwords; the password stays. */
@@ -206,8 +227,8 @@ export const contract = {
   'petitioners.search': method<PetitionerInfo[]>()({ input: searchInput, access: STAFF, personal: 'read' }),
 
   // walk-in registration
-  'visits.register': method<VisitDetail>()({ input: registerVisitInput, access: DESK, personal: 'audited' }),
-  'visits.correct': method<VisitDetail>()({ input: correctVisitInput, access: DESK, personal: 'audited' }),
+  'visits.register': method<VisitDetail>()({ input: registerVisitInput, access: DESK, personal: 'audited', idempotent: true }),
+  'visits.correct': method<VisitDetail>()({ input: correctVisitInput, access: DESK, personal: 'audited', idempotent: true }),
   'visits.get': method<VisitDetail>()({ input: visitIdInput, access: STAFF, personal: 'read' }),
   'visits.listDay': method<VisitSummary[]>()({ input: listDayInput, access: STAFF, personal: 'read' }),
 
@@ -215,55 +236,60 @@ export const contract = {
   'queue.lanes': method<LaneView[]>()({ input: empty, access: STAFF, personal: 'none' }),
   'queue.desks': method<DeskView[]>()({ input: empty, access: STAFF, personal: 'none' }),
   'queue.settings': method<QueueSettings>()({ input: empty, access: STAFF, personal: 'none' }),
-  'queue.saveLane': method<LaneView>()({ input: saveLaneInput, access: ADMIN, personal: 'none' }),
-  'queue.saveDesk': method<DeskView>()({ input: saveDeskInput, access: ADMIN, personal: 'none' }),
+  'queue.saveLane': method<LaneView>()({ input: saveLaneInput, access: ADMIN, personal: 'none', idempotent: true }),
+  'queue.saveDesk': method<DeskView>()({ input: saveDeskInput, access: ADMIN, personal: 'none', idempotent: true }),
   'queue.saveSettings': method<QueueSettings>()({ input: queueSettingsInput, access: ADMIN, personal: 'none' }),
 
   // queue life: 取号、叫号、重呼、过号…
-  'queue.issue': method<IssuedTicket>()({ input: issueTicketInput, access: DESK, personal: 'audited' }),
+  'queue.issue': method<IssuedTicket>()({ input: issueTicketInput, access: DESK, personal: 'audited', idempotent: true }),
   'queue.board': method<DeskBoard>()({ input: deskInput, access: DESK, personal: 'read' }),
-  'queue.callNext': method<TicketView | null>()({ input: callNextInput, access: DESK, personal: 'audited' }),
-  'queue.callTicket': method<TicketView>()({ input: callTicketInput, access: DESK, personal: 'audited' }),
-  'queue.recall': method<TicketView>()({ input: deskInput, access: DESK, personal: 'audited' }),
-  'queue.noShow': method<TicketView>()({ input: deskInput, access: DESK, personal: 'audited' }),
-  'queue.finish': method<null>()({ input: deskInput, access: DESK, personal: 'none' }),
-  'queue.requeue': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited' }),
-  'queue.transfer': method<TicketView>()({ input: transferInput, access: DESK, personal: 'audited' }),
-  'queue.park': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited' }),
-  'queue.unpark': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited' }),
-  'queue.serveWalkIn': method<TicketView>()({ input: walkInInput, access: DESK, personal: 'audited' }),
+  'queue.callNext': method<TicketView | null>()({ input: callNextInput, access: DESK, personal: 'audited', idempotent: true }),
+  'queue.callTicket': method<TicketView>()({ input: callTicketInput, access: DESK, personal: 'audited', idempotent: true }),
+  'queue.recall': method<TicketView>()({ input: deskInput, access: DESK, personal: 'audited', idempotent: true }),
+  'queue.noShow': method<TicketView>()({ input: deskInput, access: DESK, personal: 'audited', idempotent: true }),
+  'queue.finish': method<null>()({ input: deskInput, access: DESK, personal: 'none', idempotent: true }),
+  'queue.requeue': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited', idempotent: true }),
+  'queue.transfer': method<TicketView>()({ input: transferInput, access: DESK, personal: 'audited', idempotent: true }),
+  'queue.park': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited', idempotent: true }),
+  'queue.unpark': method<TicketView>()({ input: ticketInput, access: DESK, personal: 'audited', idempotent: true }),
+  'queue.serveWalkIn': method<TicketView>()({ input: walkInInput, access: DESK, personal: 'audited', idempotent: true }),
   'queue.pause': method<null>()({ input: deskInput, access: DESK, personal: 'none' }),
   'queue.resume': method<null>()({ input: deskInput, access: DESK, personal: 'none' }),
   'queue.dayLog': method<TicketLogEntry[]>()({ input: dayLogInput, access: STAFF, personal: 'read' }),
 
   // 候谈室 and the roster of reception days (领导接访日)
   'rooms.list': method<RoomView[]>()({ input: empty, access: STAFF, personal: 'none' }),
-  'rooms.save': method<RoomView>()({ input: saveRoomInput, access: ADMIN, personal: 'none' }),
+  'rooms.save': method<RoomView>()({ input: saveRoomInput, access: ADMIN, personal: 'none', idempotent: true }),
   'roster.list': method<SessionView[]>()({ input: rosterRangeInput, access: STAFF, personal: 'none' }),
-  'roster.save': method<SessionView>()({ input: saveSessionInput, access: ADMIN, personal: 'none' }),
+  'roster.save': method<SessionView>()({ input: saveSessionInput, access: ADMIN, personal: 'none', idempotent: true }),
   'roster.setStatus': method<SessionView>()({ input: sessionStatusInput, access: ADMIN, personal: 'none' }),
 
   // scheduling visitors into a leader's queue (the hall's day board)
   'reception.board': method<DayBoard>()({ input: boardInput, access: DESK, personal: 'read' }),
-  'reception.schedule': method<BookingView>()({ input: scheduleInput, access: DESK, personal: 'audited' }),
-  'reception.checkIn': method<BookingView>()({ input: bookingInput, access: DESK, personal: 'audited' }),
-  'reception.move': method<BookingChange>()({ input: moveInput, access: DESK, personal: 'audited' }),
-  'reception.cancel': method<BookingChange>()({ input: cancelBookingInput, access: DESK, personal: 'audited' }),
-  'reception.reorder': method<BookingView>()({ input: reorderInput, access: DESK, personal: 'audited' }),
+  'reception.schedule': method<BookingView>()({ input: scheduleInput, access: DESK, personal: 'audited', idempotent: true }),
+  'reception.checkIn': method<BookingView>()({ input: bookingInput, access: DESK, personal: 'audited', idempotent: true }),
+  'reception.move': method<BookingChange>()({ input: moveInput, access: DESK, personal: 'audited', idempotent: true }),
+  'reception.cancel': method<BookingChange>()({ input: cancelBookingInput, access: DESK, personal: 'audited', idempotent: true }),
+  'reception.reorder': method<BookingView>()({ input: reorderInput, access: DESK, personal: 'audited', idempotent: true }),
 
   // the duty leader: own queue, calling into the room, the talk record and its dates
   'reception.myQueue': method<LeaderQueue>()({ input: myQueueInput, access: LEADER, personal: 'read' }),
-  'reception.callNext': method<{ bookingId: string } | null>()({ input: sessionInput, access: LEADER, personal: 'audited' }),
-  'reception.recall': method<{ bookingId: string }>()({ input: sessionInput, access: LEADER, personal: 'audited' }),
-  'reception.noShow': method<null>()({ input: bookingInput, access: LEADER, personal: 'audited' }),
-  'reception.record': method<TalkRecordView>()({ input: recordTalkInput, access: LEADER, personal: 'audited' }),
+  'reception.callNext': method<{ bookingId: string } | null>()({
+    input: sessionInput,
+    access: LEADER,
+    personal: 'audited',
+    idempotent: true,
+  }),
+  'reception.recall': method<{ bookingId: string }>()({ input: sessionInput, access: LEADER, personal: 'audited', idempotent: true }),
+  'reception.noShow': method<null>()({ input: bookingInput, access: LEADER, personal: 'audited', idempotent: true }),
+  'reception.record': method<TalkRecordView>()({ input: recordTalkInput, access: LEADER, personal: 'audited', idempotent: true }),
   // The leader's unsaved talk notes (a working copy, replaced by the record): read by their leader only.
   'reception.draft': method<TalkDraft | null>()({ input: bookingInput, access: LEADER, personal: 'read' }),
   'reception.saveDraft': method<TalkDraft>()({ input: saveTalkDraftInput, access: LEADER, personal: 'read' }),
 
   // 信访事项: every decision and step of a matter (the same at the window and at a talk), its clocks, 包案
   'matters.get': method<MatterView>()({ input: matterIdInput, access: STAFF, personal: 'read' }),
-  'matters.act': method<MatterView>()({ input: matterActInput, access: STAFF, personal: 'audited' }),
+  'matters.act': method<MatterView>()({ input: matterActInput, access: STAFF, personal: 'audited', idempotent: true }),
   'matters.dueList': method<DueList>()({ input: matterDueInput, access: STAFF, personal: 'read' }),
   'matters.ledger': method<LedgerRow[]>()({ input: ledgerInput, access: STAFF, personal: 'read' }),
 
@@ -303,7 +329,7 @@ export const contract = {
   'print.saveSettings': method<PrintingSettings>()({ input: printingInput, access: ADMIN, personal: 'none' }),
   'print.submit': method<PrintSubmitted>()({ input: submitPrintInput, access: STAFF, personal: 'audited' }),
   'print.preview': method<{ route: string }>()({ input: previewPrintInput, access: STAFF, personal: 'read' }),
-  'print.outcome': method<PrintJobView>()({ input: printOutcomeInput, access: STAFF, personal: 'audited' }),
+  'print.outcome': method<PrintJobView>()({ input: printOutcomeInput, access: STAFF, personal: 'audited', idempotent: true }),
   'print.archive': method<ArchivedNotice[]>()({ input: archiveInput, access: STAFF, personal: 'read' }),
   'print.archivedPdf': method<{ sha256: string; base64: string; name: string }>()({
     input: archivedPdfInput,

@@ -49,6 +49,7 @@ export interface HallEvent<E extends EventName = EventName> {
 
 /** The bridge the preload script exposes as `window.hall` (Electron only). */
 export interface HallBridge {
-  invoke(method: string, input: unknown): Promise<unknown>;
+  /** `idempotencyKey`: the form submission's key, for the methods that take one (contract.ts). */
+  invoke(method: string, input: unknown, idempotencyKey?: string): Promise<unknown>;
   subscribe(listener: (event: HallEvent) => void): () => void;
 }

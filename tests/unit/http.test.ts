@@ -60,6 +60,20 @@ describe('HTTP transport', () => {
     expect(after.body.data).toEqual(before.body.data);
   });
 
+  it('answers a registration resubmitted with the same Idempotency-Key with the first visit', async () => {
+    const cookie = await login();
+    const key = { 'Idempotency-Key': '0193b2c4d5e6f7a8b9c0d1e2f3a4b5c6' };
+    const first = await post('visits.register', visitInput(), cookie, key);
+    const again = await post('visits.register', visitInput(), cookie, key);
+    expect(first.body.ok).toBe(true);
+    expect(again.body).toEqual(first.body);
+    const day = await post('visits.listDay', { date: '2026-11-24' }, cookie);
+    expect(day.body.data).toHaveLength(1);
+    // Without the key the same form is a second visit, as before.
+    await post('visits.register', visitInput(), cookie);
+    expect((await post('visits.listDay', { date: '2026-11-24' }, cookie)).body.data).toHaveLength(2);
+  });
+
   it('treats a malformed session cookie as no session (not a server error)', async () => {
     const { res, body } = await post('auth.me', {}, 'ph_session=%E0%A4%A');
     expect(res.status).toBe(200);

@@ -42,8 +42,8 @@ useHall((h) => {
   hall.defer(() => unbind());
 });
 
-const invoke = (wc: FakeContents, url: string, method: unknown, input: unknown) =>
-  handlers.get(INVOKE_CHANNEL)!({ sender: wc, senderFrame: { url } }, method, input) as Promise<{
+const invoke = (wc: FakeContents, url: string, method: unknown, input: unknown, idempotencyKey?: unknown) =>
+  handlers.get(INVOKE_CHANNEL)!({ sender: wc, senderFrame: { url } }, method, input, idempotencyKey) as Promise<{
     ok: boolean;
     data?: unknown;
     error?: { code: string };
@@ -79,6 +79,19 @@ describe('Electron IPC transport', () => {
       'TOO_MANY_ATTEMPTS',
     );
     expect((await invoke(b, `${APP}/index.html`, 'auth.login', { username: 'admin', password: PASSWORD })).ok).toBe(true);
+  });
+
+  it('passes the idempotency key on: a repeated 取号 with the same key is the same ticket', async () => {
+    const wc = new FakeContents(8);
+    expect((await invoke(wc, `${APP}/index.html`, 'auth.login', { username: 'admin', password: PASSWORD })).ok).toBe(true);
+    const lanes = (await invoke(wc, `${APP}/index.html`, 'queue.lanes', {})).data as { id: string }[];
+    const key = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    const first = await invoke(wc, `${APP}/index.html`, 'queue.issue', { laneId: lanes[0]!.id }, key);
+    const again = await invoke(wc, `${APP}/index.html`, 'queue.issue', { laneId: lanes[0]!.id }, key);
+    expect(first.ok).toBe(true);
+    expect(again).toEqual(first);
+    const other = await invoke(wc, `${APP}/index.html`, 'queue.issue', { laneId: lanes[0]!.id });
+    expect(other.data).not.toEqual(first.data);
   });
 
   it('refuses pages that are not ours and methods that are not in the contract', async () => {

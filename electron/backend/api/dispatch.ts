@@ -6,12 +6,19 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '@shared/api/contract';
 import { ApiError, DB_UNAVAILABLE_MESSAGE, type ApiResult } from '@shared/api/errors';
 import { roleLabel } from '@shared/api/roles';
+import { fallbackMessage } from '@shared/api/field-labels';
 import type { Actor, Deps } from '../context';
 import { currentUser } from '../services/users';
 import { isDatabaseUnavailable } from '../db/connection';
 import type { SessionHolder } from '../services/sessions';
 import { auditRead } from '../services/read-audit';
 import { handlers, type CallContext } from './handlers';
+import { idempotentCall } from './idempotency';
+
+/** What a transport passes besides the input: the form submission's idempotency key, if any. */
+export interface CallOptions {
+  idempotencyKey?: string;
+}
 
 /** Zod issues → { "field.path": "中文提示" } plus one summary line. */
 export function validationError(error: z.ZodError): ApiError {
@@ -55,15 +62,26 @@ async function sessionActor(deps: Deps, session: SessionHolder): Promise<Actor |
   return user ? { id: user.id, role: user.role, displayName: user.display_name } : null;
 }
 
-export async function dispatch(deps: Deps, session: SessionHolder, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  deps: Deps,
+  session: SessionHolder,
+  name: string,
+  rawInput: unknown,
+  opts: CallOptions = {},
+): Promise<ApiResult<unknown>> {
   try {
     if (!isMethodName(name)) throw new ApiError('UNKNOWN_METHOD', `未知的操作：${name}`);
     const actor = await authorize(deps, session, name);
-    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    // Messages name the field as this method's form does (field-labels.ts).
+    const parsed = contract[name].input.safeParse(rawInput ?? {}, { error: (issue) => fallbackMessage(issue, name) });
     if (!parsed.success) throw validationError(parsed.error);
-    const ctx: CallContext = { deps, session, actor };
     const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>;
-    const data = await handler(ctx, parsed.data);
+    // A key on a method that takes none is ignored: the call is one that repeats harmlessly.
+    const key = contract[name].idempotent && actor ? opts.idempotencyKey : undefined;
+    const data =
+      key !== undefined && actor
+        ? await idempotentCall(deps, actor, name, key, parsed.data, (d) => handler({ deps: d, session, actor }, parsed.data))
+        : await handler({ deps, session, actor }, parsed.data);
     // Personal data leaves only with its read-audit row written (issue 13; services/read-audit.ts).
     // A public method's reader is named too when it has a session (a print slip is read by the user who printed).
     if (contract[name].personal === 'read') await auditRead(deps, actor ?? (await sessionActor(deps, session)), name, parsed.data, data);

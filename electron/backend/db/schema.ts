@@ -595,6 +595,24 @@ export const tables = {
     references: { booking_id: 'reception_bookings.id', author_id: 'users.id' },
   }),
 
+  // ---- idempotency keys of form submissions (0021_idempotency) ----------------------
+
+  /** A submission's key → the first answer of its write (same transaction); pruned after 24 h. */
+  idempotency_keys: table({
+    columns: {
+      key: text(),
+      user_id: text(),
+      method: text(),
+      /** sha256 of the validated input: the same key with another input is refused. */
+      input_hash: text(),
+      result_json: text(),
+      created_at: text(),
+    },
+    primaryKey: ['key'],
+    indexes: { idempotency_keys_by_created: { columns: ['created_at'] } },
+    references: { user_id: 'users.id' },
+  }),
+
   // ---- card photos kept by the administrator's choice (0023_card_photos) ---------------
 
   /** One photo per ID number (id_hash = sha256 of it), linked to the person once registered; pruned after the retention period. */

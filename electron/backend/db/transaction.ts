@@ -31,6 +31,8 @@ import { beginWrite } from './dialect';
  * process or the connection dies.
  */
 export async function writeTransaction<T>(db: Db, fn: (trx: Executor) => Promise<T>): Promise<T> {
+  // Inside a whole-call transaction (below), a service's write joins it: one commit for the call.
+  if (joinable.has(db)) return fn(db);
   return db.connection().execute(async (conn) => {
     await beginWrite(conn);
     try {
@@ -40,6 +42,31 @@ export async function writeTransaction<T>(db: Db, fn: (trx: Executor) => Promise
     } catch (e) {
       await sql`ROLLBACK`.execute(conn);
       throw e;
+    }
+  });
+}
+
+/** Connections of open whole-call transactions: writeTransaction on them joins instead of beginning. */
+const joinable = new WeakSet<Db>();
+
+/**
+ * One write transaction around a whole API call (an idempotent call: its writes and its
+ * idempotency key commit together). `fn` gets the transaction's connection as a Db: the
+ * services it calls use it for every read and write, and their writeTransaction joins it.
+ */
+export async function callTransaction<T>(db: Db, fn: (conn: Db) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await beginWrite(conn);
+    joinable.add(conn);
+    try {
+      const result = await fn(conn);
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`ROLLBACK`.execute(conn);
+      throw e;
+    } finally {
+      joinable.delete(conn);
     }
   });
 }

@@ -132,7 +132,9 @@ async function handleApi(backend: Backend, req: IncomingMessage, res: ServerResp
   // the first administrator is created at this machine (users.createAdmin).
   const remoteAddress = req.socket.remoteAddress ?? 'unknown';
   const session: SessionHolder = { token: before, client: remoteAddress, remoteAddress };
-  const result = await backend.call(session, method, input);
+  // The form submission's key (Idempotency-Key): a resubmitted save gets its first answer.
+  const key = req.headers['idempotency-key'];
+  const result = await backend.call(session, method, input, typeof key === 'string' ? { idempotencyKey: key } : {});
   const extra: Record<string, string> = session.token !== before ? { 'Set-Cookie': sessionCookie(session.token) } : {};
   // Errors are part of the contract, so they travel as 200 with ok:false.
   sendJson(res, 200, result, extra);

@@ -12,6 +12,7 @@ import type { Actor, Deps } from '../context';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { describeChain, verifyAuditChain, writeAudit } from './audit';
+import { xlsxCells } from './xlsx-text';
 
 /** The export holds at most this many rows (newest first); the screen says so. */
 export const AUDIT_EXPORT_MAX = 50_000;
@@ -277,17 +278,19 @@ export async function exportAudit(deps: Deps, actor: Actor, input: { filter: Aud
   const ws = wb.addWorksheet(AUDIT_SHEET);
   ws.addRow([...AUDIT_HEADERS]);
   for (const v of views) {
-    ws.addRow([
-      v.seq,
-      formatDateTime(v.at),
-      v.actorName ?? '',
-      auditActionLabel(v.action),
-      v.action === 'read' ? readMethodLabel(v.entity) : v.entity,
-      v.entityId ?? '',
-      v.persons.join('、'),
-      v.detail,
-      v.id,
-    ]);
+    ws.addRow(
+      xlsxCells([
+        v.seq,
+        formatDateTime(v.at),
+        v.actorName ?? '',
+        auditActionLabel(v.action),
+        v.action === 'read' ? readMethodLabel(v.entity) : v.entity,
+        v.entityId ?? '',
+        v.persons.join('、'),
+        v.detail,
+        v.id,
+      ]),
+    );
   }
   ws.getRow(1).font = { bold: true };
   ws.columns.forEach((c, i) => (c.width = [8, 20, 12, 16, 18, 38, 24, 60, 38][i]));

@@ -1,7 +1,7 @@
 // The renderer's one way to reach the backend. In Electron it goes through the
 // preload bridge (IPC); in a browser (serve mode) through fetch and SSE. Both
 // speak the same contract and return the same envelope.
-import type { InputOf, MethodName, OutputOf } from '@shared/api/contract';
+import { contract, type InputOf, type MethodName, type OutputOf } from '@shared/api/contract';
 import { ApiError, type ApiResult } from '@shared/api/errors';
 import type { HallBridge, HallEvent } from '@shared/api/events';
 
@@ -11,17 +11,21 @@ declare global {
   }
 }
 
-async function invokeHttp(method: string, input: unknown): Promise<ApiResult<unknown>> {
+/** A save sent with a key whose answer did not arrive: it may have been saved, and saving again is safe. */
+const NO_ANSWER_KEYED = '未收到服务的答复，不能确定是否已保存：请再次保存，同一份内容不会重复保存';
+
+async function invokeHttp(method: string, input: unknown, key: string | undefined): Promise<ApiResult<unknown>> {
   let res: Response;
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: key ? { 'Content-Type': 'application/json', 'Idempotency-Key': key } : { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到服务，请检查网络或服务是否已启动' } };
+    const message = key ? NO_ANSWER_KEYED : '无法连接到服务，请检查网络或服务是否已启动';
+    return { ok: false, error: { code: 'INTERNAL', message } };
   }
   try {
     return (await res.json()) as ApiResult<unknown>;
@@ -30,9 +34,34 @@ async function invokeHttp(method: string, input: unknown): Promise<ApiResult<unk
   }
 }
 
+// Idempotency keys (contract.ts `idempotent`): each submission of a save gets a fresh key; when
+// its answer never came (no connection, DB_UNAVAILABLE, an internal error: it may or may not have
+// been saved) the key is kept, and the same submission sent again (same method, same input) reuses
+// it, so the backend answers with the first save instead of saving twice. Any definite answer
+// ends the submission, and so do 10 minutes: a desk's 叫号 sends the same input all day, and a
+// press long after a failed one is a new call, not its retry.
+const unanswered = new Map<string, { key: string; at: number }>();
+const RETRY_WINDOW_MS = 10 * 60_000;
+const UNSURE: readonly string[] = ['INTERNAL', 'DB_UNAVAILABLE'];
+
+/** 128 random bits as hex (crypto.getRandomValues works on plain-http LAN desks too, randomUUID does not). */
+function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Calls a contract method; resolves with its output or throws an ApiError with a Chinese message. */
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const result = window.hall ? ((await window.hall.invoke(method, input)) as ApiResult<unknown>) : await invokeHttp(method, input);
+  const submission = contract[method].idempotent ? `${method}\n${JSON.stringify(input ?? {})}` : null;
+  const earlier = submission === null ? undefined : unanswered.get(submission);
+  const key = submission === null ? undefined : earlier && Date.now() - earlier.at < RETRY_WINDOW_MS ? earlier.key : newKey();
+  const result = window.hall
+    ? ((await window.hall.invoke(method, input, key)) as ApiResult<unknown>)
+    : await invokeHttp(method, input, key);
+  if (submission !== null && key !== undefined) {
+    if (!result.ok && UNSURE.includes(result.error.code))
+      unanswered.set(submission, { key, at: earlier?.key === key ? earlier.at : Date.now() });
+    else unanswered.delete(submission);
+  }
   if (!result.ok) {
     const err = ApiError.fromBody(result.error);
     if (err.code === 'UNAUTHENTICATED') sessionExpiredListeners.forEach((l) => l());

@@ -1,8 +1,13 @@
 import { notifications } from '@mantine/notifications';
 import { messageOf } from './form-errors';
 
-export function notifyError(e: unknown, title = '操作未完成') {
-  notifications.show({ color: 'red', title, message: messageOf(e), autoClose: 8000 });
+/** `id`: a notice that a later success takes away (hideNotice), or that a repeat replaces. */
+export function notifyError(e: unknown, title = '操作未完成', id?: string) {
+  notifications.show({ id, color: 'red', title, message: messageOf(e), autoClose: 8000 });
+}
+
+export function hideNotice(id: string) {
+  notifications.hide(id);
 }
 
 export function notifySuccess(message: string, title = '已完成') {

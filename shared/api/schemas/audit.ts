@@ -1,19 +1,19 @@
 // 审计查询 (issue 13): the administrator reads the audit log, filtered by person,
 // user, hall dates and action, a page at a time, and exports the result as xlsx.
 import { z } from '../zod-setup';
-import { uuid } from './common';
+import { cleanString, uuid } from './common';
 
-const date = z.iso.date('日期格式不正确');
+const date = z.iso.date();
 
 export const auditFilterInput = z
   .object({
     /** An ID number or a name (exact); empty: every person. */
-    person: z.string().trim().max(40, { error: '信访人不能超过40个字' }).default(''),
+    person: cleanString('信访人').trim().max(40, { error: '信访人不能超过40个字' }).default(''),
     userId: uuid.nullable().default(null),
     /** Hall dates 'YYYY-MM-DD', both included; null: open. */
     from: date.nullable().default(null),
     to: date.nullable().default(null),
-    action: z.string().trim().max(60, { error: '操作类型不能超过60个字' }).nullable().default(null),
+    action: cleanString('操作类型').trim().max(60, { error: '操作类型不能超过60个字' }).nullable().default(null),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '结束日期不能早于开始日期', path: ['to'] });
 

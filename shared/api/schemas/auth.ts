@@ -1,25 +1,23 @@
 import { z } from '../zod-setup';
 import { ROLE_CODES, type Role } from '../roles';
-import { text, uuid } from './common';
+import { cleanString, text, uuid } from './common';
 
 export const PASSWORD_MIN = 8;
 
-export const password = z
-  .string({ error: '请填写密码' })
+export const password = cleanString('密码')
   .min(PASSWORD_MIN, `密码至少${PASSWORD_MIN}位`)
   .max(128, '密码不能超过128位')
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
 
-export const username = z
-  .string({ error: '请填写用户名' })
+export const username = cleanString('用户名')
   .trim()
   .min(2, '用户名至少2位')
   .max(32, '用户名不能超过32位')
   .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能使用字母、数字、下划线、点和短横线');
 
 export const loginInput = z.object({
-  username: z.string().trim().min(1, '请填写用户名').max(64),
-  password: z.string().min(1, '请填写密码').max(128),
+  username: cleanString('用户名').trim().min(1, '请填写用户名').max(64),
+  password: cleanString('密码').min(1, '请填写密码').max(128),
 });
 
 /**
@@ -49,7 +47,7 @@ export const createUserInput = z.object({
 export const setDisabledInput = z.object({ userId: uuid, disabled: z.boolean() });
 export const resetPasswordInput = z.object({ userId: uuid, password });
 export const unlockUserInput = z.object({ userId: uuid });
-export const changePasswordInput = z.object({ oldPassword: z.string().min(1, '请填写原密码'), newPassword: password });
+export const changePasswordInput = z.object({ oldPassword: cleanString('原密码').min(1, '请填写原密码'), newPassword: password });
 
 export interface CurrentUser {
   id: string;

@@ -16,7 +16,7 @@ export const saveCalendarInput = z
     days: z
       .array(
         z.object({
-          date: z.iso.date('日期格式不正确'),
+          date: z.iso.date(),
           kind: z.enum(['holiday', 'workday'], { error: '请选择放假或调休上班' }),
           name: text('名称', { max: 20 }).default(''),
         }),

@@ -1,5 +1,5 @@
 import { z } from '../zod-setup';
-import { text, uuid } from './common';
+import { cleanString, text, uuid } from './common';
 import type { TicketView } from './queue';
 import type { VisitDetail } from './visits';
 import type { TalkRecordView } from './reception';
@@ -89,7 +89,7 @@ export const DEFAULT_BUREAU: Bureau = { name: '某某区信访局', address: '',
 
 const templateSettings = z.object({
   /** System printer name; empty: the system default. */
-  printer: z.string().trim().max(120).default(''),
+  printer: cleanString('打印机').trim().max(120).default(''),
   paper: z.enum(['80mm', '58mm', 'A4']),
   /** Print without a dialog (tickets); the dialog lets the clerk choose for notices. */
   silent: z.boolean(),
@@ -127,7 +127,7 @@ export const submitPrintInput = z.object({
 });
 export const previewPrintInput = z.object({ template: z.enum(PRINT_TEMPLATE_CODES), refId: uuid });
 export const printJobTokenInput = z.object({ token: z.string().min(20).max(100) });
-export const printOutcomeInput = z.object({ jobId: uuid, ok: z.boolean(), error: z.string().max(300).default('') });
+export const printOutcomeInput = z.object({ jobId: uuid, ok: z.boolean(), error: cleanString('错误说明').max(300).default('') });
 export const printLogInput = z.object({ refId: uuid });
 
 export interface PrintJobView {

@@ -68,7 +68,7 @@ export const transferInput = z
   })
   .refine((v) => v.toLaneId || v.toDeskId, { message: '请选择转往的队列或窗口', path: ['toLaneId'] });
 export const walkInInput = z.object({ deskId, laneId: uuid });
-export const dayLogInput = z.object({ date: z.iso.date('日期格式不正确').optional() });
+export const dayLogInput = z.object({ date: z.iso.date().optional() });
 
 export const saveLaneInput = z.object({
   id: uuid.nullable().default(null),

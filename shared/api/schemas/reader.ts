@@ -2,7 +2,7 @@
 // The vendor's local service is described by a mapping (shared/domain/card-reader.ts has the
 // examples), so a new vendor is a configuration, not code.
 import { z } from '../zod-setup';
-import { uuid } from './common';
+import { cleanString, uuid } from './common';
 
 export const CARD_FIELDS = [
   { code: 'name', label: '姓名' },
@@ -30,8 +30,7 @@ const jsonPath = (label: string) =>
 const codeList = (label: string) =>
   z
     .array(
-      z
-        .string()
+      cleanString(label)
         .trim()
         .max(20, { message: `${label}中每个代码不超过20个字符` }),
     )
@@ -39,7 +38,7 @@ const codeList = (label: string) =>
 
 export const readerMappingInput = z.object({
   /** WebSocket only: the text sent to ask for one read. */
-  request: z.string().max(500, { message: '读卡请求不能超过500个字符' }),
+  request: cleanString('读卡请求').max(500, { message: '读卡请求不能超过500个字符' }),
   statusPath: jsonPath('结果代码字段'),
   okCodes: codeList('成功代码'),
   noCardCodes: codeList('无卡代码'),
@@ -81,7 +80,7 @@ export const readerSettingsInput = z.object({
     .regex(/^\/[\x21-\x7e]*$/, { message: '路径应以 / 开头，且只含英文字符' }),
   mapping: readerMappingInput,
   /** The simulator's card file; relative paths are in the data folder. */
-  simulatorFile: z.string().trim().max(500, { message: '模拟文件路径不能超过500个字符' }),
+  simulatorFile: cleanString('模拟文件路径').trim().max(500, { message: '模拟文件路径不能超过500个字符' }),
   /** The vendor's minimum time between two reads. */
   minIntervalMs: z.number({ error: '读卡间隔应为数字' }).int().min(200, { message: '读卡间隔不少于200毫秒' }).max(5000, {
     message: '读卡间隔不超过5000毫秒',

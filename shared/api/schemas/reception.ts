@@ -10,14 +10,14 @@ import {
   type RosterRoom,
   type Satisfaction,
 } from '../../domain/reception';
-import { text, uuid } from './common';
+import { cleanString, text, uuid } from './common';
 import type { History } from './visits';
 import type { Decision } from '../../domain/matter';
 import { decisionFields, refineDecision } from './matters';
 
 const clock = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 时:分，如 09:30`);
-const date = z.iso.date('日期格式不正确');
+const date = z.iso.date();
 
 export const saveRoomInput = z
   .object({
@@ -94,7 +94,7 @@ export const recordTalkInput = z
   .superRefine(refineDecision);
 
 /** The talk notes as the leader types them, kept before the record is saved (empty notes remove the draft). */
-export const saveTalkDraftInput = z.object({ bookingId: uuid, notes: z.string().max(4000, '接谈情况不能超过4000字') });
+export const saveTalkDraftInput = z.object({ bookingId: uuid, notes: cleanString('接谈情况').max(4000, '接谈情况不能超过4000字') });
 
 export const setQueueScopeInput = z.object({ userId: uuid, seesAllQueues: z.boolean() });
 

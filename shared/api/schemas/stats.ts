@@ -12,9 +12,9 @@ import {
   type ServiceTimes,
   type WindowEvaluations,
 } from '../../domain/stats';
-import { uuid } from './common';
+import { cleanString, uuid } from './common';
 
-const date = z.iso.date('日期格式不正确');
+const date = z.iso.date();
 
 const period = z
   .object({ from: date, to: date })
@@ -28,7 +28,7 @@ export type DrillKey = FigureKey | (typeof BREAKDOWNS)[number]['code'] | 'overdu
 const DRILLS = [...FIGURES.map((f) => f.key), ...BREAKDOWNS.map((b) => b.code), 'overdue'] as unknown as [DrillKey, ...DrillKey[]];
 
 export const statsDrillInput = z
-  .object({ from: date, to: date, figure: z.enum(DRILLS), key: z.string().max(200).nullable().default(null) })
+  .object({ from: date, to: date, figure: z.enum(DRILLS), key: cleanString('分项').max(200).nullable().default(null) })
   .refine((p) => p.from <= p.to, { message: '结束日期不能早于开始日期', path: ['to'] });
 
 /** A count (denominator null, rate null) or a rate. */

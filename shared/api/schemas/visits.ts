@@ -3,7 +3,7 @@ import { CATEGORIES, PURPOSES, codesOf, type CategoryCode, type PurposeCode, typ
 import { ID_TYPE_CODES, checkIdNumber, type IdType } from '../../domain/identity';
 import { checkPhone } from '../../domain/phone';
 import type { MatterState } from '../../domain/matter';
-import { charLength, text, uuid } from './common';
+import { cleanString, text, uuid } from './common';
 
 /** 集体访: five or more people about the same matter. */
 export const GROUP_THRESHOLD = 5;
@@ -14,8 +14,7 @@ const personName = text('姓名', { min: 1, max: 30 }).refine((s) => !/[\d<>{}\\
   message: '姓名中不能有数字或符号',
 });
 
-const optionalPhone = z
-  .string()
+const optionalPhone = cleanString('联系电话')
   .trim()
   .max(40, '电话号码过长')
   .transform((s, ctx) => {
@@ -30,7 +29,7 @@ const optionalPhone = z
 
 const identityShape = {
   idType: z.enum(ID_TYPE_CODES, { error: '请选择证件类型' }),
-  idNumber: z.string().trim().max(40, '证件号码过长'),
+  idNumber: cleanString('证件号码').trim().max(40, '证件号码过长'),
 };
 
 /** ID type + number checked together (GB 11643 for resident IDs); the number comes back normalised. */
@@ -118,26 +117,21 @@ export const correctVisitInput = z.object({
 export const lookupInput = z
   .object({
     idType: z.enum(ID_TYPE_CODES).optional(),
-    idNumber: z.string().trim().max(40).optional(),
-    phone: z.string().trim().max(40).optional(),
+    idNumber: cleanString('证件号码').trim().max(40).optional(),
+    phone: cleanString('联系电话').trim().max(40).optional(),
     petitionerId: uuid.optional(),
   })
   .refine((v) => v.petitionerId || v.idNumber || v.phone, '请提供证件号码、电话或来访人');
 
 export const searchInput = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(1, '请输入查找内容')
-    .max(40, '查找内容过长')
-    .refine((s) => charLength(s) >= 1),
+  q: cleanString('查找内容').trim().min(1, '请输入查找内容').max(40, '查找内容过长'),
   limit: z.number().int().min(1).max(100).default(20),
 });
 
 export const visitIdInput = z.object({ visitId: uuid });
 export const listDayInput = z.object({
   /** 'YYYY-MM-DD' in the hall's zone; today when omitted. */
-  date: z.iso.date('日期格式不正确').optional(),
+  date: z.iso.date().optional(),
 });
 
 // ---- outputs ---------------------------------------------------------------

@@ -8,6 +8,7 @@ import { periodText } from '@shared/domain/stats';
 import { formatDateTime } from '@shared/time';
 import type { Deps } from '../../context';
 import { getStatsReport, reportFileName } from './report';
+import { xlsxCells } from '../xlsx-text';
 
 const PERCENT = '0.0%';
 
@@ -21,14 +22,14 @@ interface Column {
 function addSheet(wb: ExcelJS.Workbook, r: StatsReport, name: string, columns: Column[], rows: Cell[][]) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = columns.map((c) => ({ width: c.width }));
-  const title = ws.addRow([`${r.bureau}　${r.title}　${periodText(r.period)}　${name}`]);
+  const title = ws.addRow(xlsxCells([`${r.bureau}　${r.title}　${periodText(r.period)}　${name}`]));
   title.font = { bold: true, size: 13 };
   ws.mergeCells(1, 1, 1, columns.length);
   const head = ws.addRow(columns.map((c) => c.header));
   head.font = { bold: true };
   head.alignment = { horizontal: 'center' };
   for (const values of rows) {
-    const row = ws.addRow(values);
+    const row = ws.addRow(xlsxCells(values));
     columns.forEach((c, i) => {
       if (c.percent) row.getCell(i + 1).numFmt = PERCENT;
     });
@@ -90,14 +91,16 @@ export function reportWorkbook(r: StatsReport): ExcelJS.Workbook {
   );
   const info = wb.addWorksheet('说明');
   info.columns = [{ width: 16 }, { width: 60 }];
-  info.addRows([
-    ['单位', r.bureau],
-    ['报表', r.title],
-    ['统计期间', periodText(r.period)],
-    ['环比期间', periodText(r.previous)],
-    ['同比期间', periodText(r.lastYear)],
-    ['生成时间', formatDateTime(r.generatedAt)],
-  ]);
+  info.addRows(
+    [
+      ['单位', r.bureau],
+      ['报表', r.title],
+      ['统计期间', periodText(r.period)],
+      ['环比期间', periodText(r.previous)],
+      ['同比期间', periodText(r.lastYear)],
+      ['生成时间', formatDateTime(r.generatedAt)],
+    ].map(xlsxCells),
+  );
   return wb;
 }
 

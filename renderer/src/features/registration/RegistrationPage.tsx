@@ -14,7 +14,7 @@ import { call } from '../../api/client';
 import { zodErrors } from '@lib/form-errors';
 import { enterMovesToNextField } from '@lib/keyboard';
 import { selectData } from '@lib/labels';
-import { notifyError, notifyWarning } from '@lib/notify';
+import { hideNotice, notifyError, notifyWarning } from '@lib/notify';
 import { emptyVisitValues, toRegisterInput, type VisitFormValues } from './form-model';
 import { HistoryPanel, PersonSummary } from './HistoryPanel';
 import { KindBadge } from './KindBadge';
@@ -87,6 +87,9 @@ function IssueForVisit({ visitId }: { visitId: string }) {
     </Menu>
   );
 }
+
+/** The notice of a failed save, taken away when the next save succeeds. */
+const SAVE_FAILED = 'registration-save-failed';
 
 export function RegistrationPage() {
   const form = useForm<VisitFormValues>({
@@ -183,13 +186,16 @@ export function RegistrationPage() {
     setSaving(true);
     try {
       const detail = await call('visits.register', toRegisterInput(form.values, { petitionerId, matterId }));
+      hideNotice(SAVE_FAILED);
       setSaved(detail);
       setDecided(null);
       setDeciding(true);
       reset();
     } catch (e) {
       if (e instanceof ApiError && e.fields) form.setErrors(e.fields);
-      notifyError(e, '登记未保存');
+      // No answer (connection, database): it may have been saved; saving again is safe (idempotency key).
+      const unsure = e instanceof ApiError && (e.code === 'INTERNAL' || e.code === 'DB_UNAVAILABLE');
+      notifyError(e, unsure ? '未确认保存' : '登记未保存', SAVE_FAILED);
     } finally {
       savingRef.current = false;
       setSaving(false);

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { VISIT_COLUMNS, VISIT_SHEET_NAME, visitRow } from '../columns';
 import type { VisitPayload } from '../types';
 import type { FormatWriter } from './sink';
+import { xlsxCells } from '../../xlsx-text';
 
 export const XLSX_FILE = '来访登记表.xlsx';
 
@@ -77,7 +78,7 @@ export function openXlsxWriter(path: string, opts: { createdAt: Date; maxRowsPer
     add(r) {
       if (r.entity !== 'visit') return undefined;
       if (sheetRows >= maxRows) sheet = newSheet();
-      sheet!.addRow(visitRow(r.data as unknown as VisitPayload)).commit();
+      sheet!.addRow(xlsxCells(visitRow(r.data as unknown as VisitPayload))).commit();
       sheetRows++;
       rows++;
       if (rows % YIELD_EVERY === 0) return drained(sheet!);
