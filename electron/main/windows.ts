@@ -1,7 +1,7 @@
 // The app's windows: the desk window, and the hall display (叫号屏) full screen
 // on a second monitor. Both load the same renderer; the display uses its
 // public #/display route and may play sound without a click.
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
 import { join } from 'node:path';
 
 export interface RendererLocation {
@@ -14,18 +14,38 @@ export function load(win: BrowserWindow, where: RendererLocation, hash: string) 
   else void win.loadFile(where.indexFile, { hash });
 }
 
-export const secureWebPreferences = {
-  preload: join(__dirname, '../preload/index.js'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  spellcheck: false,
-} as const;
+/**
+ * The one place a window is made. Its webPreferences are written out here, literally, so that
+ * Electronegativity (npm run lint) reads them: isolated, sandboxed, no Node, web security on, and
+ * middle-click (auxclick) disabled as a second guard beside the window-open handler. Callers may
+ * add only the autoplay policy (the hall display speaks calls without a click).
+ */
+export function secureWindow(
+  options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
+  extra: { autoplayPolicy?: 'no-user-gesture-required' } = {},
+): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...extra,
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
+}
 
 /** The desk window, at `hash` (the connection screen: /connection). */
 export function createDeskWindow(where: RendererLocation, hash = '/register'): BrowserWindow {
-  const win = new BrowserWindow({
+  const win = secureWindow({
     width: 1440,
     height: 900,
     minWidth: 1100,
@@ -33,7 +53,6 @@ export function createDeskWindow(where: RendererLocation, hash = '/register'): B
     title: '信访接待大厅',
     show: false,
     backgroundColor: '#f8f9fa',
-    webPreferences: secureWebPreferences,
   });
   win.once('ready-to-show', () => win.show());
   load(win, where, hash);
@@ -45,17 +64,19 @@ export function createDisplayWindow(where: RendererLocation): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
   const external = screen.getAllDisplays().find((d) => d.id !== primary.id);
   const target = external ?? primary;
-  const win = new BrowserWindow({
-    x: target.bounds.x,
-    y: target.bounds.y,
-    width: external ? target.bounds.width : 1280,
-    height: external ? target.bounds.height : 720,
-    fullscreen: Boolean(external),
-    autoHideMenuBar: true,
-    title: '叫号屏',
-    backgroundColor: '#7f1d1d',
-    webPreferences: { ...secureWebPreferences, autoplayPolicy: 'no-user-gesture-required' },
-  });
+  const win = secureWindow(
+    {
+      x: target.bounds.x,
+      y: target.bounds.y,
+      width: external ? target.bounds.width : 1280,
+      height: external ? target.bounds.height : 720,
+      fullscreen: Boolean(external),
+      autoHideMenuBar: true,
+      title: '叫号屏',
+      backgroundColor: '#7f1d1d',
+    },
+    { autoplayPolicy: 'no-user-gesture-required' },
+  );
   load(win, where, '/display');
   return win;
 }
