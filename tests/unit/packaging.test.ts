@@ -21,7 +21,8 @@ function fuseBlock(yml: string): Record<string, boolean> {
       expect(line, 'only `  key: true|false` lines inside electronFuses').toMatch(/^\S/);
       break;
     }
-    fuses[m[1]] = m[2] === 'true';
+    const [, key = '', value] = m;
+    fuses[key] = value === 'true';
   }
   return fuses;
 }
