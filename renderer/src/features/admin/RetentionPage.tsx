@@ -13,13 +13,13 @@ import { useQuery } from '@lib/use-query';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
+function Figure({ label, value, note, small }: { label: string; value: string; note?: string; small?: boolean }) {
   return (
     <Paper withBorder p="sm">
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} size="xl">
+      <Text fw={700} size={small ? 'md' : 'xl'} lh={small ? 1.9 : undefined}>
         {value}
       </Text>
       {note && (
@@ -116,7 +116,7 @@ export function RetentionPage() {
             max={RETENTION_MAX_YEARS}
             allowDecimal={false}
             error={yearsError}
-            w={260}
+            w={360}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
                 e.preventDefault();
@@ -159,9 +159,10 @@ export function RetentionPage() {
             <Figure label="集体访代表" value={`${r.representatives} 人次`} />
             <Figure label="存档文书" value={`${r.files} 份`} note="保留（证件号码已隐去）" />
             <Figure
-              label="最近来访"
+              label="最近来访（最早至最晚）"
               value={r.oldestVisitOn ? formatCalendarDate(r.oldestVisitOn) : '—'}
               note={r.newestVisitOn ? `至 ${formatCalendarDate(r.newestVisitOn)}` : undefined}
+              small
             />
           </SimpleGrid>
           {r.persons === 0 ? (
