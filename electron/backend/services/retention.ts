@@ -92,55 +92,65 @@ export function retentionCutoff(today: string, years: number): string {
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-/** The ids of the affected persons, as a subquery. */
-function affectedIds(db: Executor, cutoff: string): SelectQueryBuilder<Database, 'petitioners', { id: string }> {
+/**
+ * The ids of the affected persons, as a subquery. Each condition is its own NOT EXISTS with one
+ * equality on an indexed column (visits_petitioner, visits_matter, matters_petitioner, the
+ * primary keys), so a person costs a few index seeks, never a scan of the visits after the cutoff.
+ */
+export function affectedIds(db: Executor, cutoff: string): SelectQueryBuilder<Database, 'petitioners', { id: string }> {
   // The end of the cutoff day in the hall (UTC+8, no daylight saving), as a stored instant.
   const endOfCutoff = new Date(new Date(`${cutoff}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+  /** A matter still open, with a clock running, or with a step after the cutoff. */
+  const live = (m: ExpressionBuilder<Database, 'matters'>) =>
+    m.or([
+      m('matters.state', 'not in', CLOSED),
+      m('matters.next_due', 'is not', null),
+      m('matters.updated_at', '>=', endOfCutoff),
+      ...MATTER_DATES.map((c) => m(`matters.${c}`, '>', cutoff)),
+    ]);
+  /** A visit about the matter after the cutoff (anyone's). */
+  const lateVisit = (m: ExpressionBuilder<Database, 'matters'>) =>
+    m.exists(m.selectFrom('visits as lv').select('lv.id').whereRef('lv.matter_id', '=', 'matters.id').where('lv.visit_date', '>', cutoff));
   return db
     .selectFrom('petitioners')
     .select('petitioners.id')
     .where('petitioners.minimized_at', 'is', null)
-    .where((eb) => {
-      const mine = (e: ExpressionBuilder<Database, 'petitioners' | 'matters'>) =>
-        e.or([
-          e('matters.petitioner_id', '=', e.ref('petitioners.id')),
-          e('matters.id', 'in', e.selectFrom('visits as pv').select('pv.matter_id').whereRef('pv.petitioner_id', '=', 'petitioners.id')),
-        ]);
-      return eb.and([
-        // a visit of theirs, or about one of their matters, after the cutoff
+    .where((eb) =>
+      eb.and([
+        // a visit of theirs after the cutoff
         eb.not(
           eb.exists(
             eb
               .selectFrom('visits')
               .select('visits.id')
-              .where('visits.visit_date', '>', cutoff)
-              .where((v) =>
-                v.or([
-                  v('visits.petitioner_id', '=', v.ref('petitioners.id')),
-                  v('visits.matter_id', 'in', v.selectFrom('matters').select('matters.id').where(mine)),
-                ]),
-              ),
+              .whereRef('visits.petitioner_id', '=', 'petitioners.id')
+              .where('visits.visit_date', '>', cutoff),
           ),
         ),
-        // a matter of theirs still open, with a clock running, or with a step after the cutoff
+        // a matter of theirs live, or visited after the cutoff by anyone
         eb.not(
           eb.exists(
             eb
               .selectFrom('matters')
               .select('matters.id')
-              .where(mine)
-              .where((m) =>
-                m.or([
-                  m('matters.state', 'not in', CLOSED),
-                  m('matters.next_due', 'is not', null),
-                  m('matters.updated_at', '>=', endOfCutoff),
-                  ...MATTER_DATES.map((c) => m(`matters.${c}`, '>', cutoff)),
-                ]),
-              ),
+              .whereRef('matters.petitioner_id', '=', 'petitioners.id')
+              .where((m) => m.or([live(m), lateVisit(m)])),
           ),
         ),
-      ]);
-    });
+        // the same for a matter they visited about that is someone else's (a group's)
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('visits as pv')
+              .innerJoin('matters', 'matters.id', 'pv.matter_id')
+              .select('matters.id')
+              .whereRef('pv.petitioner_id', '=', 'petitioners.id')
+              .whereRef('matters.petitioner_id', '<>', 'petitioners.id')
+              .where((m) => m.or([live(m), lateVisit(m)])),
+          ),
+        ),
+      ]),
+    );
 }
 
 interface Affected extends RetentionPerson {
