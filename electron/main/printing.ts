@@ -2,10 +2,9 @@
 // the page's ready signal (it sets its title to 'print-ready' once the data
 // and the QR code are drawn — an event, not a timer), then prints silently to
 // the configured printer or through the dialog.
-import { BrowserWindow } from 'electron';
 import type { Paper } from '@shared/api/schemas/printing';
 import type { PdfRenderer, PrintExecutor } from '../backend/services/printing/executor';
-import { secureWebPreferences, type RendererLocation } from './windows';
+import { secureWindow, type RendererLocation } from './windows';
 
 /** The part of Electron's WebContents printing needs (a fake stands in for it in tests). */
 export interface PrintContents {
@@ -74,7 +73,7 @@ export function printWhenReady(
 export function createPrintExecutor(renderer: RendererLocation): PrintExecutor {
   return {
     async print(job) {
-      const win = new BrowserWindow({ show: false, webPreferences: secureWebPreferences });
+      const win = secureWindow({ show: false });
       try {
         const done = printWhenReady(win.webContents, job);
         if (renderer.devUrl) void win.loadURL(`${renderer.devUrl}#${job.route}`);
@@ -85,7 +84,7 @@ export function createPrintExecutor(renderer: RendererLocation): PrintExecutor {
       }
     },
     async listPrinters() {
-      const win = new BrowserWindow({ show: false, webPreferences: secureWebPreferences });
+      const win = secureWindow({ show: false });
       try {
         return (await win.webContents.getPrintersAsync()).map((p) => p.name);
       } finally {
@@ -99,7 +98,7 @@ export function createPrintExecutor(renderer: RendererLocation): PrintExecutor {
 export function createNoticePdfRenderer(renderer: RendererLocation): PdfRenderer {
   return {
     async render(job) {
-      const win = new BrowserWindow({ show: false, webPreferences: secureWebPreferences });
+      const win = secureWindow({ show: false });
       try {
         const ready = new Promise<void>((resolve, reject) => {
           const guard = setTimeout(() => reject(new Error('告知书页面未能加载')), 15_000);

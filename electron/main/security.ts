@@ -1,4 +1,4 @@
-import { session, shell, type WebContents } from 'electron';
+import { session, type WebContents } from 'electron';
 import { CSP } from '@shared/csp';
 
 /** CSP on every response, plus no navigation away from the app and no new windows. */
@@ -14,10 +14,8 @@ export function hardenContents(contents: WebContents, appUrlPrefix: string): voi
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(appUrlPrefix)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to the web open in the system browser, never inside the app.
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // The app links to nothing outside itself: no window is opened, and nothing is handed to the
+  // system browser (shell.openExternal with a page-chosen URL is what Electronegativity warns of).
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -3,7 +3,7 @@
 // load the same renderer with the same security settings; the display uses its
 // public #/display route and alone may play sound without a click; the pad its
 // public #/pad route (paired by code like a tablet's browser).
-import { BrowserWindow, screen, type Display } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Display } from 'electron';
 import { join } from 'node:path';
 
 export interface RendererLocation {
@@ -16,18 +16,38 @@ export function load(win: BrowserWindow, where: RendererLocation, hash: string) 
   else void win.loadFile(where.indexFile, { hash });
 }
 
-export const secureWebPreferences = {
-  preload: join(__dirname, '../preload/index.js'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  spellcheck: false,
-} as const;
+/**
+ * The one place a window is made. Its webPreferences are written out here, literally, so that
+ * Electronegativity (npm run lint) reads them: isolated, sandboxed, no Node, web security on, and
+ * middle-click (auxclick) disabled as a second guard beside the window-open handler. Callers may
+ * add only the autoplay policy (the hall display speaks calls without a click).
+ */
+export function secureWindow(
+  options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
+  extra: { autoplayPolicy?: 'no-user-gesture-required' } = {},
+): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...extra,
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
+}
 
 /** The desk window, at `hash` (the connection screen: /connection). */
 export function createDeskWindow(where: RendererLocation, hash = '/register'): BrowserWindow {
-  const win = new BrowserWindow({
+  const win = secureWindow({
     width: 1440,
     height: 900,
     minWidth: 1100,
@@ -35,7 +55,6 @@ export function createDeskWindow(where: RendererLocation, hash = '/register'): B
     title: '信访接待大厅',
     show: false,
     backgroundColor: '#f8f9fa',
-    webPreferences: secureWebPreferences,
   });
   win.once('ready-to-show', () => win.show());
   load(win, where, hash);
@@ -47,17 +66,19 @@ export function createDisplayWindow(where: RendererLocation): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
   const external = screen.getAllDisplays().find((d) => d.id !== primary.id);
   const target = external ?? primary;
-  const win = new BrowserWindow({
-    x: target.bounds.x,
-    y: target.bounds.y,
-    width: external ? target.bounds.width : 1280,
-    height: external ? target.bounds.height : 720,
-    fullscreen: Boolean(external),
-    autoHideMenuBar: true,
-    title: '叫号屏',
-    backgroundColor: '#7f1d1d',
-    webPreferences: { ...secureWebPreferences, autoplayPolicy: 'no-user-gesture-required' },
-  });
+  const win = secureWindow(
+    {
+      x: target.bounds.x,
+      y: target.bounds.y,
+      width: external ? target.bounds.width : 1280,
+      height: external ? target.bounds.height : 720,
+      fullscreen: Boolean(external),
+      autoHideMenuBar: true,
+      title: '叫号屏',
+      backgroundColor: '#7f1d1d',
+    },
+    { autoplayPolicy: 'no-user-gesture-required' },
+  );
   load(win, where, '/display');
   return win;
 }
@@ -73,7 +94,7 @@ function freeScreen(avoid: BrowserWindow | null): Display | undefined {
 export function createPadWindow(where: RendererLocation, display: BrowserWindow | null): BrowserWindow {
   const external = freeScreen(display);
   const target = external ?? screen.getPrimaryDisplay();
-  const win = new BrowserWindow({
+  const win = secureWindow({
     x: target.bounds.x,
     y: target.bounds.y,
     width: external ? target.bounds.width : 1280,
@@ -82,7 +103,6 @@ export function createPadWindow(where: RendererLocation, display: BrowserWindow 
     autoHideMenuBar: true,
     title: '评价器',
     backgroundColor: '#f8f9fa',
-    webPreferences: secureWebPreferences,
   });
   load(win, where, '/pad');
   return win;

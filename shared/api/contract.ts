@@ -149,6 +149,13 @@ import {
   type PadView,
 } from './schemas/pads';
 import { auditExportInput, auditQueryInput, type AuditPage, type ChainStatus } from './schemas/audit';
+import {
+  retentionApplyInput,
+  retentionSettingsInput,
+  type RetentionReport,
+  type RetentionResult,
+  type RetentionSettings,
+} from './schemas/retention';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -369,6 +376,13 @@ export const contract = {
   'audit.verify': method<ChainStatus>()({ input: empty, access: ADMIN, personal: 'none' }),
   'audit.query': method<AuditPage>()({ input: auditQueryInput, access: ADMIN, personal: 'audited' }),
   'audit.export': method<{ name: string; base64: string; rows: number }>()({ input: auditExportInput, access: ADMIN, personal: 'audited' }),
+
+  // 个人信息保留 (administrator): the period, the report of who would be minimised, and the confirmed run
+  'retention.settings': method<RetentionSettings>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'retention.saveSettings': method<RetentionSettings>()({ input: retentionSettingsInput, access: ADMIN, personal: 'none' }),
+  'retention.report': method<RetentionReport>()({ input: empty, access: ADMIN, personal: 'read' }),
+  'retention.reportXlsx': method<{ name: string; base64: string }>()({ input: empty, access: ADMIN, personal: 'audited' }),
+  'retention.apply': method<RetentionResult>()({ input: retentionApplyInput, access: ADMIN, personal: 'audited' }),
 } as const;
 
 export type Contract = typeof contract;

@@ -32,6 +32,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'export.reexport': '重新导出',
   'calendar.save': '保存节假日',
   'matters.recompute_due': '重算期限',
+  'settings.retention': '设置个人信息保留年限',
+  'retention.minimize': '个人信息最小化',
+  'retention.run': '执行个人信息保留',
 };
 
 export function auditActionLabel(action: string): string {
@@ -57,6 +60,8 @@ const READ_METHOD_LABELS: Readonly<Record<string, string>> = {
   'print.archive': '告知书存档列表',
   'print.log': '打印记录',
   'export.failures': '导出失败清单',
+  'retention.report': '个人信息保留报告',
+  'retention.reportXlsx': '导出个人信息保留报告',
 };
 
 export function readMethodLabel(method: string): string {

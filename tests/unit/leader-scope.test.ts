@@ -138,6 +138,11 @@ const TABLE: Record<MethodName, Class> = {
   'audit.verify': 'no personal data',
   'audit.query': ADMIN,
   'audit.export': ADMIN,
+  'retention.settings': ADMIN,
+  'retention.saveSettings': ADMIN,
+  'retention.report': ADMIN,
+  'retention.reportXlsx': ADMIN,
+  'retention.apply': ADMIN,
 };
 
 const ROLES: Role[] = ['clerk', 'leader', 'admin'];

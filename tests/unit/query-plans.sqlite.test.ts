@@ -5,6 +5,7 @@ import { sqliteRaw } from '../../electron/backend/db/connection';
 import { describe, expect, it } from 'vitest';
 import { findPetitionerByDocument, findPetitionersByPhone, searchPetitioners } from '../../electron/backend/db/queries/petitioners';
 import { nextCandidates, waitingFor } from '../../electron/backend/db/queries/tickets';
+import { affectedIds } from '../../electron/backend/services/retention';
 import { type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { DESK, LANE } from '../support/queue';
@@ -74,5 +75,21 @@ describe('query plans of the code’s own queries (SQLite only)', () => {
     expect(plan).not.toMatch(/SCAN tickets/);
     // Only the few tickets reserved for this desk by a transfer are sorted.
     expect(plan.match(/USE TEMP B-TREE/g)).toHaveLength(3);
+  });
+
+  it('个人信息保留 reads each person’s visits and matters by index seeks, never a scan of the visits after the cutoff', () => {
+    const db = hall.backend.deps.db;
+    const q = db.selectFrom('petitioners').select('name').where('id', 'in', affectedIds(db, '2016-11-29')).compile();
+    const plan = (
+      sqliteRaw(hall.backend.store)
+        .prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
+        .all(...(q.parameters as unknown[])) as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join('; ');
+    expect(plan).toMatch(/SEARCH visits USING INDEX visits_petitioner/);
+    expect(plan).toMatch(/SEARCH matters USING INDEX matters_petitioner/);
+    expect(plan).toMatch(/SEARCH lv USING INDEX visits_matter/);
+    expect(plan).not.toMatch(/SCAN (visits|matters|lv|pv)\b/);
   });
 });

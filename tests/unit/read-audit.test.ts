@@ -117,6 +117,11 @@ const EXPECTED: Record<MethodName, Personal> = {
   'audit.verify': 'none',
   'audit.query': 'audited',
   'audit.export': 'audited',
+  'retention.settings': 'none',
+  'retention.saveSettings': 'none',
+  'retention.report': 'read',
+  'retention.reportXlsx': 'audited',
+  'retention.apply': 'audited',
 };
 
 describe('the contract says which methods hand out personal data', () => {

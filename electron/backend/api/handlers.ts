@@ -36,6 +36,7 @@ import { saveDestination, saveExportSettings, setDestinationEnabled } from '../s
 import { getExportOverview, listFailures } from '../services/export/status';
 import type { SessionHolder } from '../services/sessions';
 import { exportAudit, queryAudit, verifyAudit } from '../services/audit-log';
+import * as retention from '../services/retention';
 import { toCurrentUser } from '../db/queries/users';
 
 export interface CallContext {
@@ -195,4 +196,9 @@ export const handlers: HandlerTable = {
   'audit.verify': ({ deps }) => verifyAudit(deps),
   'audit.query': (ctx, input) => queryAudit(ctx.deps, actorOf(ctx), input),
   'audit.export': (ctx, input) => exportAudit(ctx.deps, actorOf(ctx), input),
+  'retention.settings': ({ deps }) => retention.getRetentionSettings(deps),
+  'retention.saveSettings': (ctx, input) => retention.saveRetentionSettings(ctx.deps, actorOf(ctx), input),
+  'retention.report': ({ deps }) => retention.getRetentionReport(deps),
+  'retention.reportXlsx': (ctx) => retention.exportRetentionReportXlsx(ctx.deps, actorOf(ctx)),
+  'retention.apply': (ctx, input) => retention.applyRetention(ctx.deps, actorOf(ctx), input),
 };

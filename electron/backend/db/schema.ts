@@ -58,6 +58,8 @@ export const tables = {
       created_at: text(),
       updated_at: text(),
       version: int(),
+      /** When 个人信息保留 minimised the person's personal fields (0022); null: the record is whole. */
+      minimized_at: nullable(text()),
     },
     primaryKey: ['id'],
     indexes: {

@@ -30,7 +30,8 @@ export function formatVisitNo(day: string, seq: number): string {
 }
 
 function petitionerPayload(p: PetitionersTable) {
-  const { name_initials: _derived, ...rest } = p;
+  // minimized_at (个人信息保留) is the hall's own bookkeeping, not part of the district's record.
+  const { name_initials: _derived, minimized_at: _local, ...rest } = p;
   return rest;
 }
 
@@ -63,6 +64,7 @@ async function resolvePetitioner(trx: Executor, actor: Actor, input: RegisterInp
       created_at: at,
       updated_at: at,
       version: 1,
+      minimized_at: null,
     };
     await trx.insertInto('petitioners').values(row).execute();
     await recordChange(trx, {
@@ -79,10 +81,11 @@ async function resolvePetitioner(trx: Executor, actor: Actor, input: RegisterInp
   }
   const changed = (Object.keys(fresh) as (keyof typeof fresh)[]).filter((k) => fresh[k] !== existing[k]);
   if (changed.length === 0) return existing;
-  const row: PetitionersTable = { ...existing, ...fresh, updated_at: at, version: existing.version + 1 };
+  // New personal data makes the record whole again: a later retention run may minimise it again.
+  const row: PetitionersTable = { ...existing, ...fresh, updated_at: at, version: existing.version + 1, minimized_at: null };
   await trx
     .updateTable('petitioners')
-    .set({ ...fresh, updated_at: at, version: row.version })
+    .set({ ...fresh, updated_at: at, version: row.version, minimized_at: null })
     .where('id', '=', existing.id)
     .execute();
   await recordChange(trx, {

@@ -15,6 +15,7 @@ import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
 import { ReaderSettingsPage } from '../features/admin/ReaderSettingsPage';
 import { ExportPage } from '../features/admin/ExportPage';
 import { AuditPage } from '../features/admin/AuditPage';
+import { RetentionPage } from '../features/admin/RetentionPage';
 import { CalendarPage } from '../features/admin/CalendarPage';
 import { DeskPage } from '../features/queue/DeskPage';
 import { IssuePage } from '../features/queue/IssuePage';
@@ -184,6 +185,7 @@ function ShellBody() {
             <Route path="/admin/calendar">{user.role === 'admin' ? <CalendarPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/audit">{user.role === 'admin' ? <AuditPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/retention">{user.role === 'admin' ? <RetentionPage /> : <Redirect to={home} />}</Route>
             <Route>
               <Redirect to={home} />
             </Route>
