@@ -26,6 +26,7 @@ import * as m0015 from './0015_pad_evaluations';
 import * as m0016 from './0016_stats_indexes';
 import * as m0017 from './0017_report_archive';
 import * as m0018 from './0018_talk_drafts';
+import * as m0019 from './0019_stats_covering';
 import * as p0001 from './postgres/0001_initial';
 import * as p0002 from './postgres/0002_queue';
 import * as p0003 from './postgres/0003_lookup_indexes';
@@ -44,6 +45,7 @@ import * as p0015 from './postgres/0015_pad_evaluations';
 import * as p0016 from './postgres/0016_stats_indexes';
 import * as p0017 from './postgres/0017_report_archive';
 import * as p0018 from './postgres/0018_talk_drafts';
+import * as p0019 from './postgres/0019_stats_covering';
 
 const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -64,6 +66,7 @@ const sqlite: Record<string, Migration> = {
   '0016_stats_indexes': m0016,
   '0017_report_archive': m0017,
   '0018_talk_drafts': m0018,
+  '0019_stats_covering': m0019,
 };
 
 const postgres: Record<string, Migration> = {
@@ -85,6 +88,7 @@ const postgres: Record<string, Migration> = {
   '0016_stats_indexes': p0016,
   '0017_report_archive': p0017,
   '0018_talk_drafts': p0018,
+  '0019_stats_covering': p0019,
 };
 
 /** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */
