@@ -55,39 +55,48 @@ export async function visitDayRows(db: Db, p: Period): Promise<VisitDayRow[]> {
 }
 
 /**
- * The period's visits grouped by 内容分类, 来访目的, 问题属地 and people, for those three breakdowns
- * (one range of visits_stats; a year of the 1M district is some thousands of groups).
+ * The period's visits and people grouped by 内容分类, 来访目的 and 问题属地, for those three breakdowns
+ * (one range of visits_stats; a year of the 1M district is a few thousand groups).
  */
 export async function visitGroupRows(db: Db, p: Period): Promise<VisitGroupRow[]> {
   const rows = await db
     .selectFrom('visits')
-    .select(['category', 'purpose', 'location_area', 'people_count'])
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .select(['category', 'purpose', 'location_area'])
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('people_count').as('people')])
     .where('visit_date', '>=', p.from)
     .where('visit_date', '<=', p.to)
-    .groupBy(['category', 'purpose', 'location_area', 'people_count'])
+    .groupBy(['category', 'purpose', 'location_area'])
     .execute();
   return rows.map((r) => ({
     category: r.category,
     purpose: r.purpose,
     locationArea: r.location_area,
-    peopleCount: Number(r.people_count),
     visits: Number(r.n),
+    people: Number(r.people),
   }));
 }
 
-/** The period's visits grouped by their matter's 责任单位 and people, for the 责任单位 breakdown. */
+/**
+ * The period's visits and people grouped by their matter's 责任单位, for the 责任单位 breakdown. The visits
+ * are grouped by matter first (from visits_stats), so each matter's unit is looked up once, not once a visit.
+ */
 export async function visitUnitRows(db: Db, p: Period): Promise<VisitGroupRow[]> {
+  const perMatter = db
+    .selectFrom('visits')
+    .select('matter_id')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.sum<number | string>('people_count').as('people')])
+    .where('visit_date', '>=', p.from)
+    .where('visit_date', '<=', p.to)
+    .groupBy('matter_id')
+    .as('x');
   const rows = await db
-    .selectFrom('visits as v')
-    .innerJoin('matters as m', 'm.id', 'v.matter_id')
-    .select(['m.unit', 'v.people_count'])
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('v.visit_date', '>=', p.from)
-    .where('v.visit_date', '<=', p.to)
-    .groupBy(['m.unit', 'v.people_count'])
+    .selectFrom(perMatter)
+    .innerJoin('matters as m', 'm.id', 'x.matter_id')
+    .select('m.unit')
+    .select((eb) => [eb.fn.sum<number | string>('x.n').as('n'), eb.fn.sum<number | string>('x.people').as('people')])
+    .groupBy('m.unit')
     .execute();
-  return rows.map((r) => ({ unit: r.unit, peopleCount: Number(r.people_count), visits: Number(r.n) }));
+  return rows.map((r) => ({ unit: r.unit, visits: Number(r.n), people: Number(r.people) }));
 }
 
 /**
@@ -286,33 +295,38 @@ export async function ticketRows(db: Db, p: Period): Promise<(TicketRow & { tick
     .where('t.room_id', 'is', null)
     .execute();
   // The first and the last call by time (ISO instants compare as text); of two at the same instant the later row counts as last.
-  const first = new Map<string, string>();
-  const last = new Map<string, { at: string; desk: string; clerk: string }>();
+  const byTicket = new Map<string, { first: string; last: string; desk: string; clerk: string }>();
   for (const c of calls) {
-    const f = first.get(c.ticket_id);
-    if (f === undefined || c.at < f) first.set(c.ticket_id, c.at);
-    const l = last.get(c.ticket_id);
-    if (l === undefined || c.at >= l.at) last.set(c.ticket_id, { at: c.at, desk: c.desk_id, clerk: c.actor_id });
+    const k = byTicket.get(c.ticket_id);
+    if (k === undefined) byTicket.set(c.ticket_id, { first: c.at, last: c.at, desk: c.desk_id, clerk: c.actor_id });
+    else {
+      if (c.at < k.first) k.first = c.at;
+      if (c.at >= k.last) Object.assign(k, { last: c.at, desk: c.desk_id, clerk: c.actor_id });
+    }
   }
-  return tickets.map((t) => ({
-    id: t.id,
-    day: t.day,
-    laneId: t.lane_id,
-    status: t.status,
-    issuedAt: t.issued_at,
-    firstCallAt: first.get(t.id) ?? null,
-    deskId: last.get(t.id)?.desk ?? null,
-    clerkId: last.get(t.id)?.clerk ?? null,
-    lastCallAt: last.get(t.id)?.at ?? null,
-    finishedAt: t.finished_at,
-    ticketNo: t.ticket_no,
-  }));
+  return tickets.map((t) => {
+    const k = byTicket.get(t.id);
+    return {
+      id: t.id,
+      day: t.day,
+      laneId: t.lane_id,
+      status: t.status,
+      issuedAt: t.issued_at,
+      firstCallAt: k?.first ?? null,
+      deskId: k?.desk ?? null,
+      clerkId: k?.clerk ?? null,
+      lastCallAt: k?.last ?? null,
+      finishedAt: t.finished_at,
+      ticketNo: t.ticket_no,
+    };
+  });
 }
 
 /**
  * The desks' tickets of a period grouped per day by status and whether they were ever called, for the
- * 取号数 and 过号率 of the 环比 and 同比 periods (whose times are not shown): a call is looked up by the
- * ticket in ticket_calls_ticket, no call is read.
+ * 取号数 and 过号率 of the 环比 and 同比 periods (whose times are not shown). A ticket whose call_count is
+ * above 0 was called (a call raises it and logs the call in one transaction, queue/tickets.ts markCalled);
+ * only a ticket at 0 (never called, or put back after its calls) has its calls looked up.
  */
 export async function ticketCountRows(db: Db, p: Period): Promise<TicketCountRow[]> {
   const rows = await db
@@ -324,7 +338,12 @@ export async function ticketCountRows(db: Db, p: Period): Promise<TicketCountRow
         .sum<number | string | null>(
           eb
             .case()
-            .when(eb.exists(eb.selectFrom('ticket_calls as c').select('c.id').whereRef('c.ticket_id', '=', 't.id')))
+            .when(
+              eb.or([
+                eb('t.call_count', '>', 0),
+                eb.exists(eb.selectFrom('ticket_calls as c').select('c.id').whereRef('c.ticket_id', '=', 't.id')),
+              ]),
+            )
             .then(1)
             .else(0)
             .end(),
