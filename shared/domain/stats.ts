@@ -483,11 +483,6 @@ export function overdueByUnit(
 const nearestRank = (sorted: ArrayLike<number>, q: number): number | null =>
   sorted.length === 0 ? null : sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
 
-/** The q-quantile (0..1) by the nearest-rank method; null for no values. */
-export function quantile(values: readonly number[], q: number): number | null {
-  return nearestRank(Float64Array.from(values).sort(), q);
-}
-
 const minutesBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_000;
 
 export interface ServiceTimes {
