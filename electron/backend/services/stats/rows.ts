@@ -159,33 +159,36 @@ const RATE_SELECT: Record<MatterRate, { by: 'received_on' | 'handle_due' | 'conc
  * of the same matters (参评率 and 满意率) share one query. The domain's matterRate counts them.
  */
 export async function matterRateRows(db: Db, p: Period): Promise<Record<MatterRate, MatterRateRow[]>> {
-  const out = {} as Record<MatterRate, MatterRateRow[]>;
-  const done = new Map<string, MatterRateRow[]>();
-  for (const rate of MATTER_RATES) {
+  // Sent together (PostgreSQL runs them on as many pooled connections; SQLite one after another).
+  const queries = new Map<string, Promise<MatterRateRow[]>>();
+  const byRate = MATTER_RATES.map((rate) => {
     const fields = MATTER_RATE_READS[rate];
     const { by, lookback } = RATE_SELECT[rate];
     const key = `${by}:${lookback}:${fields.join()}`;
-    let rows = done.get(key);
+    let rows = queries.get(key);
     if (!rows) {
       const columns = fields.map((f) => RATE_COLUMN[f]);
-      const got = await db
+      rows = db
         .selectFrom('matters')
         .select(columns)
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where(by, '>=', addDays(p.from, -lookback))
         .where(by, '<=', p.to)
         .groupBy(columns)
-        .execute();
-      rows = got.map((r) => {
-        const row: Record<string, unknown> = { matters: Number(r.n) };
-        for (const f of fields) row[f] = (r as Record<string, unknown>)[RATE_COLUMN[f]] ?? null;
-        return row as MatterRateRow;
-      });
-      done.set(key, rows);
+        .execute()
+        .then((got) =>
+          got.map((r) => {
+            const row: Record<string, unknown> = { matters: Number(r.n) };
+            for (const f of fields) row[f] = (r as Record<string, unknown>)[RATE_COLUMN[f]] ?? null;
+            return row as MatterRateRow;
+          }),
+        );
+      queries.set(key, rows);
     }
-    out[rate] = rows;
-  }
-  return out;
+    return [rate, rows] as const;
+  });
+  const rows = await Promise.all(byRate.map(([, r]) => r));
+  return Object.fromEntries(byRate.map(([rate], i) => [rate, rows[i]!])) as Record<MatterRate, MatterRateRow[]>;
 }
 
 /**
