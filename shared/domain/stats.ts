@@ -1,8 +1,9 @@
 // 统计分析: every figure the bureau is judged on, its formula written down as
 // data (what is counted above the line and below it), and pure functions that
-// compute the figures from plain rows. The backend only selects rows (grouped
-// where it can) and hands them here; the unit tests feed the same functions
-// hand-made rows. Periods are inclusive ranges of hall dates 'YYYY-MM-DD'
+// compute the figures from plain rows. The backend groups the rows in SQL (per
+// day and per value of the fields a figure reads, with a count of the rows each
+// group stands for) and hands them here, so each rule is written once, in this
+// file, whether it counts one row or a year's groups. Periods are inclusive ranges of hall dates 'YYYY-MM-DD'
 // (visits.visit_date is already the hall date of registration).
 import { CATEGORIES, PURPOSES, labelOf, type Option } from './categories';
 import { addDays, daysBetween, replyDue, type HolidayCalendar } from './deadlines';
@@ -189,23 +190,40 @@ export function weekday(date: string): number {
 export const periodText = (p: Period) =>
   p.from === p.to ? formatCalendarDate(p.from) : `${formatCalendarDate(p.from)}至${formatCalendarDate(p.to)}`;
 
-const inPeriod = (date: string | null, p: Period) => date != null && date >= p.from && date <= p.to;
+const inPeriod = (date: string | null | undefined, p: Period) => date != null && date >= p.from && date <= p.to;
 
 // ---- rows the figures are computed from ---------------------------------------------
 
 /** One visit, or `visits` visits alike in every field below (a grouped row). */
-export interface VisitRow {
-  visitDate: string;
-  kind: 'first' | 'repeat';
-  peopleCount: number;
-  skipLevel: boolean;
+export interface VisitRow extends VisitDayRow {
   category: string;
   purpose: string;
   locationArea: string;
   /** The matter's responsible unit ('' while none). */
   unit: string;
+}
+
+/** What the volume figures and the daily trend read of a visit (or of `visits` alike visits). */
+export interface VisitDayRow {
+  visitDate: string;
+  kind: 'first' | 'repeat';
+  peopleCount: number;
+  skipLevel: boolean;
   /** How many visits this row stands for (1 for a single visit). */
   visits?: number;
+}
+
+/**
+ * What a breakdown reads of the period's visits: `visits` visits of `people` people in all, alike in the
+ * fields given (a field left out is not read by the breakdowns this row is for).
+ */
+export interface VisitGroupRow {
+  category?: string;
+  purpose?: string;
+  locationArea?: string;
+  unit?: string;
+  visits: number;
+  people: number;
 }
 
 export interface MatterRow {
@@ -223,6 +241,26 @@ export interface MatterRow {
   /** The earliest open clock's date (null: none runs). */
   nextDue: string | null;
 }
+
+/**
+ * What a matter rate reads of a matter (a MatterRow has it all), or of `matters` matters alike in the
+ * fields given: the backend groups the matters of a rate by its MATTER_RATE_READS and counts them.
+ */
+export type MatterRateRow = Partial<Pick<MatterRow, (typeof MATTER_RATE_READS)[MatterRate][number]>> & {
+  /** How many matters this row stands for (1 for one matter). */
+  matters?: number;
+};
+
+/** What the ticket count and 过号率 read of a ticket, or of `tickets` alike tickets. */
+export interface TicketCountRow {
+  day: string;
+  status: string;
+  /** Called at least once. */
+  called: boolean;
+  tickets?: number;
+}
+
+export const ticketCountRow = (t: TicketRow): TicketCountRow => ({ day: t.day, status: t.status, called: t.firstCallAt != null });
 
 export interface TicketRow {
   id: string;
@@ -267,7 +305,7 @@ export interface Volume {
 
 export const isGroupVisit = (peopleCount: number) => peopleCount >= GROUP_VISIT_MIN_PEOPLE;
 
-export function volume(rows: readonly VisitRow[], p: Period): Volume {
+export function volume(rows: readonly VisitDayRow[], p: Period): Volume {
   const v: Volume = { visits: 0, people: 0, group_visits: 0, group_people: 0, first_visits: 0, repeat_visits: 0, skip_level: 0 };
   for (const r of rows) {
     if (!inPeriod(r.visitDate, p)) continue;
@@ -292,18 +330,17 @@ export interface BreakdownRow {
   people: number;
 }
 
-const visitKey = (r: VisitRow, by: BreakdownKey) =>
-  by === 'category' ? r.category : by === 'purpose' ? r.purpose : by === 'area' ? r.locationArea : r.unit;
+const visitKey = (r: Omit<VisitGroupRow, 'visits' | 'people'>, by: BreakdownKey) =>
+  (by === 'category' ? r.category : by === 'purpose' ? r.purpose : by === 'area' ? r.locationArea : r.unit) ?? '';
 
-/** 批次 and 人次 per value of one field, most visits first (ties by label). */
-export function breakdown(rows: readonly VisitRow[], p: Period, by: BreakdownKey): BreakdownRow[] {
+/** 批次 and 人次 per value of one field of the period's visits, most visits first (ties by label). */
+export function breakdown(rows: readonly VisitGroupRow[], by: BreakdownKey): BreakdownRow[] {
   const m = new Map<string, BreakdownRow>();
   for (const r of rows) {
-    if (!inPeriod(r.visitDate, p)) continue;
     const code = visitKey(r, by);
     const b = m.get(code) ?? { code, label: breakdownLabel(by, code), visits: 0, people: 0 };
-    b.visits += r.visits ?? 1;
-    b.people += (r.visits ?? 1) * r.peopleCount;
+    b.visits += r.visits;
+    b.people += r.people;
     m.set(code, b);
   }
   return [...m.values()].sort((a, b) => b.visits - a.visits || a.label.localeCompare(b.label, 'zh-CN'));
@@ -328,7 +365,7 @@ export function topWithOther(rows: readonly BreakdownRow[], n: number): Breakdow
 export const visitMatches = (r: VisitRow, by: BreakdownKey, code: string) => visitKey(r, by) === code;
 
 /** 批次 and 人次 per day of the period, every day present. */
-export function dailyTrend(rows: readonly VisitRow[], p: Period): { date: string; visits: number; people: number }[] {
+export function dailyTrend(rows: readonly VisitDayRow[], p: Period): { date: string; visits: number; people: number }[] {
   const out = new Map<string, { date: string; visits: number; people: number }>();
   for (let d = p.from; d <= p.to; d = addDays(d, 1)) out.set(d, { date: d, visits: 0, people: 0 });
   for (const r of rows) {
@@ -367,13 +404,14 @@ export function visitCounts(key: FigureKey, r: VisitRow): boolean {
  */
 export function matterMembership(
   key: RateFigure,
-  m: MatterRow,
+  m: MatterRateRow,
   p: Period,
   cal: HolidayCalendar,
 ): { inDenominator: boolean; inNumerator: boolean } {
   const no = { inDenominator: false, inNumerator: false };
   switch (key) {
     case 'timely_reply': {
+      if (!m.receivedOn) return no;
       const due = replyDue(m.receivedOn, cal);
       if (!inPeriod(due, p)) return no;
       return { inDenominator: true, inNumerator: m.decidedOn != null && m.decidedOn <= due };
@@ -404,13 +442,23 @@ export const MATTER_RATES = [
 ] as const satisfies readonly RateFigure[];
 export type MatterRate = (typeof MATTER_RATES)[number];
 
-export function matterRate(key: MatterRate, rows: readonly MatterRow[], p: Period, cal: HolidayCalendar): Ratio {
+/** The fields matterMembership reads for each rate: what the backend groups a rate's matters by. */
+export const MATTER_RATE_READS = {
+  timely_reply: ['receivedOn', 'decidedOn'],
+  on_time_conclusion: ['handleDue', 'concludedOn'],
+  evaluation_rate: ['concludedOn', 'evaluation'],
+  satisfaction: ['concludedOn', 'evaluation'],
+  lead_resolution: ['leadOn', 'leadLeaderId', 'resolution'],
+} as const satisfies Record<MatterRate, readonly (keyof MatterRow)[]>;
+
+export function matterRate(key: MatterRate, rows: readonly MatterRateRow[], p: Period, cal: HolidayCalendar): Ratio {
   let num = 0;
   let den = 0;
   for (const m of rows) {
     const s = matterMembership(key, m, p, cal);
-    if (s.inDenominator) den++;
-    if (s.inNumerator) num++;
+    const n = m.matters ?? 1;
+    if (s.inDenominator) den += n;
+    if (s.inNumerator) num += n;
   }
   return ratio(num, den);
 }
@@ -431,13 +479,9 @@ export function overdueByUnit(
 
 // ---- hall operations ------------------------------------------------------------------
 
-/** The q-quantile (0..1) by the nearest-rank method; null for no values. */
-export function quantile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(q * sorted.length));
-  return sorted[rank - 1]!;
-}
+/** The q-quantile (0..1) of ascending values by the nearest-rank method; null for none. */
+const nearestRank = (sorted: ArrayLike<number>, q: number): number | null =>
+  sorted.length === 0 ? null : sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
 
 const minutesBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_000;
 
@@ -454,55 +498,87 @@ export interface ServiceTimes {
   serviceP90: number | null;
 }
 
-function serviceTimes(rows: readonly TicketRow[]): ServiceTimes {
-  const waits = rows.filter((t) => t.firstCallAt).map((t) => minutesBetween(t.issuedAt, t.firstCallAt!));
-  const done = rows.filter((t) => t.status === 'done' && t.lastCallAt && t.finishedAt);
-  const service = done.map((t) => minutesBetween(t.lastCallAt!, t.finishedAt!));
+/** The waits and service times of one group of tickets, gathered before the quantiles. */
+type Gathered = { waits: number[]; service: number[] };
+
+function serviceTimes(g: Gathered): ServiceTimes {
+  // Sorted once each (a typed array sorts numbers natively); both quantiles read the same order.
+  const waits = Float64Array.from(g.waits).sort();
+  const service = Float64Array.from(g.service).sort();
   return {
     called: waits.length,
-    waitP50: quantile(waits, 0.5),
-    waitP90: quantile(waits, 0.9),
-    served: done.length,
-    serviceP50: quantile(service, 0.5),
-    serviceP90: quantile(service, 0.9),
+    waitP50: nearestRank(waits, 0.5),
+    waitP90: nearestRank(waits, 0.9),
+    served: service.length,
+    serviceP50: nearestRank(service, 0.5),
+    serviceP90: nearestRank(service, 0.9),
   };
 }
 
-/** Waiting and service times in total and per lane, per desk and per clerk (the desk and the clerk of the last call). */
+/**
+ * Waiting and service times in total and per lane, per desk and per clerk (the desk and the clerk of the
+ * last call). One pass: each ticket's times are worked out once and gathered into its groups.
+ */
 export function hallTimes(
   rows: readonly TicketRow[],
   p: Period,
 ): { all: ServiceTimes; byLane: Map<string, ServiceTimes>; byDesk: Map<string, ServiceTimes>; byClerk: Map<string, ServiceTimes> } {
-  const inP = rows.filter((t) => inPeriod(t.day, p));
-  const group = (key: (t: TicketRow) => string | null) => {
-    const m = new Map<string, TicketRow[]>();
-    for (const t of inP) {
-      const k = key(t);
-      if (k == null) continue;
-      const list = m.get(k);
-      if (list) list.push(t);
-      else m.set(k, [t]);
+  const all: Gathered = { waits: [], service: [] };
+  const byLane = new Map<string, Gathered>();
+  const byDesk = new Map<string, Gathered>();
+  const byClerk = new Map<string, Gathered>();
+  const into = (m: Map<string, Gathered>, k: string) => {
+    let g = m.get(k);
+    if (!g) m.set(k, (g = { waits: [], service: [] }));
+    return g;
+  };
+  for (const t of rows) {
+    if (!inPeriod(t.day, p)) continue;
+    const groups = [all, into(byLane, t.laneId)];
+    if (t.deskId != null) groups.push(into(byDesk, t.deskId));
+    if (t.clerkId != null) groups.push(into(byClerk, t.clerkId));
+    if (t.firstCallAt) {
+      const wait = minutesBetween(t.issuedAt, t.firstCallAt);
+      for (const g of groups) g.waits.push(wait);
     }
-    return new Map([...m].map(([k, ts]) => [k, serviceTimes(ts)]));
-  };
-  return {
-    all: serviceTimes(inP),
-    byLane: group((t) => t.laneId),
-    byDesk: group((t) => t.deskId),
-    byClerk: group((t) => t.clerkId),
-  };
+    if (t.status === 'done' && t.lastCallAt && t.finishedAt) {
+      const service = minutesBetween(t.lastCallAt, t.finishedAt);
+      for (const g of groups) g.service.push(service);
+    }
+  }
+  const times = (m: Map<string, Gathered>) => new Map([...m].map(([k, g]) => [k, serviceTimes(g)]));
+  return { all: serviceTimes(all), byLane: times(byLane), byDesk: times(byDesk), byClerk: times(byClerk) };
+}
+
+/** 取号数: the desks' tickets of the period. */
+export function ticketCount(rows: readonly TicketCountRow[], p: Period): number {
+  let n = 0;
+  for (const t of rows) if (inPeriod(t.day, p)) n += t.tickets ?? 1;
+  return n;
 }
 
 /** 过号率: tickets that ended 过号 / tickets called at least once. */
-export function noShowRate(rows: readonly TicketRow[], p: Period): Ratio {
-  const called = rows.filter((t) => inPeriod(t.day, p) && t.firstCallAt);
-  return ratio(called.filter((t) => t.status === 'no_show').length, called.length);
+export function noShowRate(rows: readonly TicketCountRow[], p: Period): Ratio {
+  let noShow = 0;
+  let called = 0;
+  for (const t of rows) {
+    if (!inPeriod(t.day, p) || !t.called) continue;
+    called += t.tickets ?? 1;
+    if (t.status === 'no_show') noShow += t.tickets ?? 1;
+  }
+  return ratio(noShow, called);
 }
 
 /** Tickets issued per hall weekday (0 = Sunday) × hour: load[weekday][hour]. */
 export function weekdayHourLoad(rows: readonly TicketRow[], p: Period, hallHour: (iso: string) => number): number[][] {
   const load = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  for (const t of rows) if (inPeriod(t.day, p)) load[weekday(t.day)]![hallHour(t.issuedAt)]!++;
+  const weekdays = new Map<string, number>();
+  for (const t of rows) {
+    if (!inPeriod(t.day, p)) continue;
+    let w = weekdays.get(t.day);
+    if (w === undefined) weekdays.set(t.day, (w = weekday(t.day)));
+    load[w]![hallHour(t.issuedAt)]!++;
+  }
   return load;
 }
 

@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     samples: { type: 'string', default: '20' },
     engines: { type: 'string', default: 'sqlite,postgres' },
     seed: { type: 'string', default: '20161101' },
+    /** Print each case's slowest statements (one raw replay each), to see where the time goes. */
+    statements: { type: 'boolean', default: false },
   },
 });
 const WARM = 3;
@@ -73,9 +75,18 @@ async function runSuite(e: Engine, samples: number): Promise<Row[]> {
       }
     }
     console.log(`  (${stmts.length} statements a call)`);
+    if (args.statements) await slowest(e, stmts);
     rows.push(summary(c.op, c.target, a, b));
   }
   return rows;
+}
+
+/** Each statement replayed alone on the raw driver, the slowest first. */
+async function slowest(e: Engine, stmts: Stmt[]): Promise<void> {
+  const timed: [number, string][] = [];
+  for (const s of stmts) timed.push([await time(() => e.replay([s])), s.sql.replace(/\s+/g, ' ')]);
+  for (const [ms, text] of timed.sort((a, b) => b[0] - a[0]).slice(0, 8))
+    console.log(`    ${ms.toFixed(1).padStart(9)} ms  ${text.slice(0, 300)}`);
 }
 
 async function main(): Promise<void> {

@@ -141,11 +141,11 @@ export const tables = {
       matters_by_unit: { columns: ['unit', 'next_due'] },
       matters_by_lead: { columns: ['lead_leader_id'] },
       matters_by_state: { columns: ['state'] },
-      // 0016: the dates the statistics count matters by
-      matters_by_received: { columns: ['received_on'] },
-      matters_by_handle_due: { columns: ['handle_due'] },
-      matters_by_concluded: { columns: ['concluded_on'] },
-      matters_by_lead_on: { columns: ['lead_on'] },
+      // 0019 (replacing 0016's single dates): each matter rate's date and the fields it reads, for the statistics
+      matters_rate_timely: { columns: ['received_on', 'decided_on'] },
+      matters_rate_on_time: { columns: ['handle_due', 'concluded_on'] },
+      matters_rate_evaluation: { columns: ['concluded_on', 'evaluation'] },
+      matters_rate_lead: { columns: ['lead_on', 'lead_leader_id', 'resolution'] },
       matters_overdue: { columns: ['next_due', 'unit'] },
     },
     references: {
@@ -193,6 +193,10 @@ export const tables = {
       visits_petitioner: { columns: ['petitioner_id', 'created_at'] },
       visits_matter: { columns: ['matter_id', 'created_at'] },
       visits_date: { columns: ['visit_date', 'visit_no'] },
+      // 0019: what the statistics group the period's visits by, read from the index alone
+      visits_stats: {
+        columns: ['visit_date', 'kind', 'people_count', 'skip_level', 'category', 'purpose', 'location_area', 'matter_id'],
+      },
     },
     references: { petitioner_id: 'petitioners.id', matter_id: 'matters.id', registered_by: 'users.id' },
   }),

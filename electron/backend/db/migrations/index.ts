@@ -26,6 +26,7 @@ import * as m0015 from './0015_pad_evaluations';
 import * as m0016 from './0016_stats_indexes';
 import * as m0017 from './0017_report_archive';
 import * as m0018 from './0018_talk_drafts';
+import * as m0019 from './0019_stats_covering';
 import * as m0021 from './0021_idempotency';
 import * as m0022 from './0022_retention';
 import * as m0023 from './0023_card_photos';
@@ -47,6 +48,7 @@ import * as p0015 from './postgres/0015_pad_evaluations';
 import * as p0016 from './postgres/0016_stats_indexes';
 import * as p0017 from './postgres/0017_report_archive';
 import * as p0018 from './postgres/0018_talk_drafts';
+import * as p0019 from './postgres/0019_stats_covering';
 import * as p0021 from './postgres/0021_idempotency';
 import * as p0022 from './postgres/0022_retention';
 import * as p0023 from './postgres/0023_card_photos';
@@ -70,6 +72,7 @@ const sqlite: Record<string, Migration> = {
   '0016_stats_indexes': m0016,
   '0017_report_archive': m0017,
   '0018_talk_drafts': m0018,
+  '0019_stats_covering': m0019,
   '0021_idempotency': m0021,
   '0022_retention': m0022,
   '0023_card_photos': m0023,
@@ -94,6 +97,7 @@ const postgres: Record<string, Migration> = {
   '0016_stats_indexes': p0016,
   '0017_report_archive': p0017,
   '0018_talk_drafts': p0018,
+  '0019_stats_covering': p0019,
   '0021_idempotency': p0021,
   '0022_retention': p0022,
   '0023_card_photos': p0023,

@@ -43,7 +43,7 @@ import { sha256, writeDurably } from '../printing/archive';
 import { getBureau } from '../printing/bureau';
 import { getPrintSettings, internalJobRoute, recordOutcome, TOKEN_MS, toView } from '../printing/jobs';
 import { figuresOf } from './summary';
-import { overdueRows, visitRows } from './rows';
+import { overdueRows, visitDayRows, visitGroupRows } from './rows';
 
 type Db = Deps['db'];
 
@@ -88,11 +88,11 @@ export async function getStatsReport(deps: Deps, input: ParsedInputOf<'stats.rep
   const lastYear = samePeriodLastYear(p);
   const today = hallDate(deps.now());
   const cal = await holidayCalendar(deps.db);
-  const [now, prev, ly, visits, overdue, bureau, talks, talksPrev, talksLy] = await Promise.all([
-    figuresOf(deps, p, cal),
+  const [days, groups] = await Promise.all([visitDayRows(deps.db, p), visitGroupRows(deps.db, p)]);
+  const [now, prev, ly, overdue, bureau, talks, talksPrev, talksLy] = await Promise.all([
+    figuresOf(deps, p, cal, { days }),
     figuresOf(deps, previous, cal),
     figuresOf(deps, lastYear, cal),
-    visitRows(deps.db, p),
     overdueRows(deps.db, today),
     getBureau(deps.db),
     leaderTalks(deps.db, p),
@@ -111,7 +111,7 @@ export async function getStatsReport(deps: Deps, input: ParsedInputOf<'stats.rep
     { key: 'leader_people', label: '领导接访人次', value: talks.people, previous: talksPrev.people, lastYear: talksLy.people },
   );
   const total = now.visits.numerator;
-  const firstPeople = visits.filter((r) => r.kind === 'first').reduce((a, r) => a + (r.visits ?? 1) * r.peopleCount, 0);
+  const firstPeople = days.filter((r) => r.kind === 'first').reduce((a, r) => a + (r.visits ?? 1) * r.peopleCount, 0);
   return {
     kind: input.kind,
     title: labelOf(REPORT_KINDS, input.kind),
@@ -131,8 +131,8 @@ export async function getStatsReport(deps: Deps, input: ParsedInputOf<'stats.rep
         share: share(now.repeat_visits.numerator, total),
       },
     ],
-    byCategory: shares(topWithOther(breakdown(visits, p, 'category'), REPORT_TOP_ROWS), total),
-    byArea: shares(topWithOther(breakdown(visits, p, 'area'), REPORT_TOP_ROWS), total),
+    byCategory: shares(topWithOther(breakdown(groups, 'category'), REPORT_TOP_ROWS), total),
+    byArea: shares(topWithOther(breakdown(groups, 'area'), REPORT_TOP_ROWS), total),
     rates: RATES.map((k) => ({
       key: k,
       label: figureDefinition(k).label,
