@@ -55,6 +55,8 @@ function DeskApp() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
   useEffect(() => {
+    // The staff shell's code starts loading with the first question, not after the login.
+    void import('./Shell');
     (async () => {
       const { needsAdmin } = await call('setup.status', {});
       if (needsAdmin) return setPhase({ kind: 'setup' });
