@@ -5,7 +5,7 @@ import { Alert, Badge, Button, Group, List, NumberInput, Paper, Stack, Text, Tit
 import { useMemo, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
 import type { ExportOverview } from '@shared/api/schemas/export';
-import { cronToRule, describeRule, nextRuns, ruleProblem, ruleToCron, type ScheduleRule } from '@shared/domain/export-schedule';
+import { cronToRule, nextRuns, ruleProblem, ruleToCron, type ScheduleRule } from '@shared/domain/export-schedule';
 import { cronProblem } from '@shared/api/schemas/export';
 import { formatCalendarDate, formatTime, hallDate } from '@shared/time';
 import { call } from '../../api/client';
@@ -100,9 +100,6 @@ export function ExportScheduleCard({ overview, onSaved }: { overview: ExportOver
           })}
         </List>
       )}
-      <Text size="xs" c="dimmed" mt={4}>
-        {rules.map(describeRule).join('；')}
-      </Text>
       <NumberInput
         mt="sm"
         w={360}

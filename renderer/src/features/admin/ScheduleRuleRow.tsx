@@ -2,7 +2,14 @@
 // 自定义 cron expression; 每天 or 工作日. Keyboard: the choices are radio groups (←/→), the
 // numbers select their text on focus.
 import { Button, Group, NumberInput, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
-import { INTERVAL_MINUTES, ruleToCron, type IntervalMinutes, type ScheduleDays, type ScheduleRule } from '@shared/domain/export-schedule';
+import {
+  describeRule,
+  INTERVAL_MINUTES,
+  ruleToCron,
+  type IntervalMinutes,
+  type ScheduleDays,
+  type ScheduleRule,
+} from '@shared/domain/export-schedule';
 
 const KINDS = [
   { value: 'daily', label: '每天定时' },
@@ -38,23 +45,30 @@ export function ScheduleRuleRow({
   const n = index + 1;
   return (
     <Paper withBorder p="xs" aria-label={`导出时间 ${n}`} role="group">
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <SegmentedControl
-          aria-label={`导出时间 ${n} 方式`}
-          size="xs"
-          value={rule.kind}
-          data={KINDS}
-          onChange={(k) => onChange(switchKind(rule, k as ScheduleRule['kind']))}
-        />
-        {rule.kind !== 'custom' && (
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm">
           <SegmentedControl
-            aria-label={`导出时间 ${n} 日期`}
+            aria-label={`导出时间 ${n} 方式`}
             size="xs"
-            value={rule.days}
-            data={DAYS}
-            onChange={(d) => onChange({ ...rule, days: d as ScheduleDays })}
+            value={rule.kind}
+            data={KINDS}
+            onChange={(k) => onChange(switchKind(rule, k as ScheduleRule['kind']))}
           />
-        )}
+          {rule.kind !== 'custom' && (
+            <SegmentedControl
+              aria-label={`导出时间 ${n} 日期`}
+              size="xs"
+              value={rule.days}
+              data={DAYS}
+              onChange={(d) => onChange({ ...rule, days: d as ScheduleDays })}
+            />
+          )}
+        </Group>
+        <Button size="xs" variant="subtle" color="red" onClick={onRemove} aria-label={`删除导出时间 ${n}`}>
+          删除
+        </Button>
+      </Group>
+      <Group gap="sm" align="flex-end" mt={6}>
         {rule.kind === 'daily' && (
           <TextInput
             label="时间"
@@ -108,18 +122,17 @@ export function ScheduleRuleRow({
             aria-label={`导出时间 ${n} 定时表达式`}
             w={300}
             size="xs"
-            ff="monospace"
             value={rule.cron}
             onChange={(e) => onChange({ ...rule, cron: e.currentTarget.value })}
             error={error}
           />
         )}
-        <Button size="xs" variant="subtle" color="red" onClick={onRemove} aria-label={`删除导出时间 ${n}`}>
-          删除
-        </Button>
       </Group>
-      <Text size="xs" c="dimmed" mt={4} ff="monospace">
-        写入：{ruleToCron(rule) || '（空）'}
+      <Text size="xs" c="dimmed" mt={4}>
+        {rule.kind === 'custom' ? '' : `${describeRule(rule)} · `}
+        <Text span ff="monospace" size="xs">
+          写入：{ruleToCron(rule) || '（空）'}
+        </Text>
       </Text>
     </Paper>
   );
