@@ -21,8 +21,6 @@ export type ScheduleRule =
   | { kind: 'interval'; days: ScheduleDays; every: IntervalMinutes; fromHour: number; toHour: number }
   | { kind: 'custom'; cron: string };
 
-export const DAYS_LABELS: Record<ScheduleDays, string> = { every: '每天', workdays: '工作日（周一至周五）' };
-
 const pad = (n: number) => String(n).padStart(2, '0');
 const dow = (days: ScheduleDays) => (days === 'workdays' ? '1-5' : '*');
 
