@@ -9,7 +9,7 @@ import { contract, type MethodName } from '@shared/api/contract';
 import type { Role } from '@shared/api/roles';
 import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
-import { LANE } from '../support/queue';
+import { DESK as DESKS, LANE } from '../support/queue';
 
 type Rule = 'allow' | 'scoped' | 'deny';
 type Roles = { clerk: Rule; leader: Rule; admin: Rule };
@@ -265,9 +265,16 @@ describe('the backend enforces the table', () => {
     }
     expect(got).toEqual(want);
 
-    // The masked name in the day's ticket log: the hall display's mask, not the name.
+    // The masked name in the day's ticket log: the hall display's mask, not the name; nor the reason
+    // a desk gave for calling that person out of order (it may name them or their condition).
+    const ticket = (await clerk.call('queue.dayLog', {})).find((t) => t.visitId === other.id)!;
+    await clerk.call('queue.callTicket', { deskId: DESKS[1], ticketId: ticket.id, reason: '卢某义腿脚不便' });
     const log = await as.leader!.call('queue.dayLog', {});
     expect(log.find((t) => t.visitId === other.id)?.visitorName).toBe('卢*义');
+    expect(log.find((t) => t.visitId === other.id)?.calls).toEqual([expect.objectContaining({ outOfOrder: true, reason: null })]);
+    expect((await clerk.call('queue.dayLog', {})).find((t) => t.visitId === other.id)?.calls).toEqual([
+      expect.objectContaining({ outOfOrder: true, reason: '卢某义腿脚不便' }),
+    ]);
 
     // A leader allowed every queue by the administrator is not limited.
     await hall.admin.call('users.setQueueScope', { userId: leaderId, seesAllQueues: true });

@@ -61,7 +61,9 @@ describe('calling', () => {
     await next(DESK[1]);
     const log = await clerk.call('queue.dayLog', {});
     expect(log.find((t) => t.ticketNo === 'A001')?.status).toBe('done');
-    expect(log.find((t) => t.ticketNo === 'A003')?.calls).toEqual([expect.objectContaining({ deskNumber: 1, kind: 'call' })]);
+    expect(log.find((t) => t.ticketNo === 'A003')?.calls).toEqual([
+      expect.objectContaining({ place: 'desk', placeNumber: 1, kind: 'call' }),
+    ]);
     expect(await next(DESK[2])).toBeNull();
   });
 
@@ -99,6 +101,15 @@ describe('calling', () => {
       .where('action', '=', 'ticket.call_out_of_order')
       .executeTakeFirstOrThrow();
     expect(row.note).toBe('行动不便');
+    // 叫号记录 shows the reason with that call, and only with that call.
+    minutesLater(hall, 1);
+    await clerk.call('queue.recall', { deskId: DESK[1] });
+    const log = await clerk.call('queue.dayLog', {});
+    expect(log.find((e) => e.ticketNo === 'A002')?.calls).toEqual([
+      expect.objectContaining({ kind: 'call', place: 'desk', placeNumber: 1, outOfOrder: true, reason: '行动不便' }),
+      expect.objectContaining({ kind: 'recall', place: 'desk', placeNumber: 1, outOfOrder: false, reason: null }),
+    ]);
+    expect(log.find((e) => e.ticketNo === 'A001')?.calls).toEqual([]);
   });
 
   it('no-show only after the configured calls; a requeued no-show goes behind those waiting', async () => {
@@ -178,7 +189,7 @@ describe('moving tickets', () => {
     expect((await clerk.call('queue.issue', { laneId: LANE.A })).ticketNo).toBe('A002');
     const log = await clerk.call('queue.dayLog', {});
     expect(log.find((t) => t.ticketNo === 'A001')?.calls).toEqual([
-      expect.objectContaining({ kind: 'walk_in', deskNumber: 1, actorName: expect.stringMatching(/^测试clerk/) }),
+      expect.objectContaining({ kind: 'walk_in', place: 'desk', placeNumber: 1, actorName: expect.stringMatching(/^测试clerk/) }),
     ]);
   });
 });

@@ -359,6 +359,16 @@ describe('the duty leader', () => {
     expect(await wang.call('reception.callNext', { sessionId: s.id })).toEqual({ bookingId: b.id });
     const calls = await hall.backend.deps.db.selectFrom('room_calls').select('recall').orderBy('at').execute();
     expect(calls.map((c) => c.recall)).toEqual([0, 1, 0]);
+    // 叫号记录 lists the leader's calls into the room beside the desks' calls.
+    const room = (await hall.backend.deps.db.selectFrom('rooms').select('number').where('id', '=', s.roomId).executeTakeFirstOrThrow())
+      .number;
+    const log = await clerk.call('queue.dayLog', {});
+    const l1 = log.find((t) => t.ticketNo === 'L001')!;
+    expect(l1.calls).toEqual([
+      expect.objectContaining({ place: 'room', placeNumber: room, kind: 'call', actorName: '测试wang', outOfOrder: false }),
+      expect.objectContaining({ place: 'room', placeNumber: room, kind: 'recall', actorName: '测试wang' }),
+    ]);
+    expect(log.find((t) => t.ticketNo === 'L002')?.calls).toEqual([expect.objectContaining({ place: 'room', kind: 'call' })]);
   });
 
   it('an assigned deadline may not pass the 60-day limit; the matter is extended once; its clocks are in the matters’ due list', async () => {

@@ -231,7 +231,7 @@ export async function startHttpServer(
     else if (path === '/api/display/events') done(handleEvents(backend, req, res, 'public'));
     else if (path === '/api/pad/events') done(handlePadEvents(backend, req, res));
     else if (path.startsWith('/api/')) done(handleApi(backend, req, res, path.slice('/api/'.length)));
-    else if (req.method === 'GET' || req.method === 'HEAD') serveStatic(opts.staticDir, path, res, SECURITY_HEADERS);
+    else if (req.method === 'GET' || req.method === 'HEAD') serveStatic(opts.staticDir, path, req, res, SECURITY_HEADERS);
     else sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '请求方式不正确' } });
   };
   // Nothing a client sends may take the server down for the whole hall.

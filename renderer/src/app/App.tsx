@@ -3,16 +3,20 @@ import { Center, Loader } from '@mantine/core';
 import type { CurrentUser } from '@shared/api/schemas/auth';
 import { call, onSessionExpired } from '../api/client';
 import { AuthContext } from './auth-context';
-import { Shell } from './Shell';
-import { SetupPage } from '../features/auth/SetupPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { notifyError } from '@lib/notify';
-import { DisplayPage } from '../features/display/DisplayPage';
-import { PadPage } from '../features/pad/PadPage';
-import { PrintPage } from '../features/printing/PrintPage';
+import { lazyPage, PageSuspense } from '@lib/lazy-page';
 import { DatabaseBanner } from './DatabaseBanner';
-import { ConnectionPage } from '../features/connection/ConnectionPage';
+
+// Split by route: the hall display, the pad and a print page load their own code only, and
+// staff screens (the shell and every page in it) load after the login.
+const Shell = lazyPage(() => import('./Shell'), 'Shell');
+const SetupPage = lazyPage(() => import('../features/auth/SetupPage'), 'SetupPage');
+const ChangePasswordPage = lazyPage(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
+const DisplayPage = lazyPage(() => import('../features/display/DisplayPage'), 'DisplayPage');
+const PadPage = lazyPage(() => import('../features/pad/PadPage'), 'PadPage');
+const PrintPage = lazyPage(() => import('../features/printing/PrintPage'), 'PrintPage');
+const ConnectionPage = lazyPage(() => import('../features/connection/ConnectionPage'), 'ConnectionPage');
 
 type Phase =
   | { kind: 'loading' }
@@ -22,6 +26,14 @@ type Phase =
   | { kind: 'in'; user: CurrentUser; expired?: boolean };
 
 export function App() {
+  return (
+    <PageSuspense>
+      <Entry />
+    </PageSuspense>
+  );
+}
+
+function Entry() {
   // The hall display is public: it needs no login and shows masked data only.
   if (window.location.hash.startsWith('#/display')) return <DisplayPage />;
   // The 评价器 (satisfaction pad) likewise: its pairing token stands in for a login.
@@ -43,6 +55,8 @@ function DeskApp() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
   useEffect(() => {
+    // The staff shell's code starts loading with the first question, not after the login.
+    void import('./Shell');
     (async () => {
       const { needsAdmin } = await call('setup.status', {});
       if (needsAdmin) return setPhase({ kind: 'setup' });

@@ -6,33 +6,36 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { roleLabel } from '@shared/api/roles';
 import { call } from '../api/client';
 import { useAuth } from './auth-context';
-import { RegistrationPage } from '../features/registration/RegistrationPage';
-import { TodayPage } from '../features/registration/TodayPage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { QueueSettingsPage } from '../features/admin/QueueSettingsPage';
-import { PadsPage } from '../features/admin/PadsPage';
-import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
-import { ReaderSettingsPage } from '../features/admin/ReaderSettingsPage';
-import { ExportPage } from '../features/admin/ExportPage';
-import { AuditPage } from '../features/admin/AuditPage';
-import { RetentionPage } from '../features/admin/RetentionPage';
-import { CalendarPage } from '../features/admin/CalendarPage';
-import { DeskPage } from '../features/queue/DeskPage';
-import { IssuePage } from '../features/queue/IssuePage';
-import { TicketLogPage } from '../features/queue/TicketLogPage';
-import { RoomsPage } from '../features/rooms/RoomsPage';
-import { RosterPage } from '../features/rooms/RosterPage';
-import { BoardPage } from '../features/rooms/BoardPage';
-import { LeaderPage } from '../features/rooms/LeaderPage';
-import { DuePage } from '../features/rooms/DuePage';
 import { useDueCount } from '../features/rooms/use-due-count';
-import { MatterPage } from '../features/matters/MatterPage';
-import { LedgerPage } from '../features/matters/LedgerPage';
-import { StatsPage } from '../features/stats/StatsPage';
-import { TodayHallPage } from '../features/stats/TodayHallPage';
 import { navFor, shortcutOf, type NavItem } from './nav';
 import { QuickSwitcher } from './QuickSwitcher';
 import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog';
+import { lazyPage, PageSuspense } from '@lib/lazy-page';
+
+// Each screen's code loads when it is first opened.
+const RegistrationPage = lazyPage(() => import('../features/registration/RegistrationPage'), 'RegistrationPage');
+const TodayPage = lazyPage(() => import('../features/registration/TodayPage'), 'TodayPage');
+const UsersPage = lazyPage(() => import('../features/admin/UsersPage'), 'UsersPage');
+const QueueSettingsPage = lazyPage(() => import('../features/admin/QueueSettingsPage'), 'QueueSettingsPage');
+const PadsPage = lazyPage(() => import('../features/admin/PadsPage'), 'PadsPage');
+const PrintSettingsPage = lazyPage(() => import('../features/admin/PrintSettingsPage'), 'PrintSettingsPage');
+const ReaderSettingsPage = lazyPage(() => import('../features/admin/ReaderSettingsPage'), 'ReaderSettingsPage');
+const ExportPage = lazyPage(() => import('../features/admin/ExportPage'), 'ExportPage');
+const AuditPage = lazyPage(() => import('../features/admin/AuditPage'), 'AuditPage');
+const RetentionPage = lazyPage(() => import('../features/admin/RetentionPage'), 'RetentionPage');
+const CalendarPage = lazyPage(() => import('../features/admin/CalendarPage'), 'CalendarPage');
+const DeskPage = lazyPage(() => import('../features/queue/DeskPage'), 'DeskPage');
+const IssuePage = lazyPage(() => import('../features/queue/IssuePage'), 'IssuePage');
+const TicketLogPage = lazyPage(() => import('../features/queue/TicketLogPage'), 'TicketLogPage');
+const RoomsPage = lazyPage(() => import('../features/rooms/RoomsPage'), 'RoomsPage');
+const RosterPage = lazyPage(() => import('../features/rooms/RosterPage'), 'RosterPage');
+const BoardPage = lazyPage(() => import('../features/rooms/BoardPage'), 'BoardPage');
+const LeaderPage = lazyPage(() => import('../features/rooms/LeaderPage'), 'LeaderPage');
+const DuePage = lazyPage(() => import('../features/rooms/DuePage'), 'DuePage');
+const MatterPage = lazyPage(() => import('../features/matters/MatterPage'), 'MatterPage');
+const LedgerPage = lazyPage(() => import('../features/matters/LedgerPage'), 'LedgerPage');
+const StatsPage = lazyPage(() => import('../features/stats/StatsPage'), 'StatsPage');
+const TodayHallPage = lazyPage(() => import('../features/stats/TodayHallPage'), 'TodayHallPage');
 
 function Nav({ items }: { items: NavItem[] }) {
   const [location] = useLocation();
@@ -153,43 +156,45 @@ function ShellBody() {
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main>
-          <Switch>
-            <Route path="/register">{user.role === 'leader' ? <Redirect to="/today" /> : <RegistrationPage />}</Route>
-            <Route path="/today">
-              <TodayPage />
-            </Route>
-            <Route path="/issue">{user.role === 'leader' ? <Redirect to={home} /> : <IssuePage />}</Route>
-            <Route path="/desk">{user.role === 'leader' ? <Redirect to={home} /> : <DeskPage />}</Route>
-            <Route path="/queue-log">
-              <TicketLogPage />
-            </Route>
-            <Route path="/board">{user.role === 'leader' ? <Redirect to={home} /> : <BoardPage />}</Route>
-            <Route path="/roster">
-              <RosterPage />
-            </Route>
-            <Route path="/due">
-              <DuePage />
-            </Route>
-            <Route path="/matters/:id">{(params) => <MatterPage key={params.id} matterId={params.id} />}</Route>
-            <Route path="/ledger">{user.role === 'clerk' ? <Redirect to={home} /> : <LedgerPage />}</Route>
-            <Route path="/stats">{user.role === 'clerk' ? <Redirect to={home} /> : <StatsPage />}</Route>
-            <Route path="/hall-today">{user.role === 'clerk' ? <TodayHallPage /> : <Redirect to="/stats" />}</Route>
-            <Route path="/leader">{user.role === 'leader' ? <LeaderPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/leader">{user.role === 'admin' ? <LeaderPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/rooms">{user.role === 'admin' ? <RoomsPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/pads">{user.role === 'admin' ? <PadsPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/printing">{user.role === 'admin' ? <PrintSettingsPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/reader">{user.role === 'admin' ? <ReaderSettingsPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/export">{user.role === 'admin' ? <ExportPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/calendar">{user.role === 'admin' ? <CalendarPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/audit">{user.role === 'admin' ? <AuditPage /> : <Redirect to={home} />}</Route>
-            <Route path="/admin/retention">{user.role === 'admin' ? <RetentionPage /> : <Redirect to={home} />}</Route>
-            <Route>
-              <Redirect to={home} />
-            </Route>
-          </Switch>
+          <PageSuspense>
+            <Switch>
+              <Route path="/register">{user.role === 'leader' ? <Redirect to="/today" /> : <RegistrationPage />}</Route>
+              <Route path="/today">
+                <TodayPage />
+              </Route>
+              <Route path="/issue">{user.role === 'leader' ? <Redirect to={home} /> : <IssuePage />}</Route>
+              <Route path="/desk">{user.role === 'leader' ? <Redirect to={home} /> : <DeskPage />}</Route>
+              <Route path="/queue-log">
+                <TicketLogPage />
+              </Route>
+              <Route path="/board">{user.role === 'leader' ? <Redirect to={home} /> : <BoardPage />}</Route>
+              <Route path="/roster">
+                <RosterPage />
+              </Route>
+              <Route path="/due">
+                <DuePage />
+              </Route>
+              <Route path="/matters/:id">{(params) => <MatterPage key={params.id} matterId={params.id} />}</Route>
+              <Route path="/ledger">{user.role === 'clerk' ? <Redirect to={home} /> : <LedgerPage />}</Route>
+              <Route path="/stats">{user.role === 'clerk' ? <Redirect to={home} /> : <StatsPage />}</Route>
+              <Route path="/hall-today">{user.role === 'clerk' ? <TodayHallPage /> : <Redirect to="/stats" />}</Route>
+              <Route path="/leader">{user.role === 'leader' ? <LeaderPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/leader">{user.role === 'admin' ? <LeaderPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/rooms">{user.role === 'admin' ? <RoomsPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/queue">{user.role === 'admin' ? <QueueSettingsPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/pads">{user.role === 'admin' ? <PadsPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/printing">{user.role === 'admin' ? <PrintSettingsPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/reader">{user.role === 'admin' ? <ReaderSettingsPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/export">{user.role === 'admin' ? <ExportPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/calendar">{user.role === 'admin' ? <CalendarPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/audit">{user.role === 'admin' ? <AuditPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/retention">{user.role === 'admin' ? <RetentionPage /> : <Redirect to={home} />}</Route>
+              <Route>
+                <Redirect to={home} />
+              </Route>
+            </Switch>
+          </PageSuspense>
         </AppShell.Main>
       </AppShell>
       <QuickSwitcher opened={switcher} items={items} onClose={() => setSwitcher(false)} onOpen={navigate} />

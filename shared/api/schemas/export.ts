@@ -18,6 +18,15 @@ export const EXPORT_TZ = 'Asia/Shanghai';
 /** Every 30 minutes from 08:00 to 16:30, and once at 17:30, hall time, every day (a day with nothing new sends nothing). */
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { schedules: ['0,30 8-16 * * *', '30 17 * * *'], keepStagedDays: 90 };
 
+/**
+ * The one way a schedule expression becomes a croner job: five fields, hall time. The scheduler
+ * runs these jobs, and the screen's next-run preview (shared/domain/export-schedule.ts) asks them.
+ */
+export function exportCron(expr: string, opts: { paused?: boolean; name?: string; unref?: boolean } = {}, run?: () => void): Cron {
+  const options = { mode: '5-part' as const, timezone: EXPORT_TZ, ...opts };
+  return run ? new Cron(expr.trim(), options, run) : new Cron(expr.trim(), options);
+}
+
 /** null when `expr` is a valid five-field cron expression (or @daily etc.); otherwise why not, in Chinese. */
 export function cronProblem(expr: string): string | null {
   const s = expr.trim();
@@ -25,7 +34,7 @@ export function cronProblem(expr: string): string | null {
     return `“${s}”不是有效的定时表达式：应为5段（分 时 日 月 周），例如“0,30 8-16 * * *”`;
   }
   try {
-    new Cron(s, { mode: '5-part', timezone: EXPORT_TZ, paused: true }).stop();
+    exportCron(s, { paused: true }).stop();
     return null;
   } catch (e) {
     return `“${s}”不是有效的定时表达式（${e instanceof Error ? e.message.replace(/^CronPattern: /, '') : String(e)}）`;

@@ -141,9 +141,24 @@ export interface DeskBoard {
   settings: Pick<QueueSettings, 'noShowAfterCalls' | 'orderRule'>;
 }
 
+/** One step of a ticket's calling in 叫号记录, in time order. */
+export interface TicketLogCall {
+  at: string;
+  /** A desk (窗口) or a leader's talk room (候谈室/接谈室: the leader called the visitor in). */
+  place: PlaceKind;
+  /** The desk's or the room's number. */
+  placeNumber: number;
+  kind: 'call' | 'recall' | 'walk_in';
+  actorName: string;
+  /** A desk's call out of the line's order (提前叫号), with the reason the clerk gave. */
+  outOfOrder: boolean;
+  /** That reason; null for a call in order (or, for a leader, a person outside their reach). */
+  reason: string | null;
+}
+
 export interface TicketLogEntry extends TicketView {
-  /** Calls and recalls at desks, and a walk-in served without a call. */
-  calls: { at: string; deskNumber: number; kind: 'call' | 'recall' | 'walk_in'; actorName: string }[];
+  /** Calls and recalls at desks and into talk rooms, and a walk-in served without a call. */
+  calls: TicketLogCall[];
 }
 
 /** What the public hall display may show: ticket numbers, desks, counts, masked names. */

@@ -5,10 +5,10 @@
 // (5 minutes after a second failure, say) gets its own wake-up, so back-off
 // does not wait for the next scheduled time. The settings are re-read every
 // minute, so a schedule saved on the screen takes effect without a restart.
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
 import type { Deps } from '../../context';
 import { runExport } from './runner';
-import { EXPORT_TZ, type ExportRunResult } from '@shared/api/schemas/export';
+import { exportCron, type ExportRunResult } from '@shared/api/schemas/export';
 import { getExportSettings } from './settings';
 
 export interface SchedulerOptions {
@@ -107,7 +107,7 @@ export function startExportScheduler(deps: Deps, opts: SchedulerOptions): Export
     jobs = [];
     for (const expr of schedules) {
       try {
-        jobs.push(new Cron(expr, { mode: '5-part', timezone: EXPORT_TZ, unref: true, name: `export ${expr}` }, () => void tick()));
+        jobs.push(exportCron(expr, { unref: true, name: `export ${expr}` }, () => void tick()));
       } catch (e) {
         log(`定时表达式“${expr}”无效，已忽略：${e instanceof Error ? e.message : String(e)}`);
       }

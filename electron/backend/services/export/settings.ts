@@ -4,7 +4,6 @@
 // handed back to the screen, nor written to the audit log. The token is sealed
 // by deps.secrets before it is written (tokens saved by older versions in plain
 // text are sealed on first read), and dropped when the endpoint's origin changes.
-import { Cron } from 'croner';
 import { ApiError } from '@shared/api/errors';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
@@ -15,7 +14,6 @@ import { newId } from '../ids';
 import { getSetting, saveSetting } from '../settings-store';
 import {
   DEFAULT_EXPORT_SETTINGS,
-  EXPORT_TZ,
   exportSettingsInput,
   type DestinationInput,
   type DestinationView,
@@ -24,6 +22,7 @@ import {
 import type { Destination, FolderConfig, HttpConfig, HttpSendConfig } from './types';
 import type { SecretBox } from '../../security/secret-box';
 import { ExportError } from './errors';
+import { nextRuns } from '@shared/domain/export-schedule';
 
 const KEY = 'export';
 
@@ -34,20 +33,9 @@ export const getExportSettings = (db: Executor): Promise<ExportSettings> =>
 export const saveExportSettings = (deps: Deps, actor: Actor, input: ExportSettings): Promise<ExportSettings> =>
   saveSetting(deps, actor, KEY, input, getExportSettings);
 
-/** The first time any of the schedules fires after `after`, or null when there is none. */
+/** The first time any of the schedules fires after `after`, or null when there is none (the screen's preview asks the same). */
 export function nextScheduledRun(schedules: readonly string[], after: Date): Date | null {
-  let best: Date | null = null;
-  for (const expr of schedules) {
-    try {
-      const job = new Cron(expr, { mode: '5-part', timezone: EXPORT_TZ, paused: true });
-      const next = job.nextRun(after);
-      job.stop();
-      if (next && (!best || next < best)) best = next;
-    } catch {
-      // A stored expression that no longer parses is skipped (it was validated when saved).
-    }
-  }
-  return best;
+  return nextRuns(schedules, after, 1)[0] ?? null;
 }
 
 export function toDestination(row: ExportDestinationsTable): Destination {

@@ -3,7 +3,7 @@
 // transaction and is audited; the hall is told through events after commit.
 import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
-import type { DeskBoard, IssuedTicket, TicketLogEntry, TicketView } from '@shared/api/schemas/queue';
+import type { DeskBoard, IssuedTicket, TicketLogCall, TicketLogEntry, TicketView } from '@shared/api/schemas/queue';
 import { formatTicketNo } from '@shared/domain/queue';
 import { maskName } from '@shared/domain/identity';
 import { hallDate, HALL_TZ } from '@shared/time';
@@ -517,7 +517,8 @@ export async function getQueueBoard(deps: Deps, deskId: string): Promise<DeskBoa
 export async function getDayLog(deps: Deps, actor: Actor, date: string | undefined): Promise<TicketLogEntry[]> {
   const day = date ?? hallDate(deps.now());
   const tickets = await ticketsWithNames(deps.db).where('tickets.day', '=', day).orderBy('tickets.issued_at').execute();
-  const calls = await deps.db
+  const ticketIds = tickets.length ? tickets.map((t) => t.id) : [''];
+  const deskCalls = await deps.db
     .selectFrom('ticket_calls')
     .innerJoin('tickets', 'tickets.id', 'ticket_calls.ticket_id')
     .innerJoin('desks', 'desks.id', 'ticket_calls.desk_id')
@@ -525,15 +526,31 @@ export async function getDayLog(deps: Deps, actor: Actor, date: string | undefin
     .select(['ticket_calls.ticket_id', 'ticket_calls.at', 'desks.number', 'ticket_calls.recall', 'users.display_name'])
     .where('tickets.day', '=', day)
     .orderBy('ticket_calls.at')
+    .orderBy('ticket_calls.id')
     .execute();
-  // Walk-ins are served without a call (nothing is announced); the audit says who served them.
-  const walkIns = await deps.db
+  // A leader calling a visitor into their room (F5 on 我的接访); desks never call these numbers.
+  const roomCalls = await deps.db
+    .selectFrom('room_calls')
+    .innerJoin('tickets', 'tickets.id', 'room_calls.ticket_id')
+    .innerJoin('rooms', 'rooms.id', 'room_calls.room_id')
+    .innerJoin('users', 'users.id', 'room_calls.actor_id')
+    .select(['room_calls.ticket_id', 'room_calls.at', 'rooms.number', 'room_calls.recall', 'users.display_name'])
+    .where('tickets.day', '=', day)
+    .orderBy('room_calls.at')
+    .orderBy('room_calls.id')
+    .execute();
+  // Walk-ins are served without a call (nothing is announced), and a call out of order keeps its
+  // reason in its audit row (same transaction, same instant as its ticket_calls row): the audit says.
+  const audited = await deps.db
     .selectFrom('audit_log')
     .innerJoin('users', 'users.id', 'audit_log.actor_id')
-    .select(['audit_log.entity_id', 'audit_log.at', 'audit_log.after_json', 'users.display_name'])
-    .where('audit_log.action', '=', 'ticket.walk_in')
-    .where('audit_log.entity_id', 'in', tickets.length ? tickets.map((t) => t.id) : [''])
+    .select(['audit_log.action', 'audit_log.entity_id', 'audit_log.at', 'audit_log.after_json', 'audit_log.note', 'users.display_name'])
+    .where('audit_log.action', 'in', ['ticket.walk_in', 'ticket.call_out_of_order'])
+    .where('audit_log.entity_id', 'in', ticketIds)
     .execute();
+  const outOfOrder = new Map(
+    audited.filter((a) => a.action === 'ticket.call_out_of_order').map((a) => [`${a.entity_id}@${a.at}`, a.note ?? '']),
+  );
   // A leader sees the names of the persons within their reach; others' are masked, as on the hall display.
   const owners = new Map<string, string>();
   const visitIds = tickets.map((t) => t.visit_id).filter((v): v is string => v !== null);
@@ -541,30 +558,54 @@ export async function getDayLog(deps: Deps, actor: Actor, date: string | undefin
     for (const v of await deps.db.selectFrom('visits').select(['id', 'petitioner_id']).where('id', 'in', visitIds).execute())
       owners.set(v.id, v.petitioner_id);
   const readable = actor.role === 'leader' ? await readablePersons(deps.db, actor, [...new Set(owners.values())]) : null;
-  const shown = (t: TicketView): TicketView => {
-    if (!readable) return t;
+  const inReach = (t: TicketView): boolean => {
+    if (!readable) return true;
     const pid = t.visitId ? owners.get(t.visitId) : undefined;
-    return pid && readable.has(pid) ? t : { ...t, visitorName: t.visitorName ? maskName(t.visitorName) : '' };
+    return !!pid && readable.has(pid);
   };
-  return tickets.map((t) => ({
-    ...shown(toTicketView(t)),
-    calls: [
-      ...walkIns
-        .filter((w) => w.entity_id === t.id)
-        .map((w) => ({
-          at: w.at,
-          deskNumber: (JSON.parse(w.after_json ?? '{}') as { desk?: number }).desk ?? 0,
-          kind: 'walk_in' as const,
-          actorName: w.display_name,
-        })),
-      ...calls
-        .filter((c) => c.ticket_id === t.id)
-        .map((c) => ({
-          at: c.at,
-          deskNumber: c.number,
-          kind: c.recall === 1 ? ('recall' as const) : ('call' as const),
-          actorName: c.display_name,
-        })),
-    ],
-  }));
+  const calls = new Map<string, TicketLogCall[]>();
+  const add = (ticketId: string, c: TicketLogCall) => calls.set(ticketId, [...(calls.get(ticketId) ?? []), c]);
+  for (const w of audited.filter((a) => a.action === 'ticket.walk_in'))
+    add(w.entity_id ?? '', {
+      at: w.at,
+      place: 'desk',
+      placeNumber: (JSON.parse(w.after_json ?? '{}') as { desk?: number }).desk ?? 0,
+      kind: 'walk_in',
+      actorName: w.display_name,
+      outOfOrder: false,
+      reason: null,
+    });
+  for (const c of deskCalls) {
+    const reason = outOfOrder.get(`${c.ticket_id}@${c.at}`);
+    add(c.ticket_id, {
+      at: c.at,
+      place: 'desk',
+      placeNumber: c.number,
+      kind: c.recall === 1 ? 'recall' : 'call',
+      actorName: c.display_name,
+      outOfOrder: reason !== undefined,
+      reason: reason ?? null,
+    });
+  }
+  for (const c of roomCalls)
+    add(c.ticket_id, {
+      at: c.at,
+      place: 'room',
+      placeNumber: c.number,
+      kind: c.recall === 1 ? 'recall' : 'call',
+      actorName: c.display_name,
+      outOfOrder: false,
+      reason: null,
+    });
+  return tickets.map((row) => {
+    const t = toTicketView(row);
+    const reach = inReach(t);
+    return {
+      ...(reach ? t : { ...t, visitorName: t.visitorName ? maskName(t.visitorName) : '' }),
+      // A reason may name the visitor or their condition: a leader reads it within their reach only.
+      calls: (calls.get(t.id) ?? [])
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((c) => (reach || c.reason === null ? c : { ...c, reason: null })),
+    };
+  });
 }

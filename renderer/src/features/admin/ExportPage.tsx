@@ -9,88 +9,27 @@ import {
   Group,
   Modal,
   NativeSelect,
-  NumberInput,
   Paper,
   PasswordInput,
   SimpleGrid,
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { ApiError } from '@shared/api/errors';
-import { EXPORT_FORMAT_OPTIONS, type DestinationStatus, type ExportOverview, type FailureView } from '@shared/api/schemas/export';
+import { EXPORT_FORMAT_OPTIONS, type DestinationStatus, type FailureView } from '@shared/api/schemas/export';
 import { formatDateTime, hallDate } from '@shared/time';
 import { call, subscribe } from '../../api/client';
 import { messageOf } from '@lib/form-errors';
 import { HallDateInput } from '@lib/HallDateInput';
 import { notifyError, notifySuccess, notifyWarning } from '@lib/notify';
 import { useQuery } from '@lib/use-query';
+import { ExportScheduleCard } from './ExportScheduleCard';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
-
-function ScheduleCard({ overview, onSaved }: { overview: ExportOverview; onSaved: () => void }) {
-  const [text, setText] = useState(overview.schedules.join('\n'));
-  const [keepDays, setKeepDays] = useState<number | string>(overview.keepStagedDays);
-  const [error, setError] = useState<string | null>(null);
-  const [keepError, setKeepError] = useState<string | null>(null);
-  const save = async () => {
-    try {
-      await call('export.saveSettings', {
-        schedules: text
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        keepStagedDays: typeof keepDays === 'number' ? keepDays : Number(keepDays),
-      });
-      setError(null);
-      setKeepError(null);
-      notifySuccess('导出时间已保存');
-      onSaved();
-    } catch (e) {
-      if (e instanceof ApiError && e.fields?.keepStagedDays) setKeepError(e.fields.keepStagedDays);
-      else setError(messageOf(e));
-    }
-  };
-  return (
-    <Paper withBorder p="md">
-      <Title order={4} mb="xs">
-        定时导出
-      </Title>
-      <Textarea
-        label="定时表达式（每行一个：分 时 日 月 周，按北京时间）"
-        description="例如“0,30 8-16 * * *”为8:00至16:30每半小时，“30 17 * * *”为每天17:30"
-        autosize
-        minRows={2}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={error}
-      />
-      <NumberInput
-        mt="sm"
-        w={360}
-        label="暂存文件保留天数"
-        description="已导出批次的文件在数据文件夹中保留的天数，到期删除，仅留清单与校验值"
-        min={1}
-        max={3650}
-        value={keepDays}
-        onChange={setKeepDays}
-        error={keepError}
-      />
-      <Group justify="space-between" mt="sm">
-        <Text size="sm" c="dimmed">
-          下次定时导出：{when(overview.nextScheduledAt)}
-        </Text>
-        <Button size="xs" onClick={() => void save()}>
-          保存导出时间
-        </Button>
-      </Group>
-    </Paper>
-  );
-}
 
 type DestForm = {
   id: string | null;
@@ -274,11 +213,16 @@ function DestinationCard({ d, onChanged, onEdit }: { d: DestinationStatus; onCha
       <SimpleGrid cols={4} mb="xs">
         <Text size="sm">最近成功：{when(d.lastSuccessAt)}</Text>
         <Text size="sm">下次导出：{when(d.nextRunAt)}</Text>
-        <Text size="sm">待导出：{d.unsentCount + d.sendingCount} 条</Text>
+        <Text size="sm" title="来访登记、信访人、信访事项每新增或修改一次为一条记录（同一来访改两次算两条），不是来访人次">
+          待导出：{d.unsentCount + d.sendingCount} 条记录
+        </Text>
         <Text size="sm" c={d.failedCount ? 'red.8' : undefined} fw={d.failedCount ? 700 : undefined}>
           失败：{d.failedCount} 条
         </Text>
       </SimpleGrid>
+      <Text size="xs" c="dimmed" mb="xs">
+        “条”数的是记录：来访登记、信访人、信访事项每新增或修改一次为一条（同一来访改两次算两条），不是来访人次。
+      </Text>
       {d.failureReasons.length > 0 && (
         <Alert color="red" mb="xs" title="导出失败的原因">
           {d.failureReasons.map((r) => (
@@ -392,7 +336,7 @@ export function ExportPage() {
         <Button onClick={() => setEditing(emptyDest())}>添加导出位置</Button>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <ScheduleCard overview={overview} onSaved={load} />
+        <ExportScheduleCard overview={overview} onSaved={load} />
         <ReexportCard onDone={load} />
       </SimpleGrid>
       {overview.destinations.length === 0 && (

@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css';
 // 统计分析: the figures of a period with their numerator and denominator, 环比
 // and 同比, the daily trend, a breakdown, the hall's load by weekday and hour;
 // a number opens the visits, matters or tickets behind it. The definitions
