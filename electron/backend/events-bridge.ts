@@ -23,7 +23,8 @@
 //   every 250 ms the watcher asks PRAGMA data_version, a number in the
 //   connection's memory that changes only when ANOTHER connection has committed
 //   to the file (no table read, no lock), and only then reads the event_log rows
-//   after the last one it saw. Rows older than ten minutes are pruned.
+//   after the last one it saw. Rows older than ten minutes are pruned. A log that
+//   went backwards means a restore replaced the database: system.restored.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { isEventName, type HallEvent } from '@shared/api/events';
@@ -175,6 +176,14 @@ async function startSqliteBridge(store: SqliteStore, bus: EventBus): Promise<Eve
   let reading: Promise<void> | null = null;
 
   const readNew = async () => {
+    // The log never shrinks below its newest row (pruning keeps the row just written), so a
+    // newest id below the last one seen means the database was replaced by a restore
+    // (services/backup/backup.ts) in another process: its screens must reload too.
+    const newest = (await db.selectFrom('event_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0;
+    if (newest < lastId) {
+      lastId = newest;
+      bus.receive({ name: 'system.restored', payload: { at: new Date().toISOString() } });
+    }
     const rows = await db.selectFrom('event_log').select(['id', 'origin', 'event_json']).where('id', '>', lastId).orderBy('id').execute();
     for (const row of rows) {
       lastId = row.id;

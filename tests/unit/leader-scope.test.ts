@@ -135,6 +135,13 @@ const TABLE: Record<MethodName, Class> = {
   'audit.verify': 'no personal data',
   'audit.query': ADMIN,
   'audit.export': ADMIN,
+  // backups hold every person's data: the administrator's alone
+  'backup.overview': ADMIN,
+  'backup.saveSettings': ADMIN,
+  'backup.runNow': ADMIN,
+  'backup.verify': ADMIN,
+  'backup.planRestore': ADMIN,
+  'backup.restore': ADMIN,
 };
 
 const ROLES: Role[] = ['clerk', 'leader', 'admin'];

@@ -115,6 +115,12 @@ const EXPECTED: Record<MethodName, Personal> = {
   'audit.verify': 'none',
   'audit.query': 'audited',
   'audit.export': 'audited',
+  'backup.overview': 'none',
+  'backup.saveSettings': 'none',
+  'backup.runNow': 'audited',
+  'backup.verify': 'none',
+  'backup.planRestore': 'none',
+  'backup.restore': 'audited',
 };
 
 describe('the contract says which methods hand out personal data', () => {

@@ -35,6 +35,7 @@ import { saveDestination, saveExportSettings, setDestinationEnabled } from '../s
 import { getExportOverview, listFailures } from '../services/export/status';
 import type { SessionHolder } from '../services/sessions';
 import { exportAudit, queryAudit, verifyAudit } from '../services/audit-log';
+import { getBackupOverview, planRestore, restoreBackup, runBackup, saveBackupSettings, verifyBackup } from '../services/backup/backup';
 import { toCurrentUser } from '../db/queries/users';
 
 export interface CallContext {
@@ -192,4 +193,11 @@ export const handlers: HandlerTable = {
   'audit.verify': ({ deps }) => verifyAudit(deps),
   'audit.query': (ctx, input) => queryAudit(ctx.deps, actorOf(ctx), input),
   'audit.export': (ctx, input) => exportAudit(ctx.deps, actorOf(ctx), input),
+
+  'backup.overview': ({ deps }) => getBackupOverview(deps),
+  'backup.saveSettings': (ctx, input) => saveBackupSettings(ctx.deps, actorOf(ctx), input),
+  'backup.runNow': (ctx) => runBackup(ctx.deps, actorOf(ctx), '立即'),
+  'backup.verify': ({ deps }, input) => verifyBackup(deps, input.name),
+  'backup.planRestore': ({ deps }, input) => planRestore(deps, input.name),
+  'backup.restore': (ctx, input) => restoreBackup(ctx.deps, actorOf(ctx), input),
 };
