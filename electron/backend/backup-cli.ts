@@ -20,7 +20,8 @@ const USAGE = `用法：
   npm run backup:restore -- --data <数据文件夹> --from <备份文件（.sqlite3）> [--yes]`;
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const describe = (s: StoreSummary) => `最后修改 ${s.lastChangeAt ? formatDateTime(s.lastChangeAt) : '无'}，${mb(s.bytes)}，来访 ${s.visits} 条`;
+const describe = (s: StoreSummary) =>
+  `最后修改 ${s.lastChangeAt ? formatDateTime(s.lastChangeAt) : '无'}，${mb(s.bytes)}，来访 ${s.visits} 条`;
 
 async function main(): Promise<number> {
   const [command] = process.argv.slice(2);

@@ -179,7 +179,13 @@ async function startSqliteBridge(store: SqliteStore, bus: EventBus): Promise<Eve
     // The log never shrinks below its newest row (pruning keeps the row just written), so a
     // newest id below the last one seen means the database was replaced by a restore
     // (services/backup/backup.ts) in another process: its screens must reload too.
-    const newest = (await db.selectFrom('event_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0;
+    const newest =
+      (
+        await db
+          .selectFrom('event_log')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .executeTakeFirst()
+      )?.id ?? 0;
     if (newest < lastId) {
       lastId = newest;
       bus.receive({ name: 'system.restored', payload: { at: new Date().toISOString() } });

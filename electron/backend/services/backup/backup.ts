@@ -73,7 +73,8 @@ import dayjs from 'dayjs';
 
 const KEY = 'backup';
 
-export const getBackupSettings = (db: Executor): Promise<BackupSettings> => getSetting(db, KEY, backupSettingsInput, DEFAULT_BACKUP_SETTINGS);
+export const getBackupSettings = (db: Executor): Promise<BackupSettings> =>
+  getSetting(db, KEY, backupSettingsInput, DEFAULT_BACKUP_SETTINGS);
 
 function sqliteOnly(deps: Deps): string {
   if (!deps.sqliteFile) throw new ApiError('CONFLICT', '本大厅使用 PostgreSQL 数据库，备份由数据库服务器完成（pg_dump），本程序不备份');
@@ -95,7 +96,8 @@ function checkFolder(folder: string): void {
 export async function saveBackupSettings(deps: Deps, actor: Actor, input: BackupSettings): Promise<BackupSettings> {
   if (input.folder) {
     checkFolder(input.folder);
-    if (deps.sqliteFile && dirname(deps.sqliteFile) === input.folder) throw fieldError('folder', '备份位置不能是数据文件夹本身，请另选文件夹（最好在另一块磁盘上）');
+    if (deps.sqliteFile && dirname(deps.sqliteFile) === input.folder)
+      throw fieldError('folder', '备份位置不能是数据文件夹本身，请另选文件夹（最好在另一块磁盘上）');
   }
   return saveSetting(deps, actor, KEY, input, getBackupSettings);
 }
@@ -110,7 +112,7 @@ function newName(folder: string, at: Date): string {
 
 /** Names of the backups in a folder (a .sqlite3 or a manifest), newest first. */
 function namesIn(folder: string): string[] {
-  if (!folder || !existsSync(folder)) return [];
+  if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
   const names = new Set<string>();
   for (const f of readdirSync(folder)) {
     const m = /^(.+)\.(sqlite3|json)$/.exec(f);
@@ -129,7 +131,13 @@ export interface TakenBackup {
  * Throws (in Chinese) when the copy cannot be written or does not verify; a
  * copy that fails is removed, never listed as good.
  */
-export async function writeBackup(opts: { liveFile: string; dataDir: string; folder: string; now: Date; nativeBinding?: string }): Promise<TakenBackup> {
+export async function writeBackup(opts: {
+  liveFile: string;
+  dataDir: string;
+  folder: string;
+  now: Date;
+  nativeBinding?: string;
+}): Promise<TakenBackup> {
   const { folder } = opts;
   privateDir(folder);
   // Leftovers of a backup killed half-way.
@@ -144,7 +152,8 @@ export async function writeBackup(opts: { liveFile: string; dataDir: string; fol
       // A self-contained file: no -wal beside it.
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check') as { integrity_check: string }[];
-      if (check.length !== 1 || check[0]?.integrity_check !== 'ok') throw new Error(`副本完整性检查未通过：${check[0]?.integrity_check ?? ''}`);
+      if (check.length !== 1 || check[0]?.integrity_check !== 'ok')
+        throw new Error(`副本完整性检查未通过：${check[0]?.integrity_check ?? ''}`);
       const again = tableCounts(copy);
       for (const [t, n] of Object.entries(counts)) {
         if (again[t] !== n) throw new Error(`副本中表 ${t} 的行数（${again[t] ?? '缺失'}）与复制时（${n}）不符`);
@@ -199,7 +208,13 @@ export async function runBackup(deps: Deps, actor: Actor | null, reason: '定时
   const at = deps.now();
   try {
     if (!settings.folder) throw new Error('尚未设置备份位置');
-    const { manifest, deleted } = await writeBackup({ liveFile, dataDir: deps.dataDir, folder: settings.folder, now: at, nativeBinding: deps.nativeBinding });
+    const { manifest, deleted } = await writeBackup({
+      liveFile,
+      dataDir: deps.dataDir,
+      folder: settings.folder,
+      now: at,
+      nativeBinding: deps.nativeBinding,
+    });
     await writeTransaction(deps.db, (trx) =>
       writeAudit(trx, {
         at: deps.now().toISOString(),
@@ -207,7 +222,15 @@ export async function runBackup(deps: Deps, actor: Actor | null, reason: '定时
         action: 'backup.create',
         entity: 'backup',
         entityId: manifest.name,
-        after: { reason, folder: settings.folder, bytes: manifest.bytes, sha256: manifest.sha256, visits: manifest.visits, archiveFiles: manifest.archive.length, deleted },
+        after: {
+          reason,
+          folder: settings.folder,
+          bytes: manifest.bytes,
+          sha256: manifest.sha256,
+          visits: manifest.visits,
+          archiveFiles: manifest.archive.length,
+          deleted,
+        },
       }),
     );
     return entryOf(manifest, rotation([manifest.createdAt]).get(manifest.createdAt) ?? [], null);
@@ -246,7 +269,17 @@ export function listBackups(folder: string): BackupEntry[] {
   const manifests = namesIn(folder).map((n) => ({ n, m: readManifest(folder, n) }));
   const kept = rotation(manifests.flatMap(({ m }) => (m ? [m.createdAt] : [])));
   return manifests.map(({ n, m }) => {
-    if (!m) return { name: n, createdAt: '', bytes: 0, sha256: '', visits: 0, archiveFiles: 0, keptFor: [], problem: '缺少备份清单（备份未完成或清单已损坏）' };
+    if (!m)
+      return {
+        name: n,
+        createdAt: '',
+        bytes: 0,
+        sha256: '',
+        visits: 0,
+        archiveFiles: 0,
+        keptFor: [],
+        problem: '缺少备份清单（备份未完成或清单已损坏）',
+      };
     const file = dbFileOf(folder, n);
     const problem = !existsSync(file) ? '备份文件不存在' : statSync(file).size !== m.bytes ? '备份文件大小不符，文件已损坏' : null;
     return entryOf(m, kept.get(m.createdAt) ?? [], problem);

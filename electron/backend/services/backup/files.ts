@@ -61,7 +61,7 @@ export function sha256File(file: string): string {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
   } finally {
     closeSync(fd);
   }
@@ -126,7 +126,11 @@ export function tableCounts(db: BetterSqlite3.Database): Record<string, number> 
     .pluck()
     .all() as string[];
   const out: Record<string, number> = {};
-  for (const n of names) out[n] = db.prepare(`SELECT count(*) FROM "${n.replaceAll('"', '""')}"`).pluck().get() as number;
+  for (const n of names)
+    out[n] = db
+      .prepare(`SELECT count(*) FROM "${n.replaceAll('"', '""')}"`)
+      .pluck()
+      .get() as number;
   return out;
 }
 
@@ -135,8 +139,7 @@ export function describeDb(db: BetterSqlite3.Database): Pick<Manifest, 'visits' 
   const has = (t: string) => !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t);
   const last = has('audit_log')
     ? (db.prepare(`SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as
-        | { seq: number; hash: string; at: string }
-        | undefined)
+        { seq: number; hash: string; at: string } | undefined)
     : undefined;
   return {
     visits: has('visits') ? (db.prepare(`SELECT count(*) FROM visits`).pluck().get() as number) : 0,
