@@ -32,6 +32,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'export.reexport': '重新导出',
   'calendar.save': '保存节假日',
   'matters.recompute_due': '重算期限',
+  'backup.create': '备份',
+  'backup.failed': '备份失败',
+  'backup.restore': '从备份恢复',
+  'backup.restoreFailed': '恢复未完成',
 };
 
 export function auditActionLabel(action: string): string {

@@ -15,6 +15,8 @@ import { PrintSettingsPage } from '../features/admin/PrintSettingsPage';
 import { ReaderSettingsPage } from '../features/admin/ReaderSettingsPage';
 import { ExportPage } from '../features/admin/ExportPage';
 import { AuditPage } from '../features/admin/AuditPage';
+import { BackupPage } from '../features/admin/BackupPage';
+import { useReloadOnRestore } from '@lib/use-query';
 import { CalendarPage } from '../features/admin/CalendarPage';
 import { DeskPage } from '../features/queue/DeskPage';
 import { IssuePage } from '../features/queue/IssuePage';
@@ -130,6 +132,7 @@ function ShellBody() {
   const home = items[0]?.path ?? '/today';
   const [switcher, setSwitcher] = useState(false);
   useNavKeys(items, () => setSwitcher(true));
+  useReloadOnRestore();
   return (
     <>
       <AppShell header={{ height: 52 }} navbar={{ width: 176, breakpoint: 0 }} padding="md">
@@ -184,6 +187,7 @@ function ShellBody() {
             <Route path="/admin/calendar">{user.role === 'admin' ? <CalendarPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
             <Route path="/admin/audit">{user.role === 'admin' ? <AuditPage /> : <Redirect to={home} />}</Route>
+            <Route path="/admin/backup">{user.role === 'admin' ? <BackupPage /> : <Redirect to={home} />}</Route>
             <Route>
               <Redirect to={home} />
             </Route>

@@ -33,6 +33,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/admin/calendar', label: '节假日', initials: 'jjr', roles: ['admin'] },
   { path: '/admin/users', label: '账户管理', initials: 'zhgl', roles: ['admin'] },
   { path: '/admin/audit', label: '审计查询', initials: 'sjcx', roles: ['admin'] },
+  { path: '/admin/backup', label: '备份与恢复', initials: 'bfyhf', roles: ['admin'] },
 ];
 
 /** A role's menu in order; the first nine have Alt+1…Alt+9. */
