@@ -11,11 +11,9 @@ import { formatDateTime } from '@shared/time';
 import { call } from '../../api/client';
 import { messageOf } from '@lib/form-errors';
 import { notifyError, notifySuccess } from '@lib/notify';
+import { fileSize } from '@lib/labels';
 import { useQuery } from '@lib/use-query';
 import { RestoreDialog } from './RestoreDialog';
-
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 function SettingsCard({ overview, onSaved }: { overview: BackupOverview; onSaved: () => void }) {
   const [folder, setFolder] = useState(overview.settings.folder);
@@ -60,7 +58,6 @@ function SettingsCard({ overview, onSaved }: { overview: BackupOverview; onSaved
         <TextInput
           label="每天备份时间"
           placeholder="22:30"
-          description="留空则只在点“立即备份”时备份"
           value={dailyAt}
           onChange={(e) => setDailyAt(e.currentTarget.value)}
           error={errors.dailyAt}
@@ -71,7 +68,8 @@ function SettingsCard({ overview, onSaved }: { overview: BackupOverview; onSaved
         </Button>
       </Group>
       <Text size="xs" c="dimmed" mt="xs">
-        最好选另一块磁盘或移动硬盘。保留：最近 {BACKUP_KEEP.daily} 天每天一份、{BACKUP_KEEP.weekly} 周每周一份、{BACKUP_KEEP.monthly}{' '}
+        每天备份时间留空则只在点“立即备份”时备份。最好选另一块磁盘或移动硬盘。保留：最近 {BACKUP_KEEP.daily} 天每天一份、
+        {BACKUP_KEEP.weekly} 周每周一份、{BACKUP_KEEP.monthly}{' '}
         个月每月一份，其余自动删除。备份含全部个人信息，文件仅本机运行程序的账户可读。
       </Text>
     </Paper>
@@ -82,7 +80,7 @@ function BackupRow({ b, onVerify, onRestore }: { b: BackupEntry; onVerify: () =>
   return (
     <Table.Tr>
       <Table.Td>{b.createdAt ? formatDateTime(b.createdAt) : b.name}</Table.Td>
-      <Table.Td>{size(b.bytes)}</Table.Td>
+      <Table.Td>{fileSize(b.bytes)}</Table.Td>
       <Table.Td>{b.visits}</Table.Td>
       <Table.Td>{b.archiveFiles}</Table.Td>
       <Table.Td>
@@ -137,7 +135,7 @@ export function BackupPage() {
     setRunning(true);
     try {
       const b = await call('backup.runNow', {});
-      notifySuccess(`备份完成：${formatDateTime(b.createdAt)}，${size(b.bytes)}，已核验`);
+      notifySuccess(`备份完成：${formatDateTime(b.createdAt)}，${fileSize(b.bytes)}，已核验`);
     } catch (e) {
       notifyError(e, '备份失败');
     } finally {
@@ -179,8 +177,8 @@ export function BackupPage() {
         </Group>
         {o.current && (
           <Text size="sm" mt="xs">
-            当前数据库：最后修改 {o.current.lastChangeAt ? formatDateTime(o.current.lastChangeAt) : '—'}，{size(o.current.bytes)}，来访登记{' '}
-            {o.current.visits} 条。
+            当前数据库：最后修改 {o.current.lastChangeAt ? formatDateTime(o.current.lastChangeAt) : '—'}，{fileSize(o.current.bytes)}
+            ，来访登记 {o.current.visits} 条。
             {o.nextRunAt ? `下次自动备份：${formatDateTime(o.nextRunAt)}` : '未设自动备份。'}
           </Text>
         )}

@@ -7,9 +7,9 @@ import type { StoreSummary } from '@shared/api/schemas/backup';
 import { formatDateTime } from '@shared/time';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '@lib/notify';
+import { fileSize } from '@lib/labels';
 import { useQuery } from '@lib/use-query';
 
-const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const changed = (s: StoreSummary) => (s.lastChangeAt ? formatDateTime(s.lastChangeAt) : '—');
 
 export function RestoreDialog({ name, onClose }: { name: string; onClose: () => void }) {
@@ -64,8 +64,8 @@ export function RestoreDialog({ name, onClose }: { name: string; onClose: () => 
               </Table.Tr>
               <Table.Tr>
                 <Table.Td>大小</Table.Td>
-                <Table.Td>{size(p.current.bytes)}</Table.Td>
-                <Table.Td>{size(p.backup.bytes)}</Table.Td>
+                <Table.Td>{fileSize(p.current.bytes)}</Table.Td>
+                <Table.Td>{fileSize(p.backup.bytes)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Td>来访登记</Table.Td>
