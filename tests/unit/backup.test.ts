@@ -15,6 +15,7 @@ import { useHall } from '../support/hall';
 import { onPostgres } from '../support/engine';
 import { rotation } from '../../electron/backend/services/backup/rotation';
 import { hallDate } from '@shared/time';
+import { createBackend } from '../../electron/backend/backend';
 
 const ROOT = join(__dirname, '../..');
 const mode = (p: string) => statSync(p).mode & 0o777;
@@ -260,6 +261,58 @@ if (onPostgres) {
       // the backup settings of this machine survive the restore
       expect((await hall.admin.call('backup.overview', {})).settings.folder).toBe(folder);
     });
+
+    it('a restore killed (SIGKILL) just before or just after its swap leaves a whole database; the next start records which', async () => {
+      const folder = await useFolder();
+      const early = await clerk.call('visits.register', visitInput());
+      const b = await hall.admin.call('backup.runNow', {});
+      const late = await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19800101', '222'), name: '李四' }));
+      const ids = async () => (await hall.admin.call('visits.listDay', {})).map((v) => v.id).sort();
+      const killedAt = (point: string) =>
+        spawnSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            join(ROOT, 'electron/backend/backup-cli.ts'),
+            'restore',
+            '--data',
+            hall.dir,
+            '--from',
+            join(folder, `${b.name}.sqlite3`),
+            '--yes',
+          ],
+          { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PETITION_HALL_TEST_RESTORE_KILL: point } },
+        );
+      const nextStart = async () => {
+        const again = await createBackend({ dataDir: hall.dir });
+        await again.close();
+      };
+      const actions = async () =>
+        (await hall.admin.call('audit.query', { filter: { from: null, to: null }, pageSize: 200 })).rows
+          .filter((r) => r.action.startsWith('backup.restore'))
+          .map((r) => r.action);
+
+      // killed before the swap: the database is the current one, whole; the next start says nothing was replaced
+      expect(killedAt('before-swap').signal).toBe('SIGKILL');
+      expect(existsSync(join(hall.dir, 'restore', 'journal.json'))).toBe(true);
+      expect(integrity(join(hall.dir, 'petition-hall.sqlite3'))).toBe('ok');
+      expect(await ids()).toEqual([early.id, late.id].sort());
+      await nextStart();
+      expect(existsSync(join(hall.dir, 'restore', 'journal.json'))).toBe(false);
+      expect(await actions()).toEqual(['backup.restoreFailed']);
+      expect(await ids()).toEqual([early.id, late.id].sort());
+
+      // killed after the swap: the database is the backup, whole; the next start writes the restore's audit row
+      expect(killedAt('after-swap').signal).toBe('SIGKILL');
+      expect(integrity(join(hall.dir, 'petition-hall.sqlite3'))).toBe('ok');
+      expect(await ids()).toEqual([early.id]);
+      await nextStart();
+      expect(await actions()).toEqual(['backup.restore']); // the failed attempt's row was after the backup: replaced with it
+      expect((await hall.admin.call('audit.verify', {})).ok).toBe(true);
+      // both replaced databases are kept
+      expect(readdirSync(join(hall.dir, 'replaced')).filter((f) => f.endsWith('.sqlite3')).length).toBe(2);
+    }, 300_000);
 
     it('a failed backup is audited and shown until one succeeds', async () => {
       const folder = await useFolder();

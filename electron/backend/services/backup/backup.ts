@@ -479,10 +479,20 @@ export async function restoreFrom(
   // 3. the journal, then 4. the one transaction that replaces the live database
   writeFileAtomic(journalOf(deps.dataDir), JSON.stringify(journal));
   const settings = await getBackupSettings(deps.db);
+  testKill('before-swap');
   await copyInto(staging, liveFile, deps.nativeBinding);
+  testKill('after-swap');
   // 5. the audit row in the restored database, with this machine's backup settings kept
   await finishRestore(deps, journal, settings, null);
   return { name: input.name, asideFile, archiveRestored };
+}
+
+/**
+ * For tests/unit/backup.test.ts only: a restore killed (SIGKILL, nothing cleaned up) at this point,
+ * when PETITION_HALL_TEST_RESTORE_KILL names it. Nobody sets it in production.
+ */
+function testKill(point: 'before-swap' | 'after-swap'): void {
+  if (process.env.PETITION_HALL_TEST_RESTORE_KILL === point) process.kill(process.pid, 'SIGKILL');
 }
 
 /** 备份与恢复's 恢复: a backup of the folder set on the screen. */
