@@ -32,6 +32,8 @@ import type { PostgresStore, SqliteStore, Store } from './db/connection';
 import type { EventBus } from './events';
 
 export const NOTIFY_CHANNEL = 'petition_hall_events';
+/** The settings row a restore from a backup stamps (services/backup/backup.ts). */
+export const RESTORED_KEY = 'backup.restored';
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more. */
 const MAX_PAYLOAD = 7900;
 const SQLITE_WATCH_MS = 250;
@@ -172,6 +174,9 @@ async function startSqliteBridge(store: SqliteStore, bus: EventBus): Promise<Eve
         .select((eb) => eb.fn.max('id').as('id'))
         .executeTakeFirst()
     )?.id ?? 0;
+  const restoreMark = async () =>
+    (await db.selectFrom('settings').select('value_json').where('key', '=', RESTORED_KEY).executeTakeFirst())?.value_json ?? null;
+  let lastMark = await restoreMark();
   let version = raw.pragma('data_version', { simple: true }) as number;
   let reading: Promise<void> | null = null;
 
@@ -179,6 +184,8 @@ async function startSqliteBridge(store: SqliteStore, bus: EventBus): Promise<Eve
     // The log never shrinks below its newest row (pruning keeps the row just written), so a
     // newest id below the last one seen means the database was replaced by a restore
     // (services/backup/backup.ts) in another process: its screens must reload too.
+    // The restore also stamps its own settings row (RESTORED_KEY), which catches the case where
+    // its own event's id happens to land above the last one seen here.
     const newest =
       (
         await db
@@ -186,8 +193,10 @@ async function startSqliteBridge(store: SqliteStore, bus: EventBus): Promise<Eve
           .select((eb) => eb.fn.max('id').as('id'))
           .executeTakeFirst()
       )?.id ?? 0;
-    if (newest < lastId) {
-      lastId = newest;
+    const mark = await restoreMark();
+    if (newest < lastId || mark !== lastMark) {
+      lastId = Math.min(lastId, newest);
+      lastMark = mark;
       bus.receive({ name: 'system.restored', payload: { at: new Date().toISOString() } });
     }
     const rows = await db.selectFrom('event_log').select(['id', 'origin', 'event_json']).where('id', '>', lastId).orderBy('id').execute();

@@ -262,6 +262,25 @@ if (onPostgres) {
       expect((await hall.admin.call('backup.overview', {})).settings.folder).toBe(folder);
     });
 
+    it('another process on the same file hears of the restore, so its screens reload too', async () => {
+      await useFolder();
+      await clerk.call('visits.register', visitInput());
+      const b = await hall.admin.call('backup.runNow', {});
+      await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19800101', '222'), name: '李四' }));
+      const other = await createBackend({ dataDir: hall.dir });
+      hall.defer(() => other.close());
+      let stop: () => void = () => undefined;
+      const heard = new Promise<string>((resolve) => {
+        stop = other.events.subscribe((e) => {
+          if (e.name === 'system.restored') resolve(e.name);
+        });
+      });
+      hall.defer(() => stop());
+      const plan = await hall.admin.call('backup.planRestore', { name: b.name });
+      await hall.admin.call('backup.restore', { name: b.name, sha256: plan.sha256 });
+      expect(await heard).toBe('system.restored');
+    });
+
     it('a restore killed (SIGKILL) just before or just after its swap leaves a whole database; the next start records which', async () => {
       const folder = await useFolder();
       const early = await clerk.call('visits.register', visitInput());

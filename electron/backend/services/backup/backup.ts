@@ -45,6 +45,7 @@ import { openSqliteStore } from '../../db/connection';
 import { migrationProviderFor } from '../../db/migrations';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
+import { RESTORED_KEY } from '../../events-bridge';
 import { recomputeIfFlagged } from '../matters/due';
 import { holidayCalendar } from '../calendar/calendar';
 import { getSetting, saveSetting } from '../settings-store';
@@ -507,6 +508,12 @@ async function finishRestore(deps: Deps, j: Journal, settings: BackupSettings | 
   await writeTransaction(deps.db, async (trx) => {
     // The restorer's account may postdate the backup: then the row names them in its details.
     const known = j.actorId ? await trx.selectFrom('users').select('id').where('id', '=', j.actorId).executeTakeFirst() : undefined;
+    const mark = JSON.stringify({ at, name: j.name });
+    await trx
+      .insertInto('settings')
+      .values({ key: RESTORED_KEY, value_json: mark, updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: mark, updated_at: at }))
+      .execute();
     if (settings)
       await trx
         .insertInto('settings')
