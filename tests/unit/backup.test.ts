@@ -16,6 +16,7 @@ import { onPostgres } from '../support/engine';
 import { rotation } from '../../electron/backend/services/backup/rotation';
 import { hallDate } from '@shared/time';
 import { createBackend } from '../../electron/backend/backend';
+import { startBackupScheduler } from '../../electron/backend/services/backup/scheduler';
 
 const ROOT = join(__dirname, '../..');
 const mode = (p: string) => statSync(p).mode & 0o777;
@@ -332,6 +333,22 @@ if (onPostgres) {
       // both replaced databases are kept
       expect(readdirSync(join(hall.dir, 'replaced')).filter((f) => f.endsWith('.sqlite3')).length).toBe(2);
     }, 300_000);
+
+    it('the schedule (每天 HH:mm) backs up once per day and time, however many processes run it', async () => {
+      await useFolder();
+      const quiet = { log: () => undefined };
+      const one = startBackupScheduler(hall.backend.deps, quiet)!;
+      const two = startBackupScheduler(hall.backend.deps, quiet)!;
+      hall.defer(() => {
+        one.stop();
+        two.stop();
+      });
+      expect(await one.tick()).toBe(true);
+      expect(await two.tick()).toBe(false);
+      expect((await hall.admin.call('backup.overview', {})).backups).toHaveLength(1);
+      const rows = await hall.admin.call('audit.query', { filter: { action: 'backup.create', from: null, to: null } });
+      expect(rows.rows[0]!.detail).toContain('定时');
+    });
 
     it('a failed backup is audited and shown until one succeeds', async () => {
       const folder = await useFolder();
