@@ -16,6 +16,7 @@ import { holidayCalendar } from './services/calendar/calendar';
 import { fileSecretBox, type SecretBox } from './security/secret-box';
 import { secureDataDir } from './security/file-modes';
 import { moveLegacyPhotoFiles, pruneCardPhotos } from './services/reader/photos';
+import { recoverInterruptedRestore } from './services/backup/backup';
 
 export const DB_FILE_NAME = 'petition-hall.sqlite3';
 
@@ -67,9 +68,13 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     noticePdf: opts.noticePdf ?? null,
     dataDir: opts.dataDir,
     secrets: opts.secrets ?? fileSecretBox(opts.dataDir),
+    sqliteFile: store.engine === 'sqlite' ? store.location : null,
+    nativeBinding: opts.nativeBinding,
   };
   let bridge;
   try {
+    // A restore killed half-way is finished (or recorded as not done) before anything else runs.
+    await recoverInterruptedRestore(deps);
     // Due dates of matters written before 0010 need the holiday calendar: computed once, here.
     await recomputeIfFlagged(deps.db, await holidayCalendar(deps.db), deps.now());
     // Events published here reach every other process on the same database, and theirs reach us.

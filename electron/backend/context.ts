@@ -27,6 +27,10 @@ export interface Deps {
   dataDir: string;
   /** Seals secrets kept in the database (the export endpoint's token). */
   secrets: SecretBox;
+  /** The SQLite file the store is (null on PostgreSQL), for backups and restore. */
+  sqliteFile: string | null;
+  /** An Electron-ABI build of better-sqlite3, for the extra connections backups open. */
+  nativeBinding?: string;
 }
 
 /** The logged-in user making a call. Every change is attributed to one. */

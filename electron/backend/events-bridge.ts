@@ -23,7 +23,8 @@
 //   every 250 ms the watcher asks PRAGMA data_version, a number in the
 //   connection's memory that changes only when ANOTHER connection has committed
 //   to the file (no table read, no lock), and only then reads the event_log rows
-//   after the last one it saw. Rows older than ten minutes are pruned.
+//   after the last one it saw. Rows older than ten minutes are pruned. A log that
+//   went backwards means a restore replaced the database: system.restored.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { isEventName, type HallEvent } from '@shared/api/events';
@@ -31,6 +32,8 @@ import type { PostgresStore, SqliteStore, Store } from './db/connection';
 import type { EventBus } from './events';
 
 export const NOTIFY_CHANNEL = 'petition_hall_events';
+/** The settings row a restore from a backup stamps (services/backup/backup.ts). */
+export const RESTORED_KEY = 'backup.restored';
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more. */
 const MAX_PAYLOAD = 7900;
 const SQLITE_WATCH_MS = 250;
@@ -171,10 +174,31 @@ async function startSqliteBridge(store: SqliteStore, bus: EventBus): Promise<Eve
         .select((eb) => eb.fn.max('id').as('id'))
         .executeTakeFirst()
     )?.id ?? 0;
+  const restoreMark = async () =>
+    (await db.selectFrom('settings').select('value_json').where('key', '=', RESTORED_KEY).executeTakeFirst())?.value_json ?? null;
+  let lastMark = await restoreMark();
   let version = raw.pragma('data_version', { simple: true }) as number;
   let reading: Promise<void> | null = null;
 
   const readNew = async () => {
+    // The log never shrinks below its newest row (pruning keeps the row just written), so a
+    // newest id below the last one seen means the database was replaced by a restore
+    // (services/backup/backup.ts) in another process: its screens must reload too.
+    // The restore also stamps its own settings row (RESTORED_KEY), which catches the case where
+    // its own event's id happens to land above the last one seen here.
+    const newest =
+      (
+        await db
+          .selectFrom('event_log')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .executeTakeFirst()
+      )?.id ?? 0;
+    const mark = await restoreMark();
+    if (newest < lastId || mark !== lastMark) {
+      lastId = Math.min(lastId, newest);
+      lastMark = mark;
+      bus.receive({ name: 'system.restored', payload: { at: new Date().toISOString() } });
+    }
     const rows = await db.selectFrom('event_log').select(['id', 'origin', 'event_json']).where('id', '>', lastId).orderBy('id').execute();
     for (const row of rows) {
       lastId = row.id;

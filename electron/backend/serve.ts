@@ -12,6 +12,7 @@ import { createBackend } from './backend';
 import { defaultDataDir } from './data-dir';
 import { startHttpServer } from './http/server';
 import { startExportScheduler } from './services/export/scheduler';
+import { startBackupScheduler } from './services/backup/scheduler';
 import { createChromiumPdfRenderer, findChromium } from './services/printing/chromium-pdf';
 import { connectionSetup, throwawayCipher } from './db/connection-settings';
 
@@ -48,6 +49,8 @@ async function main() {
   // Scheduled export to the district system; a lease keeps two processes on
   // one data folder (desktop app and serve mode) from exporting twice.
   const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });
+  // 每天 HH:mm backups of the SQLite file (备份与恢复); none on PostgreSQL.
+  const backups = startBackupScheduler(backend.deps);
   // Formal notices are archived as PDF; in a browser that takes the system's Chromium.
   const chromium = findChromium();
   const pdf = chromium ? createChromiumPdfRenderer(http.url.replace(/\/$/, ''), chromium) : null;
@@ -57,6 +60,7 @@ async function main() {
   console.log(`${backend.store.engine === 'postgres' ? '数据库' : '数据文件'}：${backend.database}`);
   const stop = async () => {
     exporter.stop();
+    backups?.stop();
     await pdf?.close();
     await http.close();
     await backend.close();

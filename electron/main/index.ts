@@ -12,6 +12,7 @@ import { hardenContents, hardenSession } from './security';
 import { createDeskWindow, createDisplayWindow, createPadWindow, load, type RendererLocation } from './windows';
 import { createNoticePdfRenderer, createPrintExecutor } from './printing';
 import { startExportScheduler } from '../backend/services/export/scheduler';
+import { startBackupScheduler } from '../backend/services/backup/scheduler';
 import { osSecretBox } from '../backend/security/secret-box';
 
 let mainWindow: BrowserWindow | null = null;
@@ -100,7 +101,11 @@ async function openHall(database: string, nativeBinding: string): Promise<void> 
   });
   bindIpc(backend, () => BrowserWindow.getAllWindows(), trustedUrl);
   const exporter = startExportScheduler(backend.deps, { dataDir: backend.deps.dataDir });
-  app.on('will-quit', () => exporter.stop());
+  const backups = startBackupScheduler(backend.deps);
+  app.on('will-quit', () => {
+    exporter.stop();
+    backups?.stop();
+  });
   if (connectionWindow && !connectionWindow.isDestroyed()) {
     mainWindow = connectionWindow;
     connectionWindow = null;

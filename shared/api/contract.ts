@@ -156,6 +156,16 @@ import {
   type RetentionResult,
   type RetentionSettings,
 } from './schemas/retention';
+import {
+  backupNameInput,
+  backupSettingsInput,
+  restoreInput,
+  type BackupEntry,
+  type BackupOverview,
+  type BackupSettings,
+  type RestorePlan,
+  type RestoreResult,
+} from './schemas/backup';
 import type { Role } from './roles';
 
 /** 'public': no login needed; 'user': any logged-in user; otherwise the roles allowed. */
@@ -383,6 +393,15 @@ export const contract = {
   'retention.report': method<RetentionReport>()({ input: empty, access: ADMIN, personal: 'read' }),
   'retention.reportXlsx': method<{ name: string; base64: string }>()({ input: empty, access: ADMIN, personal: 'audited' }),
   'retention.apply': method<RetentionResult>()({ input: retentionApplyInput, access: ADMIN, personal: 'audited' }),
+  // 备份与恢复 (administrator; SQLite only — on PostgreSQL the database server backs up)
+  'backup.overview': method<BackupOverview>()({ input: empty, access: ADMIN, personal: 'none' }),
+  'backup.saveSettings': method<BackupSettings>()({ input: backupSettingsInput, access: ADMIN, personal: 'none' }),
+  /** 立即备份: a copy of all personal data, audited as backup.create (or backup.failed). */
+  'backup.runNow': method<BackupEntry>()({ input: empty, access: ADMIN, personal: 'audited' }),
+  'backup.verify': method<BackupEntry>()({ input: backupNameInput, access: ADMIN, personal: 'none' }),
+  /** What a restore would replace (the current database and the backup: time, size, visits), for the confirmation. */
+  'backup.planRestore': method<RestorePlan>()({ input: backupNameInput, access: ADMIN, personal: 'none' }),
+  'backup.restore': method<RestoreResult>()({ input: restoreInput, access: ADMIN, personal: 'audited' }),
 } as const;
 
 export type Contract = typeof contract;

@@ -19,10 +19,12 @@ export interface EventMap {
   'pads.answered': { evaluationId: string; deskId: string | null; roomId: string | null };
   /** An export run has written `done` records of a batch (every 5,000), for the export screen. */
   'export.progress': { destinationId: string; batchId: string; done: number };
+  /** The database was restored from a backup: every screen reloads (the hall display too). */
+  'system.restored': { at: string };
 }
 
 /** Events the public hall display may receive (no login): no personal data in them. */
-export const PUBLIC_EVENTS: readonly EventName[] = ['queue.changed', 'queue.called'];
+export const PUBLIC_EVENTS: readonly EventName[] = ['queue.changed', 'queue.called', 'system.restored'];
 
 export type EventName = keyof EventMap;
 
@@ -36,6 +38,7 @@ const KNOWN: Record<EventName, true> = {
   'pads.asked': true,
   'pads.answered': true,
   'export.progress': true,
+  'system.restored': true,
 };
 
 export function isEventName(name: string): name is EventName {

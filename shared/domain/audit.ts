@@ -35,6 +35,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'settings.retention': '设置个人信息保留年限',
   'retention.minimize': '个人信息最小化',
   'retention.run': '执行个人信息保留',
+  'backup.create': '备份',
+  'backup.failed': '备份失败',
+  'backup.restore': '从备份恢复',
+  'backup.restoreFailed': '恢复未完成',
 };
 
 export function auditActionLabel(action: string): string {

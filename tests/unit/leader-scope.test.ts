@@ -143,6 +143,13 @@ const TABLE: Record<MethodName, Class> = {
   'retention.report': ADMIN,
   'retention.reportXlsx': ADMIN,
   'retention.apply': ADMIN,
+  // backups hold every person's data: the administrator's alone
+  'backup.overview': ADMIN,
+  'backup.saveSettings': ADMIN,
+  'backup.runNow': ADMIN,
+  'backup.verify': ADMIN,
+  'backup.planRestore': ADMIN,
+  'backup.restore': ADMIN,
 };
 
 const ROLES: Role[] = ['clerk', 'leader', 'admin'];

@@ -122,6 +122,12 @@ const EXPECTED: Record<MethodName, Personal> = {
   'retention.report': 'read',
   'retention.reportXlsx': 'audited',
   'retention.apply': 'audited',
+  'backup.overview': 'none',
+  'backup.saveSettings': 'none',
+  'backup.runNow': 'audited',
+  'backup.verify': 'none',
+  'backup.planRestore': 'none',
+  'backup.restore': 'audited',
 };
 
 describe('the contract says which methods hand out personal data', () => {

@@ -37,6 +37,7 @@ import { getExportOverview, listFailures } from '../services/export/status';
 import type { SessionHolder } from '../services/sessions';
 import { exportAudit, queryAudit, verifyAudit } from '../services/audit-log';
 import * as retention from '../services/retention';
+import { getBackupOverview, planRestore, restoreBackup, runBackup, saveBackupSettings, verifyBackup } from '../services/backup/backup';
 import { toCurrentUser } from '../db/queries/users';
 
 export interface CallContext {
@@ -201,4 +202,11 @@ export const handlers: HandlerTable = {
   'retention.report': ({ deps }) => retention.getRetentionReport(deps),
   'retention.reportXlsx': (ctx) => retention.exportRetentionReportXlsx(ctx.deps, actorOf(ctx)),
   'retention.apply': (ctx, input) => retention.applyRetention(ctx.deps, actorOf(ctx), input),
+
+  'backup.overview': ({ deps }) => getBackupOverview(deps),
+  'backup.saveSettings': (ctx, input) => saveBackupSettings(ctx.deps, actorOf(ctx), input),
+  'backup.runNow': (ctx) => runBackup(ctx.deps, actorOf(ctx), '立即'),
+  'backup.verify': ({ deps }, input) => verifyBackup(deps, input.name),
+  'backup.planRestore': ({ deps }, input) => planRestore(deps, input.name),
+  'backup.restore': (ctx, input) => restoreBackup(ctx.deps, actorOf(ctx), input),
 };

@@ -11,6 +11,7 @@ import { navFor, shortcutOf, type NavItem } from './nav';
 import { QuickSwitcher } from './QuickSwitcher';
 import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog';
 import { lazyPage, PageSuspense } from '@lib/lazy-page';
+import { useReloadOnRestore } from '@lib/use-query';
 
 // Each screen's code loads when it is first opened.
 const RegistrationPage = lazyPage(() => import('../features/registration/RegistrationPage'), 'RegistrationPage');
@@ -22,6 +23,7 @@ const PrintSettingsPage = lazyPage(() => import('../features/admin/PrintSettings
 const ReaderSettingsPage = lazyPage(() => import('../features/admin/ReaderSettingsPage'), 'ReaderSettingsPage');
 const ExportPage = lazyPage(() => import('../features/admin/ExportPage'), 'ExportPage');
 const AuditPage = lazyPage(() => import('../features/admin/AuditPage'), 'AuditPage');
+const BackupPage = lazyPage(() => import('../features/admin/BackupPage'), 'BackupPage');
 const RetentionPage = lazyPage(() => import('../features/admin/RetentionPage'), 'RetentionPage');
 const CalendarPage = lazyPage(() => import('../features/admin/CalendarPage'), 'CalendarPage');
 const DeskPage = lazyPage(() => import('../features/queue/DeskPage'), 'DeskPage');
@@ -134,6 +136,7 @@ function ShellBody() {
   const home = items[0]?.path ?? '/today';
   const [switcher, setSwitcher] = useState(false);
   useNavKeys(items, () => setSwitcher(true));
+  useReloadOnRestore();
   return (
     <>
       <AppShell header={{ height: 52 }} navbar={{ width: 176, breakpoint: 0 }} padding="md">
@@ -190,6 +193,7 @@ function ShellBody() {
               <Route path="/admin/users">{user.role === 'admin' ? <UsersPage /> : <Redirect to={home} />}</Route>
               <Route path="/admin/audit">{user.role === 'admin' ? <AuditPage /> : <Redirect to={home} />}</Route>
               <Route path="/admin/retention">{user.role === 'admin' ? <RetentionPage /> : <Redirect to={home} />}</Route>
+              <Route path="/admin/backup">{user.role === 'admin' ? <BackupPage /> : <Redirect to={home} />}</Route>
               <Route>
                 <Redirect to={home} />
               </Route>

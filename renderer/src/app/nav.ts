@@ -34,6 +34,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/admin/users', label: '账户管理', initials: 'zhgl', roles: ['admin'] },
   { path: '/admin/audit', label: '审计查询', initials: 'sjcx', roles: ['admin'] },
   { path: '/admin/retention', label: '个人信息保留', initials: 'grxxbl', roles: ['admin'] },
+  { path: '/admin/backup', label: '备份与恢复', initials: 'bfyhf', roles: ['admin'] },
 ];
 
 /** A role's menu in order; the first nine have Alt+1…Alt+9. */

@@ -26,3 +26,8 @@ export const FIELD_LABELS: Record<string, string> = {
   skipLevel: '是否越级',
   representatives: '代表',
 };
+
+/** A file's size for people: 556 KB, 1.7 MB. */
+export function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

@@ -120,3 +120,17 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, opt
 
   return { ...state, reload };
 }
+
+/**
+ * The database was restored from a backup (备份与恢复): every screen of this
+ * window reloads, so nothing shows data of the replaced database. Used once, by the shell.
+ */
+export function useReloadOnRestore(): void {
+  useEffect(
+    () =>
+      listen((e) => {
+        if (e.name === 'system.restored') window.location.reload();
+      }),
+    [],
+  );
+}

@@ -57,6 +57,8 @@ export function DisplayPage() {
       }
       // Every change (calls included) is followed by one queue.changed: refetch once, on that.
       if (e.name === 'queue.changed') void load();
+      // Restored from a backup: start again from the restored database.
+      if (e.name === 'system.restored') window.location.reload();
     }, 'public');
     return () => {
       live = false;
