@@ -213,7 +213,14 @@ function method<O>() {
  *   reception.saveDraft, users.setDisabled/resetPassword/unlock/setQueueScope, pads.revoke):
  *   the repeat sets the same state;
  * - pad.answer: public (no user to own a key); the pad sends its own answer key (answer_key);
- * - reads, logins, setup, export runs (idempotent by record id and version) and the audit export.
+ * - reads, logins, setup, export runs (idempotent by record id and version), the audit export and
+ *   the retention report's workbook;
+ * - retention.apply: a repeat finds the persons already minimised, so the report's count no longer
+ *   matches and it is refused (nothing changes twice);
+ * - backup.runNow: the copy is made outside any database transaction; a repeat is a second verified
+ *   copy, which rotation keeps or drops like any other;
+ * - backup.restore: it replaces the database file the key would be stored in; a repeat asks for the
+ *   typed confirmation again (planRestore) and restores the same backup.
  */
 
 const DESK: readonly Role[] = ['clerk', 'admin'];

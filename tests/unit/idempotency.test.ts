@@ -52,6 +52,10 @@ describe('which methods take a key', () => {
     'export.reexport': 'exports are idempotent by record id and version',
     'audit.query': 'a read',
     'audit.export': 'a read',
+    'retention.reportXlsx': 'a read',
+    'retention.apply': 'a repeat is refused: the report count no longer matches',
+    'backup.runNow': 'a second verified copy, outside any database transaction',
+    'backup.restore': 'replaces the database the key would live in; asks again',
   };
   it('covers every audited method but the ones left out on purpose', () => {
     const audited = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].personal === 'audited');

@@ -1,6 +1,7 @@
 // 个人信息保留 (issue 13): how long a closed record keeps the person's full personal data,
 // the report of who would be minimised, and the administrator's confirmed run.
 import { z } from '../zod-setup';
+import { brokenTextMessage, isCleanText } from './common';
 
 export const RETENTION_MIN_YEARS = 1;
 export const RETENTION_MAX_YEARS = 50;
@@ -21,7 +22,11 @@ export const retentionConfirmation = (count: number) => `确认处理${count}人
 export const retentionApplyInput = z.object({
   /** The count the report showed; the run is refused if the set changed since. */
   count: z.number({ error: '人数须为整数' }).int('人数须为整数').min(1, '没有需要处理的人员'),
-  confirmation: z.string({ error: '请输入确认文字' }).trim().max(40, { error: '确认文字不能超过40个字' }),
+  confirmation: z
+    .string({ error: '请输入确认文字' })
+    .refine(isCleanText, { message: brokenTextMessage('确认文字') })
+    .trim()
+    .max(40, { error: '确认文字不能超过40个字' }),
 });
 
 export interface RetentionPerson {
