@@ -131,7 +131,7 @@ export function Shell() {
 
 function ShellBody() {
   const { user } = useAuth();
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
   const items = navFor(user.role);
   const home = items[0]?.path ?? '/today';
   const [switcher, setSwitcher] = useState(false);
@@ -159,7 +159,10 @@ function ShellBody() {
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main>
-          <PageSuspense>
+          {/* Keyed by the screen: leaving a screen always ends it. Without the key, a screen left
+              while the next one's code was still loading stayed mounted (hidden by Suspense) and
+              came back with its old form when the clerk returned at once. */}
+          <PageSuspense key={location}>
             <Switch>
               <Route path="/register">{user.role === 'leader' ? <Redirect to="/today" /> : <RegistrationPage />}</Route>
               <Route path="/today">
