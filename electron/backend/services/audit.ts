@@ -3,10 +3,12 @@
 //
 // writeAudit is the one function that inserts into audit_log (a test checks no
 // other code does): it appends the row to the hash chain (db/audit-chain.ts),
-// reading the last row's seq and hash. It must run inside writeTransaction,
+// after the last row's seq and hash (remembered per process and checked by the
+// insert itself, see below). It must run inside writeTransaction,
 // which serializes every writer of the hall, so the chain stays linear; the
 // unique index on seq turns a writer outside it into an error, not a fork.
-import { auditRowHash, GENESIS_HASH } from '../db/audit-chain';
+import { sql } from 'kysely';
+import { auditRowHash, GENESIS_HASH, type ChainedFields } from '../db/audit-chain';
 import type { Db, Executor } from '../db/connection';
 import { newId } from './ids';
 
@@ -21,10 +23,12 @@ export interface AuditEntry {
   at: string;
 }
 
+/** The chain's last row as this process last wrote or read it, per database (keyed by its Kysely adapter, one per store). */
+const heads = new WeakMap<object, { seq: number; hash: string }>();
+
 export async function writeAudit(trx: Executor, e: AuditEntry): Promise<void> {
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const fields = {
-    seq: Number(last?.seq ?? 0) + 1,
+    seq: 0,
     id: newId(),
     at: e.at,
     actor_id: e.actorId,
@@ -35,11 +39,55 @@ export async function writeAudit(trx: Executor, e: AuditEntry): Promise<void> {
     after_json: e.after === undefined ? null : JSON.stringify(e.after),
     note: e.note ?? null,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await trx
-    .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prevHash, hash: auditRowHash(fields, prevHash) })
-    .execute();
+  const key = trx.getExecutor().adapter;
+  // One round trip, not two: the row goes in after the head this process knows of, on the
+  // condition, checked by the same statement, that the database's last row is still that one
+  // (same seq, same hash). Another process's write, or a rolled-back one of ours, fails the
+  // condition: nothing is inserted and the head is read as before. Under the hall's write lock
+  // nobody can come between the check and the insert; the unique seq index still refuses a fork.
+  const known = heads.get(key);
+  if (known) {
+    const row = chained({ ...fields, seq: known.seq + 1 }, known.hash);
+    const res = await trx
+      .insertInto('audit_log')
+      .columns(AUDIT_COLUMNS)
+      .expression((eb) =>
+        eb
+          .selectFrom(trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).as('head'))
+          // seq from the head itself (a bare parameter would be text to PostgreSQL); the rest are text columns.
+          .select((sb) => [sql<number>`head.seq + 1`.as('seq'), ...AUDIT_COLUMNS.slice(1).map((c) => sb.val(row[c]).as(c))])
+          .where('head.seq', '=', known.seq)
+          .where('head.hash', '=', known.hash),
+      )
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1) {
+      heads.set(key, { seq: row.seq, hash: row.hash });
+      return;
+    }
+  }
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = chained({ ...fields, seq: Number(last?.seq ?? 0) + 1 }, last?.hash ?? GENESIS_HASH);
+  await trx.insertInto('audit_log').values(row).execute();
+  heads.set(key, { seq: row.seq, hash: row.hash });
+}
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'id',
+  'at',
+  'actor_id',
+  'action',
+  'entity',
+  'entity_id',
+  'before_json',
+  'after_json',
+  'note',
+  'prev_hash',
+  'hash',
+] as const;
+
+function chained(fields: ChainedFields, prevHash: string) {
+  return { ...fields, prev_hash: prevHash, hash: auditRowHash(fields, prevHash) };
 }
 
 export interface ChangeRecord extends AuditEntry {
