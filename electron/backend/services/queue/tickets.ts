@@ -264,10 +264,13 @@ async function lockedDesk(trx: Executor, deskId: string, opts: { mustBeOpen: boo
 }
 
 /**
- * The desk for 叫号, with what the call needs beside it in the same statement: whether a 评价器
- * is paired with it (askPad's question) and the queue settings (the calling rule).
+ * The desk for 叫号, with what the call needs beside it in the same statement: the ticket it is
+ * serving, whether a 评价器 is paired with it (askPad's question) and the queue settings (the rule).
  */
-async function deskForCall(trx: Executor, deskId: string): Promise<{ desk: DesksTable; padPaired: boolean; settings: QueueSettings }> {
+async function deskForCall(
+  trx: Executor,
+  deskId: string,
+): Promise<{ desk: DesksTable; currentId: string | null; padPaired: boolean; settings: QueueSettings }> {
   const row = await trx
     .selectFrom('desks')
     .selectAll('desks')
@@ -276,23 +279,37 @@ async function deskForCall(trx: Executor, deskId: string): Promise<{ desk: Desks
         .exists(eb.selectFrom('pads').select('pads.id').whereRef('pads.desk_id', '=', 'desks.id').where('pads.revoked_at', 'is', null))
         .as('pad_paired'),
       eb.selectFrom('settings').select('settings.value_json').where('settings.key', '=', 'queue').as('queue_settings'),
+      currentTicketId(trx, deskId).as('current_id'),
     ])
     .where('desks.id', '=', deskId)
     .executeTakeFirst();
   if (!row || !row.active) throw new ApiError('NOT_FOUND', '找不到该窗口，请在“窗口”处重新选择');
-  const { pad_paired, queue_settings, ...desk } = row;
+  const { pad_paired, queue_settings, current_id, ...desk } = row;
   if (desk.paused) throw new ApiError('CONFLICT', `${desk.number} 号窗口已暂停，请先恢复接待`);
-  return { desk, padPaired: Boolean(pad_paired), settings: queueSettingsFrom(queue_settings ?? null) };
+  return { desk, currentId: current_id ?? null, padPaired: Boolean(pad_paired), settings: queueSettingsFrom(queue_settings ?? null) };
+}
+
+/** The desk's current ticket (currentTicketOf's choice) as a subquery, for statements that act on it. */
+function currentTicketId(trx: Executor, deskId: string) {
+  return trx
+    .selectFrom('tickets')
+    .select('tickets.id')
+    .where('tickets.desk_id', '=', deskId)
+    .where('tickets.status', '=', 'called')
+    .orderBy('tickets.called_at', 'desc')
+    .limit(1);
 }
 
 async function finishCurrent(trx: Executor, desk: DesksTable, at: string, actor: Actor, opts: { padPaired?: boolean } = {}) {
-  const current = await currentTicketOf(trx, desk.id);
-  if (!current) return;
-  await trx
+  // Found and finished in one statement (RETURNING what the audit and the pad need).
+  const current = await trx
     .updateTable('tickets')
-    .set({ status: 'done', finished_at: at, version: current.version + 1 })
-    .where('id', '=', current.id)
-    .execute();
+    .set((eb) => ({ status: 'done', finished_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', currentTicketId(trx, desk.id))
+    .where('status', '=', 'called')
+    .returning(['id', 'ticket_no', 'visit_id'])
+    .executeTakeFirst();
+  if (!current) return;
   await audit(trx, at, actor, 'ticket.finish', current, { desk: desk.number });
   if (opts.padPaired !== false)
     await askPad(trx, at, { deskId: desk.id, ticketId: current.id, visitId: current.visit_id, staffId: actor.id });
@@ -340,13 +357,11 @@ async function markCalled(
 export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.callNext'>): Promise<TicketView | null> {
   const deskId = input.deskId;
   const called = await queueChange(deps, async (trx, at) => {
-    const { desk, padPaired, settings } = await deskForCall(trx, deskId);
+    const { desk, currentId, padPaired, settings } = await deskForCall(trx, deskId);
     // A second press of F5 made before the screen caught up must not finish a
     // visitor nobody has served: the desk says whom it believes it is serving.
-    if (input.expectedCurrentId !== undefined) {
-      const current = await currentTicketOf(trx, desk.id);
-      if ((current?.id ?? null) !== input.expectedCurrentId) throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
-    }
+    if (input.expectedCurrentId !== undefined && currentId !== input.expectedCurrentId)
+      throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
     await finishCurrent(trx, desk, at, actor, { padPaired });
     // The database returns the head of each class; the rule (ordering.ts) picks among those few.
     const heads = await nextCandidates(trx, desk.id, toDeskView(desk).laneIds, hallDate(at)).execute();
