@@ -139,13 +139,25 @@ describe('the audit chain', () => {
       }),
     ).rejects.toThrow('rolled back');
     await clerk.call('visits.register', visitInput({ name: '李四' }));
+    // A read's audit row, written alone (no transaction around it), after another process wrote again.
+    const again = await createBackend({ dataDir: hall.tempDir('again-'), database: hall.database, now: () => new Date(hall.clock.now) });
+    try {
+      await writeTransaction(again.deps.db, (trx) =>
+        writeAudit(trx, { at: hall.clock.now.toISOString(), actorId: null, action: 'test.other', entity: 'test', entityId: null }),
+      );
+    } finally {
+      await again.close();
+    }
+    await clerk.call('petitioners.lookup', { idType: 'resident', idNumber: visitInput().idNumber });
     await writeTransaction(db(), async (trx) => {
       await writeAudit(trx, { at: hall.clock.now.toISOString(), actorId: null, action: 'test.one', entity: 'test', entityId: null });
       await writeAudit(trx, { at: hall.clock.now.toISOString(), actorId: null, action: 'test.two', entity: 'test', entityId: null });
     });
     const rows = await db().selectFrom('audit_log').select(['seq', 'action']).orderBy('seq').execute();
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
-    expect(rows.filter((r) => r.action === 'test.other')).toHaveLength(3);
+    expect(rows.filter((r) => r.action === 'test.other')).toHaveLength(4);
+    const lastOther = Number(rows.findLast((x) => x.action === 'test.other')!.seq);
+    expect(rows.filter((r) => r.action === 'read' && Number(r.seq) > lastOther)).toHaveLength(1);
     expect(rows.some((r) => r.action === 'test.undone')).toBe(false);
     expect(rows.slice(-2).map((r) => r.action)).toEqual(['test.one', 'test.two']);
     const report = await verifyAuditChain(db());

@@ -27,3 +27,13 @@ export async function beginWrite(conn: Executor): Promise<void> {
     await sql`BEGIN IMMEDIATE`.execute(conn);
   }
 }
+
+/**
+ * A one-row query that takes the hall's write lock (PostgreSQL: the advisory lock, held to the
+ * end of the statement's transaction), to join into a single statement that writes outside a
+ * write transaction; null on SQLite, where the write itself takes the file's lock.
+ */
+export function hallWriteLockRow(db: Executor) {
+  if (engineOf(db) !== 'postgres') return null;
+  return db.selectNoFrom(sql<unknown>`pg_advisory_xact_lock(${sql.lit(HALL_WRITE_LOCK)})`.as('locked'));
+}

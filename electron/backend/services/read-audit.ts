@@ -23,8 +23,7 @@
 import type { MethodName } from '@shared/api/contract';
 import type { Actor, Deps } from '../context';
 import type { Db } from '../db/connection';
-import { writeTransaction } from '../db/transaction';
-import { writeAudit } from './audit';
+import { writeAuditAlone } from './audit';
 
 export const READ_COALESCE_MS = 10 * 60_000;
 
@@ -130,16 +129,15 @@ export async function auditRead(deps: Deps, actor: Actor | null, method: MethodN
   const persons = subjects.persons.filter(fresh);
   const visits = subjects.visits.filter(fresh);
   if (persons.length === 0 && visits.length === 0) return false;
-  await writeTransaction(deps.db, (trx) =>
-    writeAudit(trx, {
-      at: deps.now().toISOString(),
-      actorId: actor?.id ?? null,
-      action: 'read',
-      entity: method,
-      entityId: null,
-      after: { persons, visits },
-    }),
-  );
+  // The row is the whole change: one statement when the chain's head is known (writeAuditAlone).
+  await writeAuditAlone(deps.db, {
+    at: deps.now().toISOString(),
+    actorId: actor?.id ?? null,
+    action: 'read',
+    entity: method,
+    entityId: null,
+    after: { persons, visits },
+  });
   if (seen.size > 100_000) for (const [k, t] of seen) if (now - t >= READ_COALESCE_MS) seen.delete(k);
   for (const id of [...persons, ...visits]) seen.set(`${who}|${method}|${id}`, now);
   return true;
