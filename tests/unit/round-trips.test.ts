@@ -41,7 +41,7 @@ describe('round trips of the hot calls', () => {
     const first = await statements(() => clerk.call('petitioners.lookup', { idType: 'resident', idNumber: id }));
     const again = await statements(() => clerk.call('petitioners.lookup', { idType: 'resident', idNumber: id }));
     // Who is calling, the person, their visits with the totals, their matters; the read-audit row
-    // in one statement that takes the write lock itself (writeAuditAlone). It was 13 (14 on PostgreSQL).
+    // in one statement that takes the write lock itself (writeAuditAlone). It was 12 (13 on PostgreSQL).
     expect(first.length).toBe(5);
     // Within the read audit's coalescing window nothing is written.
     expect(again.length).toBe(4);
@@ -68,7 +68,7 @@ describe('round trips of the hot calls', () => {
     });
     // Who is calling; BEGIN (with the lock); the day end's check; the desk with its current ticket,
     // pad and settings; finish (UPDATE … RETURNING) and its audit row; the heads of the line; the
-    // call (UPDATE, ticket_calls) and its audit row; COMMIT. It was 21 (22 on PostgreSQL).
+    // call (UPDATE, ticket_calls) and its audit row; COMMIT. It was 19 (20 on PostgreSQL), and two event writes.
     expect(s.length).toBe(11);
     expect(s.filter((x) => /audit_log/i.test(x.sql))).toHaveLength(2);
     // Nothing is read back after the commit: the answer and the announcement come from the rows in hand.
