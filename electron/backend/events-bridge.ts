@@ -62,25 +62,52 @@ function parseEvent(json: unknown): HallEvent | null {
   return isEventName(e.name) ? (e as HallEvent) : null;
 }
 
-/** Sends one event at a time, in publishing order; a failure is logged and the next one goes on. */
-function serialSender(send: (event: HallEvent) => Promise<void>) {
+/**
+ * Sends events in publishing order, a batch at a time, each batch in one statement: what is
+ * published in the same turn of the event loop (a call publishes queue.changed and queue.called
+ * one after the other) or while a batch is on its way goes in the next batch. A batch leaves on
+ * the next turn (setImmediate), after the publishing call has answered, so its round trip is
+ * not in the call's way. A failure is logged and the next batch goes on.
+ */
+function batchSender(send: (events: HallEvent[]) => Promise<void>) {
+  let pending: HallEvent[] = [];
+  let scheduled = false;
   let chain: Promise<void> = Promise.resolve();
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    chain = chain
+      .then(() => send(batch))
+      .catch((e: unknown) => console.warn('事件未能发送到其他进程：', e instanceof Error ? e.message : e));
+  };
   return {
     push(event: HallEvent) {
-      chain = chain
-        .then(() => send(event))
-        .catch((e: unknown) => console.warn('事件未能发送到其他进程：', e instanceof Error ? e.message : e));
+      pending.push(event);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
     },
-    drain: () => chain,
+    drain: () => {
+      flush();
+      return chain;
+    },
   };
 }
 
 async function startPostgresBridge(store: PostgresStore, bus: EventBus): Promise<EventBridge> {
   const origin = randomUUID();
-  const sender = serialSender(async (event) => {
-    const payload = JSON.stringify({ origin, event } satisfies Envelope);
-    if (Buffer.byteLength(payload) > MAX_PAYLOAD) throw new Error(`事件过大（${event.name}）`);
-    await store.pool.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, payload]);
+  const sender = batchSender(async (events) => {
+    const payloads = events.map((event) => JSON.stringify({ origin, event } satisfies Envelope));
+    const tooBig = events.filter((_, i) => Buffer.byteLength(payloads[i]!) > MAX_PAYLOAD);
+    for (const event of tooBig) console.warn('事件未能发送到其他进程：', `事件过大（${event.name}）`);
+    const sent = payloads.filter((p) => Buffer.byteLength(p) <= MAX_PAYLOAD);
+    if (sent.length === 0) return;
+    // One round trip for the batch; the target list is evaluated left to right, so NOTIFYs go in publishing order.
+    const calls = sent.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
+    await store.pool.query(`SELECT ${calls}`, [NOTIFY_CHANNEL, ...sent]);
   });
 
   let closed = false;
@@ -152,11 +179,11 @@ async function startSqliteBridge(store: SqliteStore, bus: EventBus): Promise<Eve
   let lastPrune = 0;
   // Written through Kysely, not the raw handle: Kysely queues it behind a write
   // transaction this process may have open on the same connection.
-  const sender = serialSender(async (event) => {
+  const sender = batchSender(async (events) => {
     const now = Date.now();
     await db
       .insertInto('event_log')
-      .values({ at: new Date(now).toISOString(), origin, event_json: JSON.stringify(event) })
+      .values(events.map((event) => ({ at: new Date(now).toISOString(), origin, event_json: JSON.stringify(event) })))
       .execute();
     if (now - lastPrune > SQLITE_PRUNE_EVERY_MS) {
       lastPrune = now;

@@ -20,6 +20,8 @@ export interface Engine {
   backend: Backend;
   record<T>(dry: boolean, fn: () => Promise<T>): Promise<Stmt[]>;
   replay(stmts: Stmt[]): Promise<void>;
+  /** Stops recording for good (the driver as it was; the backend stays open). */
+  detach(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,7 +73,13 @@ export function sqliteEngine(backend: Backend): Engine {
         else st.run(s.params);
       }
     },
-    close: () => backend.close(),
+    async detach() {
+      raw.prepare = prepare as typeof raw.prepare;
+    },
+    async close() {
+      raw.prepare = prepare as typeof raw.prepare;
+      await backend.close();
+    },
   };
 }
 
@@ -101,6 +109,10 @@ export async function postgresEngine(backend: Backend, url: string): Promise<Eng
     }
     return query.apply(this, a);
   };
+  const detach = async () => {
+    proto.query = query;
+    await client.end();
+  };
   return {
     name: 'PostgreSQL',
     backend,
@@ -120,9 +132,9 @@ export async function postgresEngine(backend: Backend, url: string): Promise<Eng
       for (const s of replayable(stmts))
         await (s.name ? client.query({ name: s.name, text: s.sql, values: s.params }) : client.query(s.sql, s.params));
     },
+    detach,
     async close() {
-      proto.query = query;
-      await client.end();
+      await detach();
       await backend.close();
     },
   };

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../electron/backend/services/audit';
+import { createBackend } from '../../electron/backend/backend';
+import { writeTransaction } from '../../electron/backend/db/transaction';
+import { verifyAuditChain, writeAudit } from '../../electron/backend/services/audit';
 import { visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 
@@ -115,6 +117,51 @@ describe('the audit chain', () => {
     const report = await verifyAuditChain(db());
     expect(report.ok).toBe(false);
     expect(report.broken).toMatchObject({ seq: target + 1, id: after.id, reason: `此前缺少第 ${target} 条（记录被删除）` });
+  });
+
+  it('a head this process remembers, made stale by another process or by a rollback, is read again: the chain stays whole', async () => {
+    await someHistory(); // this process now knows the head (writeAudit remembers it)
+    // A second process on the same database writes rows the first has not seen.
+    const other = await createBackend({ dataDir: hall.tempDir('other-'), database: hall.database, now: () => new Date(hall.clock.now) });
+    try {
+      for (let i = 0; i < 3; i++)
+        await writeTransaction(other.deps.db, (trx) =>
+          writeAudit(trx, { at: hall.clock.now.toISOString(), actorId: null, action: 'test.other', entity: 'test', entityId: null }),
+        );
+    } finally {
+      await other.close();
+    }
+    // A write of ours that rolls back leaves a remembered head that never committed.
+    await expect(
+      writeTransaction(db(), async (trx) => {
+        await writeAudit(trx, { at: hall.clock.now.toISOString(), actorId: null, action: 'test.undone', entity: 'test', entityId: null });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await clerk.call('visits.register', visitInput({ name: '李四' }));
+    // A read's audit row, written alone (no transaction around it), after another process wrote again.
+    const again = await createBackend({ dataDir: hall.tempDir('again-'), database: hall.database, now: () => new Date(hall.clock.now) });
+    try {
+      await writeTransaction(again.deps.db, (trx) =>
+        writeAudit(trx, { at: hall.clock.now.toISOString(), actorId: null, action: 'test.other', entity: 'test', entityId: null }),
+      );
+    } finally {
+      await again.close();
+    }
+    await clerk.call('petitioners.lookup', { idType: 'resident', idNumber: visitInput().idNumber });
+    await writeTransaction(db(), async (trx) => {
+      await writeAudit(trx, { at: hall.clock.now.toISOString(), actorId: null, action: 'test.one', entity: 'test', entityId: null });
+      await writeAudit(trx, { at: hall.clock.now.toISOString(), actorId: null, action: 'test.two', entity: 'test', entityId: null });
+    });
+    const rows = await db().selectFrom('audit_log').select(['seq', 'action']).orderBy('seq').execute();
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.filter((r) => r.action === 'test.other')).toHaveLength(4);
+    const lastOther = Number(rows.findLast((x) => x.action === 'test.other')!.seq);
+    expect(rows.filter((r) => r.action === 'read' && Number(r.seq) > lastOther)).toHaveLength(1);
+    expect(rows.some((r) => r.action === 'test.undone')).toBe(false);
+    expect(rows.slice(-2).map((r) => r.action)).toEqual(['test.one', 'test.two']);
+    const report = await verifyAuditChain(db());
+    expect(report).toMatchObject({ ok: true, count: rows.length });
   });
 
   it('a whole chain passes npm run audit:verify with exit code 0', async () => {

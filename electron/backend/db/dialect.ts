@@ -20,9 +20,20 @@ export const HALL_WRITE_LOCK = 0x504841_4c4c;
 /** Opens a write transaction on `conn` (a single connection), serialized against every other writer. */
 export async function beginWrite(conn: Executor): Promise<void> {
   if (engineOf(conn) === 'postgres') {
-    await sql`BEGIN`.execute(conn);
-    await sql`SELECT pg_advisory_xact_lock(${sql.lit(HALL_WRITE_LOCK)})`.execute(conn);
+    // One round trip: a text without parameters goes by the simple query protocol, which runs
+    // both statements in order (the lock is taken inside the transaction just begun).
+    await sql`BEGIN; SELECT pg_advisory_xact_lock(${sql.lit(HALL_WRITE_LOCK)})`.execute(conn);
   } else {
     await sql`BEGIN IMMEDIATE`.execute(conn);
   }
+}
+
+/**
+ * A one-row query that takes the hall's write lock (PostgreSQL: the advisory lock, held to the
+ * end of the statement's transaction), to join into a single statement that writes outside a
+ * write transaction; null on SQLite, where the write itself takes the file's lock.
+ */
+export function hallWriteLockRow(db: Executor) {
+  if (engineOf(db) !== 'postgres') return null;
+  return db.selectNoFrom(sql<unknown>`pg_advisory_xact_lock(${sql.lit(HALL_WRITE_LOCK)})`.as('locked'));
 }

@@ -3,11 +3,15 @@
 //
 // writeAudit is the one function that inserts into audit_log (a test checks no
 // other code does): it appends the row to the hash chain (db/audit-chain.ts),
-// reading the last row's seq and hash. It must run inside writeTransaction,
+// after the last row's seq and hash (remembered per process and checked by the
+// insert itself, see below). It must run inside writeTransaction,
 // which serializes every writer of the hall, so the chain stays linear; the
 // unique index on seq turns a writer outside it into an error, not a fork.
-import { auditRowHash, GENESIS_HASH } from '../db/audit-chain';
+import { sql } from 'kysely';
+import { auditRowHash, GENESIS_HASH, type ChainedFields } from '../db/audit-chain';
 import type { Db, Executor } from '../db/connection';
+import { hallWriteLockRow } from '../db/dialect';
+import { writeTransaction } from '../db/transaction';
 import { newId } from './ids';
 
 export interface AuditEntry {
@@ -21,10 +25,12 @@ export interface AuditEntry {
   at: string;
 }
 
-export async function writeAudit(trx: Executor, e: AuditEntry): Promise<void> {
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const fields = {
-    seq: Number(last?.seq ?? 0) + 1,
+/** The chain's last row as this process last wrote or read it, per database (keyed by its Kysely adapter, one per store). */
+const heads = new WeakMap<object, { seq: number; hash: string }>();
+
+function auditFields(e: AuditEntry): ChainedFields {
+  return {
+    seq: 0,
     id: newId(),
     at: e.at,
     actor_id: e.actorId,
@@ -35,11 +41,88 @@ export async function writeAudit(trx: Executor, e: AuditEntry): Promise<void> {
     after_json: e.after === undefined ? null : JSON.stringify(e.after),
     note: e.note ?? null,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await trx
+}
+
+/**
+ * Appends the row after the head this process knows of, in one statement, on the condition
+ * (checked by that statement) that the database's last row is still that one (same seq, same
+ * hash). Another process's write, or a rolled-back one of ours, fails the condition: nothing is
+ * inserted (false). With `lock`, the statement takes the hall's write lock itself (PostgreSQL's
+ * advisory lock; SQLite's write lock comes with any write), for a row written outside a transaction.
+ */
+async function appendAfterHead(x: Executor, fields: ChainedFields, known: { seq: number; hash: string }, lock: boolean): Promise<boolean> {
+  const row = chained({ ...fields, seq: known.seq + 1 }, known.hash);
+  const locked = lock ? hallWriteLockRow(x) : null;
+  const res = await x
     .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prevHash, hash: auditRowHash(fields, prevHash) })
-    .execute();
+    .columns(AUDIT_COLUMNS)
+    .expression((eb) => {
+      let q = eb.selectFrom(x.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).as('head'));
+      if (locked) q = q.innerJoin(locked.as('lock'), (j) => j.onTrue());
+      return (
+        q
+          // seq from the head itself (a bare parameter would be text to PostgreSQL); the rest are text columns.
+          .select((sb) => [sql<number>`head.seq + 1`.as('seq'), ...AUDIT_COLUMNS.slice(1).map((c) => sb.val(row[c]).as(c))])
+          .where('head.seq', '=', known.seq)
+          .where('head.hash', '=', known.hash)
+      );
+    })
+    .executeTakeFirst();
+  if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+  heads.set(x.getExecutor().adapter, { seq: row.seq, hash: row.hash });
+  return true;
+}
+
+export async function writeAudit(trx: Executor, e: AuditEntry): Promise<void> {
+  const fields = auditFields(e);
+  // One round trip, not two: appended after the head this process knows of (appendAfterHead).
+  // Under the hall's write lock nobody can come between its check and its insert; the unique
+  // seq index still refuses a fork.
+  const known = heads.get(trx.getExecutor().adapter);
+  if (known && (await appendAfterHead(trx, fields, known, false))) return;
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = chained({ ...fields, seq: Number(last?.seq ?? 0) + 1 }, last?.hash ?? GENESIS_HASH);
+  await trx.insertInto('audit_log').values(row).execute();
+  heads.set(trx.getExecutor().adapter, { seq: row.seq, hash: row.hash });
+}
+
+/**
+ * An audit row that is the whole change (the read audit): one statement, no transaction around
+ * it, when this process knows the head. The statement takes the write lock while it runs, and a
+ * statement on PostgreSQL reads as of its start, which may be before the lock was granted: if
+ * another writer appended meanwhile, the row collides with theirs on the unique seq index and
+ * fails alone (never theirs: they hold the lock until they commit). Then, or when the head has
+ * moved, the row is written as every other, in a write transaction.
+ */
+export async function writeAuditAlone(db: Db, e: AuditEntry): Promise<void> {
+  const known = heads.get(db.getExecutor().adapter);
+  if (known) {
+    try {
+      if (await appendAfterHead(db, auditFields(e), known, true)) return;
+    } catch {
+      // Another writer came between (a duplicate seq, or SQLite's busy snapshot): as below.
+    }
+  }
+  await writeTransaction(db, (trx) => writeAudit(trx, e));
+}
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'id',
+  'at',
+  'actor_id',
+  'action',
+  'entity',
+  'entity_id',
+  'before_json',
+  'after_json',
+  'note',
+  'prev_hash',
+  'hash',
+] as const;
+
+function chained(fields: ChainedFields, prevHash: string) {
+  return { ...fields, prev_hash: prevHash, hash: auditRowHash(fields, prevHash) };
 }
 
 export interface ChangeRecord extends AuditEntry {

@@ -14,7 +14,7 @@ import {
   toPetitionerInfo,
   visitStats,
 } from '../db/queries/petitioners';
-import { mattersOfPetitioner, toVisitSummary, visitsOfPetitioner } from '../db/queries/visits';
+import { mattersOfPetitioner, toVisitSummary, visitsWithTotals } from '../db/queries/visits';
 import type { PetitionersTable } from '../db/schema';
 
 async function withStats(db: Executor, rows: PetitionersTable[]): Promise<PetitionerInfo[]> {
@@ -26,11 +26,10 @@ async function withStats(db: Executor, rows: PetitionersTable[]): Promise<Petiti
 }
 
 export async function historyOf(db: Executor, p: PetitionersTable): Promise<History> {
-  const visits = (await visitsOfPetitioner(db, p.id)).map(toVisitSummary);
+  // Two statements: the visits carry the person's totals (visitsWithTotals), the matters their counts.
+  const { visits, total } = await visitsWithTotals(db, p.id);
   const matters = await mattersOfPetitioner(db, p.id);
-  const [info] = await withStats(db, [p]);
-  const photo = await db.selectFrom('card_photos').select('id').where('petitioner_id', '=', p.id).executeTakeFirst();
-  return { petitioner: info!, visits, matters, photoKept: photo !== undefined };
+  return { petitioner: toPetitionerInfo(p, total), visits: visits.map(toVisitSummary), matters, photoKept: total.photos > 0 };
 }
 
 /** By document first (unique), else by phone (several people may share one). */
@@ -63,8 +62,10 @@ export async function lookup(deps: Deps, actor: Actor, input: ParsedInputOf<'pet
     rows.map((r) => r.id),
   );
   rows = rows.filter((r) => readable.has(r.id));
-  const matches = await withStats(db, rows);
-  return { matches, history: rows.length === 1 ? await historyOf(db, rows[0]!) : null };
+  if (rows.length !== 1) return { matches: await withStats(db, rows), history: null };
+  // One person: the match is the history's own petitioner (its counts come with the visits).
+  const history = await historyOf(db, rows[0]!);
+  return { matches: [history.petitioner], history };
 }
 
 /**

@@ -8,7 +8,9 @@
 // id), visitId (and a visit's id, recognised by its visitNo), matterId, refId and talkId (a
 // print's visit, matter, talk or ticket), and {entity, entityId} of the export's
 // failure list. Visits, matters, talks and tickets are resolved to their
-// petitioners in the database, so every row names the persons.
+// petitioners in the database, so every row names the persons; a visit or a
+// matter that carries its petitionerId beside its own id (VisitSummary,
+// MatterInfo) is resolved from the output itself, without that query.
 //
 // Compactness: the row is action 'read', entity = the method, entity_id null,
 // after_json = {"persons":[…],"visits":[…]} (ids). A record this user already
@@ -21,8 +23,7 @@
 import type { MethodName } from '@shared/api/contract';
 import type { Actor, Deps } from '../context';
 import type { Db } from '../db/connection';
-import { writeTransaction } from '../db/transaction';
-import { writeAudit } from './audit';
+import { writeAuditAlone } from './audit';
 
 export const READ_COALESCE_MS = 10 * 60_000;
 
@@ -31,6 +32,8 @@ interface Found {
   visits: Set<string>;
   matters: Set<string>;
   refs: Set<string>;
+  /** Visits and matters whose person the output names beside them: no query needed to resolve them. */
+  known: Set<string>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,8 +54,15 @@ function walk(value: unknown, found: Found, depth = 0): void {
   add(found.matters, o.matterId);
   add(found.refs, o.refId);
   add(found.refs, o.talkId);
-  if ('visitNo' in o && 'registeredAt' in o) add(found.visits, o.id);
-  else if ('idNumber' in o && 'visitCount' in o) add(found.persons, o.id);
+  if ('visitNo' in o && 'registeredAt' in o) {
+    add(found.visits, o.id);
+    if (typeof o.petitionerId === 'string' && UUID.test(o.petitionerId)) add(found.known, o.id);
+  } else if ('idNumber' in o && 'visitCount' in o) add(found.persons, o.id);
+  else if ('firstVisitNo' in o && typeof o.petitionerId === 'string' && UUID.test(o.petitionerId)) {
+    // A matter with its person (MatterInfo): the person is added above, the matter needs no query.
+    add(found.matters, o.id);
+    add(found.known, o.id);
+  }
   if (typeof o.entity === 'string' && 'entityId' in o) {
     if (o.entity === 'visit') add(found.visits, o.entityId);
     else if (o.entity === 'petitioner') add(found.persons, o.entityId);
@@ -62,8 +72,8 @@ function walk(value: unknown, found: Found, depth = 0): void {
 }
 
 async function resolvePersons(db: Db, found: Found): Promise<void> {
-  const visits = [...found.visits, ...found.refs];
-  const matters = [...found.matters, ...found.refs];
+  const visits = [...found.visits].filter((id) => !found.known.has(id)).concat([...found.refs]);
+  const matters = [...found.matters].filter((id) => !found.known.has(id)).concat([...found.refs]);
   const refs = [...found.refs];
   const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / 500) }, (_, i) => xs.slice(i * 500, i * 500 + 500));
   for (const c of chunks(visits)) {
@@ -90,7 +100,7 @@ async function resolvePersons(db: Db, found: Found): Promise<void> {
 
 /** The persons and visits a call's input and output name, resolved to persons. */
 export async function readSubjects(db: Db, input: unknown, output: unknown): Promise<{ persons: string[]; visits: string[] }> {
-  const found: Found = { persons: new Set(), visits: new Set(), matters: new Set(), refs: new Set() };
+  const found: Found = { persons: new Set(), visits: new Set(), matters: new Set(), refs: new Set(), known: new Set() };
   walk(input, found);
   walk(output, found);
   await resolvePersons(db, found);
@@ -119,16 +129,15 @@ export async function auditRead(deps: Deps, actor: Actor | null, method: MethodN
   const persons = subjects.persons.filter(fresh);
   const visits = subjects.visits.filter(fresh);
   if (persons.length === 0 && visits.length === 0) return false;
-  await writeTransaction(deps.db, (trx) =>
-    writeAudit(trx, {
-      at: deps.now().toISOString(),
-      actorId: actor?.id ?? null,
-      action: 'read',
-      entity: method,
-      entityId: null,
-      after: { persons, visits },
-    }),
-  );
+  // The row is the whole change: one statement when the chain's head is known (writeAuditAlone).
+  await writeAuditAlone(deps.db, {
+    at: deps.now().toISOString(),
+    actorId: actor?.id ?? null,
+    action: 'read',
+    entity: method,
+    entityId: null,
+    after: { persons, visits },
+  });
   if (seen.size > 100_000) for (const [k, t] of seen) if (now - t >= READ_COALESCE_MS) seen.delete(k);
   for (const id of [...persons, ...visits]) seen.set(`${who}|${method}|${id}`, now);
   return true;

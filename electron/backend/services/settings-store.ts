@@ -7,9 +7,14 @@ import { writeAudit } from './audit';
 
 export async function getSetting<S extends z.ZodType>(db: Executor, key: string, schema: S, defaults: z.output<S>): Promise<z.output<S>> {
   const row = await db.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
-  if (!row) return defaults;
+  return settingFrom(row?.value_json ?? null, schema, defaults);
+}
+
+/** A setting's stored JSON (null: never saved) as its value; for a query that reads it beside other rows. */
+export function settingFrom<S extends z.ZodType>(valueJson: string | null, schema: S, defaults: z.output<S>): z.output<S> {
+  if (valueJson === null) return defaults;
   // Values written by an older version may lack newer keys: defaults fill them.
-  const parsed = schema.safeParse({ ...(defaults as object), ...(JSON.parse(row.value_json) as object) });
+  const parsed = schema.safeParse({ ...(defaults as object), ...(JSON.parse(valueJson) as object) });
   return parsed.success ? parsed.data : defaults;
 }
 

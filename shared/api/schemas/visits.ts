@@ -151,6 +151,8 @@ export interface PetitionerInfo {
 
 export interface MatterInfo {
   id: string;
+  /** The matter's person (the read audit names them without asking the database again). */
+  petitionerId: string;
   category: CategoryCode;
   summary: string;
   locationArea: string;

@@ -72,7 +72,13 @@ export function nextCandidates(db: Executor, deskId: string, laneIds: string[], 
         .where('room_id', 'is', null);
       q = 'lane' in of ? q.where('lane_id', '=', of.lane).where('desk_id', 'is', null) : q.where('desk_id', '=', of.desk);
       for (const col of c.order) q = q.orderBy(col);
-      return db.selectFrom(q.limit(1).as('head')).selectAll();
+      // The lane's name beside each head, so the caller can answer without reading the ticket back.
+      return db
+        .selectFrom(q.limit(1).as('head'))
+        .selectAll()
+        .select((eb) =>
+          eb.selectFrom('lanes').select('lanes.name').whereRef('lanes.id', '=', 'head.lane_id').$asScalar().$notNull().as('lane_name'),
+        );
     }),
   );
   return heads.reduce((all, q) => all.unionAll(q));

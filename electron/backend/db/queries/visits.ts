@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { endedNotice } from '@shared/domain/matter';
 import type { Executor } from '../connection';
 import type { VisitsTable } from '../schema';
@@ -19,8 +20,33 @@ export function findVisit(db: Executor, id: string): Promise<VisitRow | undefine
   return visitsWithClerk(db).where('visits.id', '=', id).executeTakeFirst();
 }
 
-export function visitsOfPetitioner(db: Executor, petitionerId: string, limit = 50): Promise<VisitRow[]> {
-  return visitsWithClerk(db).where('visits.petitioner_id', '=', petitionerId).orderBy('visits.created_at', 'desc').limit(limit).execute();
+/**
+ * A person's latest visits (at most `limit`) with the count and the last time of ALL their visits,
+ * in one statement: the window runs over every matching row before the LIMIT, so the history
+ * panel and the person's visit count need no second query.
+ */
+export async function visitsWithTotals(
+  db: Executor,
+  petitionerId: string,
+  limit = 50,
+): Promise<{ visits: VisitRow[]; total: { n: number; last: string | null; photos: number } }> {
+  // The person's totals ride along on every row (one statement for the lookup): visits, the last
+  // one, and the card photos kept for them (an uncorrelated subquery, evaluated once).
+  const rows = await visitsWithClerk(db)
+    .select([
+      sql<number>`count(*) over ()`.as('total_n'),
+      sql<string>`max(visits.created_at) over ()`.as('total_last'),
+      sql<number>`(SELECT count(*) FROM card_photos WHERE card_photos.petitioner_id = ${petitionerId})`.as('total_photos'),
+    ])
+    .where('visits.petitioner_id', '=', petitionerId)
+    .orderBy('visits.created_at', 'desc')
+    .limit(limit)
+    .execute();
+  const first = rows[0];
+  return {
+    visits: rows.map(({ total_n: _n, total_last: _l, total_photos: _p, ...v }) => v),
+    total: { n: first ? Number(first.total_n) : 0, last: first?.total_last ?? null, photos: first ? Number(first.total_photos) : 0 },
+  };
 }
 
 export function visitsOfDay(db: Executor, day: string): Promise<VisitRow[]> {
@@ -37,6 +63,7 @@ export async function mattersOfPetitioner(db: Executor, petitionerId: string): P
     .innerJoin('visits', 'visits.matter_id', 'matters.id')
     .select((eb) => [
       'matters.id',
+      'matters.petitioner_id',
       'matters.category',
       'matters.summary',
       'matters.location_area',
@@ -52,6 +79,7 @@ export async function mattersOfPetitioner(db: Executor, petitionerId: string): P
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    petitionerId: r.petitioner_id,
     category: r.category as CategoryCode,
     summary: r.summary,
     locationArea: r.location_area,

@@ -1,25 +1,30 @@
 // Calling a ticket to a place — a desk or a leader's talk room — and telling
 // the hall display. One path for both: the place is data.
+import type { EventMap } from '@shared/api/events';
 import type { Deps } from '../../context';
 import type { Executor } from '../../db/connection';
-import { callLog, insertCall, type NewCall } from '../../db/queries/calls';
+import { insertCall, type NewCall } from '../../db/queries/calls';
 import { newId } from '../ids';
 
-/** Logs a call inside the change's transaction; announce it with the id after commit. */
-export async function logCall(trx: Executor, call: Omit<NewCall, 'id'>): Promise<string> {
+/** What the hall display shows and says for a call. */
+export type Announcement = EventMap['queue.called'];
+
+/**
+ * Logs a call inside the change's transaction and returns its announcement, made from what the
+ * caller already holds (the ticket's number, the place's number), so nothing is read back after
+ * commit. Announce it once the transaction has committed.
+ */
+export async function logCall(
+  trx: Executor,
+  call: Omit<NewCall, 'id'>,
+  shown: { ticketNo: string; placeNumber: number },
+): Promise<Announcement> {
   const id = newId();
   await insertCall(trx, { ...call, id });
-  return id;
+  return { callId: id, ticketNo: shown.ticketNo, deskNumber: shown.placeNumber, place: call.place, recall: call.recall };
 }
 
 /** Tells the display (and its voice) about a committed call. */
-export async function announceCall(deps: Deps, callId: string): Promise<void> {
-  const c = await callLog(deps.db).where('id', '=', callId).executeTakeFirstOrThrow();
-  deps.events.publish('queue.called', {
-    callId: c.id,
-    ticketNo: c.ticket_no,
-    deskNumber: c.number,
-    place: c.place,
-    recall: c.recall === 1,
-  });
+export function announceCall(deps: Deps, call: Announcement): void {
+  deps.events.publish('queue.called', call);
 }

@@ -3,7 +3,7 @@
 // transaction and is audited; the hall is told through events after commit.
 import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
-import type { DeskBoard, IssuedTicket, TicketLogCall, TicketLogEntry, TicketView } from '@shared/api/schemas/queue';
+import type { DeskBoard, IssuedTicket, QueueSettings, TicketLogCall, TicketLogEntry, TicketView } from '@shared/api/schemas/queue';
 import { formatTicketNo } from '@shared/domain/queue';
 import { maskName } from '@shared/domain/identity';
 import { hallDate, HALL_TZ } from '@shared/time';
@@ -25,12 +25,13 @@ import { writeAudit } from '../audit';
 import { newId } from '../ids';
 import { askPad } from '../pads';
 import { readablePersons } from '../leader-scope';
-import { closePastBookings } from '../reception/day-end';
-import { announceCall, logCall } from './calls';
+import { closePastBookings, pastBookings } from '../reception/day-end';
+import { announceCall, logCall, type Announcement } from './calls';
 import { getDesk, toDeskView } from './config';
 import { orderQueue, pickNext, type Candidate } from './ordering';
-import { getQueueSettings } from './settings';
+import { getQueueSettings, queueSettingsFrom } from './settings';
 import dayjs from 'dayjs';
+import type { AliasableExpression } from 'kysely';
 
 const toCandidate = (t: TicketsTable): Candidate => ({
   id: t.id,
@@ -79,13 +80,42 @@ function audit(
 /**
  * Day end, done lazily by the first queue change of a new day, in this order:
  * each domain closes what it left open on earlier days. Reception bookings go
- * first (the reception domain owns them), then the queue's own tickets.
+ * first (the reception domain owns them), then the queue's own tickets. Each
+ * step names what it would close (`left`, a query), so that the rollover asks
+ * every step at once, in one statement, whether anything is left: nearly
+ * always nothing is, and a queue change pays one round trip for the day end.
  */
-const DAY_END: ((trx: Executor, today: string, at: string) => Promise<void>)[] = [closePastBookings, closePastTickets];
+interface DayEndStep {
+  left: (trx: Executor, today: string) => AliasableExpression<unknown>;
+  close: (trx: Executor, today: string, at: string) => Promise<void>;
+}
+const DAY_END: DayEndStep[] = [
+  { left: pastBookings, close: closePastBookings },
+  { left: pastTickets, close: closePastTickets },
+];
 
 async function rollover(trx: Executor, at: string): Promise<void> {
   const today = hallDate(at);
-  for (const step of DAY_END) await step(trx, today, at);
+  // count(*), not EXISTS: planned like the steps' own reads, for the whole (nearly always empty)
+  // result. Under EXISTS PostgreSQL's generic plan may expect an early hit and walk tickets by day,
+  // every ticket of every earlier day, to find none.
+  const left = await trx
+    .selectNoFrom((eb) =>
+      DAY_END.map((step, i) =>
+        eb
+          .selectFrom(step.left(trx, today).as(`l${i}`))
+          .select((c) => c.fn.countAll<number>().as('n'))
+          .as(`s${i}`),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  const pending = left as Record<string, unknown>;
+  for (const [i, step] of DAY_END.entries()) if (Number(pending[`s${i}`]) > 0) await step.close(trx, today, at);
+}
+
+/** Tickets of earlier days still open: what closePastTickets closes or carries (a query). */
+function pastTickets(trx: Executor, today: string) {
+  return trx.selectFrom('tickets').selectAll().where('day', '<', today).where('status', 'in', ['waiting', 'parked', 'called']);
 }
 
 /**
@@ -93,13 +123,7 @@ async function rollover(trx: Executor, at: string): Promise<void> {
  * to carry them — reissued today in their old order with their priority.
  */
 async function closePastTickets(trx: Executor, today: string, at: string): Promise<void> {
-  const left = await trx
-    .selectFrom('tickets')
-    .selectAll()
-    .where('day', '<', today)
-    .where('status', 'in', ['waiting', 'parked', 'called'])
-    .orderBy('queued_at')
-    .execute();
+  const left = await pastTickets(trx, today).orderBy('queued_at').execute();
   if (left.length === 0) return;
   const settings = await getQueueSettings(trx);
   const activeLanes = new Set((await trx.selectFrom('lanes').select('id').where('active', '=', 1).execute()).map((l) => l.id));
@@ -249,19 +273,66 @@ async function lockedDesk(trx: Executor, deskId: string, opts: { mustBeOpen: boo
   return desk;
 }
 
-async function finishCurrent(trx: Executor, desk: DesksTable, at: string, actor: Actor) {
-  const current = await currentTicketOf(trx, desk.id);
-  if (!current) return;
-  await trx
-    .updateTable('tickets')
-    .set({ status: 'done', finished_at: at, version: current.version + 1 })
-    .where('id', '=', current.id)
-    .execute();
-  await audit(trx, at, actor, 'ticket.finish', current, { desk: desk.number });
-  await askPad(trx, at, { deskId: desk.id, ticketId: current.id, visitId: current.visit_id, staffId: actor.id });
+/**
+ * The desk for 叫号, with what the call needs beside it in the same statement: the ticket it is
+ * serving, whether a 评价器 is paired with it (askPad's question) and the queue settings (the rule).
+ */
+async function deskForCall(
+  trx: Executor,
+  deskId: string,
+): Promise<{ desk: DesksTable; currentId: string | null; padPaired: boolean; settings: QueueSettings }> {
+  const row = await trx
+    .selectFrom('desks')
+    .selectAll('desks')
+    .select((eb) => [
+      eb
+        .exists(eb.selectFrom('pads').select('pads.id').whereRef('pads.desk_id', '=', 'desks.id').where('pads.revoked_at', 'is', null))
+        .as('pad_paired'),
+      eb.selectFrom('settings').select('settings.value_json').where('settings.key', '=', 'queue').as('queue_settings'),
+      currentTicketId(trx, deskId).as('current_id'),
+    ])
+    .where('desks.id', '=', deskId)
+    .executeTakeFirst();
+  if (!row || !row.active) throw new ApiError('NOT_FOUND', '找不到该窗口，请在“窗口”处重新选择');
+  const { pad_paired, queue_settings, current_id, ...desk } = row;
+  if (desk.paused) throw new ApiError('CONFLICT', `${desk.number} 号窗口已暂停，请先恢复接待`);
+  return { desk, currentId: current_id ?? null, padPaired: Boolean(pad_paired), settings: queueSettingsFrom(queue_settings ?? null) };
 }
 
-async function markCalled(trx: Executor, t: TicketsTable, desk: DesksTable, at: string, actor: Actor, recall: boolean): Promise<string> {
+/** The desk's current ticket (currentTicketOf's choice) as a subquery, for statements that act on it. */
+function currentTicketId(trx: Executor, deskId: string) {
+  return trx
+    .selectFrom('tickets')
+    .select('tickets.id')
+    .where('tickets.desk_id', '=', deskId)
+    .where('tickets.status', '=', 'called')
+    .orderBy('tickets.called_at', 'desc')
+    .limit(1);
+}
+
+async function finishCurrent(trx: Executor, desk: DesksTable, at: string, actor: Actor, opts: { padPaired?: boolean } = {}) {
+  // Found and finished in one statement (RETURNING what the audit and the pad need).
+  const current = await trx
+    .updateTable('tickets')
+    .set((eb) => ({ status: 'done', finished_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', currentTicketId(trx, desk.id))
+    .where('status', '=', 'called')
+    .returning(['id', 'ticket_no', 'visit_id'])
+    .executeTakeFirst();
+  if (!current) return;
+  await audit(trx, at, actor, 'ticket.finish', current, { desk: desk.number });
+  if (opts.padPaired !== false)
+    await askPad(trx, at, { deskId: desk.id, ticketId: current.id, visitId: current.visit_id, staffId: actor.id });
+}
+
+async function markCalled(
+  trx: Executor,
+  t: TicketsTable,
+  desk: DesksTable,
+  at: string,
+  actor: Actor,
+  recall: boolean,
+): Promise<Announcement> {
   // Only a ticket still waiting can be taken: the guard that, with the write
   // lock, makes it impossible for two desks to receive the same ticket.
   const res = recall
@@ -278,51 +349,68 @@ async function markCalled(trx: Executor, t: TicketsTable, desk: DesksTable, at: 
         .where('status', '=', 'waiting')
         .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被其他窗口叫号`);
-  const callId = await logCall(trx, { place: 'desk', placeId: desk.id, ticketId: t.id, actorId: actor.id, at, recall });
+  const call = await logCall(
+    trx,
+    { place: 'desk', placeId: desk.id, ticketId: t.id, actorId: actor.id, at, recall },
+    { ticketNo: t.ticket_no, placeNumber: desk.number },
+  );
   await audit(trx, at, actor, recall ? 'ticket.recall' : 'ticket.call', t, { desk: desk.number, callCount: t.call_count + 1 });
-  return callId;
+  return call;
 }
 
-/** 叫号: finish the desk's current visitor and call the next ticket by the rule. Null when nobody waits. */
+/**
+ * 叫号: finish the desk's current visitor and call the next ticket by the rule. Null when nobody waits.
+ * Written for few round trips (issue 12; tests/unit/round-trips.test.ts counts them): the desk, its
+ * pad and the settings in one statement, the heads of the line in one, and the answer and the
+ * display's announcement made from the rows in hand instead of read back after commit.
+ */
 export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.callNext'>): Promise<TicketView | null> {
   const deskId = input.deskId;
   const called = await queueChange(deps, async (trx, at) => {
-    const desk = await lockedDesk(trx, deskId, { mustBeOpen: true });
+    const { desk, currentId, padPaired, settings } = await deskForCall(trx, deskId);
     // A second press of F5 made before the screen caught up must not finish a
     // visitor nobody has served: the desk says whom it believes it is serving.
-    if (input.expectedCurrentId !== undefined) {
-      const current = await currentTicketOf(trx, desk.id);
-      if ((current?.id ?? null) !== input.expectedCurrentId) throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
-    }
-    await finishCurrent(trx, desk, at, actor);
+    if (input.expectedCurrentId !== undefined && currentId !== input.expectedCurrentId)
+      throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
+    await finishCurrent(trx, desk, at, actor, { padPaired });
     // The database returns the head of each class; the rule (ordering.ts) picks among those few.
     const heads = await nextCandidates(trx, desk.id, toDeskView(desk).laneIds, hallDate(at)).execute();
     if (heads.length === 0) return null;
-    const settings = await getQueueSettings(trx);
     const pick = pickNext(heads.map(toCandidate), settings.orderRule, desk.ratio_position, at)!;
     const next = heads.find((h) => h.id === pick.next.id)!;
     if (pick.ratioPosition !== null)
       await trx.updateTable('desks').set({ ratio_position: pick.ratioPosition }).where('id', '=', desk.id).execute();
-    return { id: next.id, callId: await markCalled(trx, next, desk, at, actor, false) };
+    const call = await markCalled(trx, next, desk, at, actor, false);
+    // The row as markCalled left it (the same values its UPDATE wrote).
+    const view = toTicketView({
+      ...next,
+      status: 'called',
+      desk_id: desk.id,
+      called_at: at,
+      call_count: next.call_count + 1,
+      version: next.version + 1,
+      desk_number: desk.number,
+    });
+    return { call, view };
   });
   if (!called) return null;
-  await announceCall(deps, called.callId);
-  return toTicketView((await findTicket(deps.db, called.id))!);
+  announceCall(deps, called.call);
+  return called.view;
 }
 
 /** Call a chosen ticket out of order, with the reason recorded. */
 export async function callTicket(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.callTicket'>): Promise<TicketView> {
-  const callId = await queueChange(deps, async (trx, at) => {
+  const call = await queueChange(deps, async (trx, at) => {
     const desk = await lockedDesk(trx, input.deskId, { mustBeOpen: true });
     const t = await findTicket(trx, input.ticketId);
     if (!t || t.status !== 'waiting') throw new ApiError('CONFLICT', '该号已不在等候中');
     refuseRoomTicket(t);
     await finishCurrent(trx, desk, at, actor);
-    const id = await markCalled(trx, t, desk, at, actor, false);
+    const call = await markCalled(trx, t, desk, at, actor, false);
     await audit(trx, at, actor, 'ticket.call_out_of_order', t, { desk: desk.number }, input.reason);
-    return id;
+    return call;
   });
-  await announceCall(deps, callId);
+  announceCall(deps, call);
   return toTicketView((await findTicket(deps.db, input.ticketId))!);
 }
 
@@ -335,11 +423,11 @@ async function requireCurrent(trx: Executor, deskId: string): Promise<{ desk: De
 
 /** 重呼 */
 export async function recall(deps: Deps, actor: Actor, deskId: string): Promise<TicketView> {
-  const { id, callId } = await queueChange(deps, async (trx, at) => {
+  const { id, call } = await queueChange(deps, async (trx, at) => {
     const { desk, current } = await requireCurrent(trx, deskId);
-    return { id: current.id, callId: await markCalled(trx, current, desk, at, actor, true) };
+    return { id: current.id, call: await markCalled(trx, current, desk, at, actor, true) };
   });
-  await announceCall(deps, callId);
+  announceCall(deps, call);
   return toTicketView((await findTicket(deps.db, id))!);
 }
 

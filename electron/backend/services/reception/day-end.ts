@@ -9,13 +9,7 @@ import { writeAudit } from '../audit';
  * into the room keeps that state until the leader records the talk.
  */
 export async function closePastBookings(trx: Executor, today: string, at: string): Promise<void> {
-  const left = await trx
-    .selectFrom('reception_bookings as b')
-    .innerJoin('reception_sessions as s', 's.id', 'b.session_id')
-    .select(['b.id', 'b.status', 'b.version'])
-    .where('s.date', '<', today)
-    .where('b.status', 'in', ['scheduled', 'waiting'])
-    .execute();
+  const left = await pastBookings(trx, today).execute();
   for (const b of left) {
     await trx
       .updateTable('reception_bookings')
@@ -32,4 +26,14 @@ export async function closePastBookings(trx: Executor, today: string, at: string
       after: { status: 'no_show' },
     });
   }
+}
+
+/** Bookings of sessions before `today` still scheduled or waiting: what closePastBookings closes (a query). */
+export function pastBookings(trx: Executor, today: string) {
+  return trx
+    .selectFrom('reception_bookings as b')
+    .innerJoin('reception_sessions as s', 's.id', 'b.session_id')
+    .select(['b.id', 'b.status', 'b.version'])
+    .where('s.date', '<', today)
+    .where('b.status', 'in', ['scheduled', 'waiting']);
 }

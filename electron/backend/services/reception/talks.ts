@@ -126,7 +126,11 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       .set({ status: 'called', called_at: at, updated_at: at, version: b.version + 1 })
       .where('id', '=', b.id)
       .execute();
-    const callId = await logCall(trx, { place: 'room', placeId: s.roomId, ticketId: t.id, actorId: actor.id, at, recall: false });
+    const call = await logCall(
+      trx,
+      { place: 'room', placeId: s.roomId, ticketId: t.id, actorId: actor.id, at, recall: false },
+      { ticketNo: t.ticket_no, placeNumber: s.roomNumber },
+    );
     await writeAudit(trx, {
       at,
       actorId: actor.id,
@@ -135,10 +139,10 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'r
       entityId: t.id,
       after: { ticketNo: t.ticket_no, room: s.roomName, bookingId: b.id },
     });
-    return { callId, bookingId: b.id, date: s.date };
+    return { call, bookingId: b.id, date: s.date };
   });
   if (!result) return null;
-  await announceCall(deps, result.callId);
+  announceCall(deps, result.call);
   deps.events.publish('reception.changed', { date: result.date });
   return { bookingId: result.bookingId };
 }
@@ -160,7 +164,11 @@ export async function recall(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
       .set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 })
       .where('id', '=', t.id)
       .execute();
-    const callId = await logCall(trx, { place: 'room', placeId: s.roomId, ticketId: t.id, actorId: actor.id, at, recall: true });
+    const call = await logCall(
+      trx,
+      { place: 'room', placeId: s.roomId, ticketId: t.id, actorId: actor.id, at, recall: true },
+      { ticketNo: t.ticket_no, placeNumber: s.roomNumber },
+    );
     await writeAudit(trx, {
       at,
       actorId: actor.id,
@@ -169,9 +177,9 @@ export async function recall(deps: Deps, actor: Actor, input: ParsedInputOf<'rec
       entityId: t.id,
       after: { ticketNo: t.ticket_no, room: s.roomName },
     });
-    return { callId, bookingId: b.id, date: s.date };
+    return { call, bookingId: b.id, date: s.date };
   });
-  await announceCall(deps, result.callId);
+  announceCall(deps, result.call);
   deps.events.publish('reception.changed', { date: result.date });
   return { bookingId: result.bookingId };
 }
