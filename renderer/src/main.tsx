@@ -9,13 +9,14 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { theme } from './app/theme';
+import { cssVariablesResolver } from './app/contrast';
 import { App } from './app/App';
 import { selectNumbersOnFocus } from '@lib/select-on-focus';
 
 selectNumbersOnFocus();
 
 createRoot(document.getElementById('root')!).render(
-  <MantineProvider theme={theme} defaultColorScheme="light">
+  <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
     <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
       {/* Bottom-right: at the top they covered the user menu and the screens' top-right buttons (添加账户). */}
       <Notifications position="bottom-right" />
