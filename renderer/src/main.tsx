@@ -8,8 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { theme } from './app/theme';
-import { cssVariablesResolver } from './app/contrast';
+import { cssVariablesResolver, theme } from './app/theme';
 import { App } from './app/App';
 import { selectNumbersOnFocus } from '@lib/select-on-focus';
 

@@ -2,8 +2,11 @@
 // issue 16). Mantine's light palette puts white labels on shade 7 (blue 4.2:1, teal 3.1:1)
 // and dimmed text in gray 6 (3.3:1); here each colour's filled, text and light-variant
 // shades are darkened (mixed with black, hue kept) just enough to pass on the backgrounds
-// they are drawn on. tests/unit/contrast.test.ts checks the result.
-import { DEFAULT_THEME, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+// they are drawn on. theme.ts hands the result to MantineProvider; tests/unit/contrast.test.ts
+// checks it. No Mantine import here: the Node-side typecheck (the unit test) has no DOM types.
+
+/** A palette as Mantine's DEFAULT_THEME.colors has it: name → ten shades, light to dark. */
+export type Palette = Record<string, readonly string[]>;
 
 /** A little above 4.5 so rounding in the browser never tips a colour under the line. */
 export const TEXT_CONTRAST = 4.6;
@@ -56,20 +59,25 @@ export function darkenFor(hex: string, backgrounds: readonly string[], ratio = T
   return out;
 }
 
-const PRIMARY_SHADE = 7;
-// Where text of a colour sits: white cards, the page's gray-0, table stripes (gray-1), a
-// selected row or nav item (the colour's own light background), and yellow notices.
-const PAGE_BACKGROUNDS = ['#ffffff', DEFAULT_THEME.colors.gray[0], DEFAULT_THEME.colors.gray[1]];
+/** The theme's primaryShade: Mantine derives filled and light colours from it. */
+export const PRIMARY_SHADE = 7;
+
+// Where text of a colour sits: white cards, the page's gray-0, table stripes (gray-1), and a
+// selected row or nav item (the colour's own light background).
+function pageBackgrounds(colors: Palette): string[] {
+  return ['#ffffff', colors.gray![0]!, colors.gray![1]!];
+}
 
 /** The CSS variables Mantine derives per colour in the light scheme, readable. */
-export function readableColorVariables(colors: Record<string, MantineColorsTuple> = DEFAULT_THEME.colors): Record<string, string> {
+export function readableColorVariables(colors: Palette): Record<string, string> {
   const vars: Record<string, string> = {};
+  const page = pageBackgrounds(colors);
   for (const [name, shades] of Object.entries(colors)) {
-    const base = shades[PRIMARY_SHADE];
+    const base = shades[PRIMARY_SHADE]!;
     const lightBg = overWhite(base, 0.1);
     // White labels on filled buttons, badges and the active item.
     const filled = darkenFor(base, ['#ffffff']);
-    const text = darkenFor(base, [...PAGE_BACKGROUNDS, lightBg]);
+    const text = darkenFor(base, [...page, lightBg]);
     vars[`--mantine-color-${name}-filled`] = filled;
     vars[`--mantine-color-${name}-filled-hover`] = darkenFor(filled, ['#ffffff'], contrast(filled, '#ffffff') + 0.6);
     vars[`--mantine-color-${name}-light-color`] = text;
@@ -79,19 +87,13 @@ export function readableColorVariables(colors: Record<string, MantineColorsTuple
   return vars;
 }
 
-/** Hint text (c="dimmed", field descriptions) and field errors, on every background they meet. */
-export function readableTextVariables(): Record<string, string> {
-  const c = DEFAULT_THEME.colors;
-  const tinted = ['blue', 'yellow', 'green', 'teal', 'red', 'orange'].map((n) => overWhite(c[n]![PRIMARY_SHADE], 0.1));
+/** Hint text (c="dimmed", field descriptions) and field errors, on every background they meet (notices' tints too). */
+export function readableTextVariables(c: Palette): Record<string, string> {
+  const page = pageBackgrounds(c);
+  const tinted = ['blue', 'yellow', 'green', 'teal', 'red', 'orange'].map((n) => overWhite(c[n]![PRIMARY_SHADE]!, 0.1));
   return {
-    '--mantine-color-dimmed': darkenFor(c.gray[6], [...PAGE_BACKGROUNDS, ...tinted, c.yellow[0], c.blue[0]]),
-    '--mantine-color-error': darkenFor(c.red[6], [...PAGE_BACKGROUNDS, overWhite(c.red[PRIMARY_SHADE], 0.1)]),
-    '--mantine-color-anchor': darkenFor(c.blue[PRIMARY_SHADE], PAGE_BACKGROUNDS),
+    '--mantine-color-dimmed': darkenFor(c.gray![6]!, [...page, ...tinted, c.yellow![0]!, c.blue![0]!]),
+    '--mantine-color-error': darkenFor(c.red![6]!, [...page, overWhite(c.red![PRIMARY_SHADE]!, 0.1)]),
+    '--mantine-color-anchor': darkenFor(c.blue![PRIMARY_SHADE]!, page),
   };
 }
-
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { ...readableColorVariables(), ...readableTextVariables() },
-  dark: {},
-});

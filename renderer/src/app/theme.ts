@@ -1,5 +1,6 @@
-import { CloseButton, Pagination, createTheme, type CloseButtonProps } from '@mantine/core';
+import { CloseButton, DEFAULT_THEME, Pagination, createTheme, type CSSVariablesResolver, type CloseButtonProps } from '@mantine/core';
 import { Calendar, DateInput, DatePicker, DatePickerInput } from '@mantine/dates';
+import { PRIMARY_SHADE, readableColorVariables, readableTextVariables } from './contrast';
 
 // Calendar headers in Chinese order: 2026年10月, not dayjs's 十月 2026 (MMMM YYYY).
 const CHINESE_CALENDAR_LABELS = {
@@ -20,7 +21,7 @@ export const theme = createTheme({
   // Blue for controls and focus; the hall's red is kept for the header. A red
   // focus ring would read as an error on every field the clerk tabs into.
   primaryColor: 'blue',
-  primaryShade: 7,
+  primaryShade: PRIMARY_SHADE,
   fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", sans-serif',
   headings: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif' },
   fontSizes: { xs: '13px', sm: '15px', md: '16px', lg: '18px', xl: '21px' },
@@ -37,4 +38,11 @@ export const theme = createTheme({
     CloseButton: CloseButton.extend({ defaultProps: CLOSE_LABEL }),
     Pagination: Pagination.extend({ defaultProps: { getControlProps: (control) => ({ 'aria-label': PAGE_CONTROL_LABELS[control] }) } }),
   },
+});
+
+// Readable colours (axe-core's color-contrast, issue 16): contrast.ts darkens what Mantine derives from the palette.
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { ...readableColorVariables(DEFAULT_THEME.colors), ...readableTextVariables(DEFAULT_THEME.colors) },
+  dark: {},
 });

@@ -13,6 +13,9 @@ const SIZES = [
   { width: 1600, height: 1000 },
   { width: 1366, height: 768 },
 ] as const;
+/** Screens whose colours a person looks at after a theme change (test-results/screens/a11y-*). */
+const SHOTS = ['来访登记', '接访看板', '窗口叫号', '今日来访', '我的接访', '叫号设置', '账户管理', '统计分析', '信访事项'];
+// Budgets, not assertions: axe takes a second or more a screen, and the e2e machine is shared.
 const ROLE_NAME = { admin: '管理员', clerk: '登记员', leader: '接访领导' } as const;
 const { stamp, tag } = runTag();
 const LEADER = { username: `axe${stamp}`, displayName: `陈书记${tag}`, initial: 'Start2026pw', password: 'Leader2026pass' };
@@ -35,7 +38,10 @@ async function check(page: Page, screen: string, found: string[], shot?: string)
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await settle(page);
-    found.push(...(await axeViolations(page, screen)));
+    const here = await axeViolations(page, screen);
+    // Printed as found, so a run cut short still says where it stood.
+    if (here.length) console.log(here.join('\n'));
+    found.push(...here);
     if (shot) await snap(page, `${shot}-${size.width}`);
   }
   await page.setViewportSize(SIZES[0]);
@@ -48,12 +54,17 @@ async function checkMenu(page: Page, role: keyof typeof ROLE_NAME, found: string
     await page.goto(`/#${s.path}`);
     await expect(page.getByRole('navigation', { name: '主菜单' })).toBeVisible();
     await expect(page.locator('main')).not.toBeEmpty();
-    await check(page, `${s.name}（${ROLE_NAME[role]}）`, found);
+    await check(
+      page,
+      `${s.name}（${ROLE_NAME[role]}）`,
+      found,
+      SHOTS.includes(s.name) ? `a11y-${role}-${s.path.replace(/\W+/g, '-').slice(1)}` : undefined,
+    );
   }
 }
 
 function report(found: string[]) {
-  if (found.length) console.log(`axe: ${found.length} serious/critical\n${found.join('\n')}`);
+  if (found.length) console.log(`axe: ${found.length} serious/critical`);
   expect(found, found.join('\n')).toEqual([]);
 }
 
@@ -62,7 +73,7 @@ async function clerkPage(browser: Browser): Promise<Page> {
 }
 
 test('public screens: login, the hall display, the 评价器 pad', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const found: string[] = [];
   const page = await (await browser.newContext({ viewport: SIZES[0] })).newPage();
   await page.goto('/');
@@ -91,7 +102,7 @@ test('public screens: login, the hall display, the 评价器 pad', async ({ brow
 });
 
 test('administrator: every screen, 添加账户 with its errors and notification, a confirmation, the user menu, Ctrl+K', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const found: string[] = [];
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page.getByRole('heading', { name: '来访登记' })).toBeVisible();
@@ -196,7 +207,7 @@ async function seedLeader(browser: Browser): Promise<string> {
 }
 
 test('clerk: every screen, a 信访事项, F3 查找来访人 and F2 排入领导接访', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const found: string[] = [];
   const sessionId = await seedLeader(browser);
   const page = await clerkPage(browser);
@@ -243,7 +254,7 @@ test('clerk: every screen, a 信访事项, F3 查找来访人 and F2 排入领�
 });
 
 test('leader: the first password change, then every screen (the clerk’s test made the account)', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const found: string[] = [];
   const page = await (await browser.newContext({ viewport: SIZES[0] })).newPage();
   await login(page, LEADER.username, LEADER.initial);
