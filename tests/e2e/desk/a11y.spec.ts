@@ -123,6 +123,8 @@ test('administrator: every screen, 添加账户 with its errors and notification
   await dialog.getByRole('button', { name: '添加' }).click();
   const toast = page.locator('.mantine-Notification-root').filter({ hasText: NEWCOMER.displayName });
   await expect(toast).toBeVisible({ timeout: 30_000 });
+  // The pointer on it holds it open (Mantine pauses the auto-close) while axe reads the page.
+  await toast.hover();
   await settle(page);
   found.push(...(await axeViolations(page, '通知（账户管理）')));
   await snap(page, 'a11y-notification-1600');
