@@ -27,9 +27,10 @@ const hallToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shang
 /** Waits until the screen has drawn its data and every transition (a modal's fade) has ended. */
 async function settle(page: Page) {
   await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
-  // Finite ones only: the display's blinking current number runs for ever. (A string: this file has no DOM types.)
+  // Finite ones only (the display's blinking current number runs for ever), and 3 s at most: a paused
+  // animation never finishes. (A string: this file has no DOM types.)
   await page.evaluate(
-    'Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)))',
+    'Promise.race([new Promise((r) => setTimeout(r, 3000)), Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)))])',
   );
 }
 
