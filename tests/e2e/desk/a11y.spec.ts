@@ -127,7 +127,9 @@ test('administrator: every screen, 添加账户 with its errors and notification
   // The pointer on it holds it open (Mantine pauses the auto-close) while axe reads the page.
   await toast.hover();
   await settle(page);
-  found.push(...(await axeViolations(page, '通知（账户管理）')));
+  const onToast = await axeViolations(page, '通知（账户管理）');
+  if (onToast.length) console.log(onToast.join('\n'));
+  found.push(...onToast);
   await snap(page, 'a11y-notification-1600');
   // The notification covers neither the user menu nor 添加账户.
   const box = (await toast.boundingBox())!;
