@@ -251,7 +251,9 @@ test('clerk: every screen, a 信访事项, F3 查找来访人 and F2 排入领�
   await page.keyboard.press('F2');
   await expect(page.getByRole('dialog', { name: '排入领导接访' })).toBeVisible();
   await check(page, '排入领导接访（F2）', found);
-  await page.keyboard.press('Escape');
+  // Closed by its named close button (Escape may first close a field's open list).
+  await page.getByRole('dialog', { name: '排入领导接访' }).getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByRole('dialog', { name: '排入领导接访' })).toBeHidden();
   // The date picker: its header in Chinese order (2026年10月, not 十月 2026), and readable.
   await page.getByRole('textbox', { name: '日期' }).click();
   const level = page.locator('.mantine-CalendarHeader-level');
