@@ -256,7 +256,7 @@ test('clerk: every screen, a 信访事项, F3 查找来访人 and F2 排入领�
   await expect(page.getByRole('dialog', { name: '排入领导接访' })).toBeHidden();
   // The date picker: its header in Chinese order (2026年10月, not 十月 2026), and readable.
   await page.getByRole('textbox', { name: '日期' }).click();
-  const level = page.locator('.mantine-CalendarHeader-level');
+  const level = page.locator('[class*="calendarHeaderLevel"]');
   await expect(level).toHaveText(/^\d{4}年\d{1,2}月$/);
   await check(page, '日期选择', found);
   await snap(page, 'a11y-date-picker');
