@@ -6,14 +6,14 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { App } from './app/App';
 import { selectNumbersOnFocus } from '@lib/select-on-focus';
 
 selectNumbersOnFocus();
 
 createRoot(document.getElementById('root')!).render(
-  <MantineProvider theme={theme} defaultColorScheme="light">
+  <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
     <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
       {/* Bottom-right: at the top they covered the user menu and the screens' top-right buttons (添加账户). */}
       <Notifications position="bottom-right" />

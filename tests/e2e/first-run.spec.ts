@@ -1,13 +1,14 @@
 // First run on an empty data folder: the administrator is created, adds a clerk,
 // and the clerk logs in and must replace the initial password.
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { ADMIN, BUREAU, CLERK, CLERK_STATE, login, snap } from './support';
 
 test('first run: create the administrator, add a clerk, clerk changes the initial password', async ({ page, browser }) => {
   // Four steps each wait on a password hash (scrypt N=2^17, 128 MiB: about a second on a quiet
   // core, several on a busy one) and then load a page's code: those waits get HASHED, not the 5 s.
   test.setTimeout(120_000);
-  const HASHED = { timeout: 20_000 };
+  const HASHED = { timeout: 30_000 };
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '首次使用：设置管理员' })).toBeVisible();
   // The bureau printed on formal notices is asked first (the cursor starts there).
@@ -20,6 +21,14 @@ test('first run: create the administrator, add a clerk, clerk changes the initia
   await expect(page.getByText('密码至少8位')).toBeVisible();
   await expect(page.getByText('请填写单位名称')).toBeVisible();
   await snap(page, '01-first-run-error');
+  // axe-core on the first-run screen, with its red field errors showing (issue 16).
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1600, height: 1000 },
+  ]) {
+    await page.setViewportSize(size);
+    expect(await axeViolations(page, '首次使用：设置管理员')).toEqual([]);
+  }
   await page.getByLabel('单位名称').fill(BUREAU.name);
   await page.getByLabel('单位地址').fill(BUREAU.address);
   await page.getByRole('textbox', { name: '密码', exact: true }).fill(ADMIN.password);

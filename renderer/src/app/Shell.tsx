@@ -1,4 +1,4 @@
-import { AppShell, Badge, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useHotkeys } from '@mantine/hooks';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
@@ -99,7 +99,9 @@ function UserMenu() {
     <>
       <Menu position="bottom-end">
         <Menu.Target>
-          <UnstyledButton aria-label="当前用户">
+          {/* Named by what it shows (the user's name and role), after a hidden 当前用户 for screen readers. */}
+          <UnstyledButton>
+            <VisuallyHidden>当前用户：</VisuallyHidden>
             <Group gap="xs">
               <Text c="white" fw={600}>
                 {user.displayName}

@@ -69,6 +69,9 @@ export function QueueSettingsForm({ initial }: { initial: QueueSettings }) {
             max={1}
             step={0.05}
             label={(v) => `${Math.round(v * 100)}%`}
+            // The thumb is what a screen reader reaches: its name, and the value as the clerk reads it (60%, not 0.6).
+            thumbLabel="音量"
+            thumbProps={{ 'aria-valuetext': `${Math.round(form.values.voiceVolume * 100)}%` }}
             disabled={!form.values.voiceEnabled}
             {...form.getInputProps('voiceVolume')}
           />

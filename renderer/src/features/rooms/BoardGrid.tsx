@@ -34,54 +34,61 @@ export function BoardGrid({ board }: { board: DayBoard }) {
       style={{ gridTemplateColumns: `110px repeat(${cols.length}, minmax(96px, 1fr))` }}
       role="table"
       aria-label="接谈室时间表"
+      // It scrolls sideways through the hours: reachable by Tab so the arrow keys can scroll it.
+      tabIndex={0}
     >
-      <div className="corner" role="columnheader">
-        接谈室
-      </div>
-      {cols.map((c) => (
-        <div key={c} className="time" role="columnheader" data-minutes={c}>
-          {toClock(c)}
+      {/* Rows are display: contents (board.css): the grid lays out the cells, the rows give the table its structure. */}
+      <div className="board-row" role="row">
+        <div className="corner" role="columnheader">
+          接谈室
         </div>
-      ))}
+        {cols.map((c) => (
+          <div key={c} className="time" role="columnheader" data-minutes={c}>
+            {toClock(c)}
+          </div>
+        ))}
+      </div>
       {talkRooms.map((room) => {
         const sessions = board.sessions.filter((s) => s.roomId === room.id);
-        return [
-          <div key={room.id} className="room" role="rowheader">
-            {room.name}
-            <span className="cap">{room.capacity}人</span>
-          </div>,
-          ...cols.map((c) => {
-            const s = sessions.find((x) => toMinutes(x.start) < c + STEP && c < toMinutes(x.end));
-            const here =
-              s?.bookings.filter(
-                (b) => b.plannedAt && toMinutes(b.plannedAt) >= c && toMinutes(b.plannedAt) < c + STEP && b.status !== 'cancelled',
-              ) ?? [];
-            const first = s && toMinutes(s.start) >= c && toMinutes(s.start) < c + STEP;
-            return (
-              <div key={`${room.id}${c}`} className={`cell${s ? ' in-session' : ''}${s?.status === 'draft' ? ' draft' : ''}`} role="cell">
-                {first && (
-                  <div className="leader">
-                    {s.leaderName}
-                    {s.status === 'draft' ? '（草稿）' : ''}
-                  </div>
-                )}
-                {here.map((b) => (
-                  <Tooltip key={b.id} label={`${b.plannedAt} ${b.name} ${b.kind === 'appointment' ? '约访' : '现场'}`}>
-                    <span
-                      className="chip"
-                      style={{
-                        background: `var(--mantine-color-${bookingColor(b.status)}-${b.status === 'called' ? 6 : 1})`,
-                        color: b.status === 'called' ? 'white' : undefined,
-                      }}
-                    >
-                      {b.ticketNo ?? b.slot} {b.name}
-                    </span>
-                  </Tooltip>
-                ))}
-              </div>
-            );
-          }),
-        ];
+        return (
+          <div key={room.id} className="board-row" role="row">
+            <div className="room" role="rowheader">
+              {room.name}
+              <span className="cap">{room.capacity}人</span>
+            </div>
+            {cols.map((c) => {
+              const s = sessions.find((x) => toMinutes(x.start) < c + STEP && c < toMinutes(x.end));
+              const here =
+                s?.bookings.filter(
+                  (b) => b.plannedAt && toMinutes(b.plannedAt) >= c && toMinutes(b.plannedAt) < c + STEP && b.status !== 'cancelled',
+                ) ?? [];
+              const first = s && toMinutes(s.start) >= c && toMinutes(s.start) < c + STEP;
+              return (
+                <div key={`${room.id}${c}`} className={`cell${s ? ' in-session' : ''}${s?.status === 'draft' ? ' draft' : ''}`} role="cell">
+                  {first && (
+                    <div className="leader">
+                      {s.leaderName}
+                      {s.status === 'draft' ? '（草稿）' : ''}
+                    </div>
+                  )}
+                  {here.map((b) => (
+                    <Tooltip key={b.id} label={`${b.plannedAt} ${b.name} ${b.kind === 'appointment' ? '约访' : '现场'}`}>
+                      <span
+                        className="chip"
+                        style={{
+                          background: `var(--mantine-color-${bookingColor(b.status)}-${b.status === 'called' ? 'filled' : 1})`,
+                          color: b.status === 'called' ? 'white' : undefined,
+                        }}
+                      >
+                        {b.ticketNo ?? b.slot} {b.name}
+                      </span>
+                    </Tooltip>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        );
       })}
     </Box>
   );

@@ -83,7 +83,8 @@ export function RosterTable({
                     <Button
                       size="compact-xs"
                       variant="subtle"
-                      aria-label={`安排${formatCalendarDate(d)}的接访`}
+                      // The visible words first, so a voice user saying "安排接访" reaches it; the date tells the rows apart.
+                      aria-label={`安排接访：${formatCalendarDate(d)}`}
                       onClick={() => onEdit(newSession(d))}
                     >
                       安排接访

@@ -52,7 +52,8 @@ function FigureCard({ f, onDrill }: { f: FigureSummary; onDrill: () => void }) {
       <Text size="sm" c="dimmed" title={def.denominator ? `分子：${def.numerator}\n分母：${def.denominator}` : def.numerator}>
         {f.label}
       </Text>
-      <UnstyledButton onClick={onDrill} aria-label={`${f.label}明细`}>
+      {/* The figure shown is the button's name (a voice user says what they see), then what it opens. */}
+      <UnstyledButton onClick={onDrill} aria-label={`${main(f)} ${f.label}明细`}>
         <Text fw={700} fz={26} c="blue.8" style={{ textDecoration: 'underline dotted' }}>
           {main(f)}
         </Text>
