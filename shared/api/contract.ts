@@ -51,6 +51,7 @@ import {
   transferInput,
   walkInInput,
   type DeskBoard,
+  displayStateInput,
   type DeskView,
   type DisplayState,
   type IssuedTicket,
@@ -332,7 +333,7 @@ export const contract = {
   'stats.reportXlsx': method<{ base64: string; name: string }>()({ input: statsReportInput, access: LEADER, personal: 'none' }),
 
   // the hall display: public (a TV browser has no login), masked data only
-  'display.state': method<DisplayState>()({ input: empty, access: 'public', personal: 'none' }),
+  'display.state': method<DisplayState>()({ input: displayStateInput, access: 'public', personal: 'none' }),
 
   // 评价器 (satisfaction pads): the administrator pairs and revokes them; the pad itself has no
   // login and proves itself with its token on every call (checked in the service)

@@ -88,7 +88,8 @@ const TABLE: Record<MethodName, Class> = {
   'matters.ledger': REACH,
   'stats.summary': 'no personal data',
   // Leaders and the administrator read the statistics of any period, drill-down lists included; a clerk today's only.
-  'stats.drill': { clerk: 'scoped', leader: 'allow', admin: 'allow' },
+  // clerks: today only; leaders: out-of-reach names masked
+  'stats.drill': { clerk: 'scoped', leader: 'scoped', admin: 'allow' },
   // 日报/周报/月报: counts only, no person's name.
   'stats.report': 'no personal data',
   'stats.printReport': 'no personal data',
@@ -282,6 +283,15 @@ describe('the backend enforces the table', () => {
     expect((await clerk.call('queue.dayLog', {})).find((t) => t.visitId === other.id)?.calls).toEqual([
       expect.objectContaining({ outOfOrder: true, reason: '卢某义腿脚不便' }),
     ]);
+
+    // The rows behind a statistic name persons: a leader sees the out-of-reach one masked, the counts whole.
+    const drillNames = async (c: Client) => {
+      const d = await c.call('stats.drill', { from: TODAY, to: TODAY, figure: 'visits', key: null });
+      const rows = d.rows as { id: string; name: string }[];
+      return { total: d.total, placed: rows.find((r) => r.id === placed.id)?.name, other: rows.find((r) => r.id === other.id)?.name };
+    };
+    expect(await drillNames(as.leader!)).toEqual({ ...(await drillNames(hall.admin)), other: '卢*义' });
+    expect(await drillNames(hall.admin)).toEqual(expect.objectContaining({ placed: '吴用', other: '卢俊义' }));
 
     // A leader allowed every queue by the administrator is not limited.
     await hall.admin.call('users.setQueueScope', { userId: leaderId, seesAllQueues: true });

@@ -143,7 +143,7 @@ export const handlers: HandlerTable = {
   'stats.reportPdf': ({ deps }, input) => getStatsReportPdf(deps, input),
   'stats.reportXlsx': ({ deps }, input) => exportStatsReportXlsx(deps, input),
 
-  'display.state': ({ deps }) => getDisplayState(deps),
+  'display.state': ({ deps }, input) => getDisplayState(deps, input),
 
   'pads.settings': ({ deps }) => pads.getPadSettings(deps.db),
   'pads.saveSettings': (ctx, input) => pads.savePadSettings(ctx.deps, actorOf(ctx), input),

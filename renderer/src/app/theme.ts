@@ -3,12 +3,28 @@ import { Calendar, DateInput, DatePicker, DatePickerInput } from '@mantine/dates
 import { PRIMARY_SHADE, readableColorVariables, readableTextVariables } from './contrast';
 
 // Calendar headers in Chinese order: 2026年10月, not dayjs's 十月 2026 (MMMM YYYY).
+// Its arrows and level buttons are icons or bare numbers: their names for screen readers (axe-core's
+// button-name), and each day read as a Chinese date, not dayjs's "26 十月 2026".
 const CHINESE_CALENDAR_LABELS = {
   monthLabelFormat: 'YYYY年M月',
   yearLabelFormat: 'YYYY年',
   decadeLabelFormat: 'YYYY年',
   monthsListFormat: 'M月',
-} as const;
+  ariaLabels: {
+    monthLevelControl: '选择月份',
+    yearLevelControl: '选择年份',
+    nextMonth: '下个月',
+    previousMonth: '上个月',
+    nextYear: '下一年',
+    previousYear: '上一年',
+    nextDecade: '后十年',
+    previousDecade: '前十年',
+  },
+  getDayAriaLabel: (date: string) => {
+    const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+    return `${y}年${m}月${d}日`;
+  },
+};
 
 // Pagination's arrows are icons: their names for screen readers (and axe-core's button-name).
 const PAGE_CONTROL_LABELS = { first: '第一页', previous: '上一页', next: '下一页', last: '最后一页' } as const;

@@ -139,6 +139,8 @@ export interface DeskBoard {
   parked: TicketView[];
   noShows: TicketView[];
   settings: Pick<QueueSettings, 'noShowAfterCalls' | 'orderRule'>;
+  /** The hall displays' voices: the desk shows a warning when one has no Chinese voice. */
+  displayVoice: DisplayVoiceStatus;
 }
 
 /** One step of a ticket's calling in 叫号记录, in time order. */
@@ -172,4 +174,21 @@ export interface DisplayState {
   /** Each ticket once, at its latest call (recall: that call was a 重呼). */
   recent: { callId: string; ticketNo: string; deskNumber: number; place: PlaceKind; at: string; recall: boolean; name: string }[];
   lanes: { prefix: string; name: string; waiting: number; estimatedMinutes: number | null }[];
+}
+
+/** The hall display's own report with its state: which display (an id it keeps) and whether it can speak Chinese. */
+export const displayStateInput = z
+  .object({
+    display: z
+      .string({ error: '叫号屏编号格式不正确' })
+      .regex(/^[0-9a-f-]{8,64}$/, { message: '叫号屏编号格式不正确' })
+      .optional(),
+    voice: z.enum(['zh', 'none'], { error: '叫号屏语音状态只能是 zh 或 none' }).optional(),
+  })
+  .strict();
+
+/** The hall displays heard from in the last ten minutes, and how many cannot speak Chinese. */
+export interface DisplayVoiceStatus {
+  displays: number;
+  withoutChinese: number;
 }

@@ -258,8 +258,11 @@ test('clerk: every screen, a 信访事项, F3 查找来访人 and F2 排入领�
   await page.getByRole('textbox', { name: '日期' }).click();
   const level = page.locator('[class*="calendarHeaderLevel"]');
   await expect(level).toHaveText(/^\d{4}年\d{1,2}月$/);
-  // Not yet axe-checked open: its month arrows have no names, weekend days are red 6 and other months'
-  // days gray (2–3.3:1), day names read "26 十月 2026" (left for the next session; see README).
+  // Open, it is checked like a screen: named arrows, readable weekend and other months' days, and
+  // each day read as a Chinese date.
+  await expect(page.getByRole('button', { name: '下个月' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^\d{4}年\d{1,2}月\d{1,2}日$/ }).first()).toBeVisible();
+  await check(page, '日期选择', found);
   await snap(page, 'a11y-date-picker');
   await page.keyboard.press('Escape');
 

@@ -1,5 +1,7 @@
 // What the public hall display shows. The public sees it: ticket numbers, desk
 // numbers, counts and at most a masked name (张*丰), never an ID or phone.
+import type { ParsedInputOf } from '@shared/api/contract';
+import { reportDisplayVoice } from './display-voices';
 import type { DisplayState } from '@shared/api/schemas/queue';
 import { maskName } from '@shared/domain/identity';
 import { hallDate } from '@shared/time';
@@ -12,7 +14,8 @@ const RECENT_CALLS = 8;
 /** Calls read to find RECENT_CALLS tickets: a ticket called again (重呼) has several. */
 const RECENT_SCAN = 40;
 
-export async function getDisplayState(deps: Deps): Promise<DisplayState> {
+export async function getDisplayState(deps: Deps, input: ParsedInputOf<'display.state'> = {}): Promise<DisplayState> {
+  if (input.display && input.voice) reportDisplayVoice(deps, input.display, input.voice);
   const db = deps.db;
   const now = deps.now();
   const today = hallDate(now);

@@ -1,6 +1,7 @@
 // The queue's life: issue (取号), call (叫号), recall, no-show (过号), requeue,
 // transfer, park, finish, walk-ins, pause. Every change runs in one IMMEDIATE
 // transaction and is audited; the hall is told through events after commit.
+import { displayVoices } from './display-voices';
 import { ApiError } from '@shared/api/errors';
 import type { ParsedInputOf } from '@shared/api/contract';
 import type { DeskBoard, IssuedTicket, QueueSettings, TicketLogCall, TicketLogEntry, TicketView } from '@shared/api/schemas/queue';
@@ -598,6 +599,7 @@ export async function getQueueBoard(deps: Deps, deskId: string): Promise<DeskBoa
     parked: others.filter((t) => t.status === 'parked').map(toTicketView),
     noShows: others.filter((t) => t.status === 'no_show').map(toTicketView),
     settings: { noShowAfterCalls: settings.noShowAfterCalls, orderRule: settings.orderRule },
+    displayVoice: displayVoices(deps),
   };
 }
 

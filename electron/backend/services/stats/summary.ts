@@ -36,7 +36,9 @@ import {
   type VisitDayRow,
 } from '@shared/domain/stats';
 import { hallDate, hallHour } from '@shared/time';
+import { maskName } from '@shared/domain/identity';
 import type { Actor, Deps } from '../../context';
+import { readablePersons } from '../leader-scope';
 import { holidayCalendar } from '../calendar/calendar';
 import {
   evaluationRows,
@@ -178,6 +180,28 @@ function hallHourOf(): (iso: string) => number {
 const isBreakdown = (k: string): k is BreakdownKey => BREAKDOWNS.some((b) => b.code === k);
 
 export async function statsDrill(deps: Deps, actor: Actor, input: ParsedInputOf<'stats.drill'>): Promise<StatsDrill> {
+  return maskOutOfReach(deps, actor, await drillRows(deps, actor, input));
+}
+
+/**
+ * The rows behind a figure name persons: a leader limited to their own (leader-scope.ts) sees the
+ * names of the others masked, as the hall display and 叫号记录 show them; the counts stay whole.
+ */
+async function maskOutOfReach(deps: Deps, actor: Actor, drill: StatsDrill): Promise<StatsDrill> {
+  if (actor.role !== 'leader' || drill.kind === 'tickets' || drill.rows.length === 0) return drill;
+  const ids = drill.rows.map((r) => r.id);
+  const owners =
+    drill.kind === 'visits'
+      ? await deps.db.selectFrom('visits').select(['id', 'petitioner_id as pid']).where('id', 'in', ids).execute()
+      : await deps.db.selectFrom('matters').select(['id', 'petitioner_id as pid']).where('id', 'in', ids).execute();
+  const pidOf = new Map(owners.map((o) => [o.id, o.pid]));
+  const readable = await readablePersons(deps.db, actor, [...new Set(pidOf.values())]);
+  const shown = <R extends { id: string; name: string }>(r: R): R =>
+    readable.has(pidOf.get(r.id) ?? '') ? r : { ...r, name: maskName(r.name) };
+  return drill.kind === 'visits' ? { ...drill, rows: drill.rows.map(shown) } : { ...drill, rows: drill.rows.map(shown) };
+}
+
+async function drillRows(deps: Deps, actor: Actor, input: ParsedInputOf<'stats.drill'>): Promise<StatsDrill> {
   const p = { from: input.from, to: input.to };
   const today = checkScope(deps, actor, p);
   const key = input.figure;

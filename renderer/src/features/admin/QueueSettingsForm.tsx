@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { zodErrors } from '@lib/form-errors';
 import { useApiSubmit } from '@lib/forms';
 import { notifySuccess } from '@lib/notify';
+import { VoiceTest } from './VoiceTest';
 
 export function QueueSettingsForm({ initial }: { initial: QueueSettings }) {
   const form = useForm<QueueSettings>({ initialValues: initial, validate: (v) => zodErrors(queueSettingsInput, v) });
@@ -76,6 +77,7 @@ export function QueueSettingsForm({ initial }: { initial: QueueSettings }) {
             {...form.getInputProps('voiceVolume')}
           />
         </Stack>
+        <VoiceTest volume={form.values.voiceVolume} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy} disabled={!form.isDirty()}>
             保存叫号设置

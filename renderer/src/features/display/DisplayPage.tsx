@@ -7,8 +7,17 @@ import { announcement, PLACE_NAMES } from '@shared/domain/queue';
 import type { EventMap } from '@shared/api/events';
 import { formatTime } from '@shared/time';
 import { call, subscribe } from '../../api/client';
-import { announce, unlockAudio } from './voice';
+import { announce, chineseVoice, unlockAudio } from './voice';
 import './display.css';
+
+const DISPLAY_ID_KEY = 'petition-hall.display.id';
+
+/** This display's id, kept in the browser, so the desks can count displays without a Chinese voice. */
+function displayId(): string {
+  let id = localStorage.getItem(DISPLAY_ID_KEY);
+  if (!id) localStorage.setItem(DISPLAY_ID_KEY, (id = crypto.randomUUID()));
+  return id;
+}
 
 function Clock() {
   const [now, setNow] = useState(() => new Date());
@@ -40,7 +49,8 @@ export function DisplayPage() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      call('display.state', {})
+      // Each load says whether this display can speak Chinese; the desks warn when it cannot.
+      call('display.state', { display: displayId(), voice: chineseVoice() ? 'zh' : 'none' })
         .then((s) => {
           if (!live) return;
           settings.current = { voiceEnabled: s.voiceEnabled, voiceVolume: s.voiceVolume };

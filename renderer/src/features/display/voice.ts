@@ -25,7 +25,8 @@ function chime(volume: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 950));
 }
 
-function chineseVoice(): SpeechSynthesisVoice | null {
+/** The system's Chinese voice, if it has one (voices may arrive a moment after the page loads). */
+export function chineseVoice(): SpeechSynthesisVoice | null {
   if (!('speechSynthesis' in window)) return null;
   return window.speechSynthesis.getVoices().find((v) => /^zh(-|_)?(CN|Hans)?/i.test(v.lang)) ?? null;
 }

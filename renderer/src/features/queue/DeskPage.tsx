@@ -79,6 +79,13 @@ export function DeskPage() {
 
   return (
     <Stack>
+      {board.displayVoice.withoutChinese > 0 && (
+        <Alert color="yellow" title="叫号屏无法播报中文语音" data-testid="display-voice-warning">
+          {board.displayVoice.withoutChinese}{' '}
+          台叫号屏所在电脑未安装中文语音，叫号时只响提示音、不读号。请在该电脑上安装中文（普通话）语音后重新打开叫号屏；可在 叫号设置 →
+          语音测试 中试听。
+        </Alert>
+      )}
       <Group justify="space-between">
         <Group>
           <Title order={3}>{desk.name}</Title>
