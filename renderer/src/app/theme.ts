@@ -10,9 +10,8 @@ const CHINESE_CALENDAR_LABELS = {
   yearLabelFormat: 'YYYY年',
   decadeLabelFormat: 'YYYY年',
   monthsListFormat: 'M月',
+  // (The header's level button is named by its own text, 2026年10月: a label there would hide it.)
   ariaLabels: {
-    monthLevelControl: '选择月份',
-    yearLevelControl: '选择年份',
     nextMonth: '下个月',
     previousMonth: '上个月',
     nextYear: '下一年',
