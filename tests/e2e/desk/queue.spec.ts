@@ -63,7 +63,7 @@ test('two desks and the hall display: issue, call, recall, no-show, each call sh
   const desk2 = await deskPage(browser, '2号窗口');
   // The display told the backend whether it can speak Chinese; the desks warn when it cannot
   // (Debian's Chromium here usually has no voices at all, a hall PC may).
-  const displaySpeaks = await display.evaluate(() => speechSynthesis.getVoices().some((v) => /^zh/i.test(v.lang)));
+  const displaySpeaks = await display.evaluate<boolean>('speechSynthesis.getVoices().some((v) => /^zh/i.test(v.lang))');
   await expect(desk1.getByTestId('display-voice-warning')).toHaveCount(displaySpeaks ? 0 : 1);
   // (Other specs' displays may be counted too: each browser context is a display of its own.)
   if (!displaySpeaks) await expect(desk1.getByTestId('display-voice-warning')).toContainText(/\d+ 台叫号屏所在电脑未安装中文语音/);
