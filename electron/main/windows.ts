@@ -61,22 +61,27 @@ export function createDeskWindow(where: RendererLocation, hash = '/register'): B
   return win;
 }
 
+/**
+ * Where a public window goes: full screen on `external` when there is such a screen,
+ * else a window of `windowed` size on the primary screen (a single-monitor desk).
+ */
+function placeOn(external: Display | undefined, windowed: { width: number; height: number }) {
+  const target = external ?? screen.getPrimaryDisplay();
+  return {
+    x: target.bounds.x,
+    y: target.bounds.y,
+    width: external ? target.bounds.width : windowed.width,
+    height: external ? target.bounds.height : windowed.height,
+    fullscreen: Boolean(external),
+  };
+}
+
 /** Opens the hall display on the second monitor when there is one (else windowed on the first). */
 export function createDisplayWindow(where: RendererLocation): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
   const external = screen.getAllDisplays().find((d) => d.id !== primary.id);
-  const target = external ?? primary;
   const win = secureWindow(
-    {
-      x: target.bounds.x,
-      y: target.bounds.y,
-      width: external ? target.bounds.width : 1280,
-      height: external ? target.bounds.height : 720,
-      fullscreen: Boolean(external),
-      autoHideMenuBar: true,
-      title: '叫号屏',
-      backgroundColor: '#7f1d1d',
-    },
+    { ...placeOn(external, { width: 1280, height: 720 }), autoHideMenuBar: true, title: '叫号屏', backgroundColor: '#7f1d1d' },
     { autoplayPolicy: 'no-user-gesture-required' },
   );
   load(win, where, '/display');
@@ -92,14 +97,8 @@ function freeScreen(avoid: BrowserWindow | null): Display | undefined {
 
 /** The 评价器 for the visitor: full screen on a screen of its own (never over the hall display), else a window on the primary screen. */
 export function createPadWindow(where: RendererLocation, display: BrowserWindow | null): BrowserWindow {
-  const external = freeScreen(display);
-  const target = external ?? screen.getPrimaryDisplay();
   const win = secureWindow({
-    x: target.bounds.x,
-    y: target.bounds.y,
-    width: external ? target.bounds.width : 1280,
-    height: external ? target.bounds.height : 800,
-    fullscreen: Boolean(external),
+    ...placeOn(freeScreen(display), { width: 1280, height: 800 }),
     autoHideMenuBar: true,
     title: '评价器',
     backgroundColor: '#f8f9fa',

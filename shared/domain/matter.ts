@@ -175,6 +175,30 @@ export interface MatterFacts {
   leadLeaderId: string | null;
 }
 
+/** A matter just registered on `receivedOn`: no decision, no answer, no clock stopped yet. */
+export function registeredFacts(receivedOn: string): MatterFacts {
+  return {
+    state: 'registered',
+    receivedOn,
+    decision: null,
+    decidedOn: null,
+    acceptedOn: null,
+    handleDue: null,
+    extensionDays: null,
+    repliedOn: null,
+    opinionOn: null,
+    concludedOn: null,
+    reviewRequestedOn: null,
+    reviewPausedDays: 0,
+    reviewDecidedOn: null,
+    recheckRequestedOn: null,
+    recheckPausedDays: 0,
+    recheckDecidedOn: null,
+    finalOn: null,
+    leadLeaderId: null,
+  };
+}
+
 export type Clock = 'reply' | 'handle' | 'review' | 'recheck';
 export const CLOCKS: readonly Option<Clock>[] = [
   { code: 'reply', label: '书面告知' },

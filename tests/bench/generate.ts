@@ -13,7 +13,7 @@ import { checkPhone } from '@shared/domain/phone';
 import { polyphonic } from 'pinyin-pro';
 import type BetterSqlite3 from 'better-sqlite3';
 import { addDays, calendarPeriodEnd, LIMITS, type HolidayCalendar } from '@shared/domain/deadlines';
-import { nextDue, type Decision, type MatterFacts, type MatterState } from '@shared/domain/matter';
+import { nextDue, registeredFacts, type Decision, type MatterFacts, type MatterState } from '@shared/domain/matter';
 import { formatTicketNo } from '@shared/domain/queue';
 
 /** Password of every account the generator creates (admin, clerks, leader). */
@@ -1013,26 +1013,7 @@ function lifeOfMatters(
         ? 'registered'
         : OPEN_STATE_OF(r)
       : CLOSED_STATE_OF(r);
-    const f: MatterFacts = {
-      state,
-      receivedOn: received,
-      decision: null,
-      decidedOn: null,
-      acceptedOn: null,
-      handleDue: null,
-      extensionDays: null,
-      repliedOn: null,
-      opinionOn: null,
-      concludedOn: null,
-      reviewRequestedOn: null,
-      reviewPausedDays: 0,
-      reviewDecidedOn: null,
-      recheckRequestedOn: null,
-      recheckPausedDays: 0,
-      recheckDecidedOn: null,
-      finalOn: null,
-      leadLeaderId: null,
-    };
+    const f: MatterFacts = { ...registeredFacts(received), state };
     const events: [string, string, string, MatterState, Record<string, unknown>][] = []; // on, action, actor, to, data
     const extra = new Set<unknown>();
     const x = {

@@ -12,6 +12,7 @@ import {
   MATTER_STATES,
   openClocks,
   plan,
+  registeredFacts,
   type MatterAction,
   type MatterFacts,
   type MatterState,
@@ -27,26 +28,7 @@ const days = (from: string, to: string) => {
 // A Spring Festival 2027-02-06 … 02-12 with Sunday 02-14 a 调休 working day.
 const CAL: HolidayCalendar = { holidays: new Set(days('2027-02-06', '2027-02-12')), workdays: new Set(['2027-02-14']) };
 
-const base: MatterFacts = {
-  state: 'registered',
-  receivedOn: '2026-11-24',
-  decision: null,
-  decidedOn: null,
-  acceptedOn: null,
-  handleDue: null,
-  extensionDays: null,
-  repliedOn: null,
-  opinionOn: null,
-  concludedOn: null,
-  reviewRequestedOn: null,
-  reviewPausedDays: 0,
-  reviewDecidedOn: null,
-  recheckRequestedOn: null,
-  recheckPausedDays: 0,
-  recheckDecidedOn: null,
-  finalOn: null,
-  leadLeaderId: null,
-};
+const base: MatterFacts = registeredFacts('2026-11-24');
 
 /** A matter in each state, with the facts that state implies (dates inside every window on 2026-11-26). */
 const IN_STATE: Record<MatterState, MatterFacts> = {

@@ -2,7 +2,7 @@
 // conflict, the walk-in estimate, and the dates an outcome sets.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CALENDAR, type HolidayCalendar } from '@shared/domain/deadlines';
-import { openClocks, plan, type Decision, type MatterFacts } from '@shared/domain/matter';
+import { openClocks, plan, registeredFacts, type Decision, type MatterFacts } from '@shared/domain/matter';
 import {
   bookingConflict,
   planQueue,
@@ -178,26 +178,7 @@ describe('the order of a leader’s queue and the walk-in estimate', () => {
 
 describe('dates a talk’s decision sets (the matter’s rules in shared/domain/matter.ts)', () => {
   const cal: HolidayCalendar = { holidays: new Set(['2027-01-01']), workdays: new Set() };
-  const registered = (receivedOn: string): MatterFacts => ({
-    state: 'registered',
-    receivedOn,
-    decision: null,
-    decidedOn: null,
-    acceptedOn: null,
-    handleDue: null,
-    extensionDays: null,
-    repliedOn: null,
-    opinionOn: null,
-    concludedOn: null,
-    reviewRequestedOn: null,
-    reviewPausedDays: 0,
-    reviewDecidedOn: null,
-    recheckRequestedOn: null,
-    recheckPausedDays: 0,
-    recheckDecidedOn: null,
-    finalOn: null,
-    leadLeaderId: null,
-  });
+  const registered = (receivedOn: string): MatterFacts => registeredFacts(receivedOn);
   const dates = (decision: Decision, receivedOn: string, on: string, c: HolidayCalendar, deadline: string | null = null) => {
     const r = plan(registered(receivedOn), { action: 'decide', decision, on, deadline, unit: '区住建局' }, on, c);
     if (!r.ok) throw new Error(r.message);

@@ -33,17 +33,7 @@ import { beginWrite } from './dialect';
 export async function writeTransaction<T>(db: Db, fn: (trx: Executor) => Promise<T>): Promise<T> {
   // Inside a whole-call transaction (below), a service's write joins it: one commit for the call.
   if (joinable.has(db)) return fn(db);
-  return db.connection().execute(async (conn) => {
-    await beginWrite(conn);
-    try {
-      const result = await fn(conn);
-      await sql`COMMIT`.execute(conn);
-      return result;
-    } catch (e) {
-      await sql`ROLLBACK`.execute(conn);
-      throw e;
-    }
-  });
+  return inWriteTransaction(db, fn);
 }
 
 /** Connections of open whole-call transactions: writeTransaction on them joins instead of beginning. */
@@ -55,9 +45,20 @@ const joinable = new WeakSet<Db>();
  * services it calls use it for every read and write, and their writeTransaction joins it.
  */
 export async function callTransaction<T>(db: Db, fn: (conn: Db) => Promise<T>): Promise<T> {
+  return inWriteTransaction(db, async (conn) => {
+    joinable.add(conn);
+    try {
+      return await fn(conn);
+    } finally {
+      joinable.delete(conn);
+    }
+  });
+}
+
+/** BEGIN (taking the hall's write lock) on one connection, `fn`, then COMMIT, or ROLLBACK if it throws. */
+function inWriteTransaction<T>(db: Db, fn: (conn: Db) => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
     await beginWrite(conn);
-    joinable.add(conn);
     try {
       const result = await fn(conn);
       await sql`COMMIT`.execute(conn);
@@ -65,8 +66,6 @@ export async function callTransaction<T>(db: Db, fn: (conn: Db) => Promise<T>): 
     } catch (e) {
       await sql`ROLLBACK`.execute(conn);
       throw e;
-    } finally {
-      joinable.delete(conn);
     }
   });
 }

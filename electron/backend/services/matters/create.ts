@@ -2,7 +2,7 @@
 // bureau (首办负责), with the 15-day written answer clock running from today.
 import type { HolidayCalendar } from '@shared/domain/deadlines';
 import { kindOfPurpose } from '@shared/domain/categories';
-import { nextDue, type MatterFacts } from '@shared/domain/matter';
+import { nextDue, registeredFacts, type MatterFacts } from '@shared/domain/matter';
 import type { MattersTable } from '../../db/schema';
 
 export interface NewMatter {
@@ -19,26 +19,7 @@ export interface NewMatter {
 }
 
 export function newMatterRow(n: NewMatter, cal: HolidayCalendar): MattersTable {
-  const facts: MatterFacts = {
-    state: 'registered',
-    receivedOn: n.receivedOn,
-    decision: null,
-    decidedOn: null,
-    acceptedOn: null,
-    handleDue: null,
-    extensionDays: null,
-    repliedOn: null,
-    opinionOn: null,
-    concludedOn: null,
-    reviewRequestedOn: null,
-    reviewPausedDays: 0,
-    reviewDecidedOn: null,
-    recheckRequestedOn: null,
-    recheckPausedDays: 0,
-    recheckDecidedOn: null,
-    finalOn: null,
-    leadLeaderId: null,
-  };
+  const facts: MatterFacts = registeredFacts(n.receivedOn);
   const next = nextDue(facts, n.receivedOn, cal);
   return {
     id: n.id,
