@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       server = cluster.url;
     }
     try {
-      const { url, ms } = await districtOnPostgres(server, dir, `bench_stats_${visits}`);
+      const { url, ms } = await districtOnPostgres(server, dir, `bench_stats_${visits}`, { reuse: true });
       copiedMs = ms;
       const pgDir = join(dir, 'postgres-stats');
       mkdirSync(pgDir, { recursive: true });
