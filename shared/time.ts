@@ -13,22 +13,31 @@ dayjs.locale('zh-cn');
 /** The reception hall's time zone. China observes one zone and no DST. */
 export const HALL_TZ = 'Asia/Shanghai';
 
+// Intl's formatters, made once: a dayjs zone conversion builds its answer through
+// formatToParts and a new dayjs object and costs ~100× (0.18 ms; call-next
+// asked for the hall's date twice, 0.36 ms of its 4.9 ms).
+const hallDayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: HALL_TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+const hallHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: HALL_TZ, hour: '2-digit', hourCycle: 'h23' });
+const hallClockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: HALL_TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+const instant = (at: Date | string) => (typeof at === 'string' ? new Date(at) : at);
+
 /** The hall's calendar date of an instant, as 'YYYY-MM-DD'. */
 export function hallDate(at: Date | string = new Date()): string {
-  return dayjs(at).tz(HALL_TZ).format('YYYY-MM-DD');
+  // en-GB writes 24/11/2026.
+  const [d, m, y] = hallDayFormat.format(instant(at)).split('/');
+  return `${y}-${m}-${d}`;
 }
 
 /** Minutes after midnight in the hall (14:05 → 845), for comparing with 'HH:mm' times of day. */
 export function hallMinutes(at: Date | string): number {
-  const t = dayjs(at).tz(HALL_TZ);
-  return t.hour() * 60 + t.minute();
+  const [h, m] = hallClockFormat.format(instant(at)).split(':');
+  return Number(h) * 60 + Number(m);
 }
 
-const hallHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: HALL_TZ, hour: '2-digit', hourCycle: 'h23' });
-
-/** The hour of an instant in the hall (0–23): Intl's formatter, made once (~3 µs; a dayjs conversion costs ~100× that). */
+/** The hour of an instant in the hall (0–23). */
 export function hallHour(at: Date | string): number {
-  return Number(hallHourFormat.format(typeof at === 'string' ? new Date(at) : at));
+  return Number(hallHourFormat.format(instant(at)));
 }
 
 /** 2026年11月24日 14:05 */

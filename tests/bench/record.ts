@@ -27,28 +27,30 @@ export interface Engine {
 
 export const isCommit = (s: string) => /^\s*commit\s*;?\s*$/i.test(s);
 
+type Run = (this: BetterSqlite3.Statement, ...a: unknown[]) => unknown;
+const EXECUTE = ['all', 'run', 'get', 'iterate'] as const;
+
+/**
+ * Records on better-sqlite3's Statement methods (the store keeps its statements for reuse,
+ * db/sqlite-statements.ts, so a statement is prepared once and executed many times): every
+ * execution on this backend's handle is logged with its text (`source`) and parameters.
+ */
 export function sqliteEngine(backend: Backend): Engine {
   const raw = sqliteRaw(backend.store);
-  const prepare = raw.prepare.bind(raw) as (s: string) => BetterSqlite3.Statement;
+  const proto = Object.getPrototypeOf(raw.prepare('SELECT 1')) as Record<(typeof EXECUTE)[number], Run>;
+  const original = Object.fromEntries(EXECUTE.map((m) => [m, proto[m]])) as Record<(typeof EXECUTE)[number], Run>;
   let log: Stmt[] | null = null;
   let dry = false;
-  raw.prepare = ((text: string) => {
-    if (!log) return prepare(text);
-    const st = prepare(dry && isCommit(text) ? 'ROLLBACK' : text);
-    const into = log;
-    return new Proxy(st, {
-      get(t, p) {
-        const v = Reflect.get(t, p, t) as unknown;
-        if (typeof v !== 'function') return v;
-        if (p === 'all' || p === 'run' || p === 'get' || p === 'iterate')
-          return (...a: unknown[]) => {
-            into.push({ sql: text, params: (a[0] ?? []) as unknown[] });
-            return (v as (...x: unknown[]) => unknown).apply(t, a);
-          };
-        return (v as (...x: unknown[]) => unknown).bind(t);
-      },
-    });
-  }) as typeof raw.prepare;
+  for (const m of EXECUTE)
+    proto[m] = function (this: BetterSqlite3.Statement, ...a: unknown[]) {
+      if (!log || this.database !== raw) return original[m].apply(this, a);
+      log.push({ sql: this.source, params: (a[0] ?? []) as unknown[] });
+      if (dry && isCommit(this.source)) return original.run.apply(raw.prepare('ROLLBACK'), []);
+      return original[m].apply(this, a);
+    };
+  const restore = () => {
+    for (const m of EXECUTE) proto[m] = original[m];
+  };
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     name: 'SQLite',
@@ -68,16 +70,16 @@ export function sqliteEngine(backend: Backend): Engine {
     async replay(stmts) {
       for (const s of replayable(stmts)) {
         let st = cache.get(s.sql);
-        if (!st) cache.set(s.sql, (st = prepare(s.sql)));
+        if (!st) cache.set(s.sql, (st = raw.prepare(s.sql)));
         if (st.reader) st.all(s.params);
         else st.run(s.params);
       }
     },
     async detach() {
-      raw.prepare = prepare as typeof raw.prepare;
+      restore();
     },
     async close() {
-      raw.prepare = prepare as typeof raw.prepare;
+      restore();
       await backend.close();
     },
   };

@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { Database } from './schema';
 import { migrationProviderFor } from './migrations';
 import { namedStatementPool, type NamedStatementPool } from './pg-named';
+import { keptStatements } from './sqlite-statements';
 
 export type Db = Kysely<Database>;
 /** Queries take either the database or an open transaction. */
@@ -115,7 +116,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
 
 export function openSqliteUnmigrated(file: string, opts: OpenOptions = {}): SqliteStore {
   const raw = openRaw(file, opts);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keptStatements(raw) }) });
   return { engine: 'sqlite', db, raw, location: file, close: () => db.destroy() };
 }
 

@@ -336,18 +336,23 @@ export const tables = {
       tickets_waiting: { columns: ['status', 'lane_id', 'queued_at'] },
       tickets_day: { columns: ['day', 'issued_at'] },
       tickets_desk: { columns: ['desk_id', 'status'] },
-      // 0013: the head of each class of the line, for call-next (services/queue/ordering.ts)
+      // 0013, 0024: the head of each class of a lane's line, and of the tickets sent to a desk, for
+      // call-next (services/queue/ordering.ts); every condition stated by the statement that reads them
       tickets_next_ordinary: {
         columns: ['day', 'lane_id', 'queued_at', 'number'],
-        where: "(status = 'waiting') AND (priority IS NULL) AND (appointment_at IS NULL)",
+        where: "(status = 'waiting') AND (priority IS NULL) AND (appointment_at IS NULL) AND (desk_id IS NULL) AND (room_id IS NULL)",
       },
       tickets_next_priority: {
         columns: ['day', 'lane_id', 'queued_at', 'number'],
-        where: "(status = 'waiting') AND (priority IS NOT NULL) AND (appointment_at IS NULL)",
+        where: "(status = 'waiting') AND (priority IS NOT NULL) AND (appointment_at IS NULL) AND (desk_id IS NULL) AND (room_id IS NULL)",
       },
       tickets_next_appointment: {
         columns: ['day', 'lane_id', 'appointment_at', 'queued_at', 'number'],
-        where: "(status = 'waiting') AND (appointment_at IS NOT NULL)",
+        where: "(status = 'waiting') AND (appointment_at IS NOT NULL) AND (desk_id IS NULL) AND (room_id IS NULL)",
+      },
+      tickets_next_desk: {
+        columns: ['desk_id', 'day', 'queued_at', 'number'],
+        where: "(status = 'waiting') AND (desk_id IS NOT NULL) AND (room_id IS NULL)",
       },
     },
     references: {
@@ -553,6 +558,8 @@ export const tables = {
     indexes: {
       reception_bookings_by_session: { columns: ['session_id', 'status'] },
       reception_bookings_by_visit: { columns: ['visit_id'] },
+      // 0024: the day-end check (bookings of earlier days still open)
+      reception_bookings_open: { columns: ['session_id'], where: "status IN ('scheduled', 'waiting')" },
     },
     references: { session_id: 'reception_sessions.id', visit_id: 'visits.id', ticket_id: 'tickets.id', created_by: 'users.id' },
   }),

@@ -30,6 +30,7 @@ import * as m0019 from './0019_stats_covering';
 import * as m0021 from './0021_idempotency';
 import * as m0022 from './0022_retention';
 import * as m0023 from './0023_card_photos';
+import * as m0024 from './0024_call_next_conditions';
 import * as p0001 from './postgres/0001_initial';
 import * as p0002 from './postgres/0002_queue';
 import * as p0003 from './postgres/0003_lookup_indexes';
@@ -52,6 +53,7 @@ import * as p0019 from './postgres/0019_stats_covering';
 import * as p0021 from './postgres/0021_idempotency';
 import * as p0022 from './postgres/0022_retention';
 import * as p0023 from './postgres/0023_card_photos';
+import * as p0024 from './postgres/0024_call_next_conditions';
 
 const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -76,6 +78,7 @@ const sqlite: Record<string, Migration> = {
   '0021_idempotency': m0021,
   '0022_retention': m0022,
   '0023_card_photos': m0023,
+  '0024_call_next_conditions': m0024,
 };
 
 const postgres: Record<string, Migration> = {
@@ -101,6 +104,7 @@ const postgres: Record<string, Migration> = {
   '0021_idempotency': p0021,
   '0022_retention': p0022,
   '0023_card_photos': p0023,
+  '0024_call_next_conditions': p0024,
 };
 
 /** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */
