@@ -8,6 +8,7 @@ import type { InputOf } from '@shared/api/contract';
 import { hallDate } from '@shared/time';
 import { openHall, residentId, visitInput, type Client, type TestHall } from './backend';
 import { DESK, LANE } from './queue';
+import { publishedSession } from './roster';
 
 type Act = InputOf<'matters.act'>;
 type ActBody = { [K in Act['action']]: Omit<Extract<Act, { action: K }>, 'matterId' | 'version' | 'on'> }[Act['action']];
@@ -23,7 +24,6 @@ export interface StatsDistrict {
   v: Record<string, string>;
 }
 
-const ROOM1 = '0193a000-0000-7000-8000-000000000301';
 const OPINION = { facts: '经核实情况属实', reasons: '符合相关政策', decision: '予以支持', basis: '' };
 
 /** Builds the district through the real API; the hall clock is left at 2026-12-01 10:00 hall time. */
@@ -128,19 +128,7 @@ export async function buildStatsDistrict(): Promise<StatsDistrict> {
   await act(wang, m.M1!, { action: 'resolve', resolution: 'resolved', reason: '已落实补贴，来访人息诉' });
   await act(wang, m.M7!, { action: 'resolve', resolution: 'unresolved', reason: '仍在协调相关部门' });
   // A booking made and cancelled: it counts nowhere.
-  const s = await hall.admin.call('roster.save', {
-    id: null,
-    leaderId: wangId,
-    date: '2026-11-20',
-    start: '14:00',
-    end: '16:00',
-    roomId: ROOM1,
-    topics: '城建',
-    lawyer: '',
-    slotMinutes: 30,
-    expectedVersion: null,
-  });
-  await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+  const s = await publishedSession(hall.admin, wangId, '2026-11-20', { start: '14:00', end: '16:00', topics: '城建' });
   const booking = await clerk.call('reception.schedule', { visitId: v.H0!, sessionId: s.id, kind: 'walk_in' });
   await clerk.call('reception.cancel', { bookingId: booking.id, reason: '来访人已离开' });
 

@@ -14,6 +14,7 @@ import { residentId, visitInput, type Client, type TestHall } from '../support/b
 import { useHall } from '../support/hall';
 import { maskIdNumber } from '@shared/domain/identity';
 import { addFolder, addHttp } from '../support/export';
+import { publishedSession } from '../support/roster';
 
 let hall: TestHall;
 let clerk: Client;
@@ -227,18 +228,7 @@ describe('printed slips', () => {
   it('a clerk may neither preview nor print a leader’s talk record', async () => {
     const leader = await hall.as('leader', 'wang');
     const leaderId = (await hall.admin.call('users.list', {})).find((u) => u.username === 'wang')!.id;
-    const s = await hall.admin.call('roster.save', {
-      id: null,
-      leaderId,
-      date: '2026-11-24',
-      start: '09:00',
-      end: '11:30',
-      roomId: '0193a000-0000-7000-8000-000000000301',
-      lawyer: '',
-      slotMinutes: 30,
-      expectedVersion: null,
-    });
-    await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+    const s = await publishedSession(hall.admin, leaderId, '2026-11-24');
     const v = await clerk.call('visits.register', visitInput());
     const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
     await leader.call('reception.callNext', { sessionId: s.id });

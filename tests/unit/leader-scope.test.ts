@@ -10,6 +10,7 @@ import type { Role } from '@shared/api/roles';
 import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { DESK as DESKS, LANE } from '../support/queue';
+import { publishedSession } from '../support/roster';
 
 type Rule = 'allow' | 'scoped' | 'deny';
 type Roles = { clerk: Rule; leader: Rule; admin: Rule };
@@ -154,7 +155,6 @@ const TABLE: Record<MethodName, Class> = {
 };
 
 const ROLES: Role[] = ['clerk', 'leader', 'admin'];
-const ROOM1 = '0193a000-0000-7000-8000-000000000301';
 const TODAY = '2026-11-24';
 
 describe('every contract method is classified', () => {
@@ -200,18 +200,7 @@ describe('the backend enforces the table', () => {
   it('a leader reads the person placed in their queue and not another; clerks and the administrator read both', async () => {
     const clerk = as.clerk!;
     const leaderId = (await hall.admin.call('users.list', {})).find((u) => u.username === 'wang')!.id;
-    const s = await hall.admin.call('roster.save', {
-      id: null,
-      leaderId,
-      date: TODAY,
-      start: '09:00',
-      end: '11:30',
-      roomId: ROOM1,
-      lawyer: '',
-      slotMinutes: 30,
-      expectedVersion: null,
-    });
-    await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+    const s = await publishedSession(hall.admin, leaderId, TODAY);
     const placed = await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', '321'), name: '吴用' }));
     const other = await clerk.call(
       'visits.register',

@@ -14,8 +14,8 @@ import type { InputOf } from '@shared/api/contract';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
 import { migrationProvider } from '../../electron/backend/db/migrations';
 import { HALL_MORNING, openHall, residentId, visitInput, type Client, type TestHall } from '../support/backend';
+import { publishedSession } from '../support/roster';
 
-const ROOM1 = '0193a000-0000-7000-8000-000000000301';
 const TODAY = '2026-11-24'; // a Tuesday; the written answer is due 2026-12-09
 const OPINION = { facts: '经核实，补贴已按政策发放', reasons: '符合加装电梯补贴政策', decision: '予以支持', basis: '' };
 
@@ -329,17 +329,7 @@ describe('the due list', () => {
 
 describe('the leader’s talk and the 约访', () => {
   async function session(date: string) {
-    const s = await hall.admin.call('roster.save', {
-      id: null,
-      leaderId: wangId,
-      date,
-      start: '09:00',
-      end: '11:30',
-      roomId: ROOM1,
-      slotMinutes: 30,
-      expectedVersion: null,
-    });
-    return hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+    return publishedSession(hall.admin, wangId, date);
   }
 
   it('the talk’s decision is the matter’s, through the same method: one timeline event linked to the talk', async () => {

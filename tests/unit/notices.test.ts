@@ -12,8 +12,8 @@ import type { InputOf } from '@shared/api/contract';
 import type { MatterView } from '@shared/api/schemas/matters';
 import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
+import { publishedSession } from '../support/roster';
 
-const ROOM1 = '0193a000-0000-7000-8000-000000000301';
 const TODAY = '2026-11-24';
 let hall: TestHall;
 let clerk: Client;
@@ -42,18 +42,7 @@ const opinion = { facts: '经现场核实，补贴申请材料齐全。', reason
 
 async function talk(outcome: 'accepted' | 'declined' | 'assigned', extra: Record<string, unknown>) {
   const leaderId = (await hall.admin.call('users.list', {})).find((u) => u.role === 'leader')!.id;
-  const s = await hall.admin.call('roster.save', {
-    id: null,
-    leaderId,
-    date: TODAY,
-    start: '09:00',
-    end: '11:30',
-    roomId: ROOM1,
-    lawyer: '刘律师',
-    slotMinutes: 30,
-    expectedVersion: null,
-  });
-  await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+  const s = await publishedSession(hall.admin, leaderId, TODAY, { lawyer: '刘律师' });
   const v = await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', '321'), name: '吴用' }));
   const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
   await leader.call('reception.callNext', { sessionId: s.id });

@@ -11,6 +11,7 @@ import { startHttpServer } from '../../electron/backend/http/server';
 import { client, residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { DESK, LANE } from '../support/queue';
+import { publishedSession, ROOM1 } from '../support/roster';
 
 let hall: TestHall;
 let clerk: Client;
@@ -249,24 +250,12 @@ describe('asking and answering', () => {
 
 describe('at a leader’s talk', () => {
   it('saving the talk record asks the room’s pad; the answer is stored with the leader and, answered on the spot, is the matter’s', async () => {
-    const ROOM1 = '0193a000-0000-7000-8000-000000000301';
     const leader = await hall.as('leader', 'wang');
     const leaderId = (await leader.call('auth.me', {}))!.id;
     const { code } = await hall.admin.call('pads.pairCode', { roomId: ROOM1 });
     const token = (await pad.call('pad.pair', { code })).token;
     const day = hallDate(hall.clock.now);
-    const s = await hall.admin.call('roster.save', {
-      id: null,
-      leaderId,
-      date: day,
-      start: '09:00',
-      end: '11:30',
-      roomId: ROOM1,
-      lawyer: '',
-      slotMinutes: 30,
-      expectedVersion: null,
-    });
-    await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+    const s = await publishedSession(hall.admin, leaderId, day);
     const v = await clerk.call('visits.register', visitInput({ idNumber: residentId('110105', '19700101', '321'), name: '吴用' }));
     const b = await clerk.call('reception.schedule', { visitId: v.id, sessionId: s.id, kind: 'walk_in' });
     await leader.call('reception.callNext', { sessionId: s.id });

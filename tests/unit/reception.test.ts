@@ -4,13 +4,13 @@
 // records the outcome with its computed due dates, and the visit's outcome is
 // queued for the district.
 import { describe, expect, it } from 'vitest';
+import type { InputOf } from '@shared/api/contract';
 import type { HallEvent } from '@shared/api/events';
 import { residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { DESK } from '../support/queue';
+import { publishedSession as publishedSessionOf, ROOM1, ROOM2 } from '../support/roster';
 
-const ROOM1 = '0193a000-0000-7000-8000-000000000301';
-const ROOM2 = '0193a000-0000-7000-8000-000000000302';
 const TODAY = '2026-11-24'; // the test clock starts at 09:00 in the hall
 
 let hall: TestHall;
@@ -24,22 +24,9 @@ async function leaderId(username: string) {
   return (await hall.admin.call('users.list', {})).find((u) => u.username === username)!.id;
 }
 
-async function publishedSession(leader: string, over: Partial<{ date: string; start: string; end: string; roomId: string }> = {}) {
-  const s = await hall.admin.call('roster.save', {
-    id: null,
-    leaderId: leader,
-    date: TODAY,
-    start: '09:00',
-    end: '11:30',
-    roomId: ROOM1,
-    topics: '城建、拆迁',
-    lawyer: '刘律师',
-    slotMinutes: 30,
-    expectedVersion: null,
-    ...over,
-  });
-  return hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
-}
+/** The session these tests use: 城建、拆迁 with a lawyer, unless `over` says otherwise. */
+const publishedSession = (leader: string, over: Partial<InputOf<'roster.save'>> = {}) =>
+  publishedSessionOf(hall.admin, leader, over.date ?? TODAY, { topics: '城建、拆迁', lawyer: '刘律师', ...over });
 
 let seq = 100;
 async function register(over: Parameters<typeof visitInput>[0] = {}) {

@@ -18,8 +18,8 @@ import { topWithOther } from '@shared/domain/stats';
 import { createChromiumPdfRenderer, findChromium } from '../../electron/backend/services/printing/chromium-pdf';
 import type { Client, TestHall } from '../support/backend';
 import { buildStatsDistrict } from '../support/stats-district';
+import { publishedSession, ROOM1 } from '../support/roster';
 
-const ROOM1 = '0193a000-0000-7000-8000-000000000301';
 const MONTH = { kind: 'month', date: '2026-11-18' } as const;
 
 let hall: TestHall;
@@ -291,19 +291,7 @@ describe('the workbook', () => {
 describe('a day report with a leader’s talk, and access', () => {
   it('日报 of 12-01: M9 registered, then received by the duty leader: 领导接访 1 批 1 人次', async () => {
     hall.clock.now = new Date('2026-12-01T10:00:00+08:00');
-    const s = await hall.admin.call('roster.save', {
-      id: null,
-      leaderId: wangId,
-      date: '2026-12-01',
-      start: '09:00',
-      end: '11:30',
-      roomId: ROOM1,
-      topics: '',
-      lawyer: '',
-      slotMinutes: 30,
-      expectedVersion: null,
-    });
-    await hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+    const s = await publishedSession(hall.admin, wangId, '2026-12-01');
     const m9 = (await wang.call('stats.drill', { from: '2026-12-01', to: '2026-12-01', figure: 'visits' })).rows[0]!;
     const b = await clerk.call('reception.schedule', { visitId: m9.id, sessionId: s.id, kind: 'walk_in' });
     await wang.call('reception.callNext', { sessionId: s.id });

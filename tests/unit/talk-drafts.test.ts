@@ -4,8 +4,8 @@
 import { expect, it } from 'vitest';
 import { client, PASSWORD, residentId, visitInput, type Client, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
+import { publishedSession } from '../support/roster';
 
-const ROOM1 = '0193a000-0000-7000-8000-000000000301';
 const TODAY = '2026-11-24'; // the test clock starts at 09:00 in the hall
 
 let hall: TestHall;
@@ -22,17 +22,7 @@ useHall(async (h) => {
 
 async function wangSession() {
   const wangId = (await hall.admin.call('users.list', {})).find((u) => u.username === 'wang')!.id;
-  const s = await hall.admin.call('roster.save', {
-    id: null,
-    leaderId: wangId,
-    date: TODAY,
-    start: '09:00',
-    end: '11:30',
-    roomId: ROOM1,
-    slotMinutes: 30,
-    expectedVersion: null,
-  });
-  return hall.admin.call('roster.setStatus', { sessionId: s.id, status: 'published', reason: '' });
+  return publishedSession(hall.admin, wangId, TODAY);
 }
 
 let seq = 300;

@@ -9,6 +9,7 @@ import { auditActionLabel, readMethodLabel } from '@shared/domain/audit';
 import { normalizeIdInput } from '@shared/domain/identity';
 import { formatDateTime } from '@shared/time';
 import type { Actor, Deps } from '../context';
+import type { ChainedFields } from '../db/audit-chain';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { describeChain, verifyAuditChain, writeAudit } from './audit';
@@ -120,18 +121,8 @@ function shorten(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
-type LogRow = {
-  seq: number;
-  id: string;
-  at: string;
-  actor_name: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  note: string | null;
-};
+/** A chained row as the audit screen reads it: who acted by name instead of by id. */
+type LogRow = Omit<ChainedFields, 'actor_id'> & { actor_name: string | null };
 
 async function toViews(deps: Deps, rows: LogRow[]): Promise<AuditRowView[]> {
   const readPersons = new Map<string, string[]>();
