@@ -66,7 +66,7 @@ describe('generic plans of call-next (PostgreSQL)', () => {
 
   it('the day-end check reads only the open tickets, not every earlier day’s', async () => {
     const plan = await genericPlan(dayEndLeft(hall.backend.store.db, TODAY));
-    expect(plan).toMatch(/Scan using tickets_waiting on tickets/);
+    expect(plan).toMatch(/Scan using tickets_status_day on tickets/);
     expect(plan).not.toMatch(/Seq Scan on tickets|tickets_day/);
   });
 });

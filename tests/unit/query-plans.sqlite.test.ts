@@ -5,6 +5,7 @@ import { sqliteRaw } from '../../electron/backend/db/connection';
 import { describe, expect, it } from 'vitest';
 import { findPetitionerByDocument, findPetitionersByPhone, searchPetitioners } from '../../electron/backend/db/queries/petitioners';
 import { nextCandidates, waitingFor } from '../../electron/backend/db/queries/tickets';
+import { dayEndLeft } from '../../electron/backend/services/queue/tickets';
 import { affectedIds } from '../../electron/backend/services/retention';
 import { type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
@@ -42,7 +43,11 @@ function planOf(build: (db: TestHall['backend']['deps']['db']) => unknown): stri
   }
   void build(spy);
   if (!compiled) throw new Error('no query compiled');
-  const c = compiled as { sql: string; parameters: readonly unknown[] };
+  return explain(compiled);
+}
+
+/** SQLite's plan of a compiled statement, its steps joined by '; '. */
+function explain(c: { sql: string; parameters: readonly unknown[] }): string {
   return (
     sqliteRaw(hall.backend.store)
       .prepare(`EXPLAIN QUERY PLAN ${c.sql}`)
@@ -62,9 +67,9 @@ describe('query plans of the code’s own queries (SQLite only)', () => {
     expect(planOf((db) => searchPetitioners(db, 'name', '张三', 20))).toMatch(/USING INDEX petitioners_name/);
   });
 
-  it('a desk’s waiting line searches an index (the day’s or the waiting one), never the whole ticket history', () => {
+  it('a desk’s waiting line searches an index (by day, by status, or both), never the whole ticket history', () => {
     const plan = planOf((db) => waitingFor(db, DESK[1], [LANE.A, LANE.B], '2026-11-24'));
-    expect(plan).toMatch(/SEARCH tickets USING INDEX tickets_(day|waiting)/);
+    expect(plan).toMatch(/SEARCH tickets USING INDEX tickets_(day|waiting|status_day)/);
     expect(plan).not.toMatch(/SCAN tickets/);
   });
 
@@ -77,6 +82,11 @@ describe('query plans of the code’s own queries (SQLite only)', () => {
     // only its appointments are sorted, by their time.
     expect(plan.match(/SEARCH tickets USING INDEX tickets_next_desk \(desk_id=\? AND day=\?\)/g)).toHaveLength(3);
     expect(plan.match(/USE TEMP B-TREE/g)).toHaveLength(1);
+  });
+
+  it('the day-end check on every queue change reads the open tickets of earlier days by status and day, not every open ticket', () => {
+    const plan = explain(dayEndLeft(hall.backend.deps.db, '2026-11-24').compile());
+    expect(plan).toMatch(/SEARCH tickets USING (COVERING )?INDEX tickets_status_day \(status=\? AND day<\?\)/);
   });
 
   it('个人信息保留 reads each person’s visits and matters by index seeks, never a scan of the visits after the cutoff', () => {

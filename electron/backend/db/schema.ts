@@ -336,6 +336,8 @@ export const tables = {
       tickets_waiting: { columns: ['status', 'lane_id', 'queued_at'] },
       tickets_day: { columns: ['day', 'issued_at'] },
       tickets_desk: { columns: ['desk_id', 'status'] },
+      // 0025: the day-end check (open tickets of earlier days)
+      tickets_status_day: { columns: ['status', 'day'] },
       // 0013, 0024: the head of each class of a lane's line, and of the tickets sent to a desk, for
       // call-next (services/queue/ordering.ts); every condition stated by the statement that reads them
       tickets_next_ordinary: {

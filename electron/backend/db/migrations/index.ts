@@ -31,6 +31,7 @@ import * as m0021 from './0021_idempotency';
 import * as m0022 from './0022_retention';
 import * as m0023 from './0023_card_photos';
 import * as m0024 from './0024_call_next_conditions';
+import * as m0025 from './0025_open_tickets_by_day';
 import * as p0001 from './postgres/0001_initial';
 import * as p0002 from './postgres/0002_queue';
 import * as p0003 from './postgres/0003_lookup_indexes';
@@ -54,6 +55,7 @@ import * as p0021 from './postgres/0021_idempotency';
 import * as p0022 from './postgres/0022_retention';
 import * as p0023 from './postgres/0023_card_photos';
 import * as p0024 from './postgres/0024_call_next_conditions';
+import * as p0025 from './postgres/0025_open_tickets_by_day';
 
 const sqlite: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -79,6 +81,7 @@ const sqlite: Record<string, Migration> = {
   '0022_retention': m0022,
   '0023_card_photos': m0023,
   '0024_call_next_conditions': m0024,
+  '0025_open_tickets_by_day': m0025,
 };
 
 const postgres: Record<string, Migration> = {
@@ -105,6 +108,7 @@ const postgres: Record<string, Migration> = {
   '0022_retention': p0022,
   '0023_card_photos': p0023,
   '0024_call_next_conditions': p0024,
+  '0025_open_tickets_by_day': p0025,
 };
 
 /** The SQLite migrations (kept for callers that predate the PostgreSQL engine). */

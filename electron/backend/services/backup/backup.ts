@@ -346,6 +346,19 @@ export async function verifyBackup(deps: Deps, name: string): Promise<BackupEntr
 }
 
 const asideFolder = (dataDir: string) => join(dataDir, 'replaced');
+const asideFileOf = (dataDir: string, stamp: string) => join(asideFolder(dataDir), `petition-hall-${stamp}-恢复前.sqlite3`);
+
+/**
+ * The restore's time as it names what it sets aside, with -2, -3 … when an earlier restore in the
+ * same second already used it: a replaced database is never overwritten (two restores a second
+ * apart kept only the second's).
+ */
+function freeStamp(dataDir: string, base: string): string {
+  for (let n = 1; ; n++) {
+    const stamp = n === 1 ? base : `${base}-${n}`;
+    if (!existsSync(asideFileOf(dataDir, stamp)) && !existsSync(join(asideFolder(dataDir), `archive-${stamp}`))) return stamp;
+  }
+}
 const restoreDir = (dataDir: string) => join(dataDir, 'restore');
 const journalOf = (dataDir: string) => join(restoreDir(dataDir), 'journal.json');
 
@@ -425,7 +438,7 @@ export async function restoreFrom(
   if (m.sha256 !== input.sha256) throw new ApiError('CONFLICT', '备份文件与确认时的不同，请重新打开恢复确认');
   if (existsSync(journalOf(deps.dataDir))) throw new ApiError('CONFLICT', '上一次恢复尚未收尾，请重新启动程序后再试');
   const before = liveSummary(deps, liveFile);
-  const stamp = dayjs(deps.now()).tz(HALL_TZ).format('YYYYMMDD-HHmmss');
+  const stamp = freeStamp(deps.dataDir, dayjs(deps.now()).tz(HALL_TZ).format('YYYYMMDD-HHmmss'));
   privateDir(restoreDir(deps.dataDir));
   privateDir(asideFolder(deps.dataDir));
 
@@ -447,7 +460,7 @@ export async function restoreFrom(
   }
 
   // 2. the live database, copied aside (online) and never deleted
-  const asideFile = join(asideFolder(deps.dataDir), `petition-hall-${stamp}-恢复前.sqlite3`);
+  const asideFile = asideFileOf(deps.dataDir, stamp);
   const asideTmp = `${asideFile}.tmp`;
   removeDbFiles(asideTmp);
   await snapshotCopy(liveFile, asideTmp, deps.nativeBinding);

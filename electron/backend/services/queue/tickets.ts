@@ -121,7 +121,7 @@ export function dayEndLeft(trx: Executor, today: string) {
 /** Tickets of earlier days still open: what closePastTickets closes or carries (a query). */
 function pastTickets(trx: Executor, today: string) {
   // Literal statuses: a hall's statistics know them rare, so even a generic plan reads them from
-  // tickets_waiting (bound parameters made it walk every earlier day's tickets: 114 ms at 100k).
+  // tickets_status_day (bound parameters made it walk every earlier day's tickets: 114 ms at 100k).
   return trx
     .selectFrom('tickets')
     .selectAll()
