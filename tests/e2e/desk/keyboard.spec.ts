@@ -91,8 +91,9 @@ test('F3 puts the cursor in the search field; cjg and Enter pick 陈建国', asy
   await expect(page.getByRole('textbox', { name: '姓名', exact: true })).toHaveValue('陈建国');
   await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toHaveValue(id);
 
-  // Looked at with results showing.
+  // Looked at with results showing. (Typed once the field has the focus: keys pressed while the dialog opens are lost.)
   await page.keyboard.press('F3');
+  await expect(dialog.getByRole('textbox', { name: '查找内容' })).toBeFocused();
   await page.keyboard.type('cjg');
   await expect(dialog.getByRole('table', { name: '查找结果' })).toContainText('陈建国');
   await snap(page, '72-person-search');
