@@ -8,9 +8,10 @@ import { sql, type Compilable } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { nextCandidates } from '../../electron/backend/db/queries/tickets';
 import { dayEndLeft } from '../../electron/backend/services/queue/tickets';
-import type { TestHall } from '../support/backend';
+import { visitInput, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { DESK, LANE } from '../support/queue';
+import { ROOM1 } from '../support/roster';
 
 const TODAY = '2026-11-24';
 
@@ -30,7 +31,22 @@ useHall(async (h) => {
             SELECT gen_random_uuid()::text, ${TODAY}, ${LANE.A}, g, 'A' || lpad(g::text, 3, '0'), 'waiting', '',
                    '2026-11-24T01:00:00.000Z', '2026-11-24T01:00:00.000Z', 0, ${admin.id}, 1
             FROM generate_series(1, 300) g`.execute(db);
+  // Years of leaders' days (one a day from 2018, ten bookings each, all done): what the day-end
+  // check of bookings must not walk to find none open.
+  const clerk = await h.as('clerk');
+  const visit = await clerk.call('visits.register', visitInput());
+  await h.as('leader');
+  const leader = await db.selectFrom('users').select('id').where('role', '=', 'leader').executeTakeFirstOrThrow();
+  await sql`INSERT INTO reception_sessions (id, leader_id, date, start_time, end_time, room_id, slot_minutes, status, created_by, created_at, updated_at)
+            SELECT 's' || g, ${leader.id}, to_char(date '2018-01-01' + g, 'YYYY-MM-DD'), '09:00', '11:30', ${ROOM1}, 30, 'published',
+                   ${admin.id}, '2018-01-01T01:00:00.000Z', '2018-01-01T01:00:00.000Z'
+            FROM generate_series(0, 2999) g`.execute(db);
+  await sql`INSERT INTO reception_bookings (id, session_id, visit_id, kind, position, attendees, status, created_by, created_at, updated_at)
+            SELECT gen_random_uuid()::text, 's' || (g / 10), ${visit.id}, 'walk_in', g % 10 + 1, 1, 'done',
+                   ${admin.id}, '2018-01-01T01:00:00.000Z', '2018-01-01T01:00:00.000Z'
+            FROM generate_series(0, 10 * 3000 - 1) g`.execute(db);
   await sql`ANALYZE tickets`.execute(db);
+  await sql`ANALYZE reception_sessions`.execute(db);
   await sql`ANALYZE reception_bookings`.execute(db);
 });
 
@@ -68,5 +84,8 @@ describe('generic plans of call-next (PostgreSQL)', () => {
     const plan = await genericPlan(dayEndLeft(hall.backend.store.db, TODAY));
     expect(plan).toMatch(/Scan using tickets_status_day on tickets/);
     expect(plan).not.toMatch(/Seq Scan on tickets|tickets_day/);
+    // Bookings: only the open ones (reception_bookings_open), not every session's.
+    expect(plan).toMatch(/Scan using reception_bookings_open on reception_bookings/);
+    expect(plan).not.toMatch(/Seq Scan on reception_bookings/);
   });
 });
