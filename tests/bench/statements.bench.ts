@@ -8,9 +8,10 @@
 // statements do not account for is our layers (zod, the service, Kysely, the driver) and waiting.
 // Found this way (issue 12): call-next's lane heads sorting every waiting ticket under PostgreSQL's
 // generic plan, and the cost of preparing every SQLite statement anew.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Session } from 'node:inspector/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { createBackend, DB_FILE_NAME } from '../../electron/backend/backend';
@@ -26,6 +27,8 @@ const { values: args } = parseArgs({
     op: { type: 'string', default: 'call-next' },
     engine: { type: 'string', default: 'sqlite' },
     seed: { type: 'string', default: '20161101' },
+    // A CPU profile of the measured calls only (this process): written there, and its heaviest functions printed.
+    profile: { type: 'string' },
   },
 });
 const WARM = 20;
@@ -72,6 +75,27 @@ function timePostgres(): void {
       );
     return r;
   };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+
+/** The profile's self time by function (file, or package under node_modules), heaviest first. */
+function printProfile(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): void {
+  const frame = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = frame.get(id)!;
+    const where = f.url.includes('/node_modules/') ? f.url.split('/node_modules/')[1]!.split('/')[0]! : f.url.split('/').pop()!;
+    const key = `${f.functionName || '(anonymous)'} ${where}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nCPU profile of the measured calls: ${total.toFixed(0)} ms; self time by function`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${key}`);
 }
 
 const fmt = (v: number[]) => {
@@ -129,14 +153,26 @@ async function main(): Promise<void> {
       for (let i = 0; i < 1000 + calls + WARM; i++)
         await admin.call('queue.issue', { laneId: LANE_A, priority: i % 7 === 0 ? 'elderly' : null });
     const whole: number[] = [];
+    const inspector = args.profile ? new Session() : null;
+    inspector?.connect();
     for (let i = 0; i < calls + WARM; i++) {
       on = i >= WARM;
+      if (inspector && i === WARM) {
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.start');
+      }
       const t0 = performance.now();
       if (args.op === 'lookup') await admin.call('petitioners.lookup', { idType: 'resident', idNumber: ids[i % ids.length]! });
       else await admin.call('queue.callNext', { deskId: DESK_1 });
       if (on) whole.push(performance.now() - t0);
     }
     on = false;
+    if (inspector) {
+      const { profile } = await inspector.post('Profiler.stop');
+      writeFileSync(args.profile!, JSON.stringify(profile));
+      printProfile(profile as never);
+      inspector.disconnect();
+    }
     await new Promise((r) => setTimeout(r, 50)); // the last results' notes
     console.log(`\n${args.op} on ${args.engine}, ${visits.toLocaleString('en')} visits, ${calls} calls: median / p95 ms, runs`);
     for (const [text, v] of times) console.log(`${fmt(v)} ${String(v.length).padStart(5)}  ${text.slice(0, 140)}`);

@@ -10,6 +10,7 @@
 import { sql } from 'kysely';
 import { auditRowHash, GENESIS_HASH, type ChainedFields } from '../db/audit-chain';
 import type { Db, Executor } from '../db/connection';
+import { hotStatement } from '../db/compiled';
 import { hallWriteLockRow } from '../db/dialect';
 import { writeTransaction } from '../db/transaction';
 import { newId } from './ids';
@@ -52,26 +53,36 @@ function auditFields(e: AuditEntry): ChainedFields {
  */
 async function appendAfterHead(x: Executor, fields: ChainedFields, known: { seq: number; hash: string }, lock: boolean): Promise<boolean> {
   const row = chained({ ...fields, seq: known.seq + 1 }, known.hash);
-  const locked = lock ? hallWriteLockRow(x) : null;
-  const res = await x
-    .insertInto('audit_log')
-    .columns(AUDIT_COLUMNS)
-    .expression((eb) => {
-      let q = eb.selectFrom(x.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).as('head'));
-      if (locked) q = q.innerJoin(locked.as('lock'), (j) => j.onTrue());
-      return (
-        q
-          // seq from the head itself (a bare parameter would be text to PostgreSQL); the rest are text columns.
-          .select((sb) => [sql<number>`head.seq + 1`.as('seq'), ...AUDIT_COLUMNS.slice(1).map((c) => sb.val(row[c]).as(c))])
-          .where('head.seq', '=', known.seq)
-          .where('head.hash', '=', known.hash)
-      );
-    })
-    .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+  const { seq: _seq, ...values } = row;
+  const inserted = await (lock ? APPEND_LOCKED : APPEND).affected(x, { ...values, knownSeq: known.seq, knownHash: known.hash });
+  if (inserted !== 1) return false;
   heads.set(x.getExecutor().adapter, { seq: row.seq, hash: row.hash });
   return true;
 }
+
+type AppendValues = Omit<ReturnType<typeof chained>, 'seq'> & { knownSeq: number; knownHash: string };
+
+/** appendAfterHead's statement, compiled once (db/compiled.ts): it runs with every change of the hall. */
+const appendStatement = (lock: boolean) =>
+  hotStatement((x, v: AppendValues) => {
+    const locked = lock ? hallWriteLockRow(x) : null;
+    return x
+      .insertInto('audit_log')
+      .columns(AUDIT_COLUMNS)
+      .expression((eb) => {
+        let q = eb.selectFrom(x.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).as('head'));
+        if (locked) q = q.innerJoin(locked.as('lock'), (j) => j.onTrue());
+        return (
+          q
+            // seq from the head itself (a bare parameter would be text to PostgreSQL); the rest are text columns.
+            .select((sb) => [sql<number>`head.seq + 1`.as('seq'), ...VALUE_COLUMNS.map((c) => sb.val(v[c]).as(c))])
+            .where('head.seq', '=', v.knownSeq)
+            .where('head.hash', '=', v.knownHash)
+        );
+      });
+  });
+const APPEND = appendStatement(false);
+const APPEND_LOCKED = appendStatement(true);
 
 export async function writeAudit(trx: Executor, e: AuditEntry): Promise<void> {
   const fields = auditFields(e);
@@ -120,6 +131,8 @@ const AUDIT_COLUMNS = [
   'prev_hash',
   'hash',
 ] as const;
+/** The columns after seq: given as values (seq is the head's + 1). */
+const VALUE_COLUMNS = AUDIT_COLUMNS.slice(1) as Exclude<(typeof AUDIT_COLUMNS)[number], 'seq'>[];
 
 function chained(fields: ChainedFields, prevHash: string) {
   return { ...fields, prev_hash: prevHash, hash: auditRowHash(fields, prevHash) };

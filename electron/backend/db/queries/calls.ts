@@ -6,6 +6,7 @@
 // (room_calls). One read path for both, with the place as data.
 import { sql } from 'kysely';
 import type { PlaceKind } from '@shared/domain/queue';
+import { hotStatement } from '../compiled';
 import type { Executor } from '../connection';
 
 /** Every call, to a desk or a room, with the ticket and the number of the place it was called to. */
@@ -61,17 +62,19 @@ export interface NewCall {
   recall: boolean;
 }
 
-/** Logs a call (the display announces it by this id). */
+/** Logs a call (the display announces it by this id). Compiled once per place (db/compiled.ts): every call writes one. */
 export async function insertCall(trx: Executor, c: NewCall): Promise<void> {
-  const row = { id: c.id, ticket_id: c.ticketId, at: c.at, recall: c.recall ? 1 : 0, actor_id: c.actorId };
-  if (c.place === 'desk')
-    await trx
-      .insertInto('ticket_calls')
-      .values({ ...row, desk_id: c.placeId })
-      .execute();
-  else
-    await trx
-      .insertInto('room_calls')
-      .values({ ...row, room_id: c.placeId })
-      .execute();
+  const values = { id: c.id, ticket_id: c.ticketId, at: c.at, recall: c.recall ? 1 : 0, actor_id: c.actorId, place_id: c.placeId };
+  await (c.place === 'desk' ? INSERT_DESK_CALL : INSERT_ROOM_CALL).affected(trx, values);
 }
+
+interface CallValues {
+  id: string;
+  ticket_id: string;
+  at: string;
+  recall: number;
+  actor_id: string;
+  place_id: string;
+}
+const INSERT_DESK_CALL = hotStatement((x, { place_id, ...row }: CallValues) => x.insertInto('ticket_calls').values({ ...row, desk_id: place_id }));
+const INSERT_ROOM_CALL = hotStatement((x, { place_id, ...row }: CallValues) => x.insertInto('room_calls').values({ ...row, room_id: place_id }));

@@ -1,3 +1,4 @@
+import { hotStatement } from '../compiled';
 import type { Executor } from '../connection';
 import type { PetitionersTable } from '../schema';
 import type { IdType } from '@shared/domain/identity';
@@ -8,8 +9,13 @@ export function findPetitionerById(db: Executor, id: string) {
 }
 
 export function findPetitionerByDocument(db: Executor, idType: IdType, idNumber: string) {
-  return db.selectFrom('petitioners').selectAll().where('id_type', '=', idType).where('id_number', '=', idNumber).executeTakeFirst();
+  return BY_DOCUMENT.first(db, { idType, idNumber });
 }
+
+// The lookup's first statement, compiled once (db/compiled.ts): a desk looks people up all day.
+const BY_DOCUMENT = hotStatement((x, v: { idType: IdType; idNumber: string }) =>
+  x.selectFrom('petitioners').selectAll().where('id_type', '=', v.idType).where('id_number', '=', v.idNumber),
+);
 
 export function findPetitionersByPhone(db: Executor, phone: string, limit = 20) {
   return db.selectFrom('petitioners').selectAll().where('phone', '=', phone).limit(limit).execute();

@@ -1,9 +1,13 @@
+import { hotStatement } from '../compiled';
 import type { Executor } from '../connection';
 import type { UsersTable } from '../schema';
 import type { CurrentUser, UserRow } from '@shared/api/schemas/auth';
 
+// Every call's session check reads the user: compiled once (db/compiled.ts).
+const USER_BY_ID = hotStatement((x, v: { id: string }) => x.selectFrom('users').selectAll().where('id', '=', v.id));
+
 export function findUserById(db: Executor, id: string) {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return USER_BY_ID.first(db, { id });
 }
 
 export function findUserByUsername(db: Executor, username: string) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { endedNotice } from '@shared/domain/matter';
+import { hotStatement } from '../compiled';
 import type { Executor } from '../connection';
 import type { VisitsTable } from '../schema';
 import type { MatterInfo, Representative, VisitDetail, VisitSummary } from '@shared/api/schemas/visits';
@@ -32,16 +33,7 @@ export async function visitsWithTotals(
 ): Promise<{ visits: VisitRow[]; total: { n: number; last: string | null; photos: number } }> {
   // The person's totals ride along on every row (one statement for the lookup): visits, the last
   // one, and the card photos kept for them (an uncorrelated subquery, evaluated once).
-  const rows = await visitsWithClerk(db)
-    .select([
-      sql<number>`count(*) over ()`.as('total_n'),
-      sql<string>`max(visits.created_at) over ()`.as('total_last'),
-      sql<number>`(SELECT count(*) FROM card_photos WHERE card_photos.petitioner_id = ${petitionerId})`.as('total_photos'),
-    ])
-    .where('visits.petitioner_id', '=', petitionerId)
-    .orderBy('visits.created_at', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await VISITS_WITH_TOTALS.rows(db, { petitionerId, limit });
   const first = rows[0];
   return {
     visits: rows.map(({ total_n: _n, total_last: _l, total_photos: _p, ...v }) => v),
@@ -58,25 +50,7 @@ export function representativesOf(db: Executor, visitId: string) {
 }
 
 export async function mattersOfPetitioner(db: Executor, petitionerId: string): Promise<MatterInfo[]> {
-  const rows = await db
-    .selectFrom('matters')
-    .innerJoin('visits', 'visits.matter_id', 'matters.id')
-    .select((eb) => [
-      'matters.id',
-      'matters.petitioner_id',
-      'matters.category',
-      'matters.summary',
-      'matters.location_area',
-      'matters.state',
-      eb.fn.countAll<number>().as('visit_count'),
-      eb.fn.min('visits.created_at').as('first_at'),
-      eb.fn.max('visits.created_at').as('last_at'),
-      eb.fn.min('visits.visit_no').as('first_no'),
-    ])
-    .where('matters.petitioner_id', '=', petitionerId)
-    .groupBy('matters.id')
-    .orderBy('last_at', 'desc')
-    .execute();
+  const rows = await MATTERS_OF_PETITIONER.rows(db, { petitionerId });
   return rows.map((r) => ({
     id: r.id,
     petitionerId: r.petitioner_id,
@@ -91,6 +65,40 @@ export async function mattersOfPetitioner(db: Executor, petitionerId: string): P
     endedNotice: endedNotice(r.state),
   }));
 }
+
+// The lookup's history, compiled once (db/compiled.ts): a desk looks people up all day.
+const VISITS_WITH_TOTALS = hotStatement((x, v: { petitionerId: string; limit: number }) =>
+  visitsWithClerk(x)
+    .select([
+      sql<number>`count(*) over ()`.as('total_n'),
+      sql<string>`max(visits.created_at) over ()`.as('total_last'),
+      sql<number>`(SELECT count(*) FROM card_photos WHERE card_photos.petitioner_id = ${v.petitionerId})`.as('total_photos'),
+    ])
+    .where('visits.petitioner_id', '=', v.petitionerId)
+    .orderBy('visits.created_at', 'desc')
+    .limit(v.limit),
+);
+
+const MATTERS_OF_PETITIONER = hotStatement((x, v: { petitionerId: string }) =>
+  x
+    .selectFrom('matters')
+    .innerJoin('visits', 'visits.matter_id', 'matters.id')
+    .select((eb) => [
+      'matters.id',
+      'matters.petitioner_id',
+      'matters.category',
+      'matters.summary',
+      'matters.location_area',
+      'matters.state',
+      eb.fn.countAll<number>().as('visit_count'),
+      eb.fn.min('visits.created_at').as('first_at'),
+      eb.fn.max('visits.created_at').as('last_at'),
+      eb.fn.min('visits.visit_no').as('first_no'),
+    ])
+    .where('matters.petitioner_id', '=', v.petitionerId)
+    .groupBy('matters.id')
+    .orderBy('last_at', 'desc'),
+);
 
 /** What a visit shows in lists, history and the district payload alike. */
 function listFields(v: VisitsTable) {

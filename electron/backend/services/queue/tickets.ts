@@ -21,6 +21,7 @@ import {
   type TicketRow,
 } from '../../db/queries/tickets';
 import type { DesksTable, TicketsTable } from '../../db/schema';
+import { hotStatement } from '../../db/compiled';
 import { writeTransaction } from '../../db/transaction';
 import { writeAudit } from '../audit';
 import { newId } from '../ids';
@@ -97,7 +98,7 @@ const DAY_END: DayEndStep[] = [
 
 async function rollover(trx: Executor, at: string): Promise<void> {
   const today = hallDate(at);
-  const pending = (await dayEndLeft(trx, today).executeTakeFirstOrThrow()) as Record<string, unknown>;
+  const pending = (await DAY_END_LEFT.first(trx, { today })) as Record<string, unknown>;
   for (const [i, step] of DAY_END.entries()) if (Number(pending[`s${i}`]) > 0) await step.close(trx, today, at);
 }
 
@@ -117,6 +118,9 @@ export function dayEndLeft(trx: Executor, today: string) {
     ),
   );
 }
+
+/** dayEndLeft compiled once (db/compiled.ts): every queue change asks it. */
+const DAY_END_LEFT = hotStatement((x, v: { today: string }) => dayEndLeft(x, v.today));
 
 /** Tickets of earlier days still open: what closePastTickets closes or carries (a query). */
 function pastTickets(trx: Executor, today: string) {
@@ -292,7 +296,16 @@ async function deskForCall(
   trx: Executor,
   deskId: string,
 ): Promise<{ desk: DesksTable; currentId: string | null; padPaired: boolean; settings: QueueSettings }> {
-  const row = await trx
+  const row = await DESK_FOR_CALL.first(trx, { deskId });
+  if (!row || !row.active) throw new ApiError('NOT_FOUND', '找不到该窗口，请在“窗口”处重新选择');
+  const { pad_paired, queue_settings, current_id, ...desk } = row;
+  if (desk.paused) throw new ApiError('CONFLICT', `${desk.number} 号窗口已暂停，请先恢复接待`);
+  return { desk, currentId: current_id ?? null, padPaired: Boolean(pad_paired), settings: queueSettingsFrom(queue_settings ?? null) };
+}
+
+// The hot statements of 叫号, compiled once (db/compiled.ts): a hall calls all day.
+const DESK_FOR_CALL = hotStatement((x, v: { deskId: string }) =>
+  x
     .selectFrom('desks')
     .selectAll('desks')
     .select((eb) => [
@@ -300,15 +313,48 @@ async function deskForCall(
         .exists(eb.selectFrom('pads').select('pads.id').whereRef('pads.desk_id', '=', 'desks.id').where('pads.revoked_at', 'is', null))
         .as('pad_paired'),
       eb.selectFrom('settings').select('settings.value_json').where('settings.key', '=', 'queue').as('queue_settings'),
-      currentTicketId(trx, deskId).as('current_id'),
+      currentTicketId(x, v.deskId).as('current_id'),
     ])
-    .where('desks.id', '=', deskId)
-    .executeTakeFirst();
-  if (!row || !row.active) throw new ApiError('NOT_FOUND', '找不到该窗口，请在“窗口”处重新选择');
-  const { pad_paired, queue_settings, current_id, ...desk } = row;
-  if (desk.paused) throw new ApiError('CONFLICT', `${desk.number} 号窗口已暂停，请先恢复接待`);
-  return { desk, currentId: current_id ?? null, padPaired: Boolean(pad_paired), settings: queueSettingsFrom(queue_settings ?? null) };
+    .where('desks.id', '=', v.deskId),
+);
+
+// Found and finished in one statement (RETURNING what the audit and the pad need).
+const FINISH_CURRENT = hotStatement((x, v: { deskId: string; at: string }) =>
+  x
+    .updateTable('tickets')
+    .set((eb) => ({ status: 'done', finished_at: v.at, version: eb('version', '+', 1) }))
+    .where('id', '=', currentTicketId(x, v.deskId))
+    .where('status', '=', 'called')
+    .returning(['id', 'ticket_no', 'visit_id']),
+);
+
+const NEXT_CANDIDATES = hotStatement((x, v: { deskId: string; laneIds: string[]; day: string }) =>
+  nextCandidates(x, v.deskId, v.laneIds, v.day),
+);
+
+interface CallValues {
+  id: string;
+  deskId: string;
+  at: string;
+  callCount: number;
+  version: number;
 }
+// Only a ticket still waiting can be taken: the guard that, with the write
+// lock, makes it impossible for two desks to receive the same ticket.
+const MARK_CALLED = hotStatement((x, v: CallValues) =>
+  x
+    .updateTable('tickets')
+    .set({ status: 'called', desk_id: v.deskId, called_at: v.at, call_count: v.callCount, version: v.version })
+    .where('id', '=', v.id)
+    .where('status', '=', 'waiting'),
+);
+const MARK_RECALLED = hotStatement((x, v: Omit<CallValues, 'deskId'>) =>
+  x
+    .updateTable('tickets')
+    .set({ call_count: v.callCount, called_at: v.at, version: v.version })
+    .where('id', '=', v.id)
+    .where('status', '=', 'called'),
+);
 
 /** The desk's current ticket (currentTicketOf's choice) as a subquery, for statements that act on it. */
 function currentTicketId(trx: Executor, deskId: string) {
@@ -322,14 +368,7 @@ function currentTicketId(trx: Executor, deskId: string) {
 }
 
 async function finishCurrent(trx: Executor, desk: DesksTable, at: string, actor: Actor, opts: { padPaired?: boolean } = {}) {
-  // Found and finished in one statement (RETURNING what the audit and the pad need).
-  const current = await trx
-    .updateTable('tickets')
-    .set((eb) => ({ status: 'done', finished_at: at, version: eb('version', '+', 1) }))
-    .where('id', '=', currentTicketId(trx, desk.id))
-    .where('status', '=', 'called')
-    .returning(['id', 'ticket_no', 'visit_id'])
-    .executeTakeFirst();
+  const current = await FINISH_CURRENT.first(trx, { deskId: desk.id, at });
   if (!current) return;
   await audit(trx, at, actor, 'ticket.finish', current, { desk: desk.number });
   if (opts.padPaired !== false)
@@ -344,22 +383,9 @@ async function markCalled(
   actor: Actor,
   recall: boolean,
 ): Promise<Announcement> {
-  // Only a ticket still waiting can be taken: the guard that, with the write
-  // lock, makes it impossible for two desks to receive the same ticket.
-  const res = recall
-    ? await trx
-        .updateTable('tickets')
-        .set({ call_count: t.call_count + 1, called_at: at, version: t.version + 1 })
-        .where('id', '=', t.id)
-        .where('status', '=', 'called')
-        .executeTakeFirst()
-    : await trx
-        .updateTable('tickets')
-        .set({ status: 'called', desk_id: desk.id, called_at: at, call_count: t.call_count + 1, version: t.version + 1 })
-        .where('id', '=', t.id)
-        .where('status', '=', 'waiting')
-        .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被其他窗口叫号`);
+  const values = { id: t.id, at, callCount: t.call_count + 1, version: t.version + 1 };
+  const updated = recall ? await MARK_RECALLED.affected(trx, values) : await MARK_CALLED.affected(trx, { ...values, deskId: desk.id });
+  if (updated !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被其他窗口叫号`);
   const call = await logCall(
     trx,
     { place: 'desk', placeId: desk.id, ticketId: t.id, actorId: actor.id, at, recall },
@@ -385,7 +411,7 @@ export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'q
       throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
     await finishCurrent(trx, desk, at, actor, { padPaired });
     // The database returns the head of each class; the rule (ordering.ts) picks among those few.
-    const heads = await nextCandidates(trx, desk.id, toDeskView(desk).laneIds, hallDate(at)).execute();
+    const heads = await NEXT_CANDIDATES.rows(trx, { deskId: desk.id, laneIds: toDeskView(desk).laneIds, day: hallDate(at) });
     if (heads.length === 0) return null;
     const pick = pickNext(heads.map(toCandidate), settings.orderRule, desk.ratio_position, at)!;
     const next = heads.find((h) => h.id === pick.next.id)!;
