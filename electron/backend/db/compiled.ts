@@ -19,6 +19,9 @@ import type { Executor } from './connection';
 
 type Values = Record<string, unknown>;
 
+/** Compilations kept per statement and database; a statement run with more shapes compiles the rest each time. */
+const MAX_SHAPES = 64;
+
 /** Stands for one value (or one element of a list) while the statement is built. */
 class Slot {
   constructor(
@@ -76,7 +79,8 @@ export function hotStatement<P extends object, R>(build: (x: Executor, values: P
       if (from.filter((s) => s?.key === k).length < expected || (expected > 0 && query.sql.includes('[object Object]')))
         throw new Error(`hotStatement: the value "${k}" did not reach the statement as a parameter (computed or branched on?)`);
     }
-    shapes.set(shape, (c = { query, from }));
+    c = { query, from };
+    if (shapes.size < MAX_SHAPES) shapes.set(shape, c);
     return c;
   }
 

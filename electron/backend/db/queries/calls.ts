@@ -76,5 +76,9 @@ interface CallValues {
   actor_id: string;
   place_id: string;
 }
-const INSERT_DESK_CALL = hotStatement((x, { place_id, ...row }: CallValues) => x.insertInto('ticket_calls').values({ ...row, desk_id: place_id }));
-const INSERT_ROOM_CALL = hotStatement((x, { place_id, ...row }: CallValues) => x.insertInto('room_calls').values({ ...row, room_id: place_id }));
+const INSERT_DESK_CALL = hotStatement((x, { place_id, ...row }: CallValues) =>
+  x.insertInto('ticket_calls').values({ ...row, desk_id: place_id }),
+);
+const INSERT_ROOM_CALL = hotStatement((x, { place_id, ...row }: CallValues) =>
+  x.insertInto('room_calls').values({ ...row, room_id: place_id }),
+);

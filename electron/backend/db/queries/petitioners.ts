@@ -12,10 +12,13 @@ export function findPetitionerByDocument(db: Executor, idType: IdType, idNumber:
   return BY_DOCUMENT.first(db, { idType, idNumber });
 }
 
+/** The person holding a document (a query: the caller executes it). */
+export function petitionerByDocument(db: Executor, idType: IdType, idNumber: string) {
+  return db.selectFrom('petitioners').selectAll().where('id_type', '=', idType).where('id_number', '=', idNumber);
+}
+
 // The lookup's first statement, compiled once (db/compiled.ts): a desk looks people up all day.
-const BY_DOCUMENT = hotStatement((x, v: { idType: IdType; idNumber: string }) =>
-  x.selectFrom('petitioners').selectAll().where('id_type', '=', v.idType).where('id_number', '=', v.idNumber),
-);
+const BY_DOCUMENT = hotStatement((x, v: { idType: IdType; idNumber: string }) => petitionerByDocument(x, v.idType, v.idNumber));
 
 export function findPetitionersByPhone(db: Executor, phone: string, limit = 20) {
   return db.selectFrom('petitioners').selectAll().where('phone', '=', phone).limit(limit).execute();
