@@ -25,6 +25,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours it (theme.respectReducedMotion): a click never lands on a drawer still sliding in.
+    reducedMotion: 'reduce',
     viewport: { width: 1600, height: 1000 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

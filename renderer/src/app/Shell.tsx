@@ -1,5 +1,5 @@
 import { AppShell, Badge, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useHotkeys } from '@mantine/hooks';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -95,12 +95,15 @@ function useNavKeys(items: NavItem[], openSwitcher: () => void) {
 function UserMenu() {
   const { user, setUser } = useAuth();
   const [changing, setChanging] = useState(false);
+  const target = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Menu position="bottom-end">
+      {/* The menu hands focus back to its button when it closes, but not when it opens 修改密码:
+          the dialog takes the focus and gives it back to the button when it closes. */}
+      <Menu position="bottom-end" returnFocus={!changing}>
         <Menu.Target>
           {/* Named by what it shows (the user's name and role), after a hidden 当前用户 for screen readers. */}
-          <UnstyledButton>
+          <UnstyledButton ref={target}>
             <VisuallyHidden>当前用户：</VisuallyHidden>
             <Group gap="xs">
               <Text c="white" fw={600}>
@@ -118,7 +121,7 @@ function UserMenu() {
           <Menu.Item onClick={() => void call('auth.logout', {}).finally(() => setUser(null))}>退出登录</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <ChangePasswordDialog opened={changing} onClose={() => setChanging(false)} />
+      <ChangePasswordDialog opened={changing} onClose={() => setChanging(false)} returnFocusTo={target} />
     </>
   );
 }

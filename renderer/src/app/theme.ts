@@ -41,6 +41,9 @@ export const theme = createTheme({
   headings: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif' },
   fontSizes: { xs: '13px', sm: '15px', md: '16px', lg: '18px', xl: '21px' },
   defaultRadius: 'sm',
+  // A person who asked their system for less motion gets drawers, dialogs and notifications without
+  // the slide and fade (the e2e browser asks for it too: nothing is clicked while it still moves).
+  respectReducedMotion: true,
   components: {
     TextInput: { defaultProps: { size: 'sm' } },
     Textarea: { defaultProps: { size: 'sm' } },

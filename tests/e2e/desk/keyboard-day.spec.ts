@@ -341,6 +341,8 @@ test('修改密码 from the user menu, by keyboard: the new password logs in, th
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByText('密码已修改', { exact: false })).toBeVisible();
+  // The keyboard carries on from the user menu's button.
+  await expect(menuButton).toBeFocused();
   // Still logged in here; a new login takes the new password only.
   await expect(page.getByRole('heading', { name: '今日来访' })).toBeVisible();
   const fresh = (await browser.newContext({ storageState: none })).request;
