@@ -84,6 +84,31 @@ describe('hot statements', () => {
     expect(a.name).not.toBe('改名');
   });
 
+  it('a list of records is a list of rows: each field a value, the number of rows part of the shape', async () => {
+    let builds = 0;
+    const put = hotStatement((x, v: { rows: { key: string; value_json: string; updated_at: string }[] }) => {
+      builds++;
+      return x.insertInto('settings').values(v.rows);
+    });
+    const row = (k: string, n: number) => ({
+      key: `probe.${k}`,
+      value_json: JSON.stringify({ n }),
+      updated_at: '2026-11-24T01:00:00.000Z',
+    });
+    expect(await put.affected(db(), { rows: [row('a', 1), row('b', 2)] })).toBe(2);
+    expect(await put.affected(db(), { rows: [row('c', 3), row('d', 4)] })).toBe(2);
+    expect(await put.affected(db(), { rows: [row('e', 5)] })).toBe(1);
+    expect(builds).toBe(2);
+    const stored = await db().selectFrom('settings').select(['key', 'value_json']).where('key', 'like', 'probe.%').orderBy('key').execute();
+    expect(stored.map((r) => [r.key, JSON.parse(r.value_json).n])).toEqual([
+      ['probe.a', 1],
+      ['probe.b', 2],
+      ['probe.c', 3],
+      ['probe.d', 4],
+      ['probe.e', 5],
+    ]);
+  });
+
   it('refuses, at its first run, a builder that computes with a value instead of passing it on', async () => {
     const computed = hotStatement((x, v: { number: number }) =>
       x

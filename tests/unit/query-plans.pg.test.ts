@@ -7,7 +7,7 @@
 import { sql, type Compilable } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { nextCandidates } from '../../electron/backend/db/queries/tickets';
-import { dayEndLeft } from '../../electron/backend/services/queue/tickets';
+import { dayEndLeft, deskForCallQuery } from '../../electron/backend/services/queue/tickets';
 import { visitInput, type TestHall } from '../support/backend';
 import { useHall } from '../support/hall';
 import { DESK, LANE } from '../support/queue';
@@ -87,5 +87,10 @@ describe('generic plans of call-next (PostgreSQL)', () => {
     // Bookings: only the open ones (reception_bookings_open), not every session's.
     expect(plan).toMatch(/Scan using reception_bookings_open on reception_bookings/);
     expect(plan).not.toMatch(/Seq Scan on reception_bookings/);
+    // The same check riding on call-next's desk statement is planned the same way.
+    const desk = await genericPlan(deskForCallQuery(hall.backend.store.db, DESK[1], TODAY));
+    expect(desk).toMatch(/Scan using tickets_status_day on tickets/);
+    expect(desk).toMatch(/Scan using reception_bookings_open on reception_bookings/);
+    expect(desk).not.toMatch(/Seq Scan on (tickets|reception_bookings)|tickets_day/);
   });
 });

@@ -237,6 +237,29 @@ describe('day end', () => {
     expect((await clerk.call('queue.board', { deskId: DESK[1] })).waiting.map((t) => t.ticketNo)).toEqual(['B001']);
   });
 
+  it('a call next as the first change of the day closes yesterday’s line first, the desk’s own current visitor included', async () => {
+    await issueMany(clerk, LANE.A, 2);
+    await next(DESK[1]); // A001 at desk 1 until the evening; A002 never called
+    hall.clock.now = new Date('2026-11-25T00:30:00Z');
+    expect(await clerk.call('queue.callNext', { deskId: DESK[1] })).toBeNull();
+    const yesterday = (await clerk.call('queue.dayLog', { date: '2026-11-24' })).sort((a, b) => a.ticketNo.localeCompare(b.ticketNo));
+    // A001 was the desk's current visitor: the day end finished it (not this morning's call).
+    expect(yesterday.map((t) => [t.ticketNo, t.status])).toEqual([
+      ['A001', 'done'],
+      ['A002', 'closed'],
+    ]);
+    const a001 = yesterday[0]!.id;
+    const actions = await hall.backend.store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', a001)
+      .orderBy('seq')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['ticket.issue', 'ticket.call', 'ticket.day_end']);
+    await clerk.call('queue.issue', { laneId: LANE.A });
+    expect(await clerk.call('queue.callNext', { deskId: DESK[1] })).toMatchObject({ ticketNo: 'A001', status: 'called' });
+  });
+
   it('or carries it to the next morning, in order and with priority', async () => {
     const s = await hall.admin.call('queue.settings', {});
     await hall.admin.call('queue.saveSettings', { ...s, dayEnd: 'carry' });

@@ -13,7 +13,8 @@
 // would not be found among the compiled parameters: that fails at the first call, loudly.
 // What may change the SQL is part of the statement's shape, which gets its own compilation: the
 // length of a list (Kysely writes `in ($1, $2)` for two) and whether a value is null or absent
-// (the builder may say `is null` then); those are passed as they are, not as placeholders.
+// (the builder may say `is null` then); those are passed as they are, not as placeholders. A list
+// may hold records (rows to insert): each field of each record is a value of its own.
 import { createQueryId, type Compilable, type CompiledQuery } from 'kysely';
 import type { Executor } from './connection';
 
@@ -22,11 +23,12 @@ type Values = Record<string, unknown>;
 /** Compilations kept per statement and database; a statement run with more shapes compiles the rest each time. */
 const MAX_SHAPES = 64;
 
-/** Stands for one value (or one element of a list) while the statement is built. */
+/** Stands for one value (or one element of a list, or one field of a record in a list) while the statement is built. */
 class Slot {
   constructor(
     readonly key: string,
     readonly index: number | null,
+    readonly field: string | null,
   ) {}
 }
 
@@ -46,16 +48,52 @@ export interface HotStatement<P extends object, R> {
 }
 
 const isPlain = (v: unknown) => v !== null && v !== undefined;
+const isRecord = (v: unknown): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const mark = (v: unknown) => (v === null ? '=null' : v === undefined ? '=undef' : '');
 
-/** What changes the SQL: the keys, each list's length, and which values are null or absent. */
+/** What changes the SQL: the keys, each list's length (and its records' fields), and which values are null or absent. */
 function shapeOf(values: Values): string {
   return Object.keys(values)
     .sort()
     .map((k) => {
       const v = values[k];
-      return `${k}:${Array.isArray(v) ? `[${v.length}]` : v === null ? 'null' : v === undefined ? 'undef' : ''}`;
+      if (!Array.isArray(v)) return k + mark(v);
+      const items = v.map((e) =>
+        isRecord(e)
+          ? `{${Object.keys(e)
+              .sort()
+              .map((f) => f + mark(e[f]))
+              .join(';')}}`
+          : mark(e),
+      );
+      return `${k}[${items.join(',')}]`;
     })
     .join(',');
+}
+
+/** The values with a Slot in place of each one the statement must take as a parameter. */
+function slotsOf(values: Values): { slots: Values; count: Map<string, number> } {
+  const count = new Map<string, number>();
+  const slot = (key: string, index: number | null, field: string | null, v: unknown) => {
+    if (!isPlain(v)) return v;
+    count.set(key, (count.get(key) ?? 0) + 1);
+    return new Slot(key, index, field);
+  };
+  const slots: Values = {};
+  for (const [k, v] of Object.entries(values))
+    slots[k] = Array.isArray(v)
+      ? v.map((e, i) =>
+          isRecord(e) ? Object.fromEntries(Object.entries(e).map(([f, fv]) => [f, slot(k, i, f, fv)])) : slot(k, i, null, e),
+        )
+      : slot(k, null, null, v);
+  return { slots, count };
+}
+
+function valueAt(values: Values, s: Slot): unknown {
+  const v = values[s.key];
+  if (s.index === null) return v;
+  const e = (v as unknown[])[s.index];
+  return s.field === null ? e : (e as Values)[s.field];
 }
 
 export function hotStatement<P extends object, R>(build: (x: Executor, values: P) => Compilable<R>): HotStatement<P, R> {
@@ -69,16 +107,12 @@ export function hotStatement<P extends object, R>(build: (x: Executor, values: P
     const shape = shapeOf(values as Values);
     let c = shapes.get(shape);
     if (c) return c;
-    const slots: Values = {};
-    for (const [k, v] of Object.entries(values as Values))
-      slots[k] = Array.isArray(v) ? v.map((_, i) => new Slot(k, i)) : isPlain(v) ? new Slot(k, null) : v;
+    const { slots, count } = slotsOf(values as Values);
     const query = build(x, slots as P).compile();
     const from = query.parameters.map((p) => (p instanceof Slot ? p : null));
-    for (const [k, v] of Object.entries(values as Values)) {
-      const expected = Array.isArray(v) ? v.length : isPlain(v) ? 1 : 0;
-      if (from.filter((s) => s?.key === k).length < expected || (expected > 0 && query.sql.includes('[object Object]')))
+    for (const [k, expected] of count)
+      if (from.filter((s) => s?.key === k).length < expected || query.sql.includes('[object Object]'))
         throw new Error(`hotStatement: the value "${k}" did not reach the statement as a parameter (computed or branched on?)`);
-    }
     c = { query, from };
     if (shapes.size < MAX_SHAPES) shapes.set(shape, c);
     return c;
@@ -88,9 +122,7 @@ export function hotStatement<P extends object, R>(build: (x: Executor, values: P
     const { query, from } = compiledFor(x, values);
     const parameters = query.parameters.map((p, i) => {
       const s = from[i];
-      if (!s) return p;
-      const v = (values as Values)[s.key];
-      return s.index === null ? v : (v as unknown[])[s.index];
+      return s ? valueAt(values as Values, s) : p;
     });
     return x.executeQuery<R>({ ...query, parameters, queryId: createQueryId() });
   }

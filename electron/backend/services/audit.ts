@@ -44,25 +44,49 @@ function auditFields(e: AuditEntry): ChainedFields {
   };
 }
 
+/** Chains `fields` (in order) after the row `prev`: seq and prev_hash from it, each row's hash for the next. */
+function chainAfter(prev: { seq: number; hash: string }, fields: ChainedFields[]) {
+  const rows: ReturnType<typeof chained>[] = [];
+  for (const f of fields) {
+    const last = rows.at(-1) ?? prev;
+    rows.push(chained({ ...f, seq: last.seq + 1 }, last.hash));
+  }
+  return rows;
+}
+
 /**
- * Appends the row after the head this process knows of, in one statement, on the condition
+ * Appends the rows after the head this process knows of, in one statement, on the condition
  * (checked by that statement) that the database's last row is still that one (same seq, same
  * hash). Another process's write, or a rolled-back one of ours, fails the condition: nothing is
  * inserted (false). With `lock`, the statement takes the hall's write lock itself (PostgreSQL's
  * advisory lock; SQLite's write lock comes with any write), for a row written outside a transaction.
  */
-async function appendAfterHead(x: Executor, fields: ChainedFields, known: { seq: number; hash: string }, lock: boolean): Promise<boolean> {
-  const row = chained({ ...fields, seq: known.seq + 1 }, known.hash);
-  const { seq: _seq, ...values } = row;
-  const inserted = await (lock ? APPEND_LOCKED : APPEND).affected(x, { ...values, knownSeq: known.seq, knownHash: known.hash });
-  if (inserted !== 1) return false;
-  heads.set(x.getExecutor().adapter, { seq: row.seq, hash: row.hash });
+async function appendAfterHead(
+  x: Executor,
+  fields: ChainedFields[],
+  known: { seq: number; hash: string },
+  lock: boolean,
+): Promise<boolean> {
+  const rows = chainAfter(known, fields);
+  const values = { rows: rows.map(({ seq: _seq, ...row }) => row), knownSeq: known.seq, knownHash: known.hash };
+  const inserted = await (lock ? APPEND_LOCKED : APPEND).affected(x, values);
+  if (inserted !== rows.length) return false;
+  const last = rows.at(-1)!;
+  heads.set(x.getExecutor().adapter, { seq: last.seq, hash: last.hash });
   return true;
 }
 
-type AppendValues = Omit<ReturnType<typeof chained>, 'seq'> & { knownSeq: number; knownHash: string };
+interface AppendValues {
+  rows: Omit<ReturnType<typeof chained>, 'seq'>[];
+  knownSeq: number;
+  knownHash: string;
+}
 
-/** appendAfterHead's statement, compiled once (db/compiled.ts): it runs with every change of the hall. */
+/**
+ * appendAfterHead's statement, compiled once per number of rows (db/compiled.ts): it runs with
+ * every change of the hall. Row k (from 1) is the head's seq + k, each a SELECT from the head that
+ * finds it only if it is still the one known; the rows' hashes chain them in that order.
+ */
 const appendStatement = (lock: boolean) =>
   hotStatement((x, v: AppendValues) => {
     const locked = lock ? hallWriteLockRow(x) : null;
@@ -70,31 +94,44 @@ const appendStatement = (lock: boolean) =>
       .insertInto('audit_log')
       .columns(AUDIT_COLUMNS)
       .expression((eb) => {
-        let q = eb.selectFrom(x.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).as('head'));
-        if (locked) q = q.innerJoin(locked.as('lock'), (j) => j.onTrue());
-        return (
-          q
-            // seq from the head itself (a bare parameter would be text to PostgreSQL); the rest are text columns.
-            .select((sb) => [sql<number>`head.seq + 1`.as('seq'), ...VALUE_COLUMNS.map((c) => sb.val(v[c]).as(c))])
-            .where('head.seq', '=', v.knownSeq)
-            .where('head.hash', '=', v.knownHash)
-        );
+        const afterHead = v.rows.map((row, k) => {
+          let q = eb.selectFrom(x.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).as('head'));
+          if (locked) q = q.innerJoin(locked.as('lock'), (j) => j.onTrue());
+          return (
+            q
+              // seq from the head itself (a bare parameter would be text to PostgreSQL); the rest are text columns.
+              .select((sb) => [sql<number>`head.seq + ${sql.lit(k + 1)}`.as('seq'), ...VALUE_COLUMNS.map((c) => sb.val(row[c]).as(c))])
+              .where('head.seq', '=', v.knownSeq)
+              .where('head.hash', '=', v.knownHash)
+          );
+        });
+        return afterHead.reduce((all, q) => all.unionAll(q));
       });
   });
 const APPEND = appendStatement(false);
 const APPEND_LOCKED = appendStatement(true);
 
 export async function writeAudit(trx: Executor, e: AuditEntry): Promise<void> {
-  const fields = auditFields(e);
+  await writeAudits(trx, [e]);
+}
+
+/**
+ * Several audit rows of one change, in this order, in one statement (a change that, say, finishes
+ * one ticket and calls the next writes both rows with one round trip).
+ */
+export async function writeAudits(trx: Executor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const fields = entries.map(auditFields);
   // One round trip, not two: appended after the head this process knows of (appendAfterHead).
   // Under the hall's write lock nobody can come between its check and its insert; the unique
   // seq index still refuses a fork.
   const known = heads.get(trx.getExecutor().adapter);
   if (known && (await appendAfterHead(trx, fields, known, false))) return;
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const row = chained({ ...fields, seq: Number(last?.seq ?? 0) + 1 }, last?.hash ?? GENESIS_HASH);
-  await trx.insertInto('audit_log').values(row).execute();
-  heads.set(trx.getExecutor().adapter, { seq: row.seq, hash: row.hash });
+  const rows = chainAfter({ seq: Number(last?.seq ?? 0), hash: last?.hash ?? GENESIS_HASH }, fields);
+  await trx.insertInto('audit_log').values(rows).execute();
+  const head = rows.at(-1)!;
+  heads.set(trx.getExecutor().adapter, { seq: head.seq, hash: head.hash });
 }
 
 /**
@@ -109,7 +146,7 @@ export async function writeAuditAlone(db: Db, e: AuditEntry): Promise<void> {
   const known = heads.get(db.getExecutor().adapter);
   if (known) {
     try {
-      if (await appendAfterHead(db, auditFields(e), known, true)) return;
+      if (await appendAfterHead(db, [auditFields(e)], known, true)) return;
     } catch {
       // Another writer came between (a duplicate seq, or SQLite's busy snapshot): as below.
     }

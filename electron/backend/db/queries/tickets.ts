@@ -20,11 +20,14 @@ export function findTicket(db: Executor, id: string): Promise<TicketRow | undefi
 
 /** The ticket a desk is serving now (called, not yet finished). */
 export function currentTicketOf(db: Executor, deskId: string): Promise<TicketRow | undefined> {
-  return ticketsWithNames(db)
-    .where('tickets.desk_id', '=', deskId)
-    .where('tickets.status', '=', 'called')
-    .orderBy('tickets.called_at', 'desc')
-    .executeTakeFirst();
+  return (
+    ticketsWithNames(db)
+      .where('tickets.desk_id', '=', deskId)
+      // Literal, as in call-next's currentTicketId: read from tickets_desk under any plan.
+      .where(sql<boolean>`tickets.status = 'called'`)
+      .orderBy('tickets.called_at', 'desc')
+      .executeTakeFirst()
+  );
 }
 
 /**

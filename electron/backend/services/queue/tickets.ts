@@ -20,10 +20,10 @@ import {
   waitingFor,
   type TicketRow,
 } from '../../db/queries/tickets';
-import type { DesksTable, TicketsTable } from '../../db/schema';
+import type { Database, DesksTable, TicketsTable } from '../../db/schema';
 import { hotStatement } from '../../db/compiled';
 import { writeTransaction } from '../../db/transaction';
-import { writeAudit } from '../audit';
+import { writeAudit, writeAudits, type AuditEntry } from '../audit';
 import { newId } from '../ids';
 import { askPad } from '../pads';
 import { readablePersons } from '../leader-scope';
@@ -33,7 +33,7 @@ import { getDesk, toDeskView } from './config';
 import { orderQueue, pickNext, type Candidate } from './ordering';
 import { getQueueSettings, queueSettingsFrom } from './settings';
 import dayjs from 'dayjs';
-import { sql, type AliasableExpression } from 'kysely';
+import { sql, type AliasableExpression, type ExpressionBuilder } from 'kysely';
 
 const toCandidate = (t: TicketsTable): Candidate => ({
   id: t.id,
@@ -49,34 +49,35 @@ function refuseRoomTicket(t: Pick<TicketsTable, 'room_id' | 'ticket_no'>) {
 }
 
 /** Runs a queue change: day rollover first, then the change, audited, then one event. */
-export async function queueChange<T>(deps: Deps, fn: (trx: Executor, at: string) => Promise<T>): Promise<T> {
+export async function queueChange<T>(
+  deps: Deps,
+  fn: (trx: Executor, at: string) => Promise<T>,
+  /** The change asks the day end itself, in its first statement (callNext: one round trip fewer). */
+  opts: { ownRollover?: boolean } = {},
+): Promise<T> {
   const at = deps.now().toISOString();
   const result = await writeTransaction(deps.db, async (trx) => {
-    await rollover(trx, at);
+    if (!opts.ownRollover) await rollover(trx, at);
     return fn(trx, at);
   });
   deps.events.publish('queue.changed', { reason: 'tickets' });
   return result;
 }
 
-function audit(
-  trx: Executor,
+/** A ticket's audit row (the ticket number always with it). */
+function ticketEntry(
   at: string,
   actor: Actor,
   action: string,
   t: Pick<TicketsTable, 'id' | 'ticket_no'>,
   after: Record<string, unknown> = {},
   note?: string,
-) {
-  return writeAudit(trx, {
-    at,
-    actorId: actor.id,
-    action,
-    entity: 'ticket',
-    entityId: t.id,
-    after: { ticketNo: t.ticket_no, ...after },
-    note,
-  });
+): AuditEntry {
+  return { at, actorId: actor.id, action, entity: 'ticket', entityId: t.id, after: { ticketNo: t.ticket_no, ...after }, note };
+}
+
+function audit(trx: Executor, ...entry: Parameters<typeof ticketEntry>) {
+  return writeAudit(trx, ticketEntry(...entry));
 }
 
 /**
@@ -98,8 +99,18 @@ const DAY_END: DayEndStep[] = [
 
 async function rollover(trx: Executor, at: string): Promise<void> {
   const today = hallDate(at);
-  const pending = (await DAY_END_LEFT.first(trx, { today })) as Record<string, unknown>;
-  for (const [i, step] of DAY_END.entries()) if (Number(pending[`s${i}`]) > 0) await step.close(trx, today, at);
+  await closeDayEnd(trx, today, at, (await DAY_END_LEFT.first(trx, { today }))!);
+}
+
+/** Runs the day-end steps that have rows left (`left`: dayEndCounts' s0, s1, …); true if any ran. */
+async function closeDayEnd(trx: Executor, today: string, at: string, left: Record<string, unknown>): Promise<boolean> {
+  let ran = false;
+  for (const [i, step] of DAY_END.entries())
+    if (Number(left[`s${i}`]) > 0) {
+      await step.close(trx, today, at);
+      ran = true;
+    }
+  return ran;
 }
 
 /**
@@ -109,13 +120,16 @@ async function rollover(trx: Executor, at: string): Promise<void> {
  * day, every ticket of every earlier day, to find none. (A query: the caller executes it.)
  */
 export function dayEndLeft(trx: Executor, today: string) {
-  return trx.selectNoFrom((eb) =>
-    DAY_END.map((step, i) =>
-      eb
-        .selectFrom(step.left(trx, today).as(`l${i}`))
-        .select((c) => c.fn.countAll<number>().as('n'))
-        .as(`s${i}`),
-    ),
+  return trx.selectNoFrom((eb) => dayEndCounts(eb, trx, today));
+}
+
+/** dayEndLeft's columns, for a statement that asks the day end beside its own reads (deskForCall). */
+function dayEndCounts<TB extends keyof Database>(eb: ExpressionBuilder<Database, TB>, trx: Executor, today: string) {
+  return DAY_END.map((step, i) =>
+    eb
+      .selectFrom(step.left(trx, today).as(`l${i}`))
+      .select((c) => c.fn.countAll<number>().as('n'))
+      .as(`s${i}`),
   );
 }
 
@@ -288,24 +302,31 @@ async function lockedDesk(trx: Executor, deskId: string, opts: { mustBeOpen: boo
   return desk;
 }
 
-/**
- * The desk for 叫号, with what the call needs beside it in the same statement: the ticket it is
- * serving, whether a 评价器 is paired with it (askPad's question) and the queue settings (the rule).
- */
+/** The desk for 叫号 and what the call needs beside it (DESK_FOR_CALL), after the day end. */
 async function deskForCall(
   trx: Executor,
   deskId: string,
+  today: string,
+  at: string,
 ): Promise<{ desk: DesksTable; currentId: string | null; padPaired: boolean; settings: QueueSettings }> {
-  const row = await DESK_FOR_CALL.first(trx, { deskId });
+  let row = await DESK_FOR_CALL.first(trx, { deskId, today });
+  // The day end rides on this statement (queueChange's ownRollover); what it closes may be this
+  // desk's ticket of an earlier day, so the desk is read again after it (rarely: once a day).
+  if (row && (await closeDayEnd(trx, today, at, row))) row = await DESK_FOR_CALL.first(trx, { deskId, today });
   if (!row || !row.active) throw new ApiError('NOT_FOUND', '找不到该窗口，请在“窗口”处重新选择');
-  const { pad_paired, queue_settings, current_id, ...desk } = row;
+  const { pad_paired, queue_settings, current_id, s0: _s0, s1: _s1, ...desk } = row;
   if (desk.paused) throw new ApiError('CONFLICT', `${desk.number} 号窗口已暂停，请先恢复接待`);
   return { desk, currentId: current_id ?? null, padPaired: Boolean(pad_paired), settings: queueSettingsFrom(queue_settings ?? null) };
 }
 
 // The hot statements of 叫号, compiled once (db/compiled.ts): a hall calls all day.
-const DESK_FOR_CALL = hotStatement((x, v: { deskId: string }) =>
-  x
+/**
+ * The desk for 叫号, with what the call needs beside it: the ticket it is serving, whether a 评价器
+ * is paired with it (askPad's question), the queue settings (the rule) and the day end's counts.
+ * (A query: DESK_FOR_CALL runs it.)
+ */
+export function deskForCallQuery(x: Executor, deskId: string, today: string) {
+  return x
     .selectFrom('desks')
     .selectAll('desks')
     .select((eb) => [
@@ -313,10 +334,12 @@ const DESK_FOR_CALL = hotStatement((x, v: { deskId: string }) =>
         .exists(eb.selectFrom('pads').select('pads.id').whereRef('pads.desk_id', '=', 'desks.id').where('pads.revoked_at', 'is', null))
         .as('pad_paired'),
       eb.selectFrom('settings').select('settings.value_json').where('settings.key', '=', 'queue').as('queue_settings'),
-      currentTicketId(x, v.deskId).as('current_id'),
+      currentTicketId(x, deskId).as('current_id'),
+      ...dayEndCounts(eb, x, today),
     ])
-    .where('desks.id', '=', v.deskId),
-);
+    .where('desks.id', '=', deskId);
+}
+const DESK_FOR_CALL = hotStatement((x, v: { deskId: string; today: string }) => deskForCallQuery(x, v.deskId, v.today));
 
 // Found and finished in one statement (RETURNING what the audit and the pad need).
 const FINISH_CURRENT = hotStatement((x, v: { deskId: string; at: string }) =>
@@ -358,21 +381,40 @@ const MARK_RECALLED = hotStatement((x, v: Omit<CallValues, 'deskId'>) =>
 
 /** The desk's current ticket (currentTicketOf's choice) as a subquery, for statements that act on it. */
 function currentTicketId(trx: Executor, deskId: string) {
-  return trx
-    .selectFrom('tickets')
-    .select('tickets.id')
-    .where('tickets.desk_id', '=', deskId)
-    .where('tickets.status', '=', 'called')
-    .orderBy('tickets.called_at', 'desc')
-    .limit(1);
+  return (
+    trx
+      .selectFrom('tickets')
+      .select('tickets.id')
+      .where('tickets.desk_id', '=', deskId)
+      // Literal: a hall's statistics know 'called' rare, so even PostgreSQL's generic plan reads the
+      // desk's few called tickets from tickets_desk (with a parameter it scanned and sorted every
+      // ticket the desk ever served: query-plans.pg.test.ts).
+      .where(sql<boolean>`tickets.status = 'called'`)
+      .orderBy('tickets.called_at', 'desc')
+      .limit(1)
+  );
 }
 
-async function finishCurrent(trx: Executor, desk: DesksTable, at: string, actor: Actor, opts: { padPaired?: boolean } = {}) {
+/**
+ * Finishes the desk's current ticket, if any, and asks the paired pad. Its audit row is written
+ * here, or, with `deferAudit` and no pad to ask, returned for the caller to write with its own
+ * next row in one statement (the pad's question writes a row of its own, which must come after).
+ */
+async function finishCurrent(
+  trx: Executor,
+  desk: DesksTable,
+  at: string,
+  actor: Actor,
+  opts: { padPaired?: boolean; deferAudit?: boolean } = {},
+): Promise<AuditEntry[]> {
   const current = await FINISH_CURRENT.first(trx, { deskId: desk.id, at });
-  if (!current) return;
-  await audit(trx, at, actor, 'ticket.finish', current, { desk: desk.number });
+  if (!current) return [];
+  const entry = ticketEntry(at, actor, 'ticket.finish', current, { desk: desk.number });
+  if (opts.deferAudit && opts.padPaired === false) return [entry];
+  await writeAudit(trx, entry);
   if (opts.padPaired !== false)
     await askPad(trx, at, { deskId: desk.id, ticketId: current.id, visitId: current.visit_id, staffId: actor.id });
+  return [];
 }
 
 async function markCalled(
@@ -382,6 +424,8 @@ async function markCalled(
   at: string,
   actor: Actor,
   recall: boolean,
+  /** Audit rows of this change not yet written (finishCurrent's), written before the call's own. */
+  pending: AuditEntry[] = [],
 ): Promise<Announcement> {
   const values = { id: t.id, at, callCount: t.call_count + 1, version: t.version + 1 };
   const updated = recall ? await MARK_RECALLED.affected(trx, values) : await MARK_CALLED.affected(trx, { ...values, deskId: desk.id });
@@ -391,45 +435,57 @@ async function markCalled(
     { place: 'desk', placeId: desk.id, ticketId: t.id, actorId: actor.id, at, recall },
     { ticketNo: t.ticket_no, placeNumber: desk.number },
   );
-  await audit(trx, at, actor, recall ? 'ticket.recall' : 'ticket.call', t, { desk: desk.number, callCount: t.call_count + 1 });
+  await writeAudits(trx, [
+    ...pending,
+    ticketEntry(at, actor, recall ? 'ticket.recall' : 'ticket.call', t, { desk: desk.number, callCount: t.call_count + 1 }),
+  ]);
   return call;
 }
 
 /**
  * 叫号: finish the desk's current visitor and call the next ticket by the rule. Null when nobody waits.
- * Written for few round trips (issue 12; tests/unit/round-trips.test.ts counts them): the desk, its
- * pad and the settings in one statement, the heads of the line in one, and the answer and the
- * display's announcement made from the rows in hand instead of read back after commit.
+ * Written for few round trips (issue 12; tests/unit/round-trips.test.ts counts them): the day end's
+ * check, the desk, its pad and the settings in one statement, the heads of the line in one, both
+ * audit rows in one, and the answer and the display's announcement made from the rows in hand
+ * instead of read back after commit.
  */
 export async function callNext(deps: Deps, actor: Actor, input: ParsedInputOf<'queue.callNext'>): Promise<TicketView | null> {
   const deskId = input.deskId;
-  const called = await queueChange(deps, async (trx, at) => {
-    const { desk, currentId, padPaired, settings } = await deskForCall(trx, deskId);
-    // A second press of F5 made before the screen caught up must not finish a
-    // visitor nobody has served: the desk says whom it believes it is serving.
-    if (input.expectedCurrentId !== undefined && currentId !== input.expectedCurrentId)
-      throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
-    await finishCurrent(trx, desk, at, actor, { padPaired });
-    // The database returns the head of each class; the rule (ordering.ts) picks among those few.
-    const heads = await NEXT_CANDIDATES.rows(trx, { deskId: desk.id, laneIds: toDeskView(desk).laneIds, day: hallDate(at) });
-    if (heads.length === 0) return null;
-    const pick = pickNext(heads.map(toCandidate), settings.orderRule, desk.ratio_position, at)!;
-    const next = heads.find((h) => h.id === pick.next.id)!;
-    if (pick.ratioPosition !== null)
-      await trx.updateTable('desks').set({ ratio_position: pick.ratioPosition }).where('id', '=', desk.id).execute();
-    const call = await markCalled(trx, next, desk, at, actor, false);
-    // The row as markCalled left it (the same values its UPDATE wrote).
-    const view = toTicketView({
-      ...next,
-      status: 'called',
-      desk_id: desk.id,
-      called_at: at,
-      call_count: next.call_count + 1,
-      version: next.version + 1,
-      desk_number: desk.number,
-    });
-    return { call, view };
-  });
+  const called = await queueChange(
+    deps,
+    async (trx, at) => {
+      const { desk, currentId, padPaired, settings } = await deskForCall(trx, deskId, hallDate(at), at);
+      // A second press of F5 made before the screen caught up must not finish a
+      // visitor nobody has served: the desk says whom it believes it is serving.
+      if (input.expectedCurrentId !== undefined && currentId !== input.expectedCurrentId)
+        throw new ApiError('CONFLICT', '本窗口的当前号已变化，请看清屏幕后再叫下一位');
+      // The finish's audit row is written with the call's, in one statement (or alone if nobody waits).
+      const pending = await finishCurrent(trx, desk, at, actor, { padPaired, deferAudit: true });
+      // The database returns the head of each class; the rule (ordering.ts) picks among those few.
+      const heads = await NEXT_CANDIDATES.rows(trx, { deskId: desk.id, laneIds: toDeskView(desk).laneIds, day: hallDate(at) });
+      if (heads.length === 0) {
+        await writeAudits(trx, pending);
+        return null;
+      }
+      const pick = pickNext(heads.map(toCandidate), settings.orderRule, desk.ratio_position, at)!;
+      const next = heads.find((h) => h.id === pick.next.id)!;
+      if (pick.ratioPosition !== null)
+        await trx.updateTable('desks').set({ ratio_position: pick.ratioPosition }).where('id', '=', desk.id).execute();
+      const call = await markCalled(trx, next, desk, at, actor, false, pending);
+      // The row as markCalled left it (the same values its UPDATE wrote).
+      const view = toTicketView({
+        ...next,
+        status: 'called',
+        desk_id: desk.id,
+        called_at: at,
+        call_count: next.call_count + 1,
+        version: next.version + 1,
+        desk_number: desk.number,
+      });
+      return { call, view };
+    },
+    { ownRollover: true },
+  );
   if (!called) return null;
   announceCall(deps, called.call);
   return called.view;
