@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { PlaceKind } from '@shared/domain/queue';
 import { hotStatement } from '../compiled';
 import type { Executor } from '../connection';
+import { engineOf } from '../dialect';
 
 /** Every call, to a desk or a room, with the ticket and the number of the place it was called to. */
 export function callLog(db: Executor) {
@@ -82,3 +83,73 @@ const INSERT_DESK_CALL = hotStatement((x, { place_id, ...row }: CallValues) =>
 const INSERT_ROOM_CALL = hotStatement((x, { place_id, ...row }: CallValues) =>
   x.insertInto('room_calls').values({ ...row, room_id: place_id }),
 );
+
+/** A call at a desk (callAtDesk): the ticket's call count and version are the values after it. */
+export interface DeskCall {
+  callId: string;
+  ticketId: string;
+  deskId: string;
+  actorId: string;
+  at: string;
+  callCount: number;
+  version: number;
+}
+
+/**
+ * A call at a desk: the ticket marked called — only if it is still waiting (a 重呼: still called),
+ * the guard that, with the hall's write lock, makes it impossible for two desks to receive the same
+ * ticket — and the call logged. 1 if it was taken, 0 if the ticket had gone.
+ * PostgreSQL does both in one statement (a data-modifying WITH whose INSERT takes the row the
+ * UPDATE returned: one round trip fewer on every call); SQLite has no such statement, so two.
+ */
+export async function callAtDesk(trx: Executor, c: DeskCall, recall: boolean): Promise<number> {
+  if (engineOf(trx) === 'postgres') return (recall ? RECALL_AND_LOG : CALL_AND_LOG).affected(trx, c);
+  // Only the values each statement takes (hotStatement refuses a value that reaches no parameter).
+  const { callId: _id, actorId: _actor, ...mark } = c;
+  const { deskId: _desk, ...remark } = mark;
+  if ((recall ? await MARK_RECALLED.affected(trx, remark) : await MARK_CALLED.affected(trx, mark)) !== 1) return 0;
+  await insertCall(trx, { id: c.callId, place: 'desk', placeId: c.deskId, ticketId: c.ticketId, actorId: c.actorId, at: c.at, recall });
+  return 1;
+}
+
+type Mark = Pick<DeskCall, 'ticketId' | 'at' | 'callCount' | 'version'> & { deskId?: string };
+
+/** The ticket's UPDATE of a call (recall: a 重呼 of the ticket already called; deskId for a first call). */
+function markCalled(x: Executor, v: Mark, recall: boolean) {
+  return recall
+    ? x
+        .updateTable('tickets')
+        .set({ call_count: v.callCount, called_at: v.at, version: v.version })
+        .where('id', '=', v.ticketId)
+        .where('status', '=', 'called')
+    : x
+        .updateTable('tickets')
+        .set({ status: 'called', desk_id: v.deskId!, called_at: v.at, call_count: v.callCount, version: v.version })
+        .where('id', '=', v.ticketId)
+        .where('status', '=', 'waiting');
+}
+const MARK_CALLED = hotStatement((x, v: Mark) => markCalled(x, v, false));
+const MARK_RECALLED = hotStatement((x, v: Mark) => markCalled(x, v, true));
+
+/** PostgreSQL: the UPDATE and the call's row in one statement. */
+const takeAndLog = (recall: boolean) =>
+  hotStatement((x, v: DeskCall) =>
+    x
+      .with('taken', () => markCalled(x, v, recall).returning('tickets.id'))
+      .insertInto('ticket_calls')
+      .columns(['id', 'ticket_id', 'at', 'recall', 'actor_id', 'desk_id'])
+      .expression((eb) =>
+        eb
+          .selectFrom('taken')
+          .select((sb) => [
+            sb.val(v.callId).as('id'),
+            'taken.id as ticket_id',
+            sb.val(v.at).as('at'),
+            sql<number>`${sql.lit(recall ? 1 : 0)}`.as('recall'),
+            sb.val(v.actorId).as('actor_id'),
+            sb.val(v.deskId).as('desk_id'),
+          ]),
+      ),
+  );
+const CALL_AND_LOG = takeAndLog(false);
+const RECALL_AND_LOG = takeAndLog(true);

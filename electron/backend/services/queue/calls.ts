@@ -21,7 +21,16 @@ export async function logCall(
 ): Promise<Announcement> {
   const id = newId();
   await insertCall(trx, { ...call, id });
-  return { callId: id, ticketNo: shown.ticketNo, deskNumber: shown.placeNumber, place: call.place, recall: call.recall };
+  return announcement(id, call, shown);
+}
+
+/** The display's announcement of a call, from what the caller holds. */
+export function announcement(
+  callId: string,
+  call: Pick<NewCall, 'place' | 'recall'>,
+  shown: { ticketNo: string; placeNumber: number },
+): Announcement {
+  return { callId, ticketNo: shown.ticketNo, deskNumber: shown.placeNumber, place: call.place, recall: call.recall };
 }
 
 /** Tells the display (and its voice) about a committed call. */

@@ -10,6 +10,7 @@ import { maskName } from '@shared/domain/identity';
 import { hallDate, HALL_TZ } from '@shared/time';
 import type { Actor, Deps } from '../../context';
 import type { Executor } from '../../db/connection';
+import { callAtDesk } from '../../db/queries/calls';
 import { nextDailyValue } from '../../db/queries/counters';
 import {
   currentTicketOf,
@@ -28,7 +29,7 @@ import { newId } from '../ids';
 import { askPad } from '../pads';
 import { readablePersons } from '../leader-scope';
 import { closePastBookings, pastBookings } from '../reception/day-end';
-import { announceCall, logCall, type Announcement } from './calls';
+import { announceCall, announcement, type Announcement } from './calls';
 import { getDesk, toDeskView } from './config';
 import { orderQueue, pickNext, type Candidate } from './ordering';
 import { getQueueSettings, queueSettingsFrom } from './settings';
@@ -355,30 +356,6 @@ const NEXT_CANDIDATES = hotStatement((x, v: { deskId: string; laneIds: string[];
   nextCandidates(x, v.deskId, v.laneIds, v.day),
 );
 
-interface CallValues {
-  id: string;
-  deskId: string;
-  at: string;
-  callCount: number;
-  version: number;
-}
-// Only a ticket still waiting can be taken: the guard that, with the write
-// lock, makes it impossible for two desks to receive the same ticket.
-const MARK_CALLED = hotStatement((x, v: CallValues) =>
-  x
-    .updateTable('tickets')
-    .set({ status: 'called', desk_id: v.deskId, called_at: v.at, call_count: v.callCount, version: v.version })
-    .where('id', '=', v.id)
-    .where('status', '=', 'waiting'),
-);
-const MARK_RECALLED = hotStatement((x, v: Omit<CallValues, 'deskId'>) =>
-  x
-    .updateTable('tickets')
-    .set({ call_count: v.callCount, called_at: v.at, version: v.version })
-    .where('id', '=', v.id)
-    .where('status', '=', 'called'),
-);
-
 /** The desk's current ticket (currentTicketOf's choice) as a subquery, for statements that act on it. */
 function currentTicketId(trx: Executor, deskId: string) {
   return (
@@ -427,14 +404,10 @@ async function markCalled(
   /** Audit rows of this change not yet written (finishCurrent's), written before the call's own. */
   pending: AuditEntry[] = [],
 ): Promise<Announcement> {
-  const values = { id: t.id, at, callCount: t.call_count + 1, version: t.version + 1 };
-  const updated = recall ? await MARK_RECALLED.affected(trx, values) : await MARK_CALLED.affected(trx, { ...values, deskId: desk.id });
-  if (updated !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被其他窗口叫号`);
-  const call = await logCall(
-    trx,
-    { place: 'desk', placeId: desk.id, ticketId: t.id, actorId: actor.id, at, recall },
-    { ticketNo: t.ticket_no, placeNumber: desk.number },
-  );
+  const callId = newId();
+  const c = { callId, ticketId: t.id, deskId: desk.id, actorId: actor.id, at, callCount: t.call_count + 1, version: t.version + 1 };
+  if ((await callAtDesk(trx, c, recall)) !== 1) throw new ApiError('CONFLICT', `${t.ticket_no} 已被其他窗口叫号`);
+  const call = announcement(callId, { place: 'desk', recall }, { ticketNo: t.ticket_no, placeNumber: desk.number });
   await writeAudits(trx, [
     ...pending,
     ticketEntry(at, actor, recall ? 'ticket.recall' : 'ticket.call', t, { desk: desk.number, callCount: t.call_count + 1 }),
