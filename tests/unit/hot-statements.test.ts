@@ -109,7 +109,7 @@ describe('hot statements', () => {
     ]);
   });
 
-  it('refuses, at its first run, a builder that computes with a value instead of passing it on', async () => {
+  it('refuses, at its first run, a builder that computes with a value instead of passing it on, or never uses one', async () => {
     const computed = hotStatement((x, v: { number: number }) =>
       x
         .selectFrom('lanes')
@@ -125,5 +125,10 @@ describe('hot statements', () => {
         .where(sql<boolean>`prefix = ${sql.lit(String(v.prefix))}`),
     );
     await expect(embedded.rows(db(), { prefix: 'A' })).rejects.toThrow(/"prefix" did not reach the statement/);
+    // A value given but never used: the caller meant something the statement does not do.
+    const unused = hotStatement((x, v: { prefix: string; active: number }) =>
+      x.selectFrom('lanes').select('prefix').where('prefix', '=', v.prefix),
+    );
+    await expect(unused.rows(db(), { prefix: 'A', active: 1 })).rejects.toThrow(/"active" did not reach the statement/);
   });
 });

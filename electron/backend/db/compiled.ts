@@ -10,7 +10,8 @@
 //
 // The rule for the builder: it passes every value straight into Kysely (as a compared, inserted
 // or set value), never computes with it or branches on it. A value computed from a placeholder
-// would not be found among the compiled parameters: that fails at the first call, loudly.
+// would not be found among the compiled parameters: that fails at the first call, loudly, as does
+// a value given but never used (pass each statement only the values it takes).
 // What may change the SQL is part of the statement's shape, which gets its own compilation: the
 // length of a list (Kysely writes `in ($1, $2)` for two) and whether a value is null or absent
 // (the builder may say `is null` then); those are passed as they are, not as placeholders. A list
@@ -34,7 +35,7 @@ class Slot {
 
 interface Compiled {
   query: CompiledQuery;
-  /** For each compiled parameter: the value it takes from (key, list index), or null if it is constant. */
+  /** For each compiled parameter: where its value comes from (key, list index, record field), or null if it is constant. */
   from: (Slot | null)[];
 }
 
@@ -48,7 +49,9 @@ export interface HotStatement<P extends object, R> {
 }
 
 const isPlain = (v: unknown) => v !== null && v !== undefined;
-const isRecord = (v: unknown): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+/** A row in a list of rows (not a Date or bytes, which are single values). */
+const isRecord = (v: unknown): v is Values =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
 const mark = (v: unknown) => (v === null ? '=null' : v === undefined ? '=undef' : '');
 
 /** What changes the SQL: the keys, each list's length (and its records' fields), and which values are null or absent. */
