@@ -1,10 +1,10 @@
 // Every change that matters writes an audit entry and an export-outbox entry in
 // the same transaction as the change, so either all three land or none do.
 //
-// writeAudit is the one function that inserts into audit_log (a test checks no
-// other code does): it appends the row to the hash chain (db/audit-chain.ts),
-// after the last row's seq and hash (remembered per process and checked by the
-// insert itself, see below). It must run inside writeTransaction,
+// This file is the one place that inserts into audit_log (a test checks no other
+// code does): writeAudits appends a change's rows (writeAudit: one row) to the
+// hash chain (db/audit-chain.ts), after the last row's seq and hash (remembered
+// per process and checked by the insert itself, see below). It must run inside writeTransaction,
 // which serializes every writer of the hall, so the chain stays linear; the
 // unique index on seq turns a writer outside it into an error, not a fork.
 import { sql } from 'kysely';

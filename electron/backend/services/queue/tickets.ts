@@ -315,16 +315,17 @@ async function deskForCall(
   // desk's ticket of an earlier day, so the desk is read again after it (rarely: once a day).
   if (row && (await closeDayEnd(trx, today, at, row))) row = await DESK_FOR_CALL.first(trx, { deskId, today });
   if (!row || !row.active) throw new ApiError('NOT_FOUND', '找不到该窗口，请在“窗口”处重新选择');
+  // s0, s1: the day end's counts (dayEndCounts, one per DAY_END step), not the desk's.
   const { pad_paired, queue_settings, current_id, s0: _s0, s1: _s1, ...desk } = row;
   if (desk.paused) throw new ApiError('CONFLICT', `${desk.number} 号窗口已暂停，请先恢复接待`);
   return { desk, currentId: current_id ?? null, padPaired: Boolean(pad_paired), settings: queueSettingsFrom(queue_settings ?? null) };
 }
 
-// The hot statements of 叫号, compiled once (db/compiled.ts): a hall calls all day.
 /**
  * The desk for 叫号, with what the call needs beside it: the ticket it is serving, whether a 评价器
  * is paired with it (askPad's question), the queue settings (the rule) and the day end's counts.
- * (A query: DESK_FOR_CALL runs it.)
+ * (A query: DESK_FOR_CALL runs it.) It and the statements below are 叫号's hot statements,
+ * compiled once (db/compiled.ts): a hall calls all day.
  */
 export function deskForCallQuery(x: Executor, deskId: string, today: string) {
   return x
